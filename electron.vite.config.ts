@@ -1,0 +1,29 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+const shared = { '@shared': resolve('src/shared') }
+
+export default defineConfig({
+  main: {
+    resolve: { alias: shared },
+    build: {
+      rollupOptions: {
+        // index: the Electron main process; web: the browser host (plain Node, no Electron)
+        input: { index: resolve('src/main/index.ts'), web: resolve('src/main/web/cli.ts') }
+      }
+    }
+  },
+  preload: {
+    resolve: { alias: shared },
+    build: {
+      // A sandboxed preload can only require 'electron': bundle everything else into it.
+      externalizeDeps: false,
+      isolatedEntries: true
+    }
+  },
+  renderer: {
+    resolve: { alias: { ...shared, '@renderer': resolve('src/renderer/src') } },
+    plugins: [vue()]
+  }
+})

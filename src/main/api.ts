@@ -1,0 +1,106 @@
+import type { Database } from 'better-sqlite3'
+import type { ZodError } from 'zod'
+import { isChannel, type Channel } from '@shared/channels'
+import { contract, type Output, type ValidInput } from '@shared/contract'
+import { toApiError, AppError, type ApiError, type Result } from '@shared/errors'
+import type { AppInfo } from '@shared/types'
+import { getExercise, listExercises } from './exercises'
+import { listAdvice, listTemplates } from './library'
+import {
+  createPatient,
+  getPatient,
+  listPatients,
+  setPatientArchived,
+  updatePatient
+} from './patients'
+import { getClinic, updateClinic } from './settings'
+
+export type Handlers = {
+  [C in Channel]: (input: ValidInput<C>) => Output<C> | Promise<Output<C>>
+}
+
+export interface ApiContext {
+  db: Database
+  transport: AppInfo['transport']
+  version: string
+  dataDir: string
+  databaseFile: string
+}
+
+function count(db: Database, table: string): number {
+  const row = db.prepare(`SELECT count(*) AS n FROM ${table} WHERE archived_at IS NULL`).get()
+  return (row as { n: number }).n
+}
+
+/** The contract's implementation: each channel composes the domain functions. */
+export function createHandlers(context: ApiContext): Handlers {
+  const { db } = context
+  const inTransaction = <T>(work: () => T): T => db.transaction(work)()
+  return {
+    'app:info': () => ({
+      version: context.version,
+      transport: context.transport,
+      dataDir: context.dataDir,
+      databaseFile: context.databaseFile,
+      counts: {
+        patients: count(db, 'patients'),
+        exercises: count(db, 'exercises'),
+        adviceSections: count(db, 'advice_sections'),
+        templates: count(db, 'templates')
+      }
+    }),
+    'patients:list': (input) => listPatients(db, input),
+    'patients:get': ({ id }) => getPatient(db, id),
+    'patients:create': (fields) => inTransaction(() => createPatient(db, fields)),
+    'patients:update': ({ id, ...fields }) => inTransaction(() => updatePatient(db, id, fields)),
+    'patients:archive': ({ id, archived }) =>
+      inTransaction(() => setPatientArchived(db, id, archived)),
+    'exercises:list': (input) => listExercises(db, input),
+    'exercises:get': ({ id }) => getExercise(db, id),
+    'advice:list': () => listAdvice(db),
+    'templates:list': () => listTemplates(db),
+    'clinic:get': () => getClinic(db),
+    'clinic:update': (clinic) => inTransaction(() => updateClinic(db, clinic))
+  }
+}
+
+/** The first problem with the input, as a sentence for the form that sent it. */
+export function validationError(error: ZodError): ApiError {
+  const issue = error.issues[0]
+  if (issue === undefined) return { code: 'invalid_input', message: 'The request was not valid.' }
+  if (issue.code === 'unrecognized_keys') {
+    const plural = issue.keys.length > 1 ? 's' : ''
+    return { code: 'invalid_input', message: `Unexpected field${plural}: ${issue.keys.join(', ')}` }
+  }
+  if (issue.path.length === 0) {
+    return { code: 'invalid_input', message: 'The request must be an object of named fields.' }
+  }
+  return { code: 'invalid_input', message: issue.message, field: issue.path.join('.') }
+}
+
+/**
+ * The one entry point both transports use: validate, run, and turn any
+ * failure into a Result. Never throws. Unexpected errors are logged by name
+ * and message only: parameters (patient data) never reach the log.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  rawInput: unknown
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'not_found', message: `Unknown request "${channel}".` } }
+  }
+  const parsed = contract[channel].input.safeParse(rawInput ?? {})
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
+  try {
+    const handler = handlers[channel] as (input: unknown) => unknown
+    return { ok: true, data: await handler(parsed.data) }
+  } catch (error) {
+    if (!(error instanceof AppError)) {
+      const { name, message } = error instanceof Error ? error : { name: 'Error', message: '' }
+      console.error(`[api] ${channel} failed: ${name}: ${message}`)
+    }
+    return { ok: false, error: toApiError(error) }
+  }
+}

@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Database } from 'better-sqlite3'
+import { AppError } from '@shared/errors'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+/** Parses `NNN-name.sql` files into an ordered list, refusing gaps and duplicates. */
+export function loadMigrations(files: Record<string, string>): Migration[] {
+  const list = Object.entries(files).map(([path, sql]) => {
+    const match = /(\d+)-([^/]+)\.sql$/.exec(path)
+    if (!match) throw new Error(`Migration file name must look like 001-name.sql: ${path}`)
+    return { version: Number(match[1]), name: match[2] as string, sql }
+  })
+  list.sort((a, b) => a.version - b.version)
+  list.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(
+        `Migrations must be numbered 1, 2, 3… without gaps: found ${migration.version}`
+      )
+    }
+  })
+  return list
+}
+
+export const migrations = loadMigrations(
+  import.meta.glob<string>('./migrations/*.sql', { query: '?raw', import: 'default', eager: true })
+)
+
+export const schemaVersion = migrations.length
+
+export function userVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+/** Refuses a database written by a newer app before anything touches it. */
+export function assertNotNewer(db: Database, known: number = schemaVersion): void {
+  const version = userVersion(db)
+  if (version > known) {
+    throw new AppError(
+      'unavailable',
+      `This data was saved by a newer version of PhysioPlan (data version ${version}; this version reads up to ${known}). ` +
+        'Install the newer version to open it. Nothing in the file was changed.'
+    )
+  }
+}
+
+export interface MigrationReport {
+  from: number
+  to: number
+  /** The copy taken before migrating an existing database, if one was needed. */
+  backupFile: string | null
+}
+
+/**
+ * Applies pending migrations, each in its own transaction together with its
+ * user_version bump, so a failure leaves the file at the last good version.
+ * An existing database is copied first (VACUUM INTO: a consistent snapshot).
+ */
+export function migrate(
+  db: Database,
+  options: { backupFile: string | null; list?: Migration[] }
+): MigrationReport {
+  const list = options.list ?? migrations
+  const from = userVersion(db)
+  assertNotNewer(db, list.length)
+  const pending = list.filter((migration) => migration.version > from)
+  if (pending.length === 0) return { from, to: from, backupFile: null }
+
+  let backupFile: string | null = null
+  if (from > 0 && options.backupFile) {
+    mkdirSync(dirname(options.backupFile), { recursive: true })
+    db.prepare('VACUUM INTO ?').run(options.backupFile)
+    backupFile = options.backupFile
+  }
+  for (const migration of pending) {
+    db.transaction(() => {
+      db.exec(migration.sql)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+  return { from, to: userVersion(db), backupFile }
+}

@@ -1,0 +1,103 @@
+import type { Database } from 'better-sqlite3'
+import { AppError } from '@shared/errors'
+import type { Patient, PatientFields, PatientSummary } from '@shared/types'
+import { ftsString, likePrefix, searchTerms } from './search'
+
+const summaryColumns = `p.id, p.full_name AS fullName, p.date_of_birth AS dateOfBirth,
+  p.condition, p.archived_at AS archivedAt, p.updated_at AS updatedAt`
+
+const patientColumns = `${summaryColumns}, p.sex, p.phone, p.email,
+  p.referral_source AS referralSource, p.notes, p.created_at AS createdAt`
+
+export const patientListLimit = 500
+
+/**
+ * Patients matching every typed term, active before archived, by name.
+ * Terms of 3+ letters use the trigram index (any part of the name or
+ * condition); shorter ones match the start of a word in the name.
+ */
+export function listPatients(
+  db: Database,
+  options: { query?: string | undefined; includeArchived?: boolean | undefined }
+): PatientSummary[] {
+  const terms = searchTerms(options.query)
+  const long = terms.filter((term) => [...term].length >= 3)
+  const short = terms.filter((term) => [...term].length < 3)
+  const where: string[] = []
+  const params: Record<string, string | number> = { limit: patientListLimit }
+  if (!options.includeArchived) where.push('p.archived_at IS NULL')
+  if (long.length > 0) {
+    where.push('p.id IN (SELECT rowid FROM patients_fts WHERE patients_fts MATCH @match)')
+    params.match = long.map(ftsString).join(' AND ')
+  }
+  short.forEach((term, index) => {
+    where.push(
+      `(p.full_name LIKE @s${index} ESCAPE '\\' OR p.full_name LIKE @w${index} ESCAPE '\\')`
+    )
+    params[`s${index}`] = likePrefix(term)
+    params[`w${index}`] = `% ${likePrefix(term)}`
+  })
+  const sql = `SELECT ${summaryColumns} FROM patients p
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY p.archived_at IS NOT NULL, p.full_name COLLATE NOCASE, p.id
+    LIMIT @limit`
+  return db.prepare(sql).all(params) as PatientSummary[]
+}
+
+export function getPatient(db: Database, id: number): Patient {
+  const patient = db.prepare(`SELECT ${patientColumns} FROM patients p WHERE p.id = ?`).get(id) as
+    Patient | undefined
+  if (patient === undefined) {
+    throw new AppError('not_found', 'That patient could not be found. They may have been erased.')
+  }
+  return patient
+}
+
+function fieldParams(fields: PatientFields) {
+  return {
+    fullName: fields.fullName,
+    dateOfBirth: fields.dateOfBirth,
+    sex: fields.sex,
+    phone: fields.phone,
+    email: fields.email,
+    condition: fields.condition,
+    referralSource: fields.referralSource,
+    notes: fields.notes
+  }
+}
+
+export function createPatient(db: Database, fields: PatientFields): Patient {
+  const now = new Date().toISOString()
+  const { id } = db
+    .prepare(
+      `INSERT INTO patients (full_name, date_of_birth, sex, phone, email, condition,
+        referral_source, notes, created_at, updated_at)
+       VALUES (@fullName, @dateOfBirth, @sex, @phone, @email, @condition,
+        @referralSource, @notes, @now, @now)
+       RETURNING id`
+    )
+    .get({ ...fieldParams(fields), now }) as { id: number }
+  return getPatient(db, id)
+}
+
+export function updatePatient(db: Database, id: number, fields: PatientFields): Patient {
+  const { changes } = db
+    .prepare(
+      `UPDATE patients SET full_name = @fullName, date_of_birth = @dateOfBirth, sex = @sex,
+        phone = @phone, email = @email, condition = @condition,
+        referral_source = @referralSource, notes = @notes, updated_at = @now
+       WHERE id = @id`
+    )
+    .run({ ...fieldParams(fields), id, now: new Date().toISOString() })
+  if (changes === 0) getPatient(db, id) // throws the readable not-found error
+  return getPatient(db, id)
+}
+
+export function setPatientArchived(db: Database, id: number, archived: boolean): Patient {
+  const now = new Date().toISOString()
+  db.prepare(
+    `UPDATE patients SET archived_at = CASE WHEN @archived THEN coalesce(archived_at, @now) END,
+      updated_at = @now WHERE id = @id`
+  ).run({ id, archived: archived ? 1 : 0, now })
+  return getPatient(db, id)
+}

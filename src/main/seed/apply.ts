@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto'
+import type { Database } from 'better-sqlite3'
+import { doseColumnNames, doseParams } from '../dose-columns'
+import { readSetting, writeSetting } from '../settings'
+import { builtinAdvice } from './advice'
+import { builtinExercises } from './exercises'
+import { builtinTemplates } from './templates'
+
+const content = { exercises: builtinExercises, advice: builtinAdvice, templates: builtinTemplates }
+
+/**
+ * The version of the built-in content is its hash: any edit to the seed
+ * files reaches existing clinics on the next start, with no number to bump.
+ */
+export const builtinContentVersion = createHash('sha256')
+  .update(JSON.stringify(content))
+  .digest('hex')
+  .slice(0, 16)
+
+const settingKey = 'builtin_content_version'
+
+function upsertExercises(db: Database, now: string): Map<string, number> {
+  const doseNames = doseColumnNames('default_')
+  const upsert = db.prepare(`
+    INSERT INTO exercises (builtin_key, source, name, keywords, summary, steps, category,
+      body_regions, position, equipment, difficulty, caution, ${doseNames.join(', ')},
+      created_at, updated_at)
+    VALUES (@key, 'builtin', @name, @keywords, @summary, @steps, @category,
+      @bodyRegions, @position, @equipment, @difficulty, @caution,
+      ${doseNames.map((name) => '@' + name).join(', ')}, @now, @now)
+    ON CONFLICT (builtin_key) DO UPDATE SET
+      name = excluded.name, keywords = excluded.keywords, summary = excluded.summary,
+      steps = excluded.steps, category = excluded.category, body_regions = excluded.body_regions,
+      position = excluded.position, equipment = excluded.equipment,
+      difficulty = excluded.difficulty, caution = excluded.caution,
+      ${doseNames.map((name) => `${name} = excluded.${name}`).join(', ')},
+      updated_at = excluded.updated_at
+    RETURNING id`)
+  const ids = new Map<string, number>()
+  for (const exercise of builtinExercises) {
+    const row = upsert.get({
+      key: exercise.key,
+      name: exercise.name,
+      keywords: exercise.keywords,
+      summary: exercise.summary,
+      steps: JSON.stringify(exercise.steps),
+      category: exercise.category,
+      bodyRegions: JSON.stringify(exercise.bodyRegions),
+      position: exercise.position,
+      equipment: JSON.stringify(exercise.equipment),
+      difficulty: exercise.difficulty,
+      caution: exercise.caution,
+      ...doseParams(exercise.dose, 'default_'),
+      now
+    }) as { id: number }
+    ids.set(exercise.key, row.id)
+  }
+  return ids
+}
+
+function upsertAdvice(db: Database, now: string): Map<string, number> {
+  const upsert = db.prepare(`
+    INSERT INTO advice_sections (builtin_key, kind, title, intro, points, sort_order, created_at, updated_at)
+    VALUES (@key, @kind, @title, @intro, @points, @sortOrder, @now, @now)
+    ON CONFLICT (builtin_key) DO UPDATE SET
+      kind = excluded.kind, title = excluded.title, intro = excluded.intro,
+      points = excluded.points, sort_order = excluded.sort_order, updated_at = excluded.updated_at
+    RETURNING id`)
+  const ids = new Map<string, number>()
+  builtinAdvice.forEach((advice, index) => {
+    const { key, kind, title, intro } = advice
+    const params = { key, kind, title, intro, points: JSON.stringify(advice.points) }
+    const row = upsert.get({ ...params, sortOrder: index, now }) as { id: number }
+    ids.set(advice.key, row.id)
+  })
+  return ids
+}
+
+function upsertTemplates(
+  db: Database,
+  now: string,
+  exerciseIds: Map<string, number>,
+  adviceIds: Map<string, number>
+): void {
+  const doseNames = doseColumnNames()
+  const upsert = db.prepare(`
+    INSERT INTO templates (builtin_key, name, description, goals, created_at, updated_at)
+    VALUES (@key, @name, @description, @goals, @now, @now)
+    ON CONFLICT (builtin_key) DO UPDATE SET
+      name = excluded.name, description = excluded.description, goals = excluded.goals,
+      updated_at = excluded.updated_at
+    RETURNING id`)
+  const clearItems = db.prepare('DELETE FROM template_items WHERE template_id = ?')
+  const clearAdvice = db.prepare('DELETE FROM template_advice WHERE template_id = ?')
+  // A template item starts from the exercise's default dose.
+  const addItem = db.prepare(`
+    INSERT INTO template_items (template_id, position, exercise_id, ${doseNames.join(', ')})
+    SELECT @templateId, @position, id, ${doseColumnNames('default_').join(', ')}
+    FROM exercises WHERE id = @exerciseId`)
+  const addAdvice = db.prepare(
+    'INSERT INTO template_advice (template_id, position, advice_id) VALUES (?, ?, ?)'
+  )
+  const idOf = (ids: Map<string, number>, key: string): number => {
+    const id = ids.get(key)
+    if (id === undefined) throw new Error(`Built-in template refers to unknown key ${key}`)
+    return id
+  }
+  for (const template of builtinTemplates) {
+    const { key, name, description, goals } = template
+    const { id: templateId } = upsert.get({ key, name, description, goals, now }) as { id: number }
+    clearItems.run(templateId)
+    clearAdvice.run(templateId)
+    template.exercises.forEach((exerciseKey, position) => {
+      addItem.run({ templateId, position, exerciseId: idOf(exerciseIds, exerciseKey) })
+    })
+    template.advice.forEach((adviceKey, position) => {
+      addAdvice.run(templateId, position, idOf(adviceIds, adviceKey))
+    })
+  }
+}
+
+/** Built-ins a newer seed dropped are archived, never deleted: programs may use them. */
+function archiveRetired(db: Database, table: string, keys: string[], now: string): void {
+  db.prepare(
+    `UPDATE ${table} SET archived_at = ? WHERE builtin_key IS NOT NULL AND archived_at IS NULL
+     AND builtin_key NOT IN (SELECT value FROM json_each(?))`
+  ).run(now, JSON.stringify(keys))
+}
+
+/**
+ * Brings the built-in library up to this app's content, in one transaction.
+ * Does nothing when already current. Rows the clinic made (no builtin_key)
+ * are never touched; the clinic's own state on built-ins (favourite,
+ * archived) is kept.
+ */
+export function seedBuiltins(db: Database): boolean {
+  if (readSetting<string>(db, settingKey) === builtinContentVersion) return false
+  db.transaction(() => {
+    const now = new Date().toISOString()
+    const exerciseIds = upsertExercises(db, now)
+    const adviceIds = upsertAdvice(db, now)
+    upsertTemplates(db, now, exerciseIds, adviceIds)
+    archiveRetired(db, 'exercises', [...exerciseIds.keys()], now)
+    archiveRetired(db, 'advice_sections', [...adviceIds.keys()], now)
+    archiveRetired(
+      db,
+      'templates',
+      builtinTemplates.map((template) => template.key),
+      now
+    )
+    writeSetting(db, settingKey, builtinContentVersion)
+  })()
+  return true
+}

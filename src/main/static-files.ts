@@ -1,0 +1,37 @@
+import { extname, join, normalize, sep } from 'node:path'
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json'
+}
+
+export function contentTypeOf(file: string): string {
+  return contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream'
+}
+
+/**
+ * Maps a request path onto a file inside `root`, or null when it would leave
+ * it. Paths without an extension are app routes and get index.html, so a
+ * reload on /patients/3 works.
+ */
+export function resolveStaticPath(root: string, pathname: string): string | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0')) return null
+  if (extname(decoded) === '') return join(root, 'index.html')
+  const file = normalize(join(root, decoded))
+  return file.startsWith(normalize(root) + sep) ? file : null
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm run web`: the browser host. Serves the built renderer and the api on
+ * 127.0.0.1 for machines where Electron cannot run, and for end-to-end tests.
+ */
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { version } from '../../../package.json'
+import { argValue, defaultDataDir, resolveDataDir } from '../data-dir'
+import { openStore } from '../store'
+import { startWebHost } from './server'
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2)
+  const port = Number(argValue(argv, 'port') ?? '0')
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a number from 0 to 65535 (0 picks a free port)`)
+  }
+  const dataDir = resolveDataDir(argv, process.env, () => defaultDataDir())
+  const store = openStore(dataDir, 'web', version)
+  const host = await startWebHost({
+    handlers: store.handlers,
+    rendererDir: join(__dirname, '../renderer'),
+    token: randomBytes(24).toString('base64url'),
+    port
+  })
+  console.log(`PhysioPlan data folder: ${dataDir}`)
+  console.log(`PhysioPlan is running. Open this address in your browser:\n\n  ${host.url}\n`)
+  console.log('Press Ctrl+C to stop.')
+  const stop = (): void => {
+    void host.close().then(() => {
+      store.db.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+})

@@ -1,0 +1,151 @@
+import { timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { dispatch, type Handlers } from '../api'
+import { contentSecurityPolicy } from '../csp'
+import { contentTypeOf, resolveStaticPath } from '../static-files'
+
+/** Big enough for a clinic photo as a data URL, small enough to refuse abuse. */
+export const maxBodyBytes = 16 * 1024 * 1024
+
+export interface WebHostOptions {
+  handlers: Handlers
+  rendererDir: string
+  token: string
+  /** 0 picks a free port */
+  port: number
+}
+
+export interface WebHost {
+  url: string
+  port: number
+  close: () => Promise<void>
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin'
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store'
+  })
+  response.end(JSON.stringify(body))
+}
+
+function sendError(response: ServerResponse, status: number, message: string): void {
+  const code = status === 401 || status === 403 ? 'forbidden' : 'invalid_input'
+  sendJson(response, status, { ok: false, error: { code, message } })
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '')
+  const expected = Buffer.from(token)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    if (size > maxBodyBytes) throw new HttpError(413, 'The request is too large (16 MB at most).')
+    chunks.push(chunk as Buffer)
+  }
+  if (size === 0) return {}
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+  } catch {
+    throw new HttpError(400, 'The request body is not valid JSON.')
+  }
+}
+
+async function serveStatic(
+  rendererDir: string,
+  pathname: string,
+  response: ServerResponse
+): Promise<void> {
+  const file = resolveStaticPath(rendererDir, pathname)
+  if (file === null) throw new HttpError(404, 'Not found.')
+  let body: Buffer
+  try {
+    body = await readFile(file)
+  } catch {
+    throw new HttpError(404, 'Not found.')
+  }
+  const hashed = pathname.startsWith('/assets/')
+  response.writeHead(200, {
+    ...securityHeaders,
+    'Content-Type': contentTypeOf(file),
+    'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache'
+  })
+  response.end(body)
+}
+
+/**
+ * Serves the built renderer and the api on 127.0.0.1 only. Every api request
+ * needs the per-run token; the Host header must name this address, so a web
+ * page elsewhere cannot reach the api through DNS rebinding.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  let allowedHosts: string[] = []
+  const server = createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      if (error instanceof HttpError) return sendError(response, error.status, error.message)
+      console.error(`[web] ${error instanceof Error ? error.name : 'Error'} while serving`)
+      sendError(response, 500, 'Something went wrong. Please try again.')
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!allowedHosts.includes(request.headers.host ?? '')) {
+      throw new HttpError(403, 'This address is not served here.')
+    }
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost')
+    if (pathname.startsWith('/api/')) {
+      if (request.method !== 'POST') throw new HttpError(405, 'Use POST for api requests.')
+      if (!tokenMatches(request.headers.authorization, options.token)) {
+        throw new HttpError(401, 'Missing or wrong access token.')
+      }
+      const input = await readJsonBody(request)
+      const result = await dispatch(options.handlers, pathname.slice('/api/'.length), input)
+      return sendJson(response, 200, result)
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      throw new HttpError(405, 'Method not allowed.')
+    }
+    return serveStatic(options.rendererDir, pathname, response)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/#token=${options.token}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}

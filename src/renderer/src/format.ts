@@ -1,0 +1,24 @@
+import { ageOn } from '@shared/dates'
+
+/** "warm-up" -> "Warm-up" */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+export function countOf(count: number, noun: string): string {
+  return `${count.toLocaleString()} ${count === 1 ? noun : `${noun}s`}`
+}
+
+/** "9 Mar 1984" for an ISO date, read as a calendar date (no time-zone shift). */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
+  return new Date(year, month - 1, day).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric'
+  })
+}
+
+export function formatBirth(dateOfBirth: string): string {
+  return `${formatDate(dateOfBirth)} (${ageOn(dateOfBirth)} y)`
+}

@@ -1,0 +1,45 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import HomeView from './views/HomeView.vue'
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', name: 'home', component: HomeView, meta: { title: 'Home' } },
+    {
+      path: '/patients',
+      name: 'patients',
+      component: () => import('./views/PatientsView.vue'),
+      meta: { title: 'Patients' }
+    },
+    {
+      path: '/patients/new',
+      name: 'patient-new',
+      component: () => import('./views/PatientNewView.vue'),
+      meta: { title: 'New patient' }
+    },
+    {
+      path: '/patients/:id(\\d+)',
+      name: 'patient',
+      component: () => import('./views/PatientView.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+      meta: { title: 'Patient' }
+    },
+    {
+      path: '/library',
+      name: 'library',
+      component: () => import('./views/LibraryView.vue'),
+      meta: { title: 'Library' }
+    },
+    {
+      path: '/settings',
+      name: 'settings',
+      component: () => import('./views/SettingsView.vue'),
+      meta: { title: 'Settings' }
+    },
+    { path: '/:rest(.*)*', redirect: '/' }
+  ]
+})
+
+router.afterEach((to) => {
+  document.title = `${String(to.meta.title ?? '')} · PhysioPlan`
+})

@@ -1,0 +1,31 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { ApiError, Result } from '@shared/errors'
+import type { AppInfo, ClinicSettings } from '@shared/types'
+import { call } from '../api'
+
+/** The clinic's details and what the app knows about itself (version, data folder, counts). */
+export const useClinicStore = defineStore('clinic', () => {
+  const clinic = ref<ClinicSettings | null>(null)
+  const info = ref<AppInfo | null>(null)
+  const error = ref<ApiError | null>(null)
+
+  async function load(): Promise<void> {
+    const [clinicResult, infoResult] = await Promise.all([
+      call('clinic:get', {}),
+      call('app:info', {})
+    ])
+    if (clinicResult.ok) clinic.value = clinicResult.data
+    if (infoResult.ok) info.value = infoResult.data
+    const failed = [clinicResult, infoResult].find((result) => !result.ok)
+    error.value = failed && !failed.ok ? failed.error : null
+  }
+
+  async function save(settings: ClinicSettings): Promise<Result<ClinicSettings>> {
+    const result = await call('clinic:update', settings)
+    if (result.ok) clinic.value = result.data
+    return result
+  }
+
+  return { clinic, info, error, load, save }
+})

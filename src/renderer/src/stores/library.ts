@@ -1,0 +1,37 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { ApiError } from '@shared/errors'
+import type { Exercise, ExerciseCategory, ExerciseSummary } from '@shared/types'
+import { call } from '../api'
+
+export const useLibraryStore = defineStore('library', () => {
+  const query = ref('')
+  const category = ref<ExerciseCategory | null>(null)
+  const results = ref<ExerciseSummary[]>([])
+  const selected = ref<Exercise | null>(null)
+  const error = ref<ApiError | null>(null)
+  let latestSearch = 0
+
+  async function search(): Promise<void> {
+    const ticket = ++latestSearch
+    const result = await call('exercises:list', {
+      query: query.value,
+      ...(category.value ? { category: category.value } : {})
+    })
+    if (ticket !== latestSearch) return
+    if (result.ok) {
+      results.value = result.data
+      error.value = null
+    } else {
+      error.value = result.error
+    }
+  }
+
+  async function select(id: number): Promise<void> {
+    const result = await call('exercises:get', { id })
+    if (result.ok) selected.value = result.data
+    else error.value = result.error
+  }
+
+  return { query, category, results, selected, error, search, select }
+})

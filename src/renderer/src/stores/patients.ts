@@ -1,0 +1,77 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { Input } from '@shared/contract'
+import type { ApiError, Result } from '@shared/errors'
+import type { Patient, PatientSummary } from '@shared/types'
+import { call } from '../api'
+
+export type PatientDraft = Input<'patients:create'>
+
+export const usePatientsStore = defineStore('patients', () => {
+  const query = ref('')
+  const includeArchived = ref(false)
+  const results = ref<PatientSummary[]>([])
+  const searched = ref(false)
+  const current = ref<Patient | null>(null)
+  const error = ref<ApiError | null>(null)
+  let latestSearch = 0
+
+  /** Runs on every keystroke; an older answer arriving late is dropped. */
+  async function search(): Promise<void> {
+    const ticket = ++latestSearch
+    const result = await call('patients:list', {
+      query: query.value,
+      includeArchived: includeArchived.value
+    })
+    if (ticket !== latestSearch) return
+    searched.value = true
+    if (result.ok) {
+      results.value = result.data
+      error.value = null
+    } else {
+      error.value = result.error
+    }
+  }
+
+  async function open(id: number): Promise<void> {
+    if (current.value?.id !== id) current.value = null
+    const result = await call('patients:get', { id })
+    if (result.ok) {
+      current.value = result.data
+      error.value = null
+    } else {
+      error.value = result.error
+    }
+  }
+
+  function keep(result: Result<Patient>): Result<Patient> {
+    if (result.ok) current.value = result.data
+    return result
+  }
+
+  async function create(draft: PatientDraft): Promise<Result<Patient>> {
+    return keep(await call('patients:create', draft))
+  }
+
+  async function update(id: number, draft: PatientDraft): Promise<Result<Patient>> {
+    return keep(await call('patients:update', { id, ...draft }))
+  }
+
+  async function setArchived(id: number, archived: boolean): Promise<Result<Patient>> {
+    return keep(await call('patients:archive', { id, archived }))
+  }
+
+  return {
+    query,
+    includeArchived,
+    results,
+    searched,
+    current,
+    error,
+    search,
+    open,
+    create,
+    update,
+    setArchived
+  }
+})

@@ -1,0 +1,26 @@
+/**
+ * Every channel the renderer can call. The preload and the renderer's HTTP
+ * client are built from this list; contract.ts must define each one (the
+ * compiler enforces it), so no channel can exist on one side only.
+ * Kept free of imports so the sandboxed preload bundle stays tiny.
+ */
+export const channels = [
+  'app:info',
+  'patients:list',
+  'patients:get',
+  'patients:create',
+  'patients:update',
+  'patients:archive',
+  'exercises:list',
+  'exercises:get',
+  'advice:list',
+  'templates:list',
+  'clinic:get',
+  'clinic:update'
+] as const
+
+export type Channel = (typeof channels)[number]
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (channels as readonly string[]).includes(value)
+}

@@ -1,0 +1,151 @@
+/**
+ * THE API. Each channel: its input schema (validated in main before any
+ * handler runs) and its result type. Renderer and preload import only the
+ * channel list and these types, never the schemas.
+ */
+import { z } from 'zod'
+import type { Channel } from './channels'
+import { isRealIsoDate, todayIso } from './dates'
+import { imageMimeOf } from './images'
+import {
+  exerciseCategories,
+  sexes,
+  type AdviceSection,
+  type AppInfo,
+  type ClinicSettings,
+  type Exercise,
+  type ExerciseSummary,
+  type Patient,
+  type PatientSummary,
+  type Template
+} from './types'
+
+/** A result type carried in the contract; it has no runtime value. */
+function returns<T>(): T {
+  return undefined as T
+}
+
+const none = z.strictObject({})
+
+export const limits = {
+  name: 200,
+  shortText: 200,
+  phone: 50,
+  email: 254,
+  longText: 2000,
+  notes: 20_000,
+  search: 200,
+  logoBytes: 1_000_000
+} as const
+
+function text(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} is too long (${max.toLocaleString('en')} characters at most)`)
+}
+
+/** Optional free text: missing, null and blank all mean "not recorded". */
+function optionalText(label: string, max: number) {
+  return text(label, max)
+    .nullable()
+    .optional()
+    .transform((value) => (value ? value : null))
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+const id = (label: string) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .positive(`${label} must be a positive number`)
+
+const patientFields = {
+  fullName: text('Name', limits.name).min(1, "Enter the patient's name"),
+  dateOfBirth: z
+    .string({ error: 'Enter the date of birth' })
+    .refine(isRealIsoDate, 'Date of birth must be a real date (YYYY-MM-DD)')
+    .refine((date) => date <= todayIso(), "Date of birth can't be in the future")
+    .refine((date) => date >= '1900-01-01', 'Date of birth must be in 1900 or later'),
+  sex: z
+    .enum(sexes, { error: 'Sex must be female, male or other' })
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
+  phone: optionalText('Phone', limits.phone),
+  email: optionalText('Email', limits.email).refine(
+    (value) => value === null || emailPattern.test(value),
+    'Email address looks incomplete (name@example.com)'
+  ),
+  condition: optionalText('Condition', limits.longText),
+  referralSource: optionalText('Referral source', limits.shortText),
+  notes: optionalText('Notes', limits.notes)
+}
+
+const clinicFields = {
+  clinicName: text('Clinic name', limits.shortText),
+  address: text('Address', limits.longText),
+  phone: text('Phone', limits.phone),
+  email: text('Email', limits.email).refine(
+    (value) => value === '' || emailPattern.test(value),
+    'Email address looks incomplete (name@example.com)'
+  ),
+  therapistName: text('Therapist name', limits.shortText),
+  logoDataUrl: z
+    .string({ error: 'Logo must be an image' })
+    // base64 is 4/3 the size of the bytes it holds
+    .max(Math.ceil((limits.logoBytes * 4) / 3) + 30, 'Logo is too large (1 MB at most)')
+    .refine((value) => imageMimeOf(value) !== null, 'Logo must be a PNG or JPEG image')
+    .nullable()
+}
+
+export const contract = {
+  'app:info': { input: none, result: returns<AppInfo>() },
+
+  'patients:list': {
+    input: z.strictObject({
+      query: text('Search', limits.search).optional(),
+      includeArchived: z.boolean({ error: 'includeArchived must be true or false' }).optional()
+    }),
+    result: returns<PatientSummary[]>()
+  },
+  'patients:get': { input: z.strictObject({ id: id('Patient id') }), result: returns<Patient>() },
+  'patients:create': { input: z.strictObject(patientFields), result: returns<Patient>() },
+  'patients:update': {
+    input: z.strictObject({ id: id('Patient id'), ...patientFields }),
+    result: returns<Patient>()
+  },
+  'patients:archive': {
+    input: z.strictObject({
+      id: id('Patient id'),
+      archived: z.boolean({ error: 'archived must be true or false' })
+    }),
+    result: returns<Patient>()
+  },
+
+  'exercises:list': {
+    input: z.strictObject({
+      query: text('Search', limits.search).optional(),
+      category: z.enum(exerciseCategories, { error: 'Unknown exercise category' }).optional()
+    }),
+    result: returns<ExerciseSummary[]>()
+  },
+  'exercises:get': {
+    input: z.strictObject({ id: id('Exercise id') }),
+    result: returns<Exercise>()
+  },
+
+  'advice:list': { input: none, result: returns<AdviceSection[]>() },
+  'templates:list': { input: none, result: returns<Template[]>() },
+
+  'clinic:get': { input: none, result: returns<ClinicSettings>() },
+  'clinic:update': { input: z.strictObject(clinicFields), result: returns<ClinicSettings>() }
+} satisfies { [C in Channel]: { input: z.ZodType; result: unknown } }
+
+export type Contract = typeof contract
+/** What the renderer sends. */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>
+/** What a handler receives after validation (trimmed, blanks turned to null). */
+export type ValidInput<C extends Channel> = z.output<Contract[C]['input']>
+export type Output<C extends Channel> = Contract[C]['result']

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach } from 'vitest'
+import { createHandlers, dispatch, type Handlers } from '../../src/main/api'
+import { openDatabase, type Db } from '../../src/main/db/open'
+
+const cleanups: (() => void)[] = []
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()?.()
+})
+
+/** A fresh folder removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'physioplan-test-'))
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+export function memoryDb(): Db {
+  const { db } = openDatabase(':memory:')
+  cleanups.push(() => db.close())
+  return db
+}
+
+export interface MemoryApi {
+  db: Db
+  handlers: Handlers
+  call: (channel: string, input: unknown) => ReturnType<typeof dispatch>
+}
+
+export function memoryApi(): MemoryApi {
+  const db = memoryDb()
+  const handlers = createHandlers({
+    db,
+    transport: 'web',
+    version: 'test',
+    dataDir: '/tmp/none',
+    databaseFile: ':memory:'
+  })
+  return { db, handlers, call: (channel, input) => dispatch(handlers, channel, input) }
+}
+
+export function countRows(db: Db, table: string): number {
+  return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest'
+import { builtinAdvice } from '../../src/main/seed/advice'
+import { seedBuiltins } from '../../src/main/seed/apply'
+import { builtinExercises } from '../../src/main/seed/exercises'
+import { builtinTemplates } from '../../src/main/seed/templates'
+import { writeSetting } from '../../src/main/settings'
+import { countRows, memoryDb } from './helpers'
+
+const articleExercises = [
+  'Cat-camel',
+  'Knee-to-chest stretch',
+  'Plank',
+  'Bird-dog',
+  'Superman',
+  'Glute bridge',
+  "Child's pose",
+  'Pigeon pose',
+  'Standing hamstring stretch',
+  'Pelvic tilt',
+  'Lying knee twist',
+  'Leg swings',
+  'Arm circles',
+  'Walking lunges',
+  'Light jog or walk cool-down'
+]
+
+describe('built-in content', () => {
+  it('has every exercise the article names, each with steps, a region and a dose', () => {
+    expect(builtinExercises.map((e) => e.name).sort()).toEqual([...articleExercises].sort())
+    for (const exercise of builtinExercises) {
+      expect(exercise.steps.length, exercise.name).toBeGreaterThanOrEqual(3)
+      expect(exercise.bodyRegions.length, exercise.name).toBeGreaterThan(0)
+      expect(Object.keys(exercise.dose).length, exercise.name).toBeGreaterThan(0)
+    }
+  })
+
+  it("keeps the article's doses", () => {
+    const byKey = new Map(builtinExercises.map((e) => [e.key, e]))
+    expect(byKey.get('plank')?.dose).toMatchObject({ sets: 3, holdSeconds: 30 })
+    expect(byKey.get('plank')?.dose.note).toMatch(/60 seconds and 5 sets/)
+    expect(byKey.get('cat-camel')?.dose).toMatchObject({ reps: 10 })
+    expect(byKey.get('cat-camel')?.dose.note).toMatch(/15/)
+    expect(byKey.get('knee-to-chest')?.dose).toMatchObject({ holdSeconds: 20, side: 'both' })
+  })
+
+  it('has the article advice, with heat and cold for 15 to 20 minutes', () => {
+    expect(builtinAdvice.map((a) => a.key)).toEqual([
+      'running-form',
+      'warm-up-cool-down',
+      'heat-cold',
+      'pain-relief',
+      'seek-help'
+    ])
+    const heat = builtinAdvice.find((a) => a.key === 'heat-cold')
+    expect(heat?.points.join(' ')).toMatch(/15 to 20 minutes/)
+    const form = builtinAdvice.find((a) => a.key === 'running-form')?.points.join(' ') ?? ''
+    for (const topic of [/midfoot/, /shorter/, /twisting/, /shoes/, /gradually/, /Stand tall/]) {
+      expect(form).toMatch(topic)
+    }
+  })
+
+  it('templates refer only to built-in exercises and advice', () => {
+    const exerciseKeys = new Set(builtinExercises.map((e) => e.key))
+    const adviceKeys = new Set(builtinAdvice.map((a) => a.key))
+    for (const template of builtinTemplates) {
+      expect(template.exercises.every((key) => exerciseKeys.has(key))).toBe(true)
+      expect(template.advice.every((key) => adviceKeys.has(key))).toBe(true)
+    }
+  })
+})
+
+describe('seeding', () => {
+  it('builds templates with each exercise default dose', () => {
+    const db = memoryDb()
+    const rows = db
+      .prepare(
+        `SELECT t.name, e.builtin_key AS exercise, i.sets, i.hold_seconds AS hold FROM template_items i
+         JOIN templates t ON t.id = i.template_id JOIN exercises e ON e.id = i.exercise_id
+         WHERE e.builtin_key = 'plank' ORDER BY t.name`
+      )
+      .all()
+    expect(rows).toEqual([
+      { name: 'Prevention and return to running', exercise: 'plank', sets: 3, hold: 30 },
+      { name: "Runner's low back pain — core strengthening", exercise: 'plank', sets: 3, hold: 30 }
+    ])
+  })
+
+  it('does nothing when the content is current', () => {
+    const db = memoryDb()
+    expect(seedBuiltins(db)).toBe(false)
+  })
+
+  it('updates built-ins from a changed seed without touching what the clinic made', () => {
+    const db = memoryDb()
+    const now = new Date().toISOString()
+    db.prepare(
+      `INSERT INTO exercises (source, name, category, position, created_at, updated_at)
+       VALUES ('custom', 'Clinic wall squat', 'strengthening', 'standing', ?, ?)`
+    ).run(now, now)
+    db.prepare(
+      "UPDATE exercises SET name = 'Old name', favourite = 1 WHERE builtin_key = 'plank'"
+    ).run()
+    db.prepare(
+      "INSERT INTO exercises (builtin_key, source, name, category, position, created_at, updated_at) VALUES ('retired', 'builtin', 'Retired move', 'stretch', 'standing', ?, ?)"
+    ).run(now, now)
+    writeSetting(db, 'builtin_content_version', 'an-older-version')
+    const before = countRows(db, 'exercises')
+
+    expect(seedBuiltins(db)).toBe(true)
+
+    expect(countRows(db, 'exercises')).toBe(before)
+    const plank = db
+      .prepare("SELECT name, favourite FROM exercises WHERE builtin_key = 'plank'")
+      .get()
+    expect(plank).toEqual({ name: 'Plank', favourite: 1 })
+    const custom = db
+      .prepare("SELECT name, archived_at FROM exercises WHERE source = 'custom'")
+      .get()
+    expect(custom).toEqual({ name: 'Clinic wall squat', archived_at: null })
+    const retired = db
+      .prepare("SELECT archived_at FROM exercises WHERE builtin_key = 'retired'")
+      .get() as {
+      archived_at: string | null
+    }
+    expect(retired.archived_at).not.toBeNull()
+  })
+})

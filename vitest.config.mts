@@ -1,0 +1,10 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: { alias: { '@shared': resolve('src/shared') } },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node'
+  }
+})

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // One browser host and one Chromium per file; files share nothing, but two
+    // Chromiums on a 2-core machine only slow each other down.
+    fileParallelism: false
+  }
+})
