@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import type { Patient, PatientFields, PatientSummary } from '@shared/types'
-import { ftsString, likePrefix, searchTerms } from './search'
+import { ftsString, likePrefix, searchTerms, sortKey } from './search'
 
 const summaryColumns = `p.id, p.full_name AS fullName, p.date_of_birth AS dateOfBirth,
   p.condition, p.archived_at AS archivedAt, p.updated_at AS updatedAt`
@@ -39,7 +39,7 @@ export function listPatients(
   })
   const sql = `SELECT ${summaryColumns} FROM patients p
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY p.archived_at IS NOT NULL, p.full_name COLLATE NOCASE, p.id
+    ORDER BY p.archived_at IS NOT NULL, p.sort_key, p.id
     LIMIT @limit`
   return db.prepare(sql).all(params) as PatientSummary[]
 }
@@ -56,6 +56,7 @@ export function getPatient(db: Database, id: number): Patient {
 function fieldParams(fields: PatientFields) {
   return {
     fullName: fields.fullName,
+    sortKey: sortKey(fields.fullName),
     dateOfBirth: fields.dateOfBirth,
     sex: fields.sex,
     phone: fields.phone,
@@ -70,9 +71,9 @@ export function createPatient(db: Database, fields: PatientFields): Patient {
   const now = new Date().toISOString()
   const { id } = db
     .prepare(
-      `INSERT INTO patients (full_name, date_of_birth, sex, phone, email, condition,
+      `INSERT INTO patients (full_name, sort_key, date_of_birth, sex, phone, email, condition,
         referral_source, notes, created_at, updated_at)
-       VALUES (@fullName, @dateOfBirth, @sex, @phone, @email, @condition,
+       VALUES (@fullName, @sortKey, @dateOfBirth, @sex, @phone, @email, @condition,
         @referralSource, @notes, @now, @now)
        RETURNING id`
     )
@@ -83,7 +84,7 @@ export function createPatient(db: Database, fields: PatientFields): Patient {
 export function updatePatient(db: Database, id: number, fields: PatientFields): Patient {
   const { changes } = db
     .prepare(
-      `UPDATE patients SET full_name = @fullName, date_of_birth = @dateOfBirth, sex = @sex,
+      `UPDATE patients SET full_name = @fullName, sort_key = @sortKey, date_of_birth = @dateOfBirth, sex = @sex,
         phone = @phone, email = @email, condition = @condition,
         referral_source = @referralSource, notes = @notes, updated_at = @now
        WHERE id = @id`

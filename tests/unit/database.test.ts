@@ -113,7 +113,7 @@ describe('migrations', () => {
     const { db } = openDatabase(':memory:')
     const now = new Date().toISOString()
     db.prepare(
-      "INSERT INTO patients (full_name, date_of_birth, created_at, updated_at) VALUES ('A', '1980-01-01', ?, ?)"
+      "INSERT INTO patients (full_name, sort_key, date_of_birth, created_at, updated_at) VALUES ('A', 'a', '1980-01-01', ?, ?)"
     ).run(now, now)
     db.prepare('INSERT INTO programs (patient_id, created_at) VALUES (1, ?)').run(now)
     db.prepare(
@@ -135,7 +135,7 @@ describe('migrations', () => {
     const { db } = openDatabase(':memory:')
     const now = new Date().toISOString()
     const insert = db.prepare(
-      "INSERT INTO patients (full_name, date_of_birth, condition, created_at, updated_at) VALUES (?, '1980-01-01', ?, ?, ?)"
+      "INSERT INTO patients (full_name, sort_key, date_of_birth, condition, created_at, updated_at) VALUES (?, '', '1980-01-01', ?, ?, ?)"
     )
     const { lastInsertRowid } = insert.run('Ørjan Ågren', 'sciatica', now, now)
     const find = (q: string) =>

@@ -10,6 +10,8 @@ CREATE TABLE settings (
 CREATE TABLE patients (
   id              INTEGER PRIMARY KEY,
   full_name       TEXT NOT NULL CHECK (length(full_name) BETWEEN 1 AND 200),
+  -- the name folded to plain lower-case letters, so Ørjan sorts with the Os
+  sort_key        TEXT NOT NULL,
   date_of_birth   TEXT NOT NULL CHECK (date(date_of_birth) IS date_of_birth),
   sex             TEXT CHECK (sex IN ('female', 'male', 'other')),
   phone           TEXT,
@@ -22,7 +24,7 @@ CREATE TABLE patients (
   updated_at      TEXT NOT NULL
 ) STRICT;
 
-CREATE INDEX patients_by_name ON patients (full_name COLLATE NOCASE);
+CREATE INDEX patients_by_name ON patients (sort_key);
 
 CREATE TABLE exercises (
   id                    INTEGER PRIMARY KEY,

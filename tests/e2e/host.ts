@@ -1,0 +1,82 @@
+/** Starts the built browser host on a temporary data folder, and Debian's Chromium. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+
+const webEntry = resolve('out/main/web.js')
+
+export interface RunningHost {
+  url: string
+  origin: string
+  dataDir: string
+  stop: () => Promise<void>
+}
+
+export function makeDataDir(): { dataDir: string; remove: () => void } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'physioplan-e2e-'))
+  return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) }
+}
+
+export async function startHost(dataDir: string): Promise<RunningHost> {
+  if (!existsSync(webEntry))
+    throw new Error('out/main/web.js is missing: run `npm run build` first.')
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [webEntry, '--port', '0', '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
+  let output = ''
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`browser host did not start:\n${output}`)),
+      20_000
+    )
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolveUrl(match[1])
+      }
+    }
+    child.stdout?.on('data', read)
+    child.stderr?.on('data', read)
+    child.once('exit', (code) => reject(new Error(`browser host exited (${code}):\n${output}`)))
+  })
+  return {
+    url,
+    origin: new URL(url).origin,
+    dataDir,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done()
+        child.once('exit', () => done())
+        child.kill('SIGTERM')
+      })
+  }
+}
+
+const chromiumPath = process.env.PHYSIOPLAN_CHROMIUM ?? '/usr/bin/chromium'
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium not found at ${chromiumPath}. Install it (apt-get install chromium) or set PHYSIOPLAN_CHROMIUM.`
+    )
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ]
+  })
+}
