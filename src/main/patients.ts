@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { limits } from '@shared/limits'
 import { AppError } from '@shared/errors'
 import type { Patient, PatientFields, PatientSummary } from '@shared/types'
 import { ftsString, likePrefix, searchTerms, sortKey } from './search'
@@ -8,8 +9,6 @@ const summaryColumns = `p.id, p.full_name AS fullName, p.date_of_birth AS dateOf
 
 const patientColumns = `${summaryColumns}, p.sex, p.phone, p.email,
   p.referral_source AS referralSource, p.notes, p.created_at AS createdAt`
-
-export const patientListLimit = 500
 
 /**
  * Patients matching every typed term, active before archived, by name.
@@ -24,7 +23,7 @@ export function listPatients(
   const long = terms.filter((term) => [...term].length >= 3)
   const short = terms.filter((term) => [...term].length < 3)
   const where: string[] = []
-  const params: Record<string, string | number> = { limit: patientListLimit }
+  const params: Record<string, string | number> = { limit: limits.patientList }
   if (!options.includeArchived) where.push('p.archived_at IS NULL')
   if (long.length > 0) {
     where.push('p.id IN (SELECT rowid FROM patients_fts WHERE patients_fts MATCH @match)')

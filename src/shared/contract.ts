@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { Channel } from './channels'
 import { isRealIsoDate, todayIso } from './dates'
 import { imageMimeOf } from './images'
+import { limits } from './limits'
 import {
   exerciseCategories,
   sexes,
@@ -26,17 +27,6 @@ function returns<T>(): T {
 }
 
 const none = z.strictObject({})
-
-export const limits = {
-  name: 200,
-  shortText: 200,
-  phone: 50,
-  email: 254,
-  longText: 2000,
-  notes: 20_000,
-  search: 200,
-  logoBytes: 1_000_000
-} as const
 
 function text(label: string, max: number) {
   return z

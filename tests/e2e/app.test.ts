@@ -8,6 +8,8 @@ let browser: Browser
 let host: RunningHost
 const data = makeDataDir()
 const pageErrors: string[] = []
+const onePixelPng =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 
 /** Opens a section from the side navigation. */
 async function goTo(page: Page, section: string): Promise<void> {
@@ -127,12 +129,26 @@ describe('library and settings', () => {
     await goTo(page, 'Settings')
     await page.getByLabel('Clinic name').fill('Fjord Physio')
     await page.getByLabel('Therapist name').fill('Şükrü Çağlar')
+    await page.getByLabel('Choose logo…').setInputFiles({
+      name: 'not-a-logo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('this is text, not a picture')
+    })
+    await page.getByText('That file could not be read as an image.').waitFor()
+    await page.getByLabel('Choose logo…').setInputFiles({
+      name: 'logo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(onePixelPng, 'base64')
+    })
+    await page.getByRole('img', { name: 'Clinic logo' }).waitFor()
     await page.getByRole('button', { name: 'Save clinic details' }).click()
     await page.getByRole('status').waitFor()
     await page.reload()
     await goTo(page, 'Home')
     await page.getByRole('heading', { name: /Şükrü Çağlar/ }).waitFor()
     expect(await page.getByText('Fjord Physio').isVisible()).toBe(true)
+    await goTo(page, 'Settings')
+    await page.getByRole('img', { name: 'Clinic logo' }).waitFor()
     await page.close()
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toIsoDate } from '../../src/shared/dates'
+import { limits } from '../../src/shared/limits'
 import type { Patient, PatientSummary } from '../../src/shared/types'
 import { countRows, memoryApi, type MemoryApi } from './helpers'
 
@@ -85,6 +86,18 @@ describe('patients', () => {
     for (const name of ['Zoë', 'Şükrü', 'Carla', 'Ørjan', 'anna', 'Bert'])
       await create(api, { fullName: name, dateOfBirth: '2000-01-01' })
     expect(await search(api, '')).toEqual(['anna', 'Bert', 'Carla', 'Ørjan', 'Şükrü', 'Zoë'])
+  })
+
+  it('answers at most the list limit, so a large clinic stays quick', async () => {
+    const api = memoryApi()
+    const insert = api.db.prepare(
+      "INSERT INTO patients (full_name, sort_key, date_of_birth, created_at, updated_at) VALUES (?, ?, '1970-01-01', '', '')"
+    )
+    api.db.transaction(() => {
+      for (let n = 0; n <= limits.patientList; n++) insert.run(`Patient ${n}`, `patient ${n}`)
+    })()
+    const result = await api.call('patients:list', {})
+    expect(result.ok && result.data).toHaveLength(limits.patientList)
   })
 
   it('says so when a patient does not exist', async () => {

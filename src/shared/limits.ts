@@ -1,0 +1,13 @@
+/** Sizes the api accepts and returns; shared so forms and lists can say them. */
+export const limits = {
+  name: 200,
+  shortText: 200,
+  phone: 50,
+  email: 254,
+  longText: 2000,
+  notes: 20_000,
+  search: 200,
+  /** patients:list answers at most this many rows; search narrows the rest */
+  patientList: 500,
+  logoBytes: 1_000_000
+} as const
