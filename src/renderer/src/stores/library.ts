@@ -3,6 +3,7 @@ import { ref } from 'vue'
 import type { ApiError } from '@shared/errors'
 import type { Exercise, ExerciseCategory, ExerciseSummary } from '@shared/types'
 import { call } from '../api'
+import { latestOnly } from './latest-only'
 
 export const useLibraryStore = defineStore('library', () => {
   const query = ref('')
@@ -10,15 +11,16 @@ export const useLibraryStore = defineStore('library', () => {
   const results = ref<ExerciseSummary[]>([])
   const selected = ref<Exercise | null>(null)
   const error = ref<ApiError | null>(null)
-  let latestSearch = 0
+  const latest = latestOnly()
 
   async function search(): Promise<void> {
-    const ticket = ++latestSearch
-    const result = await call('exercises:list', {
-      query: query.value,
-      ...(category.value ? { category: category.value } : {})
-    })
-    if (ticket !== latestSearch) return
+    const result = await latest(
+      call('exercises:list', {
+        query: query.value,
+        ...(category.value ? { category: category.value } : {})
+      })
+    )
+    if (result === undefined) return
     if (result.ok) {
       results.value = result.data
       error.value = null

@@ -4,6 +4,7 @@ import type { Input } from '@shared/contract'
 import type { ApiError, Result } from '@shared/errors'
 import type { Patient, PatientSummary } from '@shared/types'
 import { call } from '../api'
+import { latestOnly } from './latest-only'
 
 export type PatientDraft = Input<'patients:create'>
 
@@ -14,16 +15,14 @@ export const usePatientsStore = defineStore('patients', () => {
   const searched = ref(false)
   const current = ref<Patient | null>(null)
   const error = ref<ApiError | null>(null)
-  let latestSearch = 0
+  const latest = latestOnly()
 
   /** Runs on every keystroke; an older answer arriving late is dropped. */
   async function search(): Promise<void> {
-    const ticket = ++latestSearch
-    const result = await call('patients:list', {
-      query: query.value,
-      includeArchived: includeArchived.value
-    })
-    if (ticket !== latestSearch) return
+    const result = await latest(
+      call('patients:list', { query: query.value, includeArchived: includeArchived.value })
+    )
+    if (result === undefined) return
     searched.value = true
     if (result.ok) {
       results.value = result.data
