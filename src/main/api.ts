@@ -5,7 +5,7 @@ import { contract, type Output, type ValidInput } from '@shared/contract'
 import { toApiError, AppError, type ApiError, type Result } from '@shared/errors'
 import type { AppInfo } from '@shared/types'
 import { getExercise, listExercises } from './exercises'
-import { listAdvice, listTemplates } from './library'
+import { listAdvice } from './advice'
 import {
   createPatient,
   getPatient,
@@ -13,7 +13,19 @@ import {
   setPatientArchived,
   updatePatient
 } from './patients'
+import {
+  compareVersions,
+  createProgram,
+  deleteDraft,
+  getSnapshot,
+  getVersion,
+  issueVersion,
+  listVersions,
+  reviseVersion,
+  saveDraft
+} from './programs'
 import { getClinic, updateClinic } from './settings'
+import { deleteTemplate, listTemplates, saveTemplateFrom, updateTemplate } from './templates'
 
 export type Handlers = {
   [C in Channel]: (input: ValidInput<C>) => Output<C> | Promise<Output<C>>
@@ -59,6 +71,21 @@ export function createHandlers(context: ApiContext): Handlers {
     'exercises:get': ({ id }) => getExercise(db, id),
     'advice:list': () => listAdvice(db),
     'templates:list': () => listTemplates(db),
+    'templates:saveFrom': ({ versionId, name }) =>
+      inTransaction(() => saveTemplateFrom(db, versionId, name)),
+    'templates:update': ({ id, ...fields }) => inTransaction(() => updateTemplate(db, id, fields)),
+    'templates:delete': ({ id }) => inTransaction(() => deleteTemplate(db, id)),
+    'programs:list': ({ patientId }) => listVersions(db, patientId),
+    'programs:get': ({ versionId }) => getVersion(db, versionId),
+    'programs:create': ({ patientId, source, title }) =>
+      inTransaction(() => createProgram(db, patientId, source, title)),
+    'programs:save': ({ versionId, ...content }) =>
+      inTransaction(() => saveDraft(db, versionId, content)),
+    'programs:issue': ({ versionId }) => inTransaction(() => issueVersion(db, versionId)),
+    'programs:revise': ({ versionId }) => inTransaction(() => reviseVersion(db, versionId)),
+    'programs:discard': ({ versionId }) => inTransaction(() => deleteDraft(db, versionId)),
+    'programs:compare': ({ fromId, toId }) => compareVersions(db, fromId, toId),
+    'programs:snapshot': ({ versionId }) => getSnapshot(db, versionId),
     'clinic:get': () => getClinic(db),
     'clinic:update': (clinic) => inTransaction(() => updateClinic(db, clinic))
   }
@@ -75,7 +102,12 @@ export function validationError(error: ZodError): ApiError {
   if (issue.path.length === 0) {
     return { code: 'invalid_input', message: 'The request must be an object of named fields.' }
   }
-  return { code: 'invalid_input', message: issue.message, field: issue.path.join('.') }
+  const [list, index] = issue.path
+  const where =
+    typeof index === 'number' && (list === 'items' || list === 'advice')
+      ? `${list === 'items' ? 'Exercise' : 'Advice section'} ${index + 1}: `
+      : ''
+  return { code: 'invalid_input', message: where + issue.message, field: issue.path.join('.') }
 }
 
 /**

@@ -15,6 +15,18 @@ export const channels = [
   'exercises:get',
   'advice:list',
   'templates:list',
+  'templates:saveFrom',
+  'templates:update',
+  'templates:delete',
+  'programs:list',
+  'programs:get',
+  'programs:create',
+  'programs:save',
+  'programs:issue',
+  'programs:revise',
+  'programs:discard',
+  'programs:compare',
+  'programs:snapshot',
   'clinic:get',
   'clinic:update'
 ] as const

@@ -11,6 +11,11 @@ import { limits } from './limits'
 import {
   exerciseCategories,
   sexes,
+  sides,
+  type ProgramDiff,
+  type ProgramSnapshot,
+  type ProgramVersion,
+  type ProgramVersionSummary,
   type AdviceSection,
   type AppInfo,
   type ClinicSettings,
@@ -50,6 +55,81 @@ const id = (label: string) =>
     .number({ error: `${label} must be a number` })
     .int(`${label} must be a whole number`)
     .positive(`${label} must be a positive number`)
+
+/** An optional dose number: whole, at least 1, at most `max`. */
+function doseCount(label: string, max: number) {
+  return z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(1, `${label} must be at least 1`)
+    .max(max, `${label} must be ${max.toLocaleString('en')} or fewer`)
+    .nullable()
+}
+
+export const doseSchema = z.strictObject({
+  sets: doseCount('Sets', 20),
+  reps: doseCount('Repetitions', 200),
+  holdSeconds: doseCount('Hold (seconds)', 600),
+  durationSeconds: doseCount('Duration (seconds)', 14_400),
+  perDay: doseCount('Times a day', 12),
+  perWeek: doseCount('Days a week', 7),
+  side: z.enum(sides, { error: 'Side must be left, right, both or alternating' }).nullable(),
+  load: optionalText('Load', limits.load),
+  restSeconds: doseCount('Rest (seconds)', 600),
+  note: optionalText('Note', limits.longText)
+})
+
+function optionalDate(label: string) {
+  return z
+    .string({ error: `${label} must be a date` })
+    .refine(isRealIsoDate, `${label} must be a real date (YYYY-MM-DD)`)
+    .nullable()
+}
+
+const adviceSchema = z.strictObject({
+  adviceId: id('Advice id').nullable(),
+  kind: z.enum(['general', 'seek-help'], { error: 'Unknown kind of advice' }),
+  title: text('Advice title', limits.shortText).min(1, 'Give each advice section a title'),
+  intro: text('Advice text', limits.longText),
+  points: z
+    .array(text('Advice point', limits.longText), { error: 'Advice points must be a list' })
+    .max(limits.advicePoints, `An advice section can hold ${limits.advicePoints} points at most`)
+})
+
+const draftContent = {
+  title: text('Title', limits.shortText).min(1, 'Give the program a title'),
+  goals: text('Goals', limits.longText),
+  startDate: optionalDate('Start date'),
+  reviewDate: optionalDate('Review date'),
+  items: z
+    .array(z.strictObject({ exerciseId: id('Exercise id'), dose: doseSchema }), {
+      error: 'Exercises must be a list'
+    })
+    .max(limits.programItems, `A program can hold ${limits.programItems} exercises at most`),
+  advice: z
+    .array(adviceSchema, { error: 'Advice must be a list' })
+    .max(
+      limits.adviceSections,
+      `A program can hold ${limits.adviceSections} advice sections at most`
+    )
+}
+
+const reviewAfterStart = (draft: { startDate: string | null; reviewDate: string | null }) =>
+  draft.startDate === null || draft.reviewDate === null || draft.reviewDate >= draft.startDate
+
+const programSource = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('blank') }),
+    z.strictObject({ kind: z.literal('template'), templateId: id('Template id') }),
+    z.strictObject({ kind: z.literal('copy'), versionId: id('Program version id') })
+  ],
+  { error: 'Start from a blank program, a template or a copy' }
+)
+
+const versionRef = z.strictObject({ versionId: id('Program version id') })
+
+const templateName = text('Template name', limits.shortText).min(1, 'Give the template a name')
 
 const patientFields = {
   fullName: text('Name', limits.name).min(1, "Enter the patient's name"),
@@ -128,6 +208,51 @@ export const contract = {
 
   'advice:list': { input: none, result: returns<AdviceSection[]>() },
   'templates:list': { input: none, result: returns<Template[]>() },
+  'templates:saveFrom': {
+    input: z.strictObject({ versionId: id('Program version id'), name: templateName }),
+    result: returns<Template>()
+  },
+  'templates:update': {
+    input: z.strictObject({
+      id: id('Template id'),
+      name: templateName,
+      description: text('Description', limits.longText),
+      goals: text('Goals', limits.longText)
+    }),
+    result: returns<Template>()
+  },
+  'templates:delete': { input: z.strictObject({ id: id('Template id') }), result: returns<null>() },
+
+  'programs:list': {
+    input: z.strictObject({ patientId: id('Patient id') }),
+    result: returns<ProgramVersionSummary[]>()
+  },
+  'programs:get': { input: versionRef, result: returns<ProgramVersion>() },
+  'programs:create': {
+    input: z.strictObject({
+      patientId: id('Patient id'),
+      source: programSource,
+      title: text('Title', limits.shortText).optional()
+    }),
+    result: returns<ProgramVersion>()
+  },
+  'programs:save': {
+    input: z
+      .strictObject({ versionId: id('Program version id'), ...draftContent })
+      .refine(reviewAfterStart, {
+        message: "The review date can't be before the start date",
+        path: ['reviewDate']
+      }),
+    result: returns<ProgramVersion>()
+  },
+  'programs:issue': { input: versionRef, result: returns<ProgramVersion>() },
+  'programs:revise': { input: versionRef, result: returns<ProgramVersion>() },
+  'programs:discard': { input: versionRef, result: returns<null>() },
+  'programs:compare': {
+    input: z.strictObject({ fromId: id('Program version id'), toId: id('Program version id') }),
+    result: returns<ProgramDiff>()
+  },
+  'programs:snapshot': { input: versionRef, result: returns<ProgramSnapshot>() },
 
   'clinic:get': { input: none, result: returns<ClinicSettings>() },
   'clinic:update': { input: z.strictObject(clinicFields), result: returns<ClinicSettings>() }

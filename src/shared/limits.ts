@@ -9,5 +9,9 @@ export const limits = {
   search: 200,
   /** patients:list answers at most this many rows; search narrows the rest */
   patientList: 500,
-  logoBytes: 1_000_000
+  logoBytes: 1_000_000,
+  load: 100,
+  programItems: 60,
+  adviceSections: 20,
+  advicePoints: 30
 } as const

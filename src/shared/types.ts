@@ -139,3 +139,85 @@ export interface AppInfo {
   databaseFile: string
   counts: { patients: number; exercises: number; adviceSections: number; templates: number }
 }
+
+export const programStatuses = ['draft', 'issued'] as const
+export type ProgramStatus = (typeof programStatuses)[number]
+
+export interface ProgramItem {
+  exerciseId: number
+  exerciseName: string
+  category: ExerciseCategory
+  /** archived since it was added: still printable, no longer offered in search */
+  archived: boolean
+  dose: Dose
+}
+
+/** Advice as printed with one program: a copy the therapist may have edited. */
+export interface ProgramAdvice {
+  adviceId: number | null
+  kind: AdviceSection['kind']
+  title: string
+  intro: string
+  points: string[]
+}
+
+export interface ProgramVersionSummary {
+  id: number
+  programId: number
+  versionNo: number
+  status: ProgramStatus
+  title: string
+  itemCount: number
+  issuedAt: string | null
+  updatedAt: string
+}
+
+export interface ProgramVersion extends Omit<ProgramVersionSummary, 'itemCount'> {
+  patientId: number
+  goals: string
+  startDate: string | null
+  reviewDate: string | null
+  templateId: number | null
+  createdAt: string
+  items: ProgramItem[]
+  advice: ProgramAdvice[]
+}
+
+/** Exactly what an issued handout shows, frozen at issue time. */
+export interface ProgramSnapshot {
+  format: 1
+  issuedAt: string
+  patient: { id: number; fullName: string; dateOfBirth: string }
+  clinic: ClinicSettings
+  program: {
+    programId: number
+    versionId: number
+    versionNo: number
+    title: string
+    goals: string
+    startDate: string | null
+    reviewDate: string | null
+  }
+  exercises: {
+    exerciseId: number
+    name: string
+    summary: string
+    steps: string[]
+    caution: string | null
+    mediaIds: number[]
+    dose: Dose
+    doseLine: string
+  }[]
+  advice: ProgramAdvice[]
+}
+
+export interface ProgramDiff {
+  from: { id: number; versionNo: number }
+  to: { id: number; versionNo: number }
+  added: { exerciseName: string; doseLine: string }[]
+  removed: { exerciseName: string; doseLine: string }[]
+  changed: { exerciseName: string; before: string; after: string }[]
+  unchanged: number
+  adviceAdded: string[]
+  adviceRemoved: string[]
+}

@@ -185,6 +185,7 @@ CREATE TABLE program_advice (
   version_id INTEGER NOT NULL REFERENCES program_versions (id) ON DELETE CASCADE,
   position   INTEGER NOT NULL,
   advice_id  INTEGER REFERENCES advice_sections (id) ON DELETE SET NULL,
+  kind       TEXT NOT NULL DEFAULT 'general' CHECK (kind IN ('general', 'seek-help')),
   title      TEXT NOT NULL,
   intro      TEXT NOT NULL DEFAULT '',
   points     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(points)),

@@ -1,0 +1,47 @@
+import { describeDose } from './dose'
+import type { Dose, ProgramDiff, ProgramVersion } from './types'
+
+/** The dose as compared between versions: its words plus the note. */
+export function doseSummary(dose: Dose): string {
+  return [describeDose(dose), dose.note].filter(Boolean).join(' — ') || 'No dose set'
+}
+
+type Comparable = Pick<ProgramVersion, 'id' | 'versionNo' | 'items' | 'advice'>
+
+/**
+ * What changed from one version to another. Items are matched by exercise,
+ * in order, so an exercise listed twice pairs with its own earlier copy.
+ */
+export function diffVersions(from: Comparable, to: Comparable): ProgramDiff {
+  const unmatched = [...from.items]
+  const diff: ProgramDiff = {
+    from: { id: from.id, versionNo: from.versionNo },
+    to: { id: to.id, versionNo: to.versionNo },
+    added: [],
+    removed: [],
+    changed: [],
+    unchanged: 0,
+    adviceAdded: [],
+    adviceRemoved: []
+  }
+  for (const item of to.items) {
+    const index = unmatched.findIndex((old) => old.exerciseId === item.exerciseId)
+    const after = doseSummary(item.dose)
+    if (index === -1) {
+      diff.added.push({ exerciseName: item.exerciseName, doseLine: after })
+      continue
+    }
+    const [old] = unmatched.splice(index, 1)
+    const before = doseSummary(old!.dose)
+    if (before === after) diff.unchanged++
+    else diff.changed.push({ exerciseName: item.exerciseName, before, after })
+  }
+  diff.removed = unmatched.map((old) => ({
+    exerciseName: old.exerciseName,
+    doseLine: doseSummary(old.dose)
+  }))
+  const titles = (advice: Comparable['advice']) => advice.map((section) => section.title)
+  diff.adviceAdded = titles(to.advice).filter((title) => !titles(from.advice).includes(title))
+  diff.adviceRemoved = titles(from.advice).filter((title) => !titles(to.advice).includes(title))
+  return diff
+}

@@ -1,0 +1,296 @@
+import { describe, expect, it } from 'vitest'
+import { emptyDose } from '../../src/shared/dose'
+import type {
+  Patient,
+  ProgramDiff,
+  ProgramSnapshot,
+  ProgramVersion,
+  ProgramVersionSummary,
+  Template
+} from '../../src/shared/types'
+import { countRows, memoryApi, type MemoryApi } from './helpers'
+
+async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
+  const result = await api.call(channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.data as T
+}
+
+async function setup() {
+  const api = memoryApi()
+  const patient = await ok<Patient>(api, 'patients:create', {
+    fullName: 'Şükrü Çağlar',
+    dateOfBirth: '1984-03-09'
+  })
+  const templates = await ok<Template[]>(api, 'templates:list', {})
+  const relief = templates.find((t) => t.name.endsWith('relief'))!
+  const draft = await ok<ProgramVersion>(api, 'programs:create', {
+    patientId: patient.id,
+    source: { kind: 'template', templateId: relief.id }
+  })
+  const exerciseId = (name: string) =>
+    (api.db.prepare('SELECT id FROM exercises WHERE name = ?').get(name) as { id: number }).id
+  return { api, patient, relief, draft, exerciseId }
+}
+
+function contentOf(source: ProgramVersion) {
+  const version = structuredClone(source)
+  return {
+    versionId: version.id,
+    title: version.title,
+    goals: version.goals,
+    startDate: version.startDate,
+    reviewDate: version.reviewDate,
+    items: version.items.map(({ exerciseId, dose }) => ({ exerciseId, dose })),
+    advice: version.advice
+  }
+}
+
+describe('programs', () => {
+  it('starts from a template as a copy: exercises, doses and advice', async () => {
+    const { draft, relief } = await setup()
+    expect(draft).toMatchObject({
+      versionNo: 1,
+      status: 'draft',
+      title: relief.name,
+      templateId: relief.id
+    })
+    expect(draft.items.map((i) => i.exerciseName)).toEqual(relief.items.map((i) => i.exerciseName))
+    expect(draft.items[0]?.dose).toEqual(relief.items[0]?.dose)
+    expect(draft.advice.map((a) => a.title)).toEqual([
+      'Heat and cold',
+      'Pain relief medicine',
+      'When to seek professional help'
+    ])
+    expect(draft.advice[2]?.kind).toBe('seek-help')
+  })
+
+  it('saves a draft whole: order, doses, edited advice', async () => {
+    const { api, draft, exerciseId } = await setup()
+    const content = contentOf(draft)
+    const plank = {
+      exerciseId: exerciseId('Plank'),
+      dose: { ...emptyDose, sets: 3, holdSeconds: 45, perDay: 2 }
+    }
+    content.items = [plank, ...content.items.slice(0, 2).reverse()]
+    content.advice = [{ ...content.advice[0]!, intro: 'Heat before, ice after your run.' }]
+    const saved = await ok<ProgramVersion>(api, 'programs:save', content)
+    expect(saved.items.map((i) => i.exerciseName)).toEqual([
+      'Plank',
+      'Knee-to-chest stretch',
+      'Cat-camel'
+    ])
+    expect(saved.items[0]?.dose).toMatchObject({ sets: 3, holdSeconds: 45, perDay: 2 })
+    expect(saved.advice).toHaveLength(1)
+    expect(saved.advice[0]?.intro).toBe('Heat before, ice after your run.')
+    // the library's advice is untouched
+    const library = api.db
+      .prepare("SELECT intro FROM advice_sections WHERE builtin_key = 'heat-cold'")
+      .get()
+    expect(library).toEqual({
+      intro: 'Heat or cold on the sore area can ease pain and reduce inflammation.'
+    })
+  })
+
+  it('issues a frozen snapshot, refuses changes, and revises into the next version', async () => {
+    const { api, draft, patient } = await setup()
+    const issued = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
+    expect(issued.status).toBe('issued')
+    expect(issued.issuedAt).toBeTruthy()
+
+    const snapshot = await ok<ProgramSnapshot>(api, 'programs:snapshot', { versionId: draft.id })
+    expect(snapshot.patient.fullName).toBe('Şükrü Çağlar')
+    expect(snapshot.exercises.map((e) => e.name)).toEqual(draft.items.map((i) => i.exerciseName))
+    expect(snapshot.exercises[1]).toMatchObject({
+      name: 'Knee-to-chest stretch',
+      doseLine: 'Hold 20 seconds, each side'
+    })
+    expect(snapshot.exercises[0]?.steps.length).toBeGreaterThan(2)
+
+    const refused = await api.call('programs:save', { ...contentOf(draft), title: 'Changed' })
+    expect(refused.ok || refused.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/has been issued/)
+    })
+
+    // the library changing later does not change what was issued
+    api.db.prepare("UPDATE exercises SET name = 'Renamed' WHERE name = 'Cat-camel'").run()
+    const again = await ok<ProgramSnapshot>(api, 'programs:snapshot', { versionId: draft.id })
+    expect(JSON.stringify(again)).toBe(JSON.stringify(snapshot))
+
+    const revision = await ok<ProgramVersion>(api, 'programs:revise', { versionId: draft.id })
+    expect(revision).toMatchObject({ versionNo: 2, status: 'draft', programId: draft.programId })
+    expect(revision.items.map((i) => i.exerciseId)).toEqual(draft.items.map((i) => i.exerciseId))
+    const sameDraft = await ok<ProgramVersion>(api, 'programs:revise', { versionId: draft.id })
+    expect(sameDraft.id).toBe(revision.id)
+
+    const versions = await ok<ProgramVersionSummary[]>(api, 'programs:list', {
+      patientId: patient.id
+    })
+    expect(versions.map((v) => [v.versionNo, v.status])).toEqual([
+      [2, 'draft'],
+      [1, 'issued']
+    ])
+  })
+
+  it('compares two versions: added, removed, dose changed', async () => {
+    const { api, draft, exerciseId } = await setup()
+    await ok(api, 'programs:issue', { versionId: draft.id })
+    const next = await ok<ProgramVersion>(api, 'programs:revise', { versionId: draft.id })
+    const content = contentOf(next)
+    content.items = content.items.filter((i) => i.exerciseId !== exerciseId('Pelvic tilt'))
+    content.items[0] = {
+      ...content.items[0]!,
+      dose: { ...content.items[0]!.dose, reps: 15, note: null }
+    }
+    content.items.push({
+      exerciseId: exerciseId('Plank'),
+      dose: { ...emptyDose, sets: 3, holdSeconds: 30 }
+    })
+    content.advice = content.advice.slice(1)
+    await ok(api, 'programs:save', content)
+    const diff = await ok<ProgramDiff>(api, 'programs:compare', { fromId: draft.id, toId: next.id })
+    expect(diff.added).toEqual([{ exerciseName: 'Plank', doseLine: '3 sets, hold 30 seconds' }])
+    expect(diff.removed).toEqual([
+      { exerciseName: 'Pelvic tilt', doseLine: '10 repetitions, hold 5 seconds' }
+    ])
+    expect(diff.changed).toEqual([
+      {
+        exerciseName: 'Cat-camel',
+        before: '10 repetitions — Build up to 15 repetitions.',
+        after: '15 repetitions'
+      }
+    ])
+    expect(diff.unchanged).toBe(3)
+    expect(diff.adviceRemoved).toEqual(['Heat and cold'])
+  })
+
+  it('starts blank or as a copy of the latest version, and discards drafts', async () => {
+    const { api, patient, draft } = await setup()
+    const blank = await ok<ProgramVersion>(api, 'programs:create', {
+      patientId: patient.id,
+      source: { kind: 'blank' },
+      title: 'Knee'
+    })
+    expect(blank).toMatchObject({ title: 'Knee', items: [], advice: [] })
+    const copy = await ok<ProgramVersion>(api, 'programs:create', {
+      patientId: patient.id,
+      source: { kind: 'copy', versionId: draft.id }
+    })
+    expect(copy.programId).not.toBe(draft.programId)
+    expect(copy.items).toEqual(draft.items)
+    await ok(api, 'programs:discard', { versionId: blank.id })
+    expect(await api.call('programs:get', { versionId: blank.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' }
+    })
+    expect(countRows(api.db, 'programs')).toBe(2)
+  })
+
+  it('refuses to issue an empty program', async () => {
+    const { api, patient } = await setup()
+    const blank = await ok<ProgramVersion>(api, 'programs:create', {
+      patientId: patient.id,
+      source: { kind: 'blank' }
+    })
+    const result = await api.call('programs:issue', { versionId: blank.id })
+    expect(result.ok || result.error.message).toBe(
+      'Add at least one exercise before issuing the program.'
+    )
+  })
+})
+
+describe('templates', () => {
+  it('saves a program as a template; later template edits leave programs alone', async () => {
+    const { api, patient, draft } = await setup()
+    const mine = await ok<Template>(api, 'templates:saveFrom', {
+      versionId: draft.id,
+      name: 'My relief'
+    })
+    expect(mine).toMatchObject({ name: 'My relief', builtin: false })
+    expect(mine.items.map((i) => i.exerciseId)).toEqual(draft.items.map((i) => i.exerciseId))
+    expect(mine.advice.map((a) => a.title)).toEqual(draft.advice.map((a) => a.title))
+
+    const fromMine = await ok<ProgramVersion>(api, 'programs:create', {
+      patientId: patient.id,
+      source: { kind: 'template', templateId: mine.id }
+    })
+    const renamed = await ok<Template>(api, 'templates:update', {
+      id: mine.id,
+      name: 'Relief v2',
+      description: '',
+      goals: 'New goals'
+    })
+    expect(renamed.name).toBe('Relief v2')
+    await ok(api, 'templates:delete', { id: mine.id })
+    const program = await ok<ProgramVersion>(api, 'programs:get', { versionId: fromMine.id })
+    expect(program).toMatchObject({ title: 'My relief', templateId: null, items: fromMine.items })
+  })
+
+  it('keeps built-in templates read-only', async () => {
+    const { api, relief } = await setup()
+    const result = await api.call('templates:delete', { id: relief.id })
+    expect(result.ok || result.error.code).toBe('forbidden')
+  })
+})
+
+describe('bad program input is refused whole', () => {
+  const cases: [string, (content: ReturnType<typeof contentOf>) => void, RegExp, string][] = [
+    [
+      'negative reps',
+      (c) => (c.items[1]!.dose.reps = -3),
+      /^Exercise 2: Repetitions must be at least 1$/,
+      'items.1.dose.reps'
+    ],
+    [
+      '500 sets',
+      (c) => (c.items[0]!.dose.sets = 500),
+      /^Exercise 1: Sets must be 20 or fewer$/,
+      'items.0.dose.sets'
+    ],
+    [
+      'half a repetition',
+      (c) => (c.items[0]!.dose.reps = 2.5),
+      /whole number/,
+      'items.0.dose.reps'
+    ],
+    [
+      'a 10 MB note',
+      (c) => (c.items[0]!.dose.note = 'x'.repeat(10_000_000)),
+      /Note is too long/,
+      'items.0.dose.note'
+    ],
+    [
+      'an unknown exercise',
+      (c) => (c.items[0]!.exerciseId = 999_999),
+      /Exercise 1 is not in the library/,
+      'items.0.exerciseId'
+    ],
+    ['a blank title', (c) => (c.title = ' '), /Give the program a title/, 'title'],
+    [
+      'review before start',
+      (c) => ((c.startDate = '2026-05-10'), (c.reviewDate = '2026-05-01')),
+      /review date can't be before/,
+      'reviewDate'
+    ],
+    [
+      'too many exercises',
+      (c) => (c.items = Array(61).fill(c.items[0])),
+      /60 exercises at most/,
+      'items'
+    ]
+  ]
+  for (const [name, spoil, message, field] of cases) {
+    it(name, async () => {
+      const { api, draft } = await setup()
+      const content = contentOf(draft)
+      spoil(content)
+      const result = await api.call('programs:save', content)
+      expect(result.ok).toBe(false)
+      if (result.ok) return
+      expect(result.error.message).toMatch(message)
+      expect(result.error.field).toBe(field)
+      expect(await ok(api, 'programs:get', { versionId: draft.id })).toEqual(draft)
+    })
+  }
+})
