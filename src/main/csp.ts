@@ -8,7 +8,8 @@ export const contentSecurityPolicy = [
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
-  "base-uri 'none'",
+  // index.html sets <base href="/"> so app routes find the built assets
+  "base-uri 'self'",
   "form-action 'none'",
   "frame-ancestors 'none'"
 ].join('; ')

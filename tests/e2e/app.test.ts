@@ -152,3 +152,15 @@ describe('library and settings', () => {
     await page.close()
   })
 })
+
+describe('reloading', () => {
+  it('a reload deep in the app still loads it', async () => {
+    const page = await openPage()
+    await goTo(page, 'Patients')
+    await page.getByRole('link', { name: /Zoë/ }).click()
+    await page.getByRole('heading', { name: /Zoë/ }).waitFor()
+    await page.reload()
+    await page.getByRole('heading', { name: /Zoë/ }).waitFor()
+    await page.close()
+  })
+})

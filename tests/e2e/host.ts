@@ -60,6 +60,19 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
   }
 }
 
+/** Calls the api as the page would: for test setup only, the UI is what is tested. */
+export async function callApi<T>(host: RunningHost, channel: string, input: unknown): Promise<T> {
+  const token = new URL(host.url).hash.replace('#token=', '')
+  const response = await fetch(`${host.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: JSON.stringify(input)
+  })
+  const result = (await response.json()) as { ok: boolean; data: T; error?: { message: string } }
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`)
+  return result.data
+}
+
 const chromiumPath = process.env.PHYSIOPLAN_CHROMIUM ?? '/usr/bin/chromium'
 
 export async function launchBrowser(): Promise<Browser> {

@@ -25,6 +25,13 @@ export const router = createRouter({
       meta: { title: 'Patient' }
     },
     {
+      path: '/programs/:versionId(\\d+)',
+      name: 'program',
+      component: () => import('./views/ProgramView.vue'),
+      props: (route) => ({ versionId: Number(route.params.versionId) }),
+      meta: { title: 'Program' }
+    },
+    {
       path: '/library',
       name: 'library',
       component: () => import('./views/LibraryView.vue'),

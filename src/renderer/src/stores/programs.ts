@@ -1,0 +1,254 @@
+import { defineStore } from 'pinia'
+import { ref, watch } from 'vue'
+import type { ApiError, Result } from '@shared/errors'
+import type {
+  Dose,
+  ExerciseSummary,
+  ProgramAdvice,
+  ProgramDiff,
+  ProgramVersion,
+  ProgramVersionSummary,
+  Template
+} from '@shared/types'
+import type { Input } from '@shared/contract'
+import { call } from '../api'
+
+export interface DraftItem {
+  /** local key for lists and drag-and-drop; not stored */
+  key: number
+  exerciseId: number
+  exerciseName: string
+  category: ExerciseSummary['category']
+  archived: boolean
+  dose: Dose
+}
+
+export interface DraftAdvice extends ProgramAdvice {
+  key: number
+}
+
+export interface Draft {
+  versionId: number
+  title: string
+  goals: string
+  startDate: string | null
+  reviewDate: string | null
+  items: DraftItem[]
+  advice: DraftAdvice[]
+}
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
+export type ProgramSource = Input<'programs:create'>['source']
+
+/** How long typing may pause before the draft is saved. */
+const autosaveDelay = 400
+let nextKey = 1
+
+export function itemFromExercise(exercise: ExerciseSummary): DraftItem {
+  return {
+    key: nextKey++,
+    exerciseId: exercise.id,
+    exerciseName: exercise.name,
+    category: exercise.category,
+    archived: false,
+    dose: { ...exercise.defaultDose }
+  }
+}
+
+function draftFrom(version: ProgramVersion): Draft {
+  const { id, title, goals, startDate, reviewDate } = version
+  return {
+    versionId: id,
+    title,
+    goals,
+    startDate,
+    reviewDate,
+    items: version.items.map((item) => ({ ...item, key: nextKey++ })),
+    advice: version.advice.map((section) => ({ ...section, key: nextKey++ }))
+  }
+}
+
+export const useProgramsStore = defineStore('programs', () => {
+  const versions = ref<ProgramVersionSummary[]>([])
+  const version = ref<ProgramVersion | null>(null)
+  const draft = ref<Draft | null>(null)
+  const saveState = ref<SaveState>('saved')
+  const savedAt = ref<Date | null>(null)
+  const error = ref<ApiError | null>(null)
+  const diff = ref<ProgramDiff | null>(null)
+  const lastRemoved = ref<{ item: DraftItem; index: number } | null>(null)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let saving: Promise<void> | null = null
+  let loading = false
+
+  async function loadVersions(patientId: number): Promise<void> {
+    const result = await call('programs:list', { patientId })
+    if (result.ok) versions.value = result.data
+    else error.value = result.error
+  }
+
+  function show(loaded: ProgramVersion): void {
+    loading = true
+    version.value = loaded
+    draft.value = loaded.status === 'draft' ? draftFrom(loaded) : null
+    saveState.value = 'saved'
+    error.value = null
+    lastRemoved.value = null
+    void Promise.resolve().then(() => (loading = false))
+  }
+
+  function keep(result: Result<ProgramVersion>): Result<ProgramVersion> {
+    if (result.ok) show(result.data)
+    else error.value = result.error
+    return result
+  }
+
+  async function open(versionId: number): Promise<void> {
+    if (version.value?.id !== versionId) {
+      version.value = null
+      draft.value = null
+    }
+    keep(await call('programs:get', { versionId }))
+  }
+
+  async function create(
+    patientId: number,
+    source: ProgramSource,
+    title?: string
+  ): Promise<Result<ProgramVersion>> {
+    return keep(await call('programs:create', { patientId, source, ...(title ? { title } : {}) }))
+  }
+
+  async function saveNow(): Promise<void> {
+    const current = draft.value
+    if (!current) return
+    saveState.value = 'saving'
+    const { versionId, title, goals, startDate, reviewDate } = current
+    const result = await call('programs:save', {
+      versionId,
+      title,
+      goals,
+      startDate,
+      reviewDate,
+      items: current.items.map(({ exerciseId, dose }) => ({ exerciseId, dose })),
+      advice: current.advice.map(({ adviceId, kind, title, intro, points }) => ({
+        adviceId,
+        kind,
+        title,
+        intro,
+        points
+      }))
+    })
+    if (saveState.value !== 'saving') return // edited meanwhile: the next save carries it
+    if (result.ok) {
+      version.value = result.data
+      saveState.value = 'saved'
+      savedAt.value = new Date()
+      error.value = null
+    } else {
+      saveState.value = 'failed'
+      error.value = result.error
+    }
+  }
+
+  /** Saves now if anything is waiting; resolves once the draft is stored. */
+  async function flush(): Promise<void> {
+    clearTimeout(timer)
+    if (saving) await saving
+    if (saveState.value === 'pending') {
+      saving = saveNow()
+      await saving
+      saving = null
+    }
+  }
+
+  watch(
+    draft,
+    () => {
+      if (loading || !draft.value) return
+      saveState.value = 'pending'
+      clearTimeout(timer)
+      timer = setTimeout(() => void flush(), autosaveDelay)
+    },
+    { deep: true }
+  )
+
+  function removeItem(index: number): void {
+    const [item] = draft.value?.items.splice(index, 1) ?? []
+    if (item) lastRemoved.value = { item, index }
+  }
+
+  function undoRemove(): void {
+    const removed = lastRemoved.value
+    if (!removed || !draft.value) return
+    draft.value.items.splice(removed.index, 0, removed.item)
+    lastRemoved.value = null
+  }
+
+  function moveItem(from: number, to: number): void {
+    const items = draft.value?.items
+    if (!items || to < 0 || to >= items.length) return
+    const [item] = items.splice(from, 1)
+    if (item) items.splice(to, 0, item)
+  }
+
+  function addAdvice(section: ProgramAdvice): void {
+    draft.value?.advice.push({ ...section, points: [...section.points], key: nextKey++ })
+  }
+
+  async function issue(): Promise<Result<ProgramVersion>> {
+    await flush()
+    if (!version.value) throw new Error('no program open')
+    return keep(await call('programs:issue', { versionId: version.value.id }))
+  }
+
+  async function revise(versionId: number): Promise<Result<ProgramVersion>> {
+    return keep(await call('programs:revise', { versionId }))
+  }
+
+  async function discard(versionId: number): Promise<Result<null>> {
+    clearTimeout(timer)
+    const result = await call('programs:discard', { versionId })
+    if (result.ok) {
+      version.value = null
+      draft.value = null
+    }
+    return result
+  }
+
+  async function compare(fromId: number, toId: number): Promise<void> {
+    const result = await call('programs:compare', { fromId, toId })
+    diff.value = result.ok ? result.data : null
+    error.value = result.ok ? null : result.error
+  }
+
+  async function saveAsTemplate(name: string): Promise<Result<Template>> {
+    await flush()
+    if (!version.value) throw new Error('no program open')
+    return call('templates:saveFrom', { versionId: version.value.id, name })
+  }
+
+  return {
+    versions,
+    version,
+    draft,
+    saveState,
+    savedAt,
+    error,
+    diff,
+    lastRemoved,
+    loadVersions,
+    open,
+    create,
+    flush,
+    removeItem,
+    undoRemove,
+    moveItem,
+    addAdvice,
+    issue,
+    revise,
+    discard,
+    compare,
+    saveAsTemplate
+  }
+})
