@@ -4,7 +4,19 @@ import { isChannel, type Channel } from '@shared/channels'
 import { contract, type Output, type ValidInput } from '@shared/contract'
 import { toApiError, AppError, type ApiError, type Result } from '@shared/errors'
 import type { AppInfo } from '@shared/types'
-import { getExercise, listExercises } from './exercises'
+import {
+  createExercise,
+  deleteExercise,
+  duplicateExercise,
+  exerciseFacets,
+  getExercise,
+  listExercises,
+  setExerciseArchived,
+  setFavourite,
+  updateExercise,
+  type PhotoInput
+} from './exercises'
+import { dataUrlBytes, getMedia } from './media'
 import { listAdvice } from './advice'
 import {
   createPatient,
@@ -37,6 +49,20 @@ export interface ApiContext {
   version: string
   dataDir: string
   databaseFile: string
+  /** the app's shipped pictures (built-in illustrations) */
+  resourcesDir: string
+}
+
+/** Photos as sent (kept ids or checked data: URLs) to what the store writes. */
+function photoInputs(photos: ({ mediaId: number } | { dataUrl: string })[]): PhotoInput[] {
+  return photos.map((photo) =>
+    'mediaId' in photo
+      ? photo
+      : {
+          data: dataUrlBytes(photo.dataUrl),
+          mime: photo.dataUrl.startsWith('data:image/png') ? 'image/png' : 'image/jpeg'
+        }
+  )
 }
 
 function count(db: Database, table: string): number {
@@ -69,6 +95,18 @@ export function createHandlers(context: ApiContext): Handlers {
       inTransaction(() => setPatientArchived(db, id, archived)),
     'exercises:list': (input) => listExercises(db, input),
     'exercises:get': ({ id }) => getExercise(db, id),
+    'exercises:facets': () => exerciseFacets(db),
+    'exercises:create': ({ photos, ...fields }) =>
+      inTransaction(() => createExercise(db, fields, photoInputs(photos))),
+    'exercises:update': ({ id, photos, ...fields }) =>
+      inTransaction(() => updateExercise(db, id, fields, photoInputs(photos))),
+    'exercises:duplicate': ({ id }) => inTransaction(() => duplicateExercise(db, id)),
+    'exercises:favourite': ({ id, favourite }) =>
+      inTransaction(() => setFavourite(db, id, favourite)),
+    'exercises:archive': ({ id, archived }) =>
+      inTransaction(() => setExerciseArchived(db, id, archived)),
+    'exercises:delete': ({ id }) => inTransaction(() => deleteExercise(db, id)),
+    'media:get': ({ id }) => getMedia(db, id, context.resourcesDir),
     'advice:list': () => listAdvice(db),
     'templates:list': () => listTemplates(db),
     'templates:saveFrom': ({ versionId, name }) =>

@@ -1,10 +1,32 @@
 import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
-import type { Exercise, ExerciseCategory, ExerciseMedia, ExerciseSummary } from '@shared/types'
-import { doseFromRow } from './dose-columns'
+import type {
+  Exercise,
+  ExerciseCategory,
+  ExerciseFacets,
+  ExerciseFields,
+  ExerciseMedia,
+  ExerciseSource,
+  ExerciseSummary,
+  ExerciseUsage
+} from '@shared/types'
+import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
+import { closeTerms } from './fuzzy'
 import { ftsString, searchTerms } from './search'
 
 type Row = Record<string, unknown>
+
+export interface ExerciseFilters {
+  query?: string | undefined
+  category?: ExerciseCategory | undefined
+  bodyRegion?: string | undefined
+  position?: string | undefined
+  equipment?: string | undefined
+  difficulty?: string | undefined
+  source?: ExerciseSource | undefined
+  favouritesOnly?: boolean | undefined
+  includeArchived?: boolean | undefined
+}
 
 function summaryFrom(row: Row): ExerciseSummary {
   return {
@@ -20,35 +42,102 @@ function summaryFrom(row: Row): ExerciseSummary {
   }
 }
 
+/** Each typed word as an FTS prefix query; a word that matches nothing tries its near spellings. */
+function matchExpression(db: Database, terms: string[]): string {
+  const hasPrefix = db.prepare('SELECT 1 FROM exercises_fts WHERE exercises_fts MATCH ? LIMIT 1')
+  return terms
+    .map((term) => {
+      const exact = `${ftsString(term)}*`
+      if (hasPrefix.get(exact) !== undefined) return exact
+      const near = closeTerms(db, term)
+      return near.length > 0 ? `(${near.map((word) => ftsString(word)).join(' OR ')})` : exact
+    })
+    .join(' AND ')
+}
+
 /**
  * Library search: every typed word must match the start of a word in the
- * name, other names, body regions or summary ("hamstr", "bird dog").
- * Best matches first when searching, else alphabetical.
+ * name, other names, body regions or summary ("hamstr", "bird dog"), or be
+ * one typo away from one ("hamstirng"). Best matches first when searching,
+ * favourites first and then alphabetical otherwise.
  */
-export function listExercises(
-  db: Database,
-  options: { query?: string | undefined; category?: ExerciseCategory | undefined }
-): ExerciseSummary[] {
-  const terms = searchTerms(options.query)
-  const where = ['e.archived_at IS NULL']
+export function listExercises(db: Database, filters: ExerciseFilters): ExerciseSummary[] {
+  const terms = searchTerms(filters.query)
+  const where: string[] = []
   const params: Record<string, string> = {}
   let from = 'exercises e'
-  let order = 'e.name COLLATE NOCASE'
+  let order = 'e.favourite DESC, e.name COLLATE NOCASE'
+  if (!filters.includeArchived) where.push('e.archived_at IS NULL')
   if (terms.length > 0) {
     from = 'exercises_fts f JOIN exercises e ON e.id = f.rowid'
     where.push('exercises_fts MATCH @match')
-    params.match = terms.map((term) => `${ftsString(term)}*`).join(' AND ')
+    params.match = matchExpression(db, terms)
     // name hits count most, then other names, regions, summary
     order = 'bm25(exercises_fts, 10, 5, 2, 1), e.name COLLATE NOCASE'
   }
-  if (options.category) {
-    where.push('e.category = @category')
-    params.category = options.category
+  const equal = {
+    category: 'category',
+    position: 'position',
+    difficulty: 'difficulty',
+    source: 'source'
   }
+  for (const [key, column] of Object.entries(equal)) {
+    const value = filters[key as keyof typeof equal]
+    if (value) {
+      where.push(`e.${column} = @${key}`)
+      params[key] = value
+    }
+  }
+  for (const [key, column] of [
+    ['bodyRegion', 'body_regions'],
+    ['equipment', 'equipment']
+  ] as const) {
+    const value = filters[key]
+    if (value) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(e.${column}) WHERE value = @${key})`)
+      params[key] = value
+    }
+  }
+  if (filters.favouritesOnly) where.push('e.favourite = 1')
   const rows = db
-    .prepare(`SELECT e.* FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order}`)
+    .prepare(
+      `SELECT e.* FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`
+    )
     .all(params) as Row[]
   return rows.map(summaryFrom)
+}
+
+/** The values the filters offer: every body region and piece of equipment in use. */
+export function exerciseFacets(db: Database): ExerciseFacets {
+  const distinct = (column: string) =>
+    (
+      db
+        .prepare(
+          `SELECT DISTINCT j.value AS value FROM exercises e, json_each(e.${column}) j
+           WHERE e.archived_at IS NULL ORDER BY j.value COLLATE NOCASE`
+        )
+        .all() as { value: string }[]
+    ).map((row) => row.value)
+  return { bodyRegions: distinct('body_regions'), equipment: distinct('equipment') }
+}
+
+function usageOf(db: Database, id: number): ExerciseUsage {
+  const templates = db
+    .prepare(
+      `SELECT DISTINCT t.id, t.name FROM template_items i JOIN templates t ON t.id = i.template_id
+       WHERE i.exercise_id = ? AND t.archived_at IS NULL ORDER BY t.name`
+    )
+    .all(id) as ExerciseUsage['templates']
+  const programs = db
+    .prepare(
+      `SELECT DISTINCT v.id AS versionId, v.version_no AS versionNo, v.title, v.status,
+         p.full_name AS patientName
+       FROM program_items i JOIN program_versions v ON v.id = i.version_id
+       JOIN programs g ON g.id = v.program_id JOIN patients p ON p.id = g.patient_id
+       WHERE i.exercise_id = ? ORDER BY v.updated_at DESC LIMIT 50`
+    )
+    .all(id) as ExerciseUsage['programs']
+  return { templates, programs }
 }
 
 export function getExercise(db: Database, id: number): Exercise {
@@ -58,7 +147,8 @@ export function getExercise(db: Database, id: number): Exercise {
   }
   const media = db
     .prepare(
-      'SELECT id, kind, stage FROM exercise_media WHERE exercise_id = ? ORDER BY sort_order, id'
+      `SELECT id, kind, stage FROM exercise_media WHERE exercise_id = ? AND retired_at IS NULL
+       ORDER BY sort_order, id`
     )
     .all(id) as ExerciseMedia[]
   return {
@@ -68,6 +158,179 @@ export function getExercise(db: Database, id: number): Exercise {
     equipment: JSON.parse(row.equipment as string) as string[],
     caution: row.caution as string | null,
     archivedAt: row.archived_at as string | null,
-    media
+    copiedFromId: row.copied_from_id as number | null,
+    media,
+    usage: usageOf(db, id)
   }
+}
+
+function assertEditable(db: Database, id: number): Exercise {
+  const exercise = getExercise(db, id)
+  if (exercise.source === 'builtin') {
+    throw new AppError(
+      'forbidden',
+      'Built-in exercises can’t be changed. Duplicate it to make your own editable copy.'
+    )
+  }
+  return exercise
+}
+
+function fieldParams(fields: ExerciseFields): Record<string, unknown> {
+  return {
+    name: fields.name,
+    summary: fields.summary,
+    steps: JSON.stringify(fields.steps),
+    category: fields.category,
+    bodyRegions: JSON.stringify(fields.bodyRegions),
+    position: fields.position,
+    equipment: JSON.stringify(fields.equipment),
+    difficulty: fields.difficulty,
+    caution: fields.caution,
+    ...doseParams(fields.defaultDose, 'default_')
+  }
+}
+
+const doseNames = doseColumnNames('default_')
+
+export function insertExercise(
+  db: Database,
+  fields: ExerciseFields,
+  extra: { source: ExerciseSource; copiedFromId?: number | null; keywords?: string } = {
+    source: 'custom'
+  }
+): number {
+  const now = new Date().toISOString()
+  const { id } = db
+    .prepare(
+      `INSERT INTO exercises (source, copied_from_id, name, keywords, summary, steps, category,
+         body_regions, position, equipment, difficulty, caution, ${doseNames.join(', ')},
+         created_at, updated_at)
+       VALUES (@source, @copiedFromId, @name, @keywords, @summary, @steps, @category,
+         @bodyRegions, @position, @equipment, @difficulty, @caution,
+         ${doseNames.map((name) => '@' + name).join(', ')}, @now, @now)
+       RETURNING id`
+    )
+    .get({
+      ...fieldParams(fields),
+      source: extra.source,
+      copiedFromId: extra.copiedFromId ?? null,
+      keywords: extra.keywords ?? '',
+      now
+    }) as { id: number }
+  return id
+}
+
+export function updateExerciseRow(db: Database, id: number, fields: ExerciseFields): void {
+  db.prepare(
+    `UPDATE exercises SET name = @name, summary = @summary, steps = @steps,
+       category = @category, body_regions = @bodyRegions, position = @position,
+       equipment = @equipment, difficulty = @difficulty, caution = @caution,
+       ${doseNames.map((name) => `${name} = @${name}`).join(', ')},
+       import_hash = NULL, updated_at = @now
+     WHERE id = @id`
+  ).run({ ...fieldParams(fields), id, now: new Date().toISOString() })
+}
+
+export type PhotoInput = { mediaId: number } | { data: Buffer; mime: 'image/png' | 'image/jpeg' }
+
+/**
+ * Sets an exercise's photos in order: the first is the start position, the
+ * second the end. Photos dropped from the list are retired, not deleted, so
+ * handouts issued with them print the same.
+ */
+export function setPhotos(db: Database, exerciseId: number, photos: PhotoInput[]): void {
+  const now = new Date().toISOString()
+  const kept = photos.flatMap((photo) => ('mediaId' in photo ? [photo.mediaId] : []))
+  db.prepare(
+    `UPDATE exercise_media SET retired_at = ? WHERE exercise_id = ? AND retired_at IS NULL
+     AND id NOT IN (SELECT value FROM json_each(?))`
+  ).run(now, exerciseId, JSON.stringify(kept))
+  const stageOf = (index: number) =>
+    photos.length === 1 ? 'single' : index === 0 ? 'start' : index === 1 ? 'end' : 'single'
+  const reorder = db.prepare(
+    'UPDATE exercise_media SET sort_order = ?, stage = ? WHERE id = ? AND exercise_id = ?'
+  )
+  const insert = db.prepare(
+    `INSERT INTO exercise_media (exercise_id, kind, stage, sort_order, mime, data)
+     VALUES (?, 'photo', ?, ?, ?, ?)`
+  )
+  photos.forEach((photo, index) => {
+    if ('mediaId' in photo) {
+      const { changes } = reorder.run(index, stageOf(index), photo.mediaId, exerciseId)
+      if (changes === 0) {
+        throw new AppError('invalid_input', `Photo ${index + 1} does not belong to this exercise.`)
+      }
+    } else {
+      insert.run(exerciseId, stageOf(index), index, photo.mime, photo.data)
+    }
+  })
+}
+
+export function createExercise(
+  db: Database,
+  fields: ExerciseFields,
+  photos: PhotoInput[]
+): Exercise {
+  const id = insertExercise(db, fields)
+  setPhotos(db, id, photos)
+  return getExercise(db, id)
+}
+
+export function updateExercise(
+  db: Database,
+  id: number,
+  fields: ExerciseFields,
+  photos: PhotoInput[]
+): Exercise {
+  assertEditable(db, id)
+  updateExerciseRow(db, id, fields)
+  setPhotos(db, id, photos)
+  return getExercise(db, id)
+}
+
+/** An editable copy of any exercise, pictures included. */
+export function duplicateExercise(db: Database, id: number): Exercise {
+  const original = getExercise(db, id)
+  const copyId = insertExercise(
+    db,
+    { ...original, name: `${original.name} (copy)`.slice(0, 200) },
+    { source: 'custom', copiedFromId: original.id }
+  )
+  db.prepare(
+    `INSERT INTO exercise_media (exercise_id, kind, stage, sort_order, mime, resource_path, data, width, height)
+     SELECT ?, kind, stage, sort_order, mime, resource_path, data, width, height FROM exercise_media
+     WHERE exercise_id = ? AND retired_at IS NULL`
+  ).run(copyId, id)
+  return getExercise(db, copyId)
+}
+
+export function setFavourite(db: Database, id: number, favourite: boolean): Exercise {
+  getExercise(db, id)
+  db.prepare('UPDATE exercises SET favourite = ? WHERE id = ?').run(favourite ? 1 : 0, id)
+  return getExercise(db, id)
+}
+
+export function setExerciseArchived(db: Database, id: number, archived: boolean): Exercise {
+  assertEditable(db, id)
+  const now = new Date().toISOString()
+  db.prepare(
+    `UPDATE exercises SET archived_at = CASE WHEN ? THEN coalesce(archived_at, ?) END,
+       updated_at = ? WHERE id = ?`
+  ).run(archived ? 1 : 0, now, now, id)
+  return getExercise(db, id)
+}
+
+/** Only an exercise no program or template uses can go; the rest can be archived. */
+export function deleteExercise(db: Database, id: number): null {
+  const exercise = assertEditable(db, id)
+  const uses = exercise.usage.programs.length + exercise.usage.templates.length
+  const used = db.prepare('SELECT 1 FROM program_items WHERE exercise_id = ? LIMIT 1').get(id)
+  if (uses > 0 || used !== undefined) {
+    throw new AppError(
+      'conflict',
+      `“${exercise.name}” is used in programs or templates, so it can’t be deleted. Archive it instead: old handouts stay whole.`
+    )
+  }
+  db.prepare('DELETE FROM exercises WHERE id = ?').run(id)
+  return null
 }

@@ -28,7 +28,10 @@ function openMainWindow(): void {
 function start(): void {
   const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'))
   try {
-    store = openStore(dataDir, 'electron', app.getVersion())
+    const resourcesDir = app.isPackaged
+      ? join(process.resourcesPath, 'resources')
+      : join(app.getAppPath(), 'resources')
+    store = openStore(dataDir, 'electron', app.getVersion(), resourcesDir)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     dialog.showErrorBox('PhysioPlan cannot open its data', `${message}\n\nData folder: ${dataDir}`)

@@ -281,7 +281,7 @@ export function buildSnapshot(
 ): ProgramSnapshot {
   const patient = getPatient(db, version.patientId)
   const mediaIds = db.prepare(
-    'SELECT id FROM exercise_media WHERE exercise_id = ? ORDER BY sort_order, id'
+    'SELECT id FROM exercise_media WHERE exercise_id = ? AND retired_at IS NULL ORDER BY sort_order, id'
   )
   return {
     format: 1,

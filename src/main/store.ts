@@ -13,7 +13,8 @@ export interface OpenedStore {
 export function openStore(
   dataDir: string,
   transport: ApiContext['transport'],
-  version: string
+  version: string,
+  resourcesDir: string
 ): OpenedStore {
   mkdirSync(dataDir, { recursive: true })
   const databaseFile = join(dataDir, databaseFileName)
@@ -23,6 +24,6 @@ export function openStore(
       `Data updated to version ${migration.to}; the earlier copy is ${migration.backupFile}`
     )
   }
-  const handlers = createHandlers({ db, transport, version, dataDir, databaseFile })
+  const handlers = createHandlers({ db, transport, version, dataDir, databaseFile, resourcesDir })
   return { db, handlers, databaseFile }
 }

@@ -9,9 +9,14 @@ import { isRealIsoDate, todayIso } from './dates'
 import { imageMimeOf } from './images'
 import { limits } from './limits'
 import {
+  difficulties,
   exerciseCategories,
+  exerciseSources,
+  positions,
   sexes,
   sides,
+  type ExerciseFacets,
+  type MediaData,
   type ProgramDiff,
   type ProgramSnapshot,
   type ProgramVersion,
@@ -127,9 +132,57 @@ const programSource = z.discriminatedUnion(
   { error: 'Start from a blank program, a template or a copy' }
 )
 
+const exerciseRef = z.strictObject({ id: id('Exercise id') })
+
 const versionRef = z.strictObject({ versionId: id('Program version id') })
 
 const templateName = text('Template name', limits.shortText).min(1, 'Give the template a name')
+
+/** A PNG or JPEG as a data: URL, its real type checked by its first bytes. */
+function imageDataUrl(label: string, maxBytes: number) {
+  const megabytes = (maxBytes / 1_000_000).toLocaleString('en')
+  return (
+    z
+      .string({ error: `${label} must be an image` })
+      // base64 is 4/3 the size of the bytes it holds
+      .max(Math.ceil((maxBytes * 4) / 3) + 30, `${label} is too large (${megabytes} MB at most)`)
+      .refine((value) => imageMimeOf(value) !== null, `${label} must be a PNG or JPEG image`)
+  )
+}
+
+const tagList = (label: string, noun: string) =>
+  z
+    .array(text(label, 60).min(1, `${label} can't be blank`), { error: `${label} must be a list` })
+    .max(limits.tags, `${limits.tags} ${noun} at most`)
+
+const exerciseFields = {
+  name: text('Name', limits.name).min(1, 'Give the exercise a name'),
+  summary: text('Summary', limits.longText),
+  steps: z
+    .array(text('Step', limits.longText).min(1, "A step can't be blank"), {
+      error: 'Steps must be a list'
+    })
+    .min(1, 'Add at least one step')
+    .max(limits.steps, `${limits.steps} steps at most`),
+  category: z.enum(exerciseCategories, { error: 'Choose a category' }),
+  bodyRegions: tagList('Body region', 'body regions'),
+  position: z.enum(positions, { error: 'Choose a position' }),
+  equipment: tagList('Equipment', 'pieces of equipment'),
+  difficulty: z.enum(difficulties, { error: 'Choose easy, moderate or hard' }),
+  caution: optionalText('Caution', limits.longText),
+  defaultDose: doseSchema,
+  photos: z
+    .array(
+      z.union(
+        [
+          z.strictObject({ mediaId: id('Photo id') }),
+          z.strictObject({ dataUrl: imageDataUrl('Photo', limits.photoBytes) })
+        ],
+        { error: 'Each photo must be a PNG or JPEG image' }
+      )
+    )
+    .max(limits.photos, `${limits.photos} photos at most`)
+}
 
 const patientFields = {
   fullName: text('Name', limits.name).min(1, "Enter the patient's name"),
@@ -162,12 +215,7 @@ const clinicFields = {
     'Email address looks incomplete (name@example.com)'
   ),
   therapistName: text('Therapist name', limits.shortText),
-  logoDataUrl: z
-    .string({ error: 'Logo must be an image' })
-    // base64 is 4/3 the size of the bytes it holds
-    .max(Math.ceil((limits.logoBytes * 4) / 3) + 30, 'Logo is too large (1 MB at most)')
-    .refine((value) => imageMimeOf(value) !== null, 'Logo must be a PNG or JPEG image')
-    .nullable()
+  logoDataUrl: imageDataUrl('Logo', limits.logoBytes).nullable()
 }
 
 export const contract = {
@@ -197,14 +245,40 @@ export const contract = {
   'exercises:list': {
     input: z.strictObject({
       query: text('Search', limits.search).optional(),
-      category: z.enum(exerciseCategories, { error: 'Unknown exercise category' }).optional()
+      category: z.enum(exerciseCategories, { error: 'Unknown exercise category' }).optional(),
+      bodyRegion: text('Body region', 60).optional(),
+      position: z.enum(positions, { error: 'Unknown position' }).optional(),
+      equipment: text('Equipment', 60).optional(),
+      difficulty: z.enum(difficulties, { error: 'Unknown difficulty' }).optional(),
+      source: z.enum(exerciseSources, { error: 'Unknown source' }).optional(),
+      favouritesOnly: z.boolean({ error: 'favouritesOnly must be true or false' }).optional()
     }),
     result: returns<ExerciseSummary[]>()
   },
-  'exercises:get': {
-    input: z.strictObject({ id: id('Exercise id') }),
+  'exercises:get': { input: exerciseRef, result: returns<Exercise>() },
+  'exercises:facets': { input: none, result: returns<ExerciseFacets>() },
+  'exercises:create': { input: z.strictObject(exerciseFields), result: returns<Exercise>() },
+  'exercises:update': {
+    input: z.strictObject({ id: id('Exercise id'), ...exerciseFields }),
     result: returns<Exercise>()
   },
+  'exercises:duplicate': { input: exerciseRef, result: returns<Exercise>() },
+  'exercises:favourite': {
+    input: z.strictObject({
+      id: id('Exercise id'),
+      favourite: z.boolean({ error: 'favourite must be true or false' })
+    }),
+    result: returns<Exercise>()
+  },
+  'exercises:archive': {
+    input: z.strictObject({
+      id: id('Exercise id'),
+      archived: z.boolean({ error: 'archived must be true or false' })
+    }),
+    result: returns<Exercise>()
+  },
+  'exercises:delete': { input: exerciseRef, result: returns<null>() },
+  'media:get': { input: z.strictObject({ id: id('Picture id') }), result: returns<MediaData>() },
 
   'advice:list': { input: none, result: returns<AdviceSection[]>() },
   'templates:list': { input: none, result: returns<Template[]>() },

@@ -13,5 +13,9 @@ export const limits = {
   load: 100,
   programItems: 60,
   adviceSections: 20,
-  advicePoints: 30
+  advicePoints: 30,
+  photoBytes: 2_000_000,
+  photos: 4,
+  steps: 20,
+  tags: 10
 } as const

@@ -88,13 +88,48 @@ export interface ExerciseSummary {
   defaultDose: Dose
 }
 
-export interface Exercise extends ExerciseSummary {
+/** What the therapist edits on a custom exercise. */
+export interface ExerciseFields {
+  name: string
   summary: string
   steps: string[]
+  category: ExerciseCategory
+  bodyRegions: string[]
+  position: Position
   equipment: string[]
+  difficulty: Difficulty
+  caution: string | null
+  defaultDose: Dose
+}
+
+export interface ExerciseUsage {
+  templates: { id: number; name: string }[]
+  programs: {
+    versionId: number
+    versionNo: number
+    title: string
+    status: ProgramStatus
+    patientName: string
+  }[]
+}
+
+export interface Exercise extends ExerciseSummary, ExerciseFields {
   caution: string | null
   media: ExerciseMedia[]
   archivedAt: string | null
+  copiedFromId: number | null
+  usage: ExerciseUsage
+}
+
+export interface ExerciseFacets {
+  bodyRegions: string[]
+  equipment: string[]
+}
+
+export interface MediaData {
+  id: number
+  mime: string
+  dataUrl: string
 }
 
 export interface AdviceSection {

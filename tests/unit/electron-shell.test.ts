@@ -38,7 +38,9 @@ const electron = vi.hoisted(() => {
         ),
         quit: vi.fn(),
         getPath: vi.fn(() => '/nonexistent'),
-        getVersion: vi.fn(() => '9.9.9')
+        getVersion: vi.fn(() => '9.9.9'),
+        getAppPath: vi.fn(() => process.cwd()),
+        isPackaged: false
       },
       BrowserWindow: vi.fn(function (
         this: Record<string, unknown>,

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterEach } from 'vitest'
 import { createHandlers, dispatch, type Handlers } from '../../src/main/api'
 import { openDatabase, type Db } from '../../src/main/db/open'
@@ -36,7 +36,8 @@ export function memoryApi(): MemoryApi {
     transport: 'web',
     version: 'test',
     dataDir: '/tmp/none',
-    databaseFile: ':memory:'
+    databaseFile: ':memory:',
+    resourcesDir: resolve('resources')
   })
   return { db, handlers, call: (channel, input) => dispatch(handlers, channel, input) }
 }

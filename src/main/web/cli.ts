@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     throw new Error(`--port must be a number from 0 to 65535 (0 picks a free port)`)
   }
   const dataDir = resolveDataDir(argv, process.env, () => defaultDataDir())
-  const store = openStore(dataDir, 'web', version)
+  const store = openStore(dataDir, 'web', version, join(__dirname, '../../resources'))
   const host = await startWebHost({
     handlers: store.handlers,
     rendererDir: join(__dirname, '../renderer'),

@@ -32,6 +32,8 @@ CREATE TABLE exercises (
   source                TEXT NOT NULL CHECK (source IN ('builtin', 'custom', 'imported')),
   -- the record id in the imported data set, so re-importing updates instead of duplicating
   import_ref            TEXT UNIQUE,
+  -- hash of the record as last imported; NULL once edited here, so a re-import keeps the edit
+  import_hash           TEXT,
   copied_from_id        INTEGER REFERENCES exercises (id) ON DELETE SET NULL,
   name                  TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
   summary               TEXT NOT NULL DEFAULT '',
@@ -74,6 +76,8 @@ CREATE TABLE exercise_media (
   data          BLOB,
   width         INTEGER,
   height        INTEGER,
+  -- removed from the exercise but kept: an issued handout may still print it
+  retired_at    TEXT,
   CHECK ((resource_path IS NULL) <> (data IS NULL))
 ) STRICT;
 
@@ -282,6 +286,9 @@ CREATE VIRTUAL TABLE exercises_fts USING fts5 (
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '1 2 3'
 );
+
+-- The indexed words, for typo-tolerant search ("hamstirng" -> "hamstring").
+CREATE VIRTUAL TABLE exercises_vocab USING fts5vocab (exercises_fts, 'row');
 
 CREATE TRIGGER exercises_fts_insert AFTER INSERT ON exercises BEGIN
   INSERT INTO exercises_fts (rowid, name, keywords, body_regions, summary)

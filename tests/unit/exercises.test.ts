@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest'
+import { emptyDose } from '../../src/shared/dose'
+import type {
+  Exercise,
+  ExerciseFacets,
+  ExerciseSummary,
+  MediaData,
+  Patient,
+  ProgramVersion
+} from '../../src/shared/types'
+import { editDistance } from '../../src/main/fuzzy'
+import { countRows, memoryApi, type MemoryApi } from './helpers'
+
+const png =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+const jpeg = `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70]).toString('base64')}`
+
+const wallSquat = {
+  name: 'Wall squat',
+  summary: 'Slide down a wall to strengthen the thighs.',
+  steps: [
+    'Stand with your back against a wall.',
+    'Slide down until your knees are bent.',
+    'Hold, then slide up.'
+  ],
+  category: 'strengthening',
+  bodyRegions: ['thighs', 'knees'],
+  position: 'standing',
+  equipment: ['wall'],
+  difficulty: 'moderate',
+  caution: null,
+  defaultDose: { ...emptyDose, sets: 3, holdSeconds: 20 },
+  photos: [{ dataUrl: png }, { dataUrl: jpeg }]
+}
+
+async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
+  const result = await api.call(channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.data as T
+}
+
+const names = async (api: MemoryApi, filters: Record<string, unknown>) =>
+  (await ok<ExerciseSummary[]>(api, 'exercises:list', filters)).map((e) => e.name)
+
+describe('library search', () => {
+  it('forgives a typo where it is cheap', async () => {
+    const api = memoryApi()
+    expect(await names(api, { query: 'hamstirng' })).toEqual([
+      'Standing hamstring stretch',
+      'Leg swings'
+    ])
+    expect(await names(api, { query: 'plnk' })).toEqual(['Plank'])
+    expect((await names(api, { query: 'brid dog' }))[0]).toBe('Bird-dog')
+    expect(await names(api, { query: 'superamn' })).toEqual(['Superman'])
+    expect(editDistance('abc', 'abc', 1)).toBe(0)
+    expect(editDistance('hamstirng', 'hamstring', 2)).toBe(1)
+  })
+
+  it('filters by region, position, difficulty, equipment, source and favourites', async () => {
+    const api = memoryApi()
+    expect(await names(api, { bodyRegion: 'hamstrings' })).toEqual([
+      'Leg swings',
+      'Standing hamstring stretch'
+    ])
+    expect(await names(api, { position: 'kneeling' })).toEqual(["Child's pose"])
+    expect(await names(api, { difficulty: 'moderate', category: 'strengthening' })).toEqual([
+      'Plank',
+      'Superman'
+    ])
+    expect(await names(api, { equipment: 'step or ledge' })).toEqual(['Standing hamstring stretch'])
+    const plank = (await ok<ExerciseSummary[]>(api, 'exercises:list', { query: 'plank' }))[0]!
+    await ok(api, 'exercises:favourite', { id: plank.id, favourite: true })
+    expect(await names(api, { favouritesOnly: true })).toEqual(['Plank'])
+    expect((await names(api, {}))[0]).toBe('Plank')
+    await ok(api, 'exercises:create', wallSquat)
+    expect(await names(api, { source: 'custom' })).toEqual(['Wall squat'])
+    const facets = await ok<ExerciseFacets>(api, 'exercises:facets', {})
+    expect(facets.bodyRegions).toContain('lower back')
+    expect(facets.equipment).toEqual(['mat', 'step or ledge', 'wall'])
+  })
+})
+
+describe('custom exercises', () => {
+  it('creates one with start and end photos, served as data URLs', async () => {
+    const api = memoryApi()
+    const created = await ok<Exercise>(api, 'exercises:create', wallSquat)
+    expect(created).toMatchObject({ source: 'custom', name: 'Wall squat', steps: wallSquat.steps })
+    expect(created.media.map((m) => m.stage)).toEqual(['start', 'end'])
+    const first = await ok<MediaData>(api, 'media:get', { id: created.media[0]!.id })
+    expect(first).toEqual({ id: created.media[0]!.id, mime: 'image/png', dataUrl: png })
+  })
+
+  it('edits it; a removed photo is retired, not deleted', async () => {
+    const api = memoryApi()
+    const created = await ok<Exercise>(api, 'exercises:create', wallSquat)
+    const kept = created.media[1]!.id
+    const edited = await ok<Exercise>(api, 'exercises:update', {
+      ...wallSquat,
+      id: created.id,
+      name: 'Wall sit',
+      photos: [{ mediaId: kept }]
+    })
+    expect(edited.name).toBe('Wall sit')
+    expect(edited.media).toEqual([{ id: kept, kind: 'photo', stage: 'single' }])
+    expect(countRows(api.db, 'exercise_media')).toBe(2)
+    const foreign = await api.call('exercises:update', {
+      ...wallSquat,
+      id: created.id,
+      photos: [{ mediaId: 999 }]
+    })
+    expect(foreign.ok || foreign.error.message).toBe('Photo 1 does not belong to this exercise.')
+  })
+
+  it('keeps built-ins read-only and duplicates them into an editable copy', async () => {
+    const api = memoryApi()
+    const plank = (await ok<ExerciseSummary[]>(api, 'exercises:list', { query: 'plank' }))[0]!
+    const refused = await api.call('exercises:update', { ...wallSquat, id: plank.id, photos: [] })
+    expect(refused.ok || refused.error.code).toBe('forbidden')
+    const copy = await ok<Exercise>(api, 'exercises:duplicate', { id: plank.id })
+    expect(copy).toMatchObject({ name: 'Plank (copy)', source: 'custom', copiedFromId: plank.id })
+    expect(copy.defaultDose).toEqual(plank.defaultDose)
+    const renamed = await ok<Exercise>(api, 'exercises:update', {
+      ...wallSquat,
+      id: copy.id,
+      name: 'Side plank',
+      photos: []
+    })
+    expect(renamed.name).toBe('Side plank')
+  })
+
+  it('deletes an unused exercise, but only archives one a program uses', async () => {
+    const api = memoryApi()
+    const unused = await ok<Exercise>(api, 'exercises:create', wallSquat)
+    await ok(api, 'exercises:delete', { id: unused.id })
+    expect(await api.call('exercises:get', { id: unused.id })).toMatchObject({ ok: false })
+
+    const used = await ok<Exercise>(api, 'exercises:create', wallSquat)
+    const patient = await ok<Patient>(api, 'patients:create', {
+      fullName: 'A B',
+      dateOfBirth: '1980-01-01'
+    })
+    const draft = await ok<ProgramVersion>(api, 'programs:create', {
+      patientId: patient.id,
+      source: { kind: 'blank' }
+    })
+    await ok(api, 'programs:save', {
+      versionId: draft.id,
+      title: 'Knees',
+      goals: '',
+      startDate: null,
+      reviewDate: null,
+      items: [{ exerciseId: used.id, dose: emptyDose }],
+      advice: []
+    })
+    await ok(api, 'programs:issue', { versionId: draft.id })
+    const refused = await api.call('exercises:delete', { id: used.id })
+    expect(refused.ok || refused.error.message).toMatch(/can’t be deleted. Archive it instead/)
+    const withUsage = await ok<Exercise>(api, 'exercises:get', { id: used.id })
+    expect(withUsage.usage.programs).toEqual([
+      { versionId: draft.id, versionNo: 1, title: 'Knees', status: 'issued', patientName: 'A B' }
+    ])
+    await ok(api, 'exercises:archive', { id: used.id, archived: true })
+    expect(await names(api, { query: 'wall' })).toEqual([])
+    const program = await ok<ProgramVersion>(api, 'programs:get', { versionId: draft.id })
+    expect(program.items[0]).toMatchObject({ exerciseName: 'Wall squat', archived: true })
+  })
+
+  it('refuses bad fields and files that are not images, writing nothing', async () => {
+    const api = memoryApi()
+    const before = countRows(api.db, 'exercises')
+    for (const [input, message] of [
+      [
+        {
+          ...wallSquat,
+          photos: [{ dataUrl: `data:image/png;base64,${Buffer.from('GIF89a').toString('base64')}` }]
+        },
+        /Photo must be a PNG or JPEG/
+      ],
+      [{ ...wallSquat, steps: [] }, /Add at least one step/],
+      [{ ...wallSquat, name: '' }, /Give the exercise a name/],
+      [{ ...wallSquat, defaultDose: { ...emptyDose, reps: -1 } }, /Repetitions must be at least 1/],
+      [{ ...wallSquat, position: 'upside down' }, /Choose a position/]
+    ] as const) {
+      const result = await api.call('exercises:create', input)
+      expect(result.ok || result.error.message).toMatch(message)
+    }
+    expect(countRows(api.db, 'exercises')).toBe(before)
+  })
+})
