@@ -42,26 +42,39 @@ function summaryFrom(row: Row): ExerciseSummary {
   }
 }
 
-/** Each typed word as an FTS prefix query; a word that matches nothing tries its near spellings. */
-function matchExpression(db: Database, terms: string[]): string {
-  const hasPrefix = db.prepare('SELECT 1 FROM exercises_fts WHERE exercises_fts MATCH ? LIMIT 1')
+/**
+ * Each typed word as an FTS prefix query; with `forgiving`, each word also
+ * matches the indexed words one typo away from it.
+ */
+function matchExpression(db: Database, terms: string[], forgiving: boolean): string {
   return terms
     .map((term) => {
-      const exact = `${ftsString(term)}*`
-      if (hasPrefix.get(exact) !== undefined) return exact
-      const near = closeTerms(db, term)
-      return near.length > 0 ? `(${near.map((word) => ftsString(word)).join(' OR ')})` : exact
+      const prefix = `${ftsString(term)}*`
+      const near = forgiving ? closeTerms(db, term).map((word) => ftsString(word)) : []
+      return near.length > 0 ? `(${[prefix, ...near].join(' OR ')})` : prefix
     })
     .join(' AND ')
 }
 
 /**
  * Library search: every typed word must match the start of a word in the
- * name, other names, body regions or summary ("hamstr", "bird dog"), or be
- * one typo away from one ("hamstirng"). Best matches first when searching,
- * favourites first and then alphabetical otherwise.
+ * name, other names, body regions or summary ("hamstr", "bird dog"). When
+ * that finds nothing, words one typo away count too ("hamstirng", "brid dog").
+ * Best matches first when searching, favourites first and then alphabetical
+ * otherwise.
  */
 export function listExercises(db: Database, filters: ExerciseFilters): ExerciseSummary[] {
+  const exact = findExercises(db, filters, false)
+  return exact.length > 0 || searchTerms(filters.query).length === 0
+    ? exact
+    : findExercises(db, filters, true)
+}
+
+function findExercises(
+  db: Database,
+  filters: ExerciseFilters,
+  forgiving: boolean
+): ExerciseSummary[] {
   const terms = searchTerms(filters.query)
   const where: string[] = []
   const params: Record<string, string> = {}
@@ -71,7 +84,7 @@ export function listExercises(db: Database, filters: ExerciseFilters): ExerciseS
   if (terms.length > 0) {
     from = 'exercises_fts f JOIN exercises e ON e.id = f.rowid'
     where.push('exercises_fts MATCH @match')
-    params.match = matchExpression(db, terms)
+    params.match = matchExpression(db, terms, forgiving)
     // name hits count most, then other names, regions, summary
     order = 'bm25(exercises_fts, 10, 5, 2, 1), e.name COLLATE NOCASE'
   }

@@ -160,7 +160,7 @@ describe('custom exercises', () => {
       { versionId: draft.id, versionNo: 1, title: 'Knees', status: 'issued', patientName: 'A B' }
     ])
     await ok(api, 'exercises:archive', { id: used.id, archived: true })
-    expect(await names(api, { query: 'wall' })).toEqual([])
+    expect(await names(api, { query: 'wall squat' })).not.toContain('Wall squat')
     const program = await ok<ProgramVersion>(api, 'programs:get', { versionId: draft.id })
     expect(program.items[0]).toMatchObject({ exerciseName: 'Wall squat', archived: true })
   })
