@@ -3,7 +3,7 @@ import type { ZodError } from 'zod'
 import { isChannel, type Channel } from '@shared/channels'
 import { contract, type Output, type ValidInput } from '@shared/contract'
 import { toApiError, AppError, type ApiError, type Result } from '@shared/errors'
-import type { AppInfo } from '@shared/types'
+import type { AppInfo, ImportStatus } from '@shared/types'
 import {
   createExercise,
   deleteExercise,
@@ -16,6 +16,7 @@ import {
   updateExercise,
   type PhotoInput
 } from './exercises'
+import { previewImport, startImport } from './import/run'
 import { dataUrlBytes, getMedia } from './media'
 import { listAdvice } from './advice'
 import {
@@ -51,6 +52,8 @@ export interface ApiContext {
   databaseFile: string
   /** the app's shipped pictures (built-in illustrations) */
   resourcesDir: string
+  /** the system's folder picker; only the desktop app has one */
+  chooseFolder?: () => Promise<string | null>
 }
 
 /** Photos as sent (kept ids or checked data: URLs) to what the store writes. */
@@ -74,6 +77,7 @@ function count(db: Database, table: string): number {
 export function createHandlers(context: ApiContext): Handlers {
   const { db } = context
   const inTransaction = <T>(work: () => T): T => db.transaction(work)()
+  const imports = new Map<string, ImportStatus>()
   return {
     'app:info': () => ({
       version: context.version,
@@ -106,6 +110,23 @@ export function createHandlers(context: ApiContext): Handlers {
     'exercises:archive': ({ id, archived }) =>
       inTransaction(() => setExerciseArchived(db, id, archived)),
     'exercises:delete': ({ id }) => inTransaction(() => deleteExercise(db, id)),
+    'import:chooseFolder': () => {
+      if (!context.chooseFolder) {
+        throw new AppError(
+          'unavailable',
+          'This window can’t open a folder picker: type or paste the folder’s path instead.'
+        )
+      }
+      return context.chooseFolder()
+    },
+    'import:preview': ({ folder }) => previewImport(db, folder),
+    'import:start': ({ folder }) => ({ jobId: startImport(db, folder, imports) }),
+    'import:status': ({ jobId }) => {
+      const status = imports.get(jobId)
+      if (!status)
+        throw new AppError('not_found', 'That import is not known (was the app restarted?).')
+      return { ...status }
+    },
     'media:get': ({ id }) => getMedia(db, id, context.resourcesDir),
     'advice:list': () => listAdvice(db),
     'templates:list': () => listTemplates(db),

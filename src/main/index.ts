@@ -31,7 +31,16 @@ function start(): void {
     const resourcesDir = app.isPackaged
       ? join(process.resourcesPath, 'resources')
       : join(app.getAppPath(), 'resources')
-    store = openStore(dataDir, 'electron', app.getVersion(), resourcesDir)
+    store = openStore(dataDir, 'electron', app.getVersion(), resourcesDir, async () => {
+      const options = {
+        title: 'Folder with exercises.json',
+        properties: ['openDirectory' as const]
+      }
+      const picked = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options)
+      return picked.canceled ? null : (picked.filePaths[0] ?? null)
+    })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     dialog.showErrorBox('PhysioPlan cannot open its data', `${message}\n\nData folder: ${dataDir}`)

@@ -14,7 +14,8 @@ export function openStore(
   dataDir: string,
   transport: ApiContext['transport'],
   version: string,
-  resourcesDir: string
+  resourcesDir: string,
+  chooseFolder?: ApiContext['chooseFolder']
 ): OpenedStore {
   mkdirSync(dataDir, { recursive: true })
   const databaseFile = join(dataDir, databaseFileName)
@@ -24,6 +25,14 @@ export function openStore(
       `Data updated to version ${migration.to}; the earlier copy is ${migration.backupFile}`
     )
   }
-  const handlers = createHandlers({ db, transport, version, dataDir, databaseFile, resourcesDir })
+  const handlers = createHandlers({
+    db,
+    transport,
+    version,
+    dataDir,
+    databaseFile,
+    resourcesDir,
+    ...(chooseFolder ? { chooseFolder } : {})
+  })
   return { db, handlers, databaseFile }
 }

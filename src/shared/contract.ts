@@ -16,6 +16,8 @@ import {
   sexes,
   sides,
   type ExerciseFacets,
+  type ImportReport,
+  type ImportStatus,
   type MediaData,
   type ProgramDiff,
   type ProgramSnapshot,
@@ -133,6 +135,10 @@ const programSource = z.discriminatedUnion(
 )
 
 const exerciseRef = z.strictObject({ id: id('Exercise id') })
+
+const importFolder = z.strictObject({
+  folder: text('Folder', 4096).min(1, 'Choose the folder that holds exercises.json')
+})
 
 const versionRef = z.strictObject({ versionId: id('Program version id') })
 
@@ -278,6 +284,13 @@ export const contract = {
     result: returns<Exercise>()
   },
   'exercises:delete': { input: exerciseRef, result: returns<null>() },
+  'import:chooseFolder': { input: none, result: returns<string | null>() },
+  'import:preview': { input: importFolder, result: returns<ImportReport>() },
+  'import:start': { input: importFolder, result: returns<{ jobId: string }>() },
+  'import:status': {
+    input: z.strictObject({ jobId: z.uuid({ error: 'Unknown import' }) }),
+    result: returns<ImportStatus>()
+  },
   'media:get': { input: z.strictObject({ id: id('Picture id') }), result: returns<MediaData>() },
 
   'advice:list': { input: none, result: returns<AdviceSection[]>() },

@@ -256,3 +256,21 @@ export interface ProgramDiff {
   adviceAdded: string[]
   adviceRemoved: string[]
 }
+
+export interface ImportReport {
+  file: string
+  total: number
+  added: number
+  updated: number
+  skipped: number
+  /** one line per record a person should know about */
+  problems: { record: string; message: string }[]
+}
+
+export interface ImportStatus {
+  state: 'reading' | 'writing' | 'done' | 'failed'
+  done: number
+  total: number
+  report: ImportReport | null
+  error: string | null
+}

@@ -38,6 +38,19 @@ export const router = createRouter({
       meta: { title: 'Library' }
     },
     {
+      path: '/library/new',
+      name: 'exercise-new',
+      component: () => import('./views/ExerciseEditView.vue'),
+      meta: { title: 'New exercise' }
+    },
+    {
+      path: '/library/:id(\\d+)/edit',
+      name: 'exercise-edit',
+      component: () => import('./views/ExerciseEditView.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+      meta: { title: 'Edit exercise' }
+    },
+    {
       path: '/settings',
       name: 'settings',
       component: () => import('./views/SettingsView.vue'),

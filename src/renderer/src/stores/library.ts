@@ -1,36 +1,36 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
-import type { ApiError } from '@shared/errors'
-import type { AdviceSection, Exercise, ExerciseCategory, ExerciseSummary } from '@shared/types'
+import { reactive, ref } from 'vue'
+import type { Input } from '@shared/contract'
+import type { ApiError, Result } from '@shared/errors'
+import type { AdviceSection, Exercise, ExerciseFacets, ExerciseSummary } from '@shared/types'
 import { call } from '../api'
 import { latestOnly } from './latest-only'
 
+export type ExerciseFilters = Omit<Input<'exercises:list'>, 'query'>
+export type ExerciseDraft = Input<'exercises:create'>
+export type PhotoEntry = ExerciseDraft['photos'][number]
+
 export const useLibraryStore = defineStore('library', () => {
   const query = ref('')
-  const category = ref<ExerciseCategory | null>(null)
+  const filters = reactive<ExerciseFilters>({})
   const results = ref<ExerciseSummary[]>([])
+  const facets = ref<ExerciseFacets>({ bodyRegions: [], equipment: [] })
   const selected = ref<Exercise | null>(null)
   const advice = ref<AdviceSection[]>([])
   const error = ref<ApiError | null>(null)
+  /** data: URLs by media id; pictures never change once stored */
+  const pictures = reactive(new Map<number, string>())
   const latest = latestOnly()
   const pickerQuery = ref('')
   const pickerResults = ref<ExerciseSummary[]>([])
   const latestPick = latestOnly()
 
   async function search(): Promise<void> {
-    const result = await latest(
-      call('exercises:list', {
-        query: query.value,
-        ...(category.value ? { category: category.value } : {})
-      })
-    )
+    const set = Object.fromEntries(Object.entries(filters).filter(([, value]) => value))
+    const result = await latest(call('exercises:list', { query: query.value, ...set }))
     if (result === undefined) return
-    if (result.ok) {
-      results.value = result.data
-      error.value = null
-    } else {
-      error.value = result.error
-    }
+    if (result.ok) results.value = result.data
+    error.value = result.ok ? null : result.error
   }
 
   /** The builder's search panel: its own query, so the Library page keeps its place. */
@@ -41,10 +41,21 @@ export const useLibraryStore = defineStore('library', () => {
     else error.value = result.error
   }
 
+  async function loadFacets(): Promise<void> {
+    const result = await call('exercises:facets', {})
+    if (result.ok) facets.value = result.data
+  }
+
   async function select(id: number): Promise<void> {
     const result = await call('exercises:get', { id })
     if (result.ok) selected.value = result.data
-    else error.value = result.error
+    error.value = result.ok ? null : result.error
+  }
+
+  async function loadPicture(id: number): Promise<void> {
+    if (pictures.has(id)) return
+    const result = await call('media:get', { id })
+    if (result.ok) pictures.set(id, result.data.dataUrl)
   }
 
   async function loadAdvice(): Promise<void> {
@@ -53,18 +64,58 @@ export const useLibraryStore = defineStore('library', () => {
     else error.value = result.error
   }
 
+  /** Keeps the open exercise and the list in step after any change. */
+  async function keep(result: Result<Exercise>): Promise<Result<Exercise>> {
+    if (result.ok) {
+      selected.value = result.data
+      await Promise.all([search(), loadFacets()])
+    } else {
+      error.value = result.error
+    }
+    return result
+  }
+
+  const create = async (draft: ExerciseDraft) => keep(await call('exercises:create', draft))
+  const update = async (id: number, draft: ExerciseDraft) =>
+    keep(await call('exercises:update', { id, ...draft }))
+  const duplicate = async (id: number) => keep(await call('exercises:duplicate', { id }))
+  const setFavourite = async (id: number, favourite: boolean) =>
+    keep(await call('exercises:favourite', { id, favourite }))
+  const setArchived = async (id: number, archived: boolean) =>
+    keep(await call('exercises:archive', { id, archived }))
+
+  async function remove(id: number): Promise<Result<null>> {
+    const result = await call('exercises:delete', { id })
+    if (result.ok) {
+      selected.value = null
+      await search()
+    }
+    error.value = result.ok ? null : result.error
+    return result
+  }
+
   return {
     query,
-    category,
+    filters,
     results,
+    facets,
     selected,
     advice,
     error,
+    pictures,
     pickerQuery,
     pickerResults,
     search,
     searchPicker,
+    loadFacets,
     select,
-    loadAdvice
+    loadPicture,
+    loadAdvice,
+    create,
+    update,
+    duplicate,
+    setFavourite,
+    setArchived,
+    remove
   }
 })

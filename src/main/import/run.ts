@@ -1,0 +1,163 @@
+/** Reading a free-exercise-db folder from disk and writing it in one transaction. */
+import { randomUUID } from 'node:crypto'
+import { existsSync, statSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { basename, dirname, join, normalize, sep } from 'node:path'
+import type { Database } from 'better-sqlite3'
+import { AppError } from '@shared/errors'
+import { limits } from '@shared/limits'
+import type { ImportReport, ImportStatus } from '@shared/types'
+import { insertExercise, setPhotos, updateExerciseRow, type PhotoInput } from '../exercises'
+import {
+  planImport,
+  type ImportPlan,
+  type ImportProblem,
+  type PlannedRecord
+} from './free-exercise-db'
+
+const maxJsonBytes = 50_000_000
+
+/** A folder holding exercises.json and images/, or the JSON file itself. */
+export function locateImport(path: string): { jsonFile: string; imagesDir: string } {
+  const jsonFile =
+    existsSync(path) && statSync(path).isDirectory() ? join(path, 'exercises.json') : path
+  if (!existsSync(jsonFile) || !statSync(jsonFile).isFile()) {
+    throw new AppError('invalid_input', `No exercises.json was found at ${path}.`, 'folder')
+  }
+  if (statSync(jsonFile).size > maxJsonBytes) {
+    throw new AppError('invalid_input', `${basename(jsonFile)} is larger than 50 MB.`, 'folder')
+  }
+  return { jsonFile, imagesDir: join(dirname(jsonFile), 'images') }
+}
+
+async function readPlan(db: Database, jsonFile: string): Promise<ImportPlan> {
+  let data: unknown
+  try {
+    data = JSON.parse(await readFile(jsonFile, 'utf8'))
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unreadable'
+    throw new AppError(
+      'invalid_input',
+      `${basename(jsonFile)} is not valid JSON (${reason}).`,
+      'folder'
+    )
+  }
+  const rows = db
+    .prepare('SELECT import_ref, import_hash FROM exercises WHERE import_ref IS NOT NULL')
+    .all() as { import_ref: string; import_hash: string | null }[]
+  return planImport(data, new Map(rows.map((row) => [row.import_ref, row.import_hash])))
+}
+
+function reportOf(plan: ImportPlan, problems: ImportProblem[], file: string): ImportReport {
+  const count = (action: PlannedRecord['action']) =>
+    plan.records.filter((record) => record.action === action).length
+  return {
+    file,
+    total: plan.total,
+    added: count('add'),
+    updated: count('update'),
+    skipped: plan.total - count('add') - count('update'),
+    problems: [
+      ...problems,
+      ...plan.records.flatMap((record) =>
+        record.notes.map((note) => ({ record: record.fields.name, message: `skipped: ${note}.` }))
+      )
+    ]
+  }
+}
+
+/** What an import would do, without writing anything. */
+export async function previewImport(db: Database, path: string): Promise<ImportReport> {
+  const { jsonFile } = locateImport(path)
+  const plan = await readPlan(db, jsonFile)
+  return reportOf(plan, plan.problems, jsonFile)
+}
+
+async function readPhotos(
+  record: PlannedRecord,
+  imagesDir: string,
+  problems: ImportProblem[]
+): Promise<PhotoInput[]> {
+  const photos: PhotoInput[] = []
+  for (const image of record.images) {
+    const file = normalize(join(imagesDir, image))
+    const say = (message: string) => problems.push({ record: record.fields.name, message })
+    if (!file.startsWith(normalize(imagesDir) + sep)) {
+      say(`photo path “${image}” leaves the images folder; not imported.`)
+      continue
+    }
+    let bytes: Buffer
+    try {
+      bytes = await readFile(file)
+    } catch {
+      say(`photo ${image} is missing; imported without it.`)
+      continue
+    }
+    const mime =
+      bytes[0] === 0xff && bytes[1] === 0xd8
+        ? 'image/jpeg'
+        : bytes[0] === 0x89 && bytes[1] === 0x50
+          ? 'image/png'
+          : null
+    if (mime === null) say(`photo ${image} is not a JPEG or PNG; imported without it.`)
+    else if (bytes.length > limits.photoBytes)
+      say(`photo ${image} is larger than 2 MB; imported without it.`)
+    else photos.push({ data: bytes, mime })
+  }
+  return photos
+}
+
+function writeRecord(db: Database, record: PlannedRecord, photos: PhotoInput[]): void {
+  const existing = db.prepare('SELECT id FROM exercises WHERE import_ref = ?').get(record.ref) as
+    { id: number } | undefined
+  let id: number
+  if (existing) {
+    id = existing.id
+    updateExerciseRow(db, id, record.fields)
+  } else {
+    id = insertExercise(db, record.fields, { source: 'imported', keywords: record.keywords })
+  }
+  db.prepare('UPDATE exercises SET import_ref = ?, import_hash = ?, keywords = ? WHERE id = ?').run(
+    record.ref,
+    record.hash,
+    record.keywords,
+    id
+  )
+  setPhotos(db, id, photos)
+}
+
+/**
+ * Starts an import and returns its id at once; `status` reports progress.
+ * Photos are read first; then every row is written in one transaction, so
+ * an import is either all there or not at all.
+ */
+export function startImport(db: Database, path: string, jobs: Map<string, ImportStatus>): string {
+  const { jsonFile, imagesDir } = locateImport(path)
+  const id = randomUUID()
+  const status: ImportStatus = { state: 'reading', done: 0, total: 0, report: null, error: null }
+  jobs.set(id, status)
+  void (async () => {
+    try {
+      const plan = await readPlan(db, jsonFile)
+      const work = plan.records.filter((record) => record.action !== 'skip')
+      status.total = work.length
+      const problems = [...plan.problems]
+      const photos: PhotoInput[][] = []
+      for (const record of work) {
+        photos.push(await readPhotos(record, imagesDir, problems))
+        status.done++
+      }
+      status.state = 'writing'
+      db.transaction(() =>
+        work.forEach((record, index) => writeRecord(db, record, photos[index]!))
+      )()
+      status.report = reportOf(plan, problems, jsonFile)
+      status.state = 'done'
+    } catch (error) {
+      status.state = 'failed'
+      status.error =
+        error instanceof AppError ? error.message : 'The import failed and nothing was written.'
+    }
+  })()
+  return id
+}
