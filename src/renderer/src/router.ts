@@ -38,6 +38,12 @@ export const router = createRouter({
       meta: { title: 'Library' }
     },
     {
+      path: '/library/import',
+      name: 'import',
+      component: () => import('./views/ImportView.vue'),
+      meta: { title: 'Import exercises' }
+    },
+    {
       path: '/library/new',
       name: 'exercise-new',
       component: () => import('./views/ExerciseEditView.vue'),

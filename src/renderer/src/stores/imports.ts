@@ -1,0 +1,55 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { ApiError } from '@shared/errors'
+import type { ImportReport, ImportStatus } from '@shared/types'
+import { call } from '../api'
+
+/** How often a running import is asked how far it got. */
+const pollEvery = 150
+
+export const useImportsStore = defineStore('imports', () => {
+  const folder = ref('')
+  const preview = ref<ImportReport | null>(null)
+  const status = ref<ImportStatus | null>(null)
+  const error = ref<ApiError | null>(null)
+
+  async function chooseFolder(): Promise<void> {
+    const result = await call('import:chooseFolder', {})
+    if (result.ok && result.data) folder.value = result.data
+    error.value = result.ok ? null : result.error
+  }
+
+  async function check(): Promise<void> {
+    status.value = null
+    const result = await call('import:preview', { folder: folder.value })
+    preview.value = result.ok ? result.data : null
+    error.value = result.ok ? null : result.error
+  }
+
+  async function run(): Promise<void> {
+    const started = await call('import:start', { folder: folder.value })
+    if (!started.ok) {
+      error.value = started.error
+      return
+    }
+    status.value = {
+      state: 'reading',
+      done: 0,
+      total: preview.value?.total ?? 0,
+      report: null,
+      error: null
+    }
+    for (;;) {
+      const result = await call('import:status', { jobId: started.data.jobId })
+      if (!result.ok) {
+        error.value = result.error
+        return
+      }
+      status.value = result.data
+      if (result.data.state === 'done' || result.data.state === 'failed') return
+      await new Promise((resolve) => setTimeout(resolve, pollEvery))
+    }
+  }
+
+  return { folder, preview, status, error, chooseFolder, check, run }
+})

@@ -1,0 +1,104 @@
+import { resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, makeDataDir, startHost, type RunningHost } from './host'
+
+let browser: Browser
+let host: RunningHost
+let page: Page
+const data = makeDataDir()
+const pageErrors: string[] = []
+const sample = resolve('tests/fixtures/free-exercise-db-sample')
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  host = await startHost(data.dataDir)
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  page.on('dialog', (dialog) => void dialog.accept())
+  await page.goto(host.url)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await host?.stop()
+  data.remove()
+  expect(pageErrors).toEqual([])
+})
+
+const library = () =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click()
+
+/** True once the picture has really loaded, not just been put in the page. */
+const loaded = (name: string) =>
+  page.getByRole('img', { name }).evaluate((img) => (img as HTMLImageElement).naturalWidth > 0)
+
+describe('the exercise library', () => {
+  it('imports the sample data set with a preview, progress and a report', async () => {
+    await library()
+    await page.getByRole('link', { name: 'Import exercises…' }).click()
+    await page.getByLabel('Folder').fill(sample)
+    await page.getByRole('button', { name: 'Check' }).click()
+    const preview = page.getByRole('region', { name: 'What the import will do' })
+    await preview.waitFor()
+    expect(await preview.textContent()).toMatch(
+      /37 exercises in the file:\s*37 to add,\s*0 to update,\s*0 to skip/
+    )
+    await page.getByRole('button', { name: 'Import 37 exercises' }).click()
+    const summary = page.getByRole('region', { name: 'Import summary' })
+    await summary.waitFor()
+    expect(await summary.textContent()).toMatch(/37 added/)
+    expect(await summary.textContent()).toMatch(
+      /Wind Sprints\s*photo Wind_Sprints\/1.jpg is missing/
+    )
+  })
+
+  it('finds an imported exercise with its photo', async () => {
+    await library()
+    await page.getByLabel('Search exercises').fill('inchworm')
+    await page.getByRole('button', { name: /^Inchworm/ }).click()
+    await page.getByRole('heading', { name: 'Inchworm' }).waitFor()
+    await expect.poll(() => loaded('Inchworm, start position')).toBe(true)
+    expect(await loaded('Inchworm, end position')).toBe(true)
+  })
+
+  it('creates a custom exercise with a photo', async () => {
+    await library()
+    await page.getByRole('link', { name: 'New exercise' }).click()
+    await page.getByRole('button', { name: 'Save exercise' }).click()
+    await page.getByText('Give the exercise a name').waitFor()
+    await page.getByLabel('Name', { exact: true }).fill('Wall squat')
+    await page
+      .getByLabel('Steps, one per line')
+      .fill('Stand with your back to a wall.\nSlide down.\nHold, then slide up.')
+    await page.getByLabel('Body regions').fill('thighs, knees')
+    await page.getByLabel('Sets').fill('3')
+    await page.getByLabel('Hold (s)').fill('20')
+    await page.getByLabel('Add photos…').setInputFiles(resolve(sample, 'images/Inchworm/0.jpg'))
+    await page.getByRole('img', { name: 'Photo photo' }).waitFor()
+    await page.getByRole('button', { name: 'Save exercise' }).click()
+    await page.getByRole('heading', { name: 'Wall squat' }).waitFor()
+    expect(await page.getByText('3 sets, hold 20 seconds').first().isVisible()).toBe(true)
+    await expect.poll(() => loaded('Wall squat')).toBe(true)
+  })
+
+  it('duplicates a built-in into an editable copy and marks favourites', async () => {
+    await library()
+    await page.getByLabel('Search exercises').fill('plank')
+    await page.getByRole('button', { name: /^Plank/ }).click()
+    await page.getByRole('button', { name: '☆ Favourite' }).click()
+    await page.getByRole('button', { name: '★ Favourite' }).waitFor()
+    await page.getByRole('button', { name: 'Duplicate' }).click()
+    await page.getByRole('heading', { name: 'Edit exercise' }).waitFor()
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Plank (copy)')
+    await page.getByLabel('Name', { exact: true }).fill('Side plank')
+    await page.getByRole('button', { name: 'Save exercise' }).click()
+    await page.getByLabel('Search exercises').fill('')
+    await page.getByLabel('Favourites').check()
+    await expect
+      .poll(() =>
+        page.getByRole('list', { name: 'Exercises' }).getByRole('button').allTextContents()
+      )
+      .toEqual([expect.stringMatching(/^\s*Plank/)])
+  })
+})
