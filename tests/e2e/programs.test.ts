@@ -172,4 +172,35 @@ describe('building a program', () => {
       { version_no: 2, status: 'draft' }
     ])
   })
+
+  it('saves a program as a template, renames it and deletes it', async () => {
+    await page.getByRole('link', { name: "Runner's low back pain — relief" }).first().click()
+    await page.getByText('Version 2 · Draft').waitFor()
+    await page.getByRole('button', { name: 'Save as template…' }).click()
+    await page.getByLabel('Template name').fill('Relief for runners, v2')
+    await page.getByRole('button', { name: 'Save template' }).click()
+    await page.getByText('Saved as template “Relief for runners, v2”.').waitFor()
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Templates' })
+      .click()
+    const card = page.locator('article', { hasText: 'Relief for runners, v2' })
+    await expect.poll(() => card.locator('li').count()).toBe(6)
+    await card.getByRole('button', { name: 'Rename or edit' }).click()
+    // in edit mode the name is in an input, so the card is found by its form now
+    await page.getByLabel('Name', { exact: true }).fill('Runner relief (clinic)')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.getByRole('heading', { name: 'Runner relief (clinic)' }).waitFor()
+    await page
+      .locator('article', { hasText: 'Runner relief (clinic)' })
+      .getByRole('button', { name: 'Delete' })
+      .click()
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Runner relief (clinic)' }).count())
+      .toBe(0)
+    // built-in templates cannot be edited
+    const builtin = page.locator('article', { hasText: 'core strengthening' })
+    expect(await builtin.getByRole('button').count()).toBe(0)
+  })
 })

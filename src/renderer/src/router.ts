@@ -57,6 +57,12 @@ export const router = createRouter({
       meta: { title: 'Edit exercise' }
     },
     {
+      path: '/templates',
+      name: 'templates',
+      component: () => import('./views/TemplatesView.vue'),
+      meta: { title: 'Templates' }
+    },
+    {
       path: '/settings',
       name: 'settings',
       component: () => import('./views/SettingsView.vue'),
