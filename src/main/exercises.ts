@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
+import { limits } from '@shared/limits'
 import type {
   Exercise,
   ExerciseCategory,
@@ -114,7 +115,8 @@ function findExercises(
   if (filters.favouritesOnly) where.push('e.favourite = 1')
   const rows = db
     .prepare(
-      `SELECT e.* FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`
+      `SELECT e.* FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${order} LIMIT ${limits.exerciseList}`
     )
     .all(params) as Row[]
   return rows.map(summaryFrom)
@@ -153,7 +155,8 @@ function usageOf(db: Database, id: number): ExerciseUsage {
   return { templates, programs }
 }
 
-export function getExercise(db: Database, id: number): Exercise {
+/** An exercise with its pictures; `getExercise` adds where it is used. */
+export function exerciseDetails(db: Database, id: number): Omit<Exercise, 'usage'> {
   const row = db.prepare('SELECT * FROM exercises WHERE id = ?').get(id) as Row | undefined
   if (row === undefined) {
     throw new AppError('not_found', 'That exercise could not be found in the library.')
@@ -172,9 +175,12 @@ export function getExercise(db: Database, id: number): Exercise {
     caution: row.caution as string | null,
     archivedAt: row.archived_at as string | null,
     copiedFromId: row.copied_from_id as number | null,
-    media,
-    usage: usageOf(db, id)
+    media
   }
+}
+
+export function getExercise(db: Database, id: number): Exercise {
+  return { ...exerciseDetails(db, id), usage: usageOf(db, id) }
 }
 
 function assertEditable(db: Database, id: number): Exercise {

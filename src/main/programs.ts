@@ -16,7 +16,7 @@ import type {
   ProgramVersionSummary
 } from '@shared/types'
 import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
-import { getExercise } from './exercises'
+import { exerciseDetails } from './exercises'
 import { getPatient } from './patients'
 import { getClinic } from './settings'
 
@@ -298,7 +298,7 @@ export function buildSnapshot(
       reviewDate: version.reviewDate
     },
     exercises: version.items.map((item) => {
-      const exercise = getExercise(db, item.exerciseId)
+      const exercise = exerciseDetails(db, item.exerciseId)
       return {
         exerciseId: exercise.id,
         name: exercise.name,

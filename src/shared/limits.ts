@@ -9,6 +9,8 @@ export const limits = {
   search: 200,
   /** patients:list answers at most this many rows; search narrows the rest */
   patientList: 500,
+  /** exercises:list answers at most this many; typing more narrows the rest */
+  exerciseList: 200,
   logoBytes: 1_000_000,
   load: 100,
   programItems: 60,

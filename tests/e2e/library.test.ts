@@ -31,7 +31,9 @@ const library = () =>
 
 /** True once the picture has really loaded, not just been put in the page. */
 const loaded = (name: string) =>
-  page.getByRole('img', { name }).evaluate((img) => (img as HTMLImageElement).naturalWidth > 0)
+  page
+    .getByRole('img', { name })
+    .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth > 0)
 
 describe('the exercise library', () => {
   it('imports the sample data set with a preview, progress and a report', async () => {

@@ -3,11 +3,13 @@ import { emptyDose } from '../../src/shared/dose'
 import type {
   Exercise,
   ExerciseFacets,
+  ExerciseFields,
   ExerciseSummary,
   MediaData,
   Patient,
   ProgramVersion
 } from '../../src/shared/types'
+import { insertExercise } from '../../src/main/exercises'
 import { editDistance } from '../../src/main/fuzzy'
 import { countRows, memoryApi, type MemoryApi } from './helpers'
 
@@ -78,6 +80,20 @@ describe('library search', () => {
     expect(facets.bodyRegions).toContain('lower back')
     expect(facets.equipment).toEqual(['mat', 'step or ledge', 'wall'])
   })
+})
+
+it('answers at most the list limit; typing more narrows it', async () => {
+  const api = memoryApi()
+  api.db.transaction(() => {
+    for (let n = 0; n < 250; n++) {
+      insertExercise(api.db, {
+        ...(wallSquat as unknown as ExerciseFields),
+        name: `Zebra walk ${n}`
+      })
+    }
+  })()
+  expect(await names(api, { query: 'zebra' })).toHaveLength(200)
+  expect(await names(api, { query: 'zebra 249' })).toEqual(['Zebra walk 249'])
 })
 
 describe('custom exercises', () => {

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: how the store performs in a large clinic. Prints a table
+ * and writes .bench/results.json; asserts nothing about time.
+ */
+import { writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { it } from 'vitest'
+import { emptyDose } from '@shared/dose'
+import { openDatabase } from '../../src/main/db/open'
+import { listExercises } from '../../src/main/exercises'
+import { listPatients } from '../../src/main/patients'
+import { createProgram, issueVersion, saveDraft } from '../../src/main/programs'
+import { clinicSize, openClinic } from './clinic'
+import { measure, table, type Timing } from './measure'
+
+it('large clinic', () => {
+  const { db, file, buildMs } = openClinic()
+  const timings: Timing[] = []
+  const exerciseIds = db.prepare('SELECT id FROM exercises LIMIT 30').pluck().all() as number[]
+
+  timings.push(
+    measure('open database (pragmas, migration and seed checks)', 30, () => {
+      openDatabase(file).db.close()
+    })
+  )
+  const words = ['hamstring', 'plank', 'squat', 'bridge', 'rotation', 'seated']
+  for (let length = 1; length <= 6; length++) {
+    const prefixes = words.map((word) => word.slice(0, length))
+    timings.push(
+      measure(
+        `library search, ${length}-letter prefix`,
+        300,
+        (run) => {
+          listExercises(db, { query: prefixes[run % prefixes.length] })
+        },
+        'p95 ≤ 5 ms'
+      )
+    )
+  }
+  timings.push(
+    measure('library search with a typo ("hamstirng")', 100, () => {
+      listExercises(db, { query: 'hamstirng' })
+    })
+  )
+  const names = ['çağlar', 'łukasiewicz', 'fernández', 'moreau', 'okafor', 'tanaka']
+  for (const length of [1, 3, 6]) {
+    const prefixes = names.map((name) => name.slice(0, length))
+    timings.push(
+      measure(
+        `patient search, ${length}-letter part`,
+        300,
+        (run) => {
+          listPatients(db, { query: prefixes[run % prefixes.length] })
+        },
+        'p95 ≤ 5 ms'
+      )
+    )
+  }
+
+  const draft = createProgram(db, 1, { kind: 'blank' }, 'Bench program')
+  const thirty = {
+    title: 'Bench program',
+    goals: 'Measure saving',
+    startDate: null,
+    reviewDate: null,
+    items: exerciseIds.map((exerciseId, index) => ({
+      exerciseId,
+      dose: { ...emptyDose, sets: 3, reps: 10 + (index % 5), note: 'Slowly.' }
+    })),
+    advice: []
+  }
+  timings.push(
+    measure(
+      'save a 30-item program (one transaction)',
+      200,
+      (run) => {
+        db.transaction(() =>
+          saveDraft(db, draft.id, { ...thirty, goals: `Measure saving ${run}` })
+        )()
+      },
+      'median < 20 ms'
+    )
+  )
+  timings.push(
+    measure('issue a 30-item program (snapshot)', 50, () => {
+      const version = createProgram(db, 2, { kind: 'blank' }, 'Issued')
+      saveDraft(db, version.id, thirty)
+      db.transaction(() => issueVersion(db, version.id))()
+    })
+  )
+  db.close()
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
+  const size = `${clinicSize.exercises.toLocaleString('en')} exercises, ${clinicSize.patients.toLocaleString('en')} patients, ${clinicSize.programs.toLocaleString('en')} programs`
+  console.log(`\nPhysioPlan benchmark — ${size}\nMachine: ${machine}`)
+  if (buildMs !== null)
+    console.log(`Built the clinic in ${(buildMs / 1000).toFixed(1)} s (reused next time).`)
+  console.log(`\n${table(timings)}\n`)
+  writeFileSync(
+    '.bench/results.json',
+    JSON.stringify({ machine, size, date: new Date().toISOString(), timings }, null, 2)
+  )
+})

@@ -1,0 +1,196 @@
+/**
+ * A synthetic large clinic, made through the app's own store functions and
+ * kept in .bench/ keyed by its size, so later runs reuse it.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { emptyDose } from '@shared/dose'
+import type { ExerciseFields } from '@shared/types'
+import { openDatabase, type Db } from '../../src/main/db/open'
+import { schemaVersion } from '../../src/main/db/migrate'
+import { insertExercise } from '../../src/main/exercises'
+import { createPatient } from '../../src/main/patients'
+import { createProgram, saveDraft } from '../../src/main/programs'
+
+export const clinicSize = { exercises: 5_000, patients: 10_000, programs: 2_000 }
+
+const modifiers = [
+  'Standing',
+  'Seated',
+  'Supine',
+  'Prone',
+  'Side-lying',
+  'Banded',
+  'Single-leg',
+  'Kneeling',
+  'Wall',
+  'Weighted',
+  'Assisted',
+  'Isometric',
+  'Eccentric',
+  'Tandem',
+  'Resisted'
+]
+const movements = [
+  'hamstring stretch',
+  'calf raise',
+  'glute bridge',
+  'plank',
+  'row',
+  'squat',
+  'lunge',
+  'shoulder press',
+  'trunk rotation',
+  'clamshell',
+  'dead bug',
+  'hip hinge',
+  'heel slide',
+  'step-up',
+  'wall slide',
+  'chin tuck',
+  'quad set',
+  'hip abduction',
+  'ankle circles',
+  'thoracic extension'
+]
+const firstNames = [
+  'Anna',
+  'Şükrü',
+  'Zoë',
+  'Ørjan',
+  'María',
+  'Jean-Luc',
+  'Aisha',
+  'Kenji',
+  'Olga',
+  'Liam',
+  'Fatma',
+  'Lukas',
+  'Chloé',
+  'Mateusz',
+  'Ingrid',
+  'Tomás',
+  'Priya',
+  'Noah',
+  'Elif',
+  'Sven'
+]
+const lastNames = [
+  'Çağlar',
+  'Łukasiewicz',
+  'Ågren',
+  'Fernández',
+  'Moreau',
+  'Okafor',
+  'Tanaka',
+  'Ivanova',
+  'Murphy',
+  'Yılmaz',
+  'Schneider',
+  'Dubois',
+  'Kowalski',
+  'Lindqvist',
+  'García',
+  'Sharma',
+  'Williams',
+  'Demir',
+  'Berg',
+  'Rossi'
+]
+const conditions = [
+  'low back pain after running',
+  'patellofemoral pain',
+  'rotator cuff tendinopathy',
+  'ankle sprain',
+  'neck pain',
+  'hip osteoarthritis',
+  'plantar heel pain',
+  'sciatica',
+  'ACL reconstruction rehab',
+  'tennis elbow'
+]
+
+function exerciseFields(n: number): ExerciseFields {
+  const movement = movements[n % movements.length]!
+  const modifier = modifiers[Math.floor(n / movements.length) % modifiers.length]!
+  const variant = Math.floor(n / (movements.length * modifiers.length)) + 1
+  return {
+    name: `${modifier} ${movement} ${variant}`,
+    summary: `A ${modifier.toLowerCase()} variation of the ${movement}.`,
+    steps: [
+      'Get into the start position.',
+      `Perform the ${movement} slowly and with control.`,
+      'Return to the start and repeat.'
+    ],
+    category: n % 3 === 0 ? 'stretch' : 'strengthening',
+    bodyRegions: [['lower back', 'hips', 'knees', 'shoulders', 'neck'][n % 5]!],
+    position: 'standing',
+    equipment: n % 4 === 0 ? ['band'] : [],
+    difficulty: (['easy', 'moderate', 'hard'] as const)[n % 3]!,
+    caution: null,
+    defaultDose: { ...emptyDose, sets: 3, reps: 10 }
+  }
+}
+
+function build(file: string): void {
+  const { db } = openDatabase(file)
+  db.transaction(() => {
+    for (let n = 0; n < clinicSize.exercises - 15; n++) insertExercise(db, exerciseFields(n))
+    for (let n = 0; n < clinicSize.patients; n++) {
+      createPatient(db, {
+        fullName: `${firstNames[n % 20]} ${lastNames[Math.floor(n / 20) % 20]} ${Math.floor(n / 400) + 1}`,
+        dateOfBirth: `${1940 + (n % 70)}-0${1 + (n % 9)}-1${n % 9}`,
+        sex: null,
+        phone: null,
+        email: null,
+        condition: conditions[n % conditions.length]!,
+        referralSource: null,
+        notes: null
+      })
+    }
+  })()
+  const exerciseIds = db.prepare('SELECT id FROM exercises').pluck().all() as number[]
+  db.transaction(() => {
+    for (let n = 0; n < clinicSize.programs; n++) {
+      const version = createProgram(
+        db,
+        1 + (n % clinicSize.patients),
+        { kind: 'blank' },
+        'Home program'
+      )
+      const count = 6 + (n % 10)
+      saveDraft(db, version.id, {
+        title: 'Home program',
+        goals: '',
+        startDate: null,
+        reviewDate: null,
+        items: Array.from({ length: count }, (_, i) => ({
+          exerciseId: exerciseIds[(n * 7 + i * 13) % exerciseIds.length]!,
+          dose: { ...emptyDose, sets: 3, reps: 10 }
+        })),
+        advice: []
+      })
+    }
+  })()
+  db.close()
+}
+
+/** Opens the benchmark clinic, building it first when this size was never built. */
+export function openClinic(): { db: Db; file: string; buildMs: number | null } {
+  const dir = resolve('.bench')
+  mkdirSync(dir, { recursive: true })
+  const key = `v${schemaVersion}-${clinicSize.exercises}e-${clinicSize.patients}p-${clinicSize.programs}g`
+  const file = join(dir, `clinic-${key}.sqlite3`)
+  let buildMs: number | null = null
+  if (!existsSync(file)) {
+    const started = Date.now()
+    const partial = `${file}.building`
+    rmSync(partial, { force: true })
+    build(partial)
+    renameSync(partial, file)
+    rmSync(`${partial}-wal`, { force: true })
+    rmSync(`${partial}-shm`, { force: true })
+    buildMs = Date.now() - started
+  }
+  return { db: openDatabase(file).db, file, buildMs }
+}
