@@ -1,11 +1,12 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callApi, launchBrowser, makeDataDir, startHost, type RunningHost } from './host'
 
 let browser: Browser
 let host: RunningHost
+let context: BrowserContext
 let page: Page
 const data = makeDataDir()
 const pageErrors: string[] = []
@@ -17,10 +18,9 @@ beforeAll(async () => {
     fullName: 'Ørjan Ågren',
     dateOfBirth: '1975-06-30'
   })
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  page.on('dialog', (dialog) => void dialog.accept())
-  await page.goto(host.url)
+  // one profile for the whole run, as the desktop app keeps one
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  page = await openTab()
   await page.goto(`${host.origin}/patients/${patient.id}`)
 })
 
@@ -30,6 +30,15 @@ afterAll(async () => {
   data.remove()
   expect(pageErrors).toEqual([])
 })
+
+/** A new tab opened at the printed address, as a person reopening the app would. */
+async function openTab(): Promise<Page> {
+  const tab = await context.newPage()
+  tab.on('pageerror', (error) => pageErrors.push(error.message))
+  tab.on('dialog', (dialog) => void dialog.accept())
+  await tab.goto(host.url)
+  return tab
+}
 
 const items = () =>
   page.getByRole('region', { name: 'Exercises in this program' }).locator('li strong')
@@ -137,6 +146,20 @@ describe('building a program', () => {
     expect(await names()).toHaveLength(7)
     const plank = page.locator('li', { has: page.getByRole('button', { name: /^Move Plank/ }) })
     expect(await plank.getByLabel('Hold (s)').inputValue()).toBe('45')
+  })
+
+  it('brings back edits made just before the window closed', async () => {
+    const url = page.url()
+    const plank = page.locator('li', { has: page.getByRole('button', { name: /^Move Plank/ }) })
+    await plank.getByLabel('Note to the patient').fill('Keep breathing.')
+    // closed at once: long before the autosave delay has passed
+    await page.close()
+    page = await openTab()
+    await page.goto(url)
+    await page.getByText(/were brought back and saved/).waitFor()
+    await saved()
+    const reopened = page.locator('li', { has: page.getByRole('button', { name: /^Move Plank/ }) })
+    expect(await reopened.getByLabel('Note to the patient').inputValue()).toBe('Keep breathing.')
   })
 
   it('issues, revises and compares versions', async () => {

@@ -12,6 +12,7 @@ import type {
 } from '@shared/types'
 import type { Input } from '@shared/contract'
 import { call } from '../api'
+import { forget, journal, recover } from './draft-journal'
 
 export interface DraftItem {
   /** local key for lists and drag-and-drop; not stored */
@@ -77,6 +78,8 @@ export const useProgramsStore = defineStore('programs', () => {
   const error = ref<ApiError | null>(null)
   const diff = ref<ProgramDiff | null>(null)
   const lastRemoved = ref<{ item: DraftItem; index: number } | null>(null)
+  /** set when unsaved edits from a closed window or crash were brought back */
+  const recovered = ref(false)
   let timer: ReturnType<typeof setTimeout> | undefined
   let saving: Promise<void> | null = null
   let loading = false
@@ -90,11 +93,16 @@ export const useProgramsStore = defineStore('programs', () => {
   function show(loaded: ProgramVersion): void {
     loading = true
     version.value = loaded
-    draft.value = loaded.status === 'draft' ? draftFrom(loaded) : null
+    const unsaved = loaded.status === 'draft' ? recover<Draft>(loaded.id, loaded.updatedAt) : null
+    draft.value = unsaved ?? (loaded.status === 'draft' ? draftFrom(loaded) : null)
+    recovered.value = unsaved !== null
     saveState.value = 'saved'
     error.value = null
     lastRemoved.value = null
-    void Promise.resolve().then(() => (loading = false))
+    void Promise.resolve().then(() => {
+      loading = false
+      if (unsaved) schedule()
+    })
   }
 
   function keep(result: Result<ProgramVersion>): Result<ProgramVersion> {
@@ -139,13 +147,19 @@ export const useProgramsStore = defineStore('programs', () => {
         points
       }))
     })
-    if (saveState.value !== 'saving') return // edited meanwhile: the next save carries it
+    const editedMeanwhile = saveState.value !== 'saving'
     if (result.ok) {
       version.value = result.data
-      saveState.value = 'saved'
-      savedAt.value = new Date()
-      error.value = null
-    } else {
+      if (editedMeanwhile && draft.value) {
+        // the next save carries the newer edits; until then they stay journaled
+        journal(versionId, result.data.updatedAt, draft.value)
+      } else {
+        forget(versionId)
+        saveState.value = 'saved'
+        savedAt.value = new Date()
+        error.value = null
+      }
+    } else if (!editedMeanwhile) {
       saveState.value = 'failed'
       error.value = result.error
     }
@@ -162,13 +176,18 @@ export const useProgramsStore = defineStore('programs', () => {
     }
   }
 
+  function schedule(): void {
+    saveState.value = 'pending'
+    clearTimeout(timer)
+    timer = setTimeout(() => void flush(), autosaveDelay)
+  }
+
   watch(
     draft,
-    () => {
-      if (loading || !draft.value) return
-      saveState.value = 'pending'
-      clearTimeout(timer)
-      timer = setTimeout(() => void flush(), autosaveDelay)
+    (current) => {
+      if (loading || !current || !version.value) return
+      journal(current.versionId, version.value.updatedAt, current)
+      schedule()
     },
     { deep: true }
   )
@@ -210,6 +229,7 @@ export const useProgramsStore = defineStore('programs', () => {
     clearTimeout(timer)
     const result = await call('programs:discard', { versionId })
     if (result.ok) {
+      forget(versionId)
       version.value = null
       draft.value = null
     }
@@ -237,6 +257,7 @@ export const useProgramsStore = defineStore('programs', () => {
     error,
     diff,
     lastRemoved,
+    recovered,
     loadVersions,
     open,
     create,
