@@ -130,8 +130,8 @@ export function createHandlers(context: ApiContext): Handlers {
     'media:get': ({ id }) => getMedia(db, id, context.resourcesDir),
     'advice:list': () => listAdvice(db),
     'templates:list': () => listTemplates(db),
-    'templates:saveFrom': ({ versionId, name }) =>
-      inTransaction(() => saveTemplateFrom(db, versionId, name)),
+    'templates:saveFrom': ({ versionId, name, replaceId }) =>
+      inTransaction(() => saveTemplateFrom(db, versionId, name, replaceId)),
     'templates:update': ({ id, ...fields }) => inTransaction(() => updateTemplate(db, id, fields)),
     'templates:delete': ({ id }) => inTransaction(() => deleteTemplate(db, id)),
     'programs:list': ({ patientId }) => listVersions(db, patientId),

@@ -64,17 +64,39 @@ function assertOwn(db: Database, id: number): void {
 /**
  * A template from a program version: its exercises with their doses, and the
  * library advice it uses (an edited advice copy is the patient's own and is
- * not carried over).
+ * not carried over). With `replaceId`, one of the clinic's own templates
+ * takes this content instead: how a template's exercises are edited.
  */
-export function saveTemplateFrom(db: Database, versionId: number, name: string): Template {
+export function saveTemplateFrom(
+  db: Database,
+  versionId: number,
+  name: string,
+  replaceId?: number
+): Template {
   const version = getVersion(db, versionId)
   const now = new Date().toISOString()
-  const { id } = db
-    .prepare(
-      `INSERT INTO templates (name, description, goals, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?) RETURNING id`
+  let id: number
+  if (replaceId === undefined) {
+    id = (
+      db
+        .prepare(
+          `INSERT INTO templates (name, description, goals, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?) RETURNING id`
+        )
+        .get(name, `From “${version.title}”`, version.goals, now, now) as { id: number }
+    ).id
+  } else {
+    assertOwn(db, replaceId)
+    id = replaceId
+    db.prepare('UPDATE templates SET name = ?, goals = ?, updated_at = ? WHERE id = ?').run(
+      name,
+      version.goals,
+      now,
+      id
     )
-    .get(name, `From “${version.title}”`, version.goals, now, now) as { id: number }
+    db.prepare('DELETE FROM template_items WHERE template_id = ?').run(id)
+    db.prepare('DELETE FROM template_advice WHERE template_id = ?').run(id)
+  }
   const doseNames = doseColumnNames()
   db.prepare(
     `INSERT INTO template_items (template_id, position, exercise_id, ${doseNames.join(', ')})

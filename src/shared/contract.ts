@@ -296,7 +296,11 @@ export const contract = {
   'advice:list': { input: none, result: returns<AdviceSection[]>() },
   'templates:list': { input: none, result: returns<Template[]>() },
   'templates:saveFrom': {
-    input: z.strictObject({ versionId: id('Program version id'), name: templateName }),
+    input: z.strictObject({
+      versionId: id('Program version id'),
+      name: templateName,
+      replaceId: id('Template id').optional()
+    }),
     result: returns<Template>()
   },
   'templates:update': {

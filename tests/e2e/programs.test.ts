@@ -204,10 +204,20 @@ describe('building a program', () => {
     await page.getByRole('button', { name: 'Save template' }).click()
     await page.getByText('Saved as template “Relief for runners, v2”.').waitFor()
 
+    // and replace it, as one edits a template's exercises
+    await page.getByRole('button', { name: 'Save as template…' }).click()
+    await page.getByLabel('Save as').selectOption({ label: 'Replace “Relief for runners, v2”' })
+    expect(await page.getByLabel('Template name').inputValue()).toBe('Relief for runners, v2')
+    await page.getByRole('button', { name: 'Save template' }).click()
+    await page.getByText('Saved as template “Relief for runners, v2”.').waitFor()
+
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Templates' })
       .click()
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Relief for runners, v2' }).count())
+      .toBe(1)
     const card = page.locator('article', { hasText: 'Relief for runners, v2' })
     await expect.poll(() => card.locator('li').count()).toBe(6)
     await card.getByRole('button', { name: 'Rename or edit' }).click()

@@ -227,10 +227,36 @@ describe('templates', () => {
     expect(program).toMatchObject({ title: 'My relief', templateId: null, items: fromMine.items })
   })
 
+  it('replaces an own template with a program’s content', async () => {
+    const { api, draft, exerciseId } = await setup()
+    const mine = await ok<Template>(api, 'templates:saveFrom', {
+      versionId: draft.id,
+      name: 'Mine'
+    })
+    const content = contentOf(draft)
+    content.items = [{ exerciseId: exerciseId('Plank'), dose: { ...emptyDose, sets: 2 } }]
+    await ok(api, 'programs:save', content)
+    const replaced = await ok<Template>(api, 'templates:saveFrom', {
+      versionId: draft.id,
+      name: 'Mine, shorter',
+      replaceId: mine.id
+    })
+    expect(replaced).toMatchObject({ id: mine.id, name: 'Mine, shorter' })
+    expect(replaced.items.map((i) => [i.exerciseName, i.dose.sets])).toEqual([['Plank', 2]])
+    const templates = await ok<Template[]>(api, 'templates:list', {})
+    expect(templates.filter((t) => !t.builtin)).toHaveLength(1)
+  })
+
   it('keeps built-in templates read-only', async () => {
-    const { api, relief } = await setup()
+    const { api, relief, draft } = await setup()
     const result = await api.call('templates:delete', { id: relief.id })
     expect(result.ok || result.error.code).toBe('forbidden')
+    const replace = await api.call('templates:saveFrom', {
+      versionId: draft.id,
+      name: 'Overwrite',
+      replaceId: relief.id
+    })
+    expect(replace.ok || replace.error.code).toBe('forbidden')
   })
 })
 

@@ -242,10 +242,15 @@ export const useProgramsStore = defineStore('programs', () => {
     error.value = result.ok ? null : result.error
   }
 
-  async function saveAsTemplate(name: string): Promise<Result<Template>> {
+  /** A new template, or with `replaceId` one of the clinic's own templates overwritten. */
+  async function saveAsTemplate(name: string, replaceId?: number): Promise<Result<Template>> {
     await flush()
     if (!version.value) throw new Error('no program open')
-    return call('templates:saveFrom', { versionId: version.value.id, name })
+    return call('templates:saveFrom', {
+      versionId: version.value.id,
+      name,
+      ...(replaceId === undefined ? {} : { replaceId })
+    })
   }
 
   return {
