@@ -5,20 +5,12 @@
  * dose the therapist adjusts per patient. Keys are permanent: the seed finds
  * rows by key, so renaming an exercise here updates it in every clinic.
  */
-import type { Difficulty, Dose, ExerciseCategory, Position } from '@shared/types'
+import type { Dose, ExerciseFields } from '@shared/types'
 
-export interface BuiltinExercise {
+export interface BuiltinExercise extends Omit<ExerciseFields, 'defaultDose'> {
   key: string
-  name: string
+  /** other words people search with */
   keywords: string
-  summary: string
-  steps: string[]
-  category: ExerciseCategory
-  bodyRegions: string[]
-  position: Position
-  equipment: string[]
-  difficulty: Difficulty
-  caution: string | null
   dose: Partial<Dose>
 }
 
