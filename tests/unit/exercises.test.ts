@@ -11,7 +11,7 @@ import type {
 } from '../../src/shared/types'
 import { insertExercise } from '../../src/main/exercises'
 import { editDistance } from '../../src/main/fuzzy'
-import { countRows, memoryApi, type MemoryApi } from './helpers'
+import { countPhotos, countRows, memoryApi, type MemoryApi } from './helpers'
 
 const png =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
@@ -118,7 +118,7 @@ describe('custom exercises', () => {
     })
     expect(edited.name).toBe('Wall sit')
     expect(edited.media).toEqual([{ id: kept, kind: 'photo', stage: 'single' }])
-    expect(countRows(api.db, 'exercise_media')).toBe(2)
+    expect(countPhotos(api.db)).toBe(2)
     const foreign = await api.call('exercises:update', {
       ...wallSquat,
       id: created.id,

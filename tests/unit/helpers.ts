@@ -42,6 +42,9 @@ export function memoryApi(): MemoryApi {
   return { db, handlers, call: (channel, input) => dispatch(handlers, channel, input) }
 }
 
-export function countRows(db: Db, table: string): number {
-  return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+export function countRows(db: Db, table: string, where = 'true'): number {
+  return (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n
 }
+
+/** Photos only: built-in exercises also have illustrations in exercise_media. */
+export const countPhotos = (db: Db): number => countRows(db, 'exercise_media', "kind = 'photo'")

@@ -1,7 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { builtinAdvice } from '../../src/main/seed/advice'
 import { seedBuiltins } from '../../src/main/seed/apply'
-import { builtinExercises } from '../../src/main/seed/exercises'
+import { builtinExercises, illustrationPaths } from '../../src/main/seed/exercises'
 import { builtinTemplates } from '../../src/main/seed/templates'
 import { writeSetting } from '../../src/main/settings'
 import { countRows, memoryDb } from './helpers'
@@ -32,6 +34,27 @@ describe('built-in content', () => {
       expect(exercise.bodyRegions.length, exercise.name).toBeGreaterThan(0)
       expect(Object.keys(exercise.dose).length, exercise.name).toBeGreaterThan(0)
     }
+  })
+
+  it('gives every built-in exercise its line illustrations, as files that exist', () => {
+    for (const exercise of builtinExercises) {
+      for (const path of illustrationPaths(exercise)) {
+        expect(existsSync(join('resources', path)), path).toBe(true)
+        expect(readFileSync(join('resources', path), 'utf8')).toMatch(/^<svg xmlns/)
+      }
+    }
+    const db = memoryDb()
+    const pictures = db
+      .prepare(
+        `SELECT e.builtin_key AS key, m.stage FROM exercise_media m JOIN exercises e ON e.id = m.exercise_id
+         WHERE e.builtin_key IN ('plank', 'cat-camel') ORDER BY e.builtin_key, m.sort_order`
+      )
+      .all()
+    expect(pictures).toEqual([
+      { key: 'cat-camel', stage: 'start' },
+      { key: 'cat-camel', stage: 'end' },
+      { key: 'plank', stage: 'single' }
+    ])
   })
 
   it("keeps the article's doses", () => {

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3'
 import { doseColumnNames, doseParams } from '../dose-columns'
 import { readSetting, writeSetting } from '../settings'
 import { builtinAdvice } from './advice'
-import { builtinExercises } from './exercises'
+import { builtinExercises, illustrationPaths } from './exercises'
 import { builtinTemplates } from './templates'
 
 const content = { exercises: builtinExercises, advice: builtinAdvice, templates: builtinTemplates }
@@ -56,6 +56,38 @@ function upsertExercises(db: Database, now: string): Map<string, number> {
     ids.set(exercise.key, row.id)
   }
   return ids
+}
+
+/**
+ * Each built-in exercise's line illustrations, matched by file path so a
+ * picture keeps its id (issued handouts refer to it); a dropped one is retired.
+ */
+function upsertIllustrations(db: Database, exerciseIds: Map<string, number>, now: string): void {
+  const existing = db.prepare(
+    "SELECT id, resource_path FROM exercise_media WHERE exercise_id = ? AND kind = 'illustration'"
+  )
+  const insert = db.prepare(
+    `INSERT INTO exercise_media (exercise_id, kind, stage, sort_order, mime, resource_path)
+     VALUES (?, 'illustration', ?, ?, 'image/svg+xml', ?)`
+  )
+  const keep = db.prepare(
+    'UPDATE exercise_media SET stage = ?, sort_order = ?, retired_at = NULL WHERE id = ?'
+  )
+  const retire = db.prepare('UPDATE exercise_media SET retired_at = ? WHERE id = ?')
+  for (const exercise of builtinExercises) {
+    const exerciseId = exerciseIds.get(exercise.key)!
+    const paths = illustrationPaths(exercise)
+    const stages = paths.length === 1 ? ['single'] : ['start', 'end']
+    const rows = existing.all(exerciseId) as { id: number; resource_path: string }[]
+    paths.forEach((path, index) => {
+      const row = rows.find((candidate) => candidate.resource_path === path)
+      if (row) keep.run(stages[index], index, row.id)
+      else insert.run(exerciseId, stages[index], index, path)
+    })
+    for (const row of rows.filter((candidate) => !paths.includes(candidate.resource_path))) {
+      retire.run(now, row.id)
+    }
+  }
 }
 
 function upsertAdvice(db: Database, now: string): Map<string, number> {
@@ -138,6 +170,7 @@ export function seedBuiltins(db: Database): boolean {
   db.transaction(() => {
     const now = new Date().toISOString()
     const exerciseIds = upsertExercises(db, now)
+    upsertIllustrations(db, exerciseIds, now)
     const adviceIds = upsertAdvice(db, now)
     upsertTemplates(db, now, exerciseIds, adviceIds)
     archiveRetired(db, 'exercises', [...exerciseIds.keys()], now)

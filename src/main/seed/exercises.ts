@@ -12,11 +12,21 @@ export interface BuiltinExercise extends Omit<ExerciseFields, 'defaultDose'> {
   /** other words people search with */
   keywords: string
   dose: Partial<Dose>
+  /** one picture, or start and end positions (resources/illustrations/) */
+  pictures: 'single' | 'start-end'
+}
+
+/** The illustration files of a built-in exercise, relative to resources/. */
+export function illustrationPaths(exercise: Pick<BuiltinExercise, 'key' | 'pictures'>): string[] {
+  return exercise.pictures === 'single'
+    ? [`illustrations/${exercise.key}.svg`]
+    : [`illustrations/${exercise.key}-start.svg`, `illustrations/${exercise.key}-end.svg`]
 }
 
 export const builtinExercises: BuiltinExercise[] = [
   {
     key: 'cat-camel',
+    pictures: 'start-end',
     name: 'Cat-camel',
     keywords: 'cat cow camel stretch spine flexion extension',
     summary: 'Gently round and arch your back on hands and knees to ease lower back stiffness.',
@@ -36,6 +46,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'knee-to-chest',
+    pictures: 'start-end',
     name: 'Knee-to-chest stretch',
     keywords: 'single knee to chest hug lower back glute stretch',
     summary:
@@ -56,6 +67,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'plank',
+    pictures: 'single',
     name: 'Plank',
     keywords: 'front plank core abdominal hold prone bridge',
     summary: 'Hold a straight line from head to heels to strengthen the deep core muscles.',
@@ -76,6 +88,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'bird-dog',
+    pictures: 'start-end',
     name: 'Bird-dog',
     keywords: 'bird dog quadruped opposite arm leg raise core stability',
     summary: 'On all fours, reach one arm and the opposite leg out long to train core control.',
@@ -95,6 +108,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'superman',
+    pictures: 'start-end',
     name: 'Superman',
     keywords: 'supermans back extension prone arm leg lift',
     summary: 'Lying face down, lift your arms, chest and legs to strengthen the back muscles.',
@@ -114,6 +128,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'glute-bridge',
+    pictures: 'start-end',
     name: 'Glute bridge',
     keywords: 'bridge bridging hip lift buttock',
     summary: 'Lying on your back, lift your hips to strengthen the buttocks and lower back.',
@@ -133,6 +148,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'childs-pose',
+    pictures: 'single',
     name: "Child's pose",
     keywords: 'childs pose child yoga kneeling back stretch',
     summary: 'Kneel and sit back on your heels, arms reaching forward, to stretch the lower back.',
@@ -152,6 +168,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'pigeon-pose',
+    pictures: 'single',
     name: 'Pigeon pose',
     keywords: 'pigeon yoga hip opener piriformis glute stretch',
     summary: 'With one leg bent in front and the other behind, lean forward to stretch the hip.',
@@ -171,6 +188,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'hamstring-stretch',
+    pictures: 'single',
     name: 'Standing hamstring stretch',
     keywords: 'hamstring stretch back of thigh heel on step',
     summary: 'With your heel on a low step, lean forward to stretch the back of the thigh.',
@@ -190,6 +208,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'pelvic-tilt',
+    pictures: 'single',
     name: 'Pelvic tilt',
     keywords: 'pelvic tilts posterior tilt flatten back abdominal',
     summary: 'Lying on your back, flatten your lower back into the floor by tilting the pelvis.',
@@ -209,6 +228,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'lying-knee-twist',
+    pictures: 'start-end',
     name: 'Lying knee twist',
     keywords: 'lumbar rotation knee rolls supine twist trunk rotation',
     summary: 'Lying on your back, let both knees fall to one side to gently rotate the lower back.',
@@ -228,6 +248,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'leg-swings',
+    pictures: 'start-end',
     name: 'Leg swings',
     keywords: 'leg swing dynamic warm up hip',
     summary: 'Swing one leg forward and back to warm up the hips before a run.',
@@ -247,6 +268,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'arm-circles',
+    pictures: 'single',
     name: 'Arm circles',
     keywords: 'arm circle shoulder warm up dynamic',
     summary: 'Circle your arms to loosen the shoulders and upper back before a run.',
@@ -265,6 +287,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'walking-lunges',
+    pictures: 'single',
     name: 'Walking lunges',
     keywords: 'lunge lunges walking dynamic warm up thigh',
     summary: 'Step forward into a lunge, one leg after the other, to warm up the legs and hips.',
@@ -284,6 +307,7 @@ export const builtinExercises: BuiltinExercise[] = [
   },
   {
     key: 'cool-down-walk-jog',
+    pictures: 'single',
     name: 'Light jog or walk cool-down',
     keywords: 'cool down cooldown walk jog easy recovery',
     summary: 'Ease down from your run with light jogging or walking before you stretch.',
