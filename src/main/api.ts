@@ -3,7 +3,7 @@ import type { ZodError } from 'zod'
 import { isChannel, type Channel } from '@shared/channels'
 import { contract, type Output, type ValidInput } from '@shared/contract'
 import { toApiError, AppError, type ApiError, type Result } from '@shared/errors'
-import type { AppInfo, ImportStatus } from '@shared/types'
+import type { AppInfo, HandoutFile, HandoutOptions, ImportStatus } from '@shared/types'
 import {
   createExercise,
   deleteExercise,
@@ -16,6 +16,8 @@ import {
   updateExercise,
   type PhotoInput
 } from './exercises'
+import type { DesktopActions } from './desktop'
+import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } from './handouts'
 import { previewImport, startImport } from './import/run'
 import { dataUrlBytes, getMedia } from './media'
 import { listAdvice } from './advice'
@@ -52,8 +54,8 @@ export interface ApiContext {
   databaseFile: string
   /** the app's shipped pictures (built-in illustrations) */
   resourcesDir: string
-  /** the system's folder picker; only the desktop app has one */
-  chooseFolder?: () => Promise<string | null>
+  /** dialogs, printer and viewer: only the desktop app has them */
+  desktop?: DesktopActions
 }
 
 /** Photos as sent (kept ids or checked data: URLs) to what the store writes. */
@@ -78,6 +80,19 @@ export function createHandlers(context: ApiContext): Handlers {
   const { db } = context
   const inTransaction = <T>(work: () => T): T => db.transaction(work)()
   const imports = new Map<string, ImportStatus>()
+  const desktop = (): DesktopActions => {
+    if (!context.desktop) {
+      throw new AppError(
+        'unavailable',
+        'Only the desktop app can do that here. Use Download instead.'
+      )
+    }
+    return context.desktop
+  }
+  const optionsOr = (options: HandoutOptions | undefined) => options ?? getHandoutOptions(db)
+  const handout = (versionId: number, options: HandoutOptions | undefined) =>
+    issuedHandout(db, versionId, optionsOr(options), context.resourcesDir)
+  const bytes = (file: HandoutFile) => Buffer.from(file.base64, 'base64')
   return {
     'app:info': () => ({
       version: context.version,
@@ -111,13 +126,13 @@ export function createHandlers(context: ApiContext): Handlers {
       inTransaction(() => setExerciseArchived(db, id, archived)),
     'exercises:delete': ({ id }) => inTransaction(() => deleteExercise(db, id)),
     'import:chooseFolder': () => {
-      if (!context.chooseFolder) {
+      if (!context.desktop) {
         throw new AppError(
           'unavailable',
           'This window can’t open a folder picker: type or paste the folder’s path instead.'
         )
       }
-      return context.chooseFolder()
+      return context.desktop.chooseFolder()
     },
     'import:preview': ({ folder }) => previewImport(db, folder),
     'import:start': ({ folder }) => ({ jobId: startImport(db, folder, imports) }),
@@ -145,6 +160,25 @@ export function createHandlers(context: ApiContext): Handlers {
     'programs:discard': ({ versionId }) => inTransaction(() => deleteDraft(db, versionId)),
     'programs:compare': ({ fromId, toId }) => compareVersions(db, fromId, toId),
     'programs:snapshot': ({ versionId }) => getSnapshot(db, versionId),
+    'handouts:options': () => getHandoutOptions(db),
+    'handouts:setOptions': (options) => setHandoutOptions(db, options),
+    'handouts:pdf': ({ versionId, options }) => handout(versionId, options),
+    'handouts:preview': ({ versionId, options }) =>
+      previewHandout(db, versionId, optionsOr(options), context.resourcesDir),
+    'handouts:save': async ({ versionId, options }) => {
+      const file = await handout(versionId, options)
+      return desktop().savePdf(file.fileName, bytes(file))
+    },
+    'handouts:print': async ({ versionId, options }) => {
+      const file = await handout(versionId, options)
+      await desktop().printPdf(file.fileName, bytes(file))
+      return null
+    },
+    'handouts:open': async ({ versionId, options }) => {
+      const file = await handout(versionId, options)
+      await desktop().openPdf(file.fileName, bytes(file))
+      return null
+    },
     'clinic:get': () => getClinic(db),
     'clinic:update': (clinic) => inTransaction(() => updateClinic(db, clinic))
   }

@@ -1,6 +1,7 @@
 /** The Electron main process: a thin shell over the store, the api and shell.ts. */
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import { clearHandoutTemp, desktopActions } from './desktop'
 import { resolveDataDir } from './data-dir'
 import { bindIpc } from './ipc'
 import {
@@ -26,21 +27,19 @@ function openMainWindow(): void {
 }
 
 function start(): void {
+  clearHandoutTemp()
   const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'))
   try {
     const resourcesDir = app.isPackaged
       ? join(process.resourcesPath, 'resources')
       : join(app.getAppPath(), 'resources')
-    store = openStore(dataDir, 'electron', app.getVersion(), resourcesDir, async () => {
-      const options = {
-        title: 'Folder with exercises.json',
-        properties: ['openDirectory' as const]
-      }
-      const picked = mainWindow
-        ? await dialog.showOpenDialog(mainWindow, options)
-        : await dialog.showOpenDialog(options)
-      return picked.canceled ? null : (picked.filePaths[0] ?? null)
-    })
+    store = openStore(
+      dataDir,
+      'electron',
+      app.getVersion(),
+      resourcesDir,
+      desktopActions(() => mainWindow)
+    )
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     dialog.showErrorBox('PhysioPlan cannot open its data', `${message}\n\nData folder: ${dataDir}`)
@@ -65,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus()
   })
   app.on('window-all-closed', () => {
+    clearHandoutTemp()
     store?.db.close()
     store = null
     app.quit()

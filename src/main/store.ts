@@ -15,7 +15,7 @@ export function openStore(
   transport: ApiContext['transport'],
   version: string,
   resourcesDir: string,
-  chooseFolder?: ApiContext['chooseFolder']
+  desktop?: ApiContext['desktop']
 ): OpenedStore {
   mkdirSync(dataDir, { recursive: true })
   const databaseFile = join(dataDir, databaseFileName)
@@ -32,7 +32,7 @@ export function openStore(
     dataDir,
     databaseFile,
     resourcesDir,
-    ...(chooseFolder ? { chooseFolder } : {})
+    ...(desktop ? { desktop } : {})
   })
   return { db, handlers, databaseFile }
 }

@@ -39,6 +39,13 @@ export const channels = [
   'programs:discard',
   'programs:compare',
   'programs:snapshot',
+  'handouts:options',
+  'handouts:setOptions',
+  'handouts:pdf',
+  'handouts:preview',
+  'handouts:save',
+  'handouts:print',
+  'handouts:open',
   'clinic:get',
   'clinic:update'
 ] as const

@@ -12,10 +12,13 @@ import {
   difficulties,
   exerciseCategories,
   exerciseSources,
+  papers,
   positions,
   sexes,
   sides,
   type ExerciseFacets,
+  type HandoutFile,
+  type HandoutOptions,
   type ImportReport,
   type ImportStatus,
   type MediaData,
@@ -138,6 +141,23 @@ const exerciseRef = z.strictObject({ id: id('Exercise id') })
 
 const importFolder = z.strictObject({
   folder: text('Folder', 4096).min(1, 'Choose the folder that holds exercises.json')
+})
+
+const handoutOptions = z.strictObject({
+  paper: z.enum(papers, { error: 'Paper must be A4 or LETTER' }),
+  largePrint: z.boolean({ error: 'largePrint must be true or false' }),
+  pictures: z.boolean({ error: 'pictures must be true or false' }),
+  diaryWeeks: z
+    .number({ error: 'Diary weeks must be a number' })
+    .int('Diary weeks must be a whole number')
+    .min(0, 'Diary weeks must be 0 to 4')
+    .max(4, 'Diary weeks must be 0 to 4')
+})
+
+/** A handout of one version, with the clinic's saved options unless others are given. */
+const handoutRequest = z.strictObject({
+  versionId: id('Program version id'),
+  options: handoutOptions.optional()
 })
 
 const versionRef = z.strictObject({ versionId: id('Program version id') })
@@ -344,6 +364,16 @@ export const contract = {
     result: returns<ProgramDiff>()
   },
   'programs:snapshot': { input: versionRef, result: returns<ProgramSnapshot>() },
+  'handouts:options': { input: none, result: returns<HandoutOptions>() },
+  'handouts:setOptions': { input: handoutOptions, result: returns<HandoutOptions>() },
+  'handouts:pdf': { input: handoutRequest, result: returns<HandoutFile>() },
+  'handouts:preview': { input: handoutRequest, result: returns<HandoutFile>() },
+  /** desktop only: the system's save dialog; null when cancelled */
+  'handouts:save': { input: handoutRequest, result: returns<string | null>() },
+  /** desktop only: the system's print dialog */
+  'handouts:print': { input: handoutRequest, result: returns<null>() },
+  /** desktop only: the PDF in the default viewer */
+  'handouts:open': { input: handoutRequest, result: returns<null>() },
 
   'clinic:get': { input: none, result: returns<ClinicSettings>() },
   'clinic:update': { input: z.strictObject(clinicFields), result: returns<ClinicSettings>() }

@@ -274,3 +274,29 @@ export interface ImportStatus {
   report: ImportReport | null
   error: string | null
 }
+
+export const papers = ['A4', 'LETTER'] as const
+export type Paper = (typeof papers)[number]
+
+/** How the clinic prints handouts; remembered per clinic. */
+export interface HandoutOptions {
+  paper: Paper
+  /** body text 16 pt or more, for patients who see less well */
+  largePrint: boolean
+  pictures: boolean
+  /** weeks of tick boxes at the end, 0 for none */
+  diaryWeeks: number
+}
+
+export const defaultHandoutOptions: HandoutOptions = {
+  paper: 'A4',
+  largePrint: false,
+  pictures: true,
+  diaryWeeks: 2
+}
+
+export interface HandoutFile {
+  fileName: string
+  /** the PDF, base64: it crosses the bridge as text */
+  base64: string
+}

@@ -74,7 +74,8 @@ const electron = vi.hoisted(() => {
           setPermissionCheckHandler: vi.fn((handler: () => boolean) => (permission.check = handler))
         }
       },
-      dialog: { showErrorBox: vi.fn() }
+      dialog: { showErrorBox: vi.fn() },
+      shell: { openPath: vi.fn() }
     }
   }
 })

@@ -1,0 +1,92 @@
+/**
+ * What only the desktop app can do: the system's dialogs, printer and PDF
+ * viewer. The browser host has none of these; there the page downloads.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { BrowserWindow as Window } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
+import { AppError } from '@shared/errors'
+
+export interface DesktopActions {
+  chooseFolder: () => Promise<string | null>
+  /** the chosen path, or null when cancelled */
+  savePdf: (fileName: string, bytes: Buffer) => Promise<string | null>
+  printPdf: (fileName: string, bytes: Buffer) => Promise<void>
+  openPdf: (fileName: string, bytes: Buffer) => Promise<void>
+}
+
+/** Handouts opened or printed from PhysioPlan: health data, so cleared at every start and quit. */
+export function handoutTempDir(): string {
+  return join(app.getPath('temp'), 'PhysioPlan handouts')
+}
+
+export function clearHandoutTemp(): void {
+  rmSync(handoutTempDir(), { recursive: true, force: true })
+}
+
+function tempFile(fileName: string, bytes: Buffer): string {
+  mkdirSync(handoutTempDir(), { recursive: true })
+  const file = join(handoutTempDir(), fileName)
+  writeFileSync(file, bytes)
+  return file
+}
+
+export function desktopActions(window: () => Window | null): DesktopActions {
+  const parent = window
+  return {
+    async chooseFolder() {
+      const options = {
+        title: 'Folder with exercises.json',
+        properties: ['openDirectory' as const]
+      }
+      const owner = parent()
+      const picked = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options)
+      return picked.canceled ? null : (picked.filePaths[0] ?? null)
+    },
+    async savePdf(fileName, bytes) {
+      const options = {
+        title: 'Save handout',
+        defaultPath: join(app.getPath('documents'), fileName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }]
+      }
+      const owner = parent()
+      const chosen = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options)
+      if (chosen.canceled || !chosen.filePath) return null
+      writeFileSync(chosen.filePath, bytes)
+      return chosen.filePath
+    },
+    async openPdf(fileName, bytes) {
+      const problem = await shell.openPath(tempFile(fileName, bytes))
+      if (problem) throw new AppError('unavailable', `The handout could not be opened: ${problem}`)
+    },
+    async printPdf(fileName, bytes) {
+      // A hidden, sandboxed window with Chromium's PDF viewer, printed with the system dialog.
+      const printer = new BrowserWindow({
+        show: false,
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          plugins: true
+        }
+      })
+      try {
+        await printer.loadURL(pathToFileURL(tempFile(fileName, bytes)).href)
+        await new Promise<void>((resolve, reject) => {
+          printer.webContents.print({}, (printed, reason) => {
+            if (printed || reason === 'cancelled') resolve()
+            else reject(new AppError('unavailable', `Printing failed: ${reason}`))
+          })
+        })
+      } finally {
+        printer.destroy()
+      }
+    }
+  }
+}

@@ -1,0 +1,375 @@
+/**
+ * An issued program's snapshot as a pdfmake document definition. Pure: the
+ * same snapshot, options and pictures always give the same definition, and
+ * so the same PDF bytes. Everything the user typed goes in as plain text.
+ */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import type { HandoutOptions, ProgramSnapshot } from '@shared/types'
+import { en, type Words } from './words.en'
+
+export type HandoutPicture = { kind: 'svg'; svg: string } | { kind: 'image'; dataUrl: string }
+
+export interface HandoutAssets {
+  /** by media id; a missing id prints a "no picture" frame */
+  pictures: Map<number, HandoutPicture>
+  logoDataUrl: string | null
+}
+
+const accent = '#0b5552'
+const faint = '#5d6d74'
+
+function sizes(options: HandoutOptions) {
+  const body = options.largePrint ? 16 : 10.5
+  return {
+    body,
+    small: options.largePrint ? 13 : 8.5,
+    heading: options.largePrint ? 22 : 16,
+    subheading: options.largePrint ? 19 : 13,
+    picture: options.largePrint ? 140 : 125
+  }
+}
+
+/** "25 November 2026" for an ISO date or instant, in the handout's language. */
+export function formatDay(iso: string, words: Words): string {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(words.locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC'
+  })
+}
+
+/** The printable width between the page margins, in points. */
+const textWidth = { A4: 595.28 - 80, LETTER: 612 - 80 } as const
+
+function header(
+  snapshot: ProgramSnapshot,
+  options: HandoutOptions,
+  assets: HandoutAssets,
+  words: Words
+): Content[] {
+  const { clinic, patient, program } = snapshot
+  const clinicLines = [clinic.address, [clinic.phone, clinic.email].filter(Boolean).join(' · ')]
+    .flatMap((text) => text.split('\n'))
+    .filter((text) => text.trim() !== '')
+  const who = [
+    `${words.preparedFor}: ${patient.fullName}`,
+    `${words.issued}: ${formatDay(snapshot.issuedAt, words)}`,
+    clinic.therapistName ? `${words.therapist}: ${clinic.therapistName}` : ''
+  ].filter(Boolean)
+  const dates = [
+    program.startDate ? `${words.starts}: ${formatDay(program.startDate, words)}` : '',
+    program.reviewDate ? `${words.review}: ${formatDay(program.reviewDate, words)}` : ''
+  ].filter(Boolean)
+  return [
+    {
+      columns: [
+        assets.logoDataUrl
+          ? { image: 'logo', fit: [130, 60], width: 'auto' }
+          : { text: '', width: 0 },
+        {
+          width: '*',
+          stack: [
+            { text: clinic.clinicName, style: 'clinic' },
+            ...clinicLines.map((text) => ({ text, style: 'muted' }))
+          ]
+        }
+      ],
+      columnGap: 14,
+      margin: [0, 0, 0, 10]
+    },
+    {
+      canvas: [
+        {
+          type: 'line',
+          x1: 0,
+          y1: 0,
+          x2: textWidth[options.paper],
+          y2: 0,
+          lineWidth: 1,
+          lineColor: '#c5d0d3'
+        }
+      ]
+    },
+    { text: words.documentTitle.toUpperCase(), style: 'kicker', margin: [0, 12, 0, 2] },
+    { text: program.title, style: 'title' },
+    { text: who.join('   ·   '), style: 'muted', margin: [0, 4, 0, 0] },
+    ...(dates.length ? [{ text: dates.join('   ·   '), style: 'muted' }] : []),
+    ...(program.goals
+      ? [{ text: [{ text: `${words.goals}: `, bold: true }, program.goals], margin: [0, 8, 0, 0] }]
+      : [])
+  ] as Content[]
+}
+
+function picture(
+  id: number | undefined,
+  assets: HandoutAssets,
+  width: number,
+  words: Words
+): Content {
+  const found = id === undefined ? undefined : assets.pictures.get(id)
+  if (found?.kind === 'svg') return { svg: found.svg, width }
+  if (found?.kind === 'image') return { image: `picture-${id}`, fit: [width, width * 0.75] }
+  return {
+    table: {
+      widths: [width - 10],
+      body: [
+        [
+          {
+            text: words.noPicture,
+            style: 'muted',
+            alignment: 'center',
+            margin: [0, width * 0.25, 0, width * 0.25]
+          }
+        ]
+      ]
+    },
+    layout: { hLineColor: () => '#c5d0d3', vLineColor: () => '#c5d0d3' }
+  }
+}
+
+function exerciseBlock(
+  exercise: ProgramSnapshot['exercises'][number],
+  index: number,
+  options: HandoutOptions,
+  assets: HandoutAssets,
+  words: Words
+): Content {
+  const size = sizes(options)
+  const ids: (number | undefined)[] = exercise.mediaIds.length
+    ? exercise.mediaIds.slice(0, 2)
+    : [undefined]
+  const pictures = ids.map((id) => picture(id, assets, size.picture, words))
+  const text: Content[] = [
+    { ol: exercise.steps, margin: [0, 0, 0, 6] },
+    ...(exercise.doseLine
+      ? [
+          {
+            text: [{ text: `${words.howMuch}: `, bold: true }, exercise.doseLine],
+            color: accent,
+            bold: true
+          }
+        ]
+      : []),
+    ...(exercise.dose.note
+      ? [{ text: exercise.dose.note, italics: true, margin: [0, 3, 0, 0] }]
+      : []),
+    ...(exercise.caution
+      ? [
+          {
+            table: {
+              widths: ['*'],
+              body: [
+                [
+                  {
+                    text: [{ text: `${words.caution}: `, bold: true }, exercise.caution],
+                    fillColor: '#fff6db',
+                    margin: [4, 3, 4, 3]
+                  }
+                ]
+              ]
+            },
+            layout: 'noBorders',
+            margin: [0, 6, 0, 0]
+          }
+        ]
+      : [])
+  ] as Content[]
+  const body: Content = options.pictures
+    ? {
+        columns: [
+          { width: size.picture, stack: pictures },
+          { width: '*', stack: text }
+        ],
+        columnGap: 14
+      }
+    : { stack: text }
+  return {
+    unbreakable: true,
+    margin: [0, 0, 0, 16],
+    stack: [{ text: `${index + 1}. ${exercise.name}`, style: 'exercise' }, body]
+  } as Content
+}
+
+function adviceSection(section: ProgramSnapshot['advice'][number]): Content {
+  return {
+    unbreakable: true,
+    margin: [0, 0, 0, 10],
+    stack: [
+      { text: section.title, style: 'subheading' },
+      ...(section.intro ? [{ text: section.intro, margin: [0, 0, 0, 3] }] : []),
+      { ul: section.points.filter((point) => point.trim() !== '') }
+    ]
+  } as Content
+}
+
+function seekHelpBox(snapshot: ProgramSnapshot, words: Words): Content {
+  const sections = snapshot.advice.filter((section) => section.kind === 'seek-help')
+  const lines: Content[] = sections.length
+    ? sections.flatMap((section) => [
+        ...(section.intro ? [{ text: section.intro }] : []),
+        { ul: section.points.filter((point) => point.trim() !== '') }
+      ])
+    : [{ text: words.seekHelpDefault }]
+  const next = snapshot.program.reviewDate
+    ? `${words.nextAppointment}: ${formatDay(snapshot.program.reviewDate, words)}`
+    : words.nextAppointmentBlank
+  return {
+    unbreakable: true,
+    margin: [0, 6, 0, 0],
+    table: {
+      widths: ['*'],
+      body: [
+        [
+          {
+            text: words.seekHelp,
+            style: 'subheading',
+            color: '#ffffff',
+            fillColor: '#a3321f',
+            margin: [6, 4, 6, 4]
+          }
+        ],
+        [{ stack: lines, margin: [6, 6, 6, 6] }],
+        [{ text: next, bold: true, margin: [6, 6, 6, 6] }]
+      ]
+    },
+    layout: { hLineColor: () => '#a3321f', vLineColor: () => '#a3321f' }
+  } as Content
+}
+
+function addDays(iso: string, days: number): string {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10)
+}
+
+/** One table a week: the program's exercises against seven days of tick boxes. */
+function diary(snapshot: ProgramSnapshot, options: HandoutOptions, words: Words): Content[] {
+  if (options.diaryWeeks === 0 || snapshot.exercises.length === 0) return []
+  const first = snapshot.program.startDate ?? snapshot.issuedAt.slice(0, 10)
+  const dayLabel = (iso: string) => {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
+    const date = new Date(Date.UTC(year, month - 1, day))
+    const weekday = date.toLocaleDateString(words.locale, { weekday: 'short', timeZone: 'UTC' })
+    return `${weekday}\n${day}/${month}`
+  }
+  const tickWidth = options.largePrint ? 40 : 34
+  const weeks: Content[] = Array.from({ length: options.diaryWeeks }, (_, week) => {
+    const days = Array.from({ length: 7 }, (_, day) => addDays(first, week * 7 + day))
+    return {
+      unbreakable: true,
+      // space above, not below: a margin after the last table can spill onto an empty page
+      margin: [0, week === 0 ? 0 : 14, 0, 0],
+      stack: [
+        {
+          text: words.week(week + 1, formatDay(days[0]!, words), formatDay(days[6]!, words)),
+          style: 'subheading'
+        },
+        {
+          table: {
+            headerRows: 1,
+            widths: ['*', ...days.map(() => tickWidth)],
+            heights: (row: number) => (row === 0 ? undefined : options.largePrint ? 30 : 22),
+            body: [
+              [
+                { text: words.exercise, bold: true },
+                ...days.map((day) => ({ text: dayLabel(day), style: 'small', alignment: 'center' }))
+              ],
+              ...snapshot.exercises.map((exercise, index) => [
+                { text: `${index + 1}. ${exercise.name}`, margin: [0, 2, 0, 0] },
+                ...days.map(() => '')
+              ])
+            ]
+          },
+          layout: { hLineColor: () => '#9aa9af', vLineColor: () => '#9aa9af' }
+        }
+      ]
+    } as Content
+  })
+  return [
+    { text: words.diary, style: 'heading', pageBreak: 'before' },
+    { text: words.diaryIntro, style: 'muted', margin: [0, 0, 0, 10] },
+    ...weeks
+  ] as Content[]
+}
+
+/** The file name a handout is saved under: patient, program, issue date. */
+export function handoutFileName(snapshot: ProgramSnapshot): string {
+  const clean = (text: string) =>
+    text
+      .replace(/[\\/:*?"<>|\n\r\t]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  return `${clean(snapshot.patient.fullName)} - ${clean(snapshot.program.title)} - ${snapshot.issuedAt.slice(0, 10)}.pdf`
+}
+
+export function buildHandout(
+  snapshot: ProgramSnapshot,
+  options: HandoutOptions,
+  assets: HandoutAssets,
+  words: Words = en
+): TDocumentDefinitions {
+  const size = sizes(options)
+  const general = snapshot.advice.filter((section) => section.kind !== 'seek-help')
+  const images: Record<string, string> = {}
+  if (assets.logoDataUrl) images.logo = assets.logoDataUrl
+  for (const [id, found] of assets.pictures) {
+    if (found.kind === 'image') images[`picture-${id}`] = found.dataUrl
+  }
+  const clinicName = snapshot.clinic.clinicName
+  return {
+    pageSize: options.paper,
+    pageMargins: [40, 40, 40, 54],
+    info: {
+      title: `${snapshot.program.title} — ${snapshot.patient.fullName}`,
+      author: clinicName || 'PhysioPlan',
+      subject: words.documentTitle,
+      creator: 'PhysioPlan',
+      producer: 'PhysioPlan',
+      // the issue date, so printing the same version again gives the same bytes
+      creationDate: new Date(snapshot.issuedAt)
+    },
+    defaultStyle: { font: 'NotoSans', fontSize: size.body, lineHeight: 1.2 },
+    styles: {
+      clinic: { fontSize: size.subheading, bold: true },
+      kicker: { fontSize: size.small, bold: true, color: accent, characterSpacing: 1 },
+      title: { fontSize: size.heading, bold: true },
+      heading: { fontSize: size.heading, bold: true, margin: [0, 14, 0, 8] },
+      subheading: { fontSize: size.subheading, bold: true, margin: [0, 0, 0, 4] },
+      exercise: { fontSize: size.subheading, bold: true, margin: [0, 0, 0, 6] },
+      muted: { color: faint },
+      small: { fontSize: size.small }
+    },
+    images,
+    content: [
+      ...header(snapshot, options, assets, words),
+      { text: words.exercises, style: 'heading' },
+      ...snapshot.exercises.map((exercise, index) =>
+        exerciseBlock(exercise, index, options, assets, words)
+      ),
+      ...(general.length ? [{ text: words.advice, style: 'heading' } as Content] : []),
+      ...general.map(adviceSection),
+      seekHelpBox(snapshot, words),
+      ...diary(snapshot, options, words)
+    ],
+    footer: (currentPage: number, pageCount: number) => ({
+      margin: [40, 14, 40, 0],
+      columns: [
+        {
+          text: [clinicName ? `${clinicName} · ` : '', words.disclaimer].join(''),
+          style: 'muted',
+          fontSize: size.small - 1,
+          width: '*'
+        },
+        {
+          text: words.page(currentPage, pageCount),
+          alignment: 'right',
+          fontSize: size.small - 1,
+          noWrap: true,
+          width: 'auto'
+        }
+      ],
+      columnGap: 12
+    })
+  }
+}

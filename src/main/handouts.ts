@@ -1,0 +1,89 @@
+import { join } from 'node:path'
+import type { Database } from 'better-sqlite3'
+import {
+  defaultHandoutOptions,
+  type HandoutFile,
+  type HandoutOptions,
+  type ProgramSnapshot
+} from '@shared/types'
+import {
+  buildHandout,
+  handoutFileName,
+  type HandoutAssets,
+  type HandoutPicture
+} from './handout/document'
+import { renderPdf } from './handout/render'
+import { getMedia } from './media'
+import { buildSnapshot, getSnapshot, getVersion } from './programs'
+import { readSetting, writeSetting } from './settings'
+
+export function getHandoutOptions(db: Database): HandoutOptions {
+  return { ...defaultHandoutOptions, ...readSetting<Partial<HandoutOptions>>(db, 'handout') }
+}
+
+export function setHandoutOptions(db: Database, options: HandoutOptions): HandoutOptions {
+  writeSetting(db, 'handout', options)
+  return getHandoutOptions(db)
+}
+
+/** The pictures a snapshot prints; one that can't be read prints as a "no picture" frame. */
+export function handoutAssets(
+  db: Database,
+  snapshot: ProgramSnapshot,
+  resourcesDir: string
+): HandoutAssets {
+  const pictures = new Map<number, HandoutPicture>()
+  for (const id of snapshot.exercises.flatMap((exercise) => exercise.mediaIds.slice(0, 2))) {
+    try {
+      const media = getMedia(db, id, resourcesDir)
+      pictures.set(
+        id,
+        media.mime === 'image/svg+xml'
+          ? {
+              kind: 'svg',
+              svg: Buffer.from(media.dataUrl.split(',')[1]!, 'base64').toString('utf8')
+            }
+          : { kind: 'image', dataUrl: media.dataUrl }
+      )
+    } catch {
+      // missing row or file: the handout still prints, with a frame in its place
+    }
+  }
+  return { pictures, logoDataUrl: snapshot.clinic.logoDataUrl }
+}
+
+async function render(
+  db: Database,
+  snapshot: ProgramSnapshot,
+  options: HandoutOptions,
+  resourcesDir: string
+): Promise<HandoutFile> {
+  const document = buildHandout(snapshot, options, handoutAssets(db, snapshot, resourcesDir))
+  const bytes = await renderPdf(document, join(resourcesDir, 'fonts'))
+  return { fileName: handoutFileName(snapshot), base64: bytes.toString('base64') }
+}
+
+/** An issued version's handout, from its frozen snapshot: the same bytes every time. */
+export function issuedHandout(
+  db: Database,
+  versionId: number,
+  options: HandoutOptions,
+  resourcesDir: string
+): Promise<HandoutFile> {
+  return render(db, getSnapshot(db, versionId), options, resourcesDir)
+}
+
+/** Any version as it would print now: the builder's live preview. */
+export function previewHandout(
+  db: Database,
+  versionId: number,
+  options: HandoutOptions,
+  resourcesDir: string
+): Promise<HandoutFile> {
+  const version = getVersion(db, versionId)
+  const snapshot =
+    version.status === 'issued'
+      ? getSnapshot(db, versionId)
+      : buildSnapshot(db, version, new Date().toISOString())
+  return render(db, snapshot, options, resourcesDir)
+}

@@ -1,0 +1,207 @@
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { emptyDose } from '../../src/shared/dose'
+import type {
+  HandoutFile,
+  HandoutOptions,
+  Patient,
+  ProgramVersion,
+  Template
+} from '../../src/shared/types'
+import { buildHandout } from '../../src/main/handout/document'
+import { renderPdf } from '../../src/main/handout/render'
+import { handoutAssets } from '../../src/main/handouts'
+import { getSnapshot } from '../../src/main/programs'
+import { memoryApi, type MemoryApi } from './helpers'
+import { pdfText, qpdfCheck } from './pdf-tools'
+
+const fonts = resolve('resources/fonts')
+const a4: HandoutOptions = { paper: 'A4', largePrint: false, pictures: true, diaryWeeks: 2 }
+
+async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
+  const result = await api.call(channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.data as T
+}
+
+/** A clinic and patient with the names a European clinic meets, and an issued relief program. */
+async function issuedProgram(fullName = 'Şükrü Çağlar') {
+  const api = memoryApi()
+  await ok(api, 'clinic:update', {
+    clinicName: 'Ørjan Ågren Fysioterapi',
+    address: 'Storgata 1\n0155 Oslo',
+    phone: '+47 22 00 00 00',
+    email: '',
+    therapistName: 'Zoë Łukasiewicz',
+    logoDataUrl: null
+  })
+  const patient = await ok<Patient>(api, 'patients:create', { fullName, dateOfBirth: '1984-03-09' })
+  const relief = (await ok<Template[]>(api, 'templates:list', {})).find((t) =>
+    t.name.endsWith('relief')
+  )!
+  const draft = await ok<ProgramVersion>(api, 'programs:create', {
+    patientId: patient.id,
+    source: { kind: 'template', templateId: relief.id }
+  })
+  const version = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
+  return { api, version, snapshot: getSnapshot(api.db, version.id) }
+}
+
+const pdfOf = async (api: MemoryApi, versionId: number, options = a4) =>
+  Buffer.from((await ok<HandoutFile>(api, 'handouts:pdf', { versionId, options })).base64, 'base64')
+
+describe('the handout document (pure)', () => {
+  it('holds the patient, every exercise with its steps and dose line, advice and the help box', async () => {
+    const { api, snapshot } = await issuedProgram()
+    const document = buildHandout(
+      snapshot,
+      a4,
+      handoutAssets(api.db, snapshot, resolve('resources'))
+    )
+    const json = JSON.stringify(document.content)
+    expect(json).toContain('Şükrü Çağlar')
+    for (const exercise of snapshot.exercises) {
+      expect(json).toContain(exercise.name)
+      expect(json).toContain(exercise.steps[0]!)
+      expect(json).toContain(exercise.doseLine)
+    }
+    expect(json).toContain('Heat and cold')
+    expect(json).toContain('When to seek help')
+    expect(json.match(/"svg":/g)).toHaveLength(8) // 3 two-picture exercises, 2 single
+    expect(document.pageSize).toBe('A4')
+    expect(document.info?.creationDate).toEqual(new Date(snapshot.issuedAt))
+  })
+
+  it('follows the options: Letter, large print, no pictures, diary weeks', async () => {
+    const { api, snapshot } = await issuedProgram()
+    const assets = handoutAssets(api.db, snapshot, resolve('resources'))
+    const large = buildHandout(
+      snapshot,
+      { paper: 'LETTER', largePrint: true, pictures: false, diaryWeeks: 3 },
+      assets
+    )
+    expect(large.pageSize).toBe('LETTER')
+    expect(large.defaultStyle?.fontSize).toBeGreaterThanOrEqual(16)
+    const json = JSON.stringify(large.content)
+    expect(json).not.toContain('"svg"')
+    expect(json.match(/Week \d:/g)).toEqual(['Week 1:', 'Week 2:', 'Week 3:'])
+    const none = buildHandout(snapshot, { ...a4, diaryWeeks: 0 }, assets)
+    expect(JSON.stringify(none.content)).not.toContain('Exercise diary')
+  })
+})
+
+describe('the PDF', () => {
+  it('prints every name, exercise and dose line with accents intact, and passes qpdf', async () => {
+    const { api, version, snapshot } = await issuedProgram()
+    const bytes = await pdfOf(api, version.id)
+    expect(qpdfCheck(bytes)).toMatchObject({ ok: true })
+    const { text, pages } = await pdfText(bytes)
+    for (const name of ['Şükrü Çağlar', 'Zoë Łukasiewicz', 'Ørjan Ågren Fysioterapi'])
+      expect(text).toContain(name)
+    for (const exercise of snapshot.exercises) {
+      expect(text).toContain(exercise.name)
+      expect(text).toContain(exercise.doseLine)
+    }
+    expect(text).toContain(`Page 1 of ${pages}`)
+    expect(text).toContain('Exercise diary')
+  })
+
+  it('prints again byte for byte the same, even after the library changed', async () => {
+    const { api, version } = await issuedProgram()
+    const first = await pdfOf(api, version.id)
+    api.db
+      .prepare(
+        "UPDATE exercises SET name = 'Renamed', steps = '[\"Changed\"]' WHERE name = 'Cat-camel'"
+      )
+      .run()
+    const again = await pdfOf(api, version.id)
+    expect(again.equals(first)).toBe(true)
+  })
+
+  it('prints what people typed as text, never as markup', async () => {
+    const { api, version } = await issuedProgram('<b>Anna</b> {{name}} & "Åsa"')
+    const { text } = await pdfText(await pdfOf(api, version.id))
+    expect(text).toContain('<b>Anna</b> {{name}} & "Åsa"')
+  })
+
+  it('refuses documents that name a web address or a local file', async () => {
+    const remote = {
+      images: { logo: 'https://example.com/logo.png' },
+      content: [{ image: 'logo' }]
+    }
+    await expect(renderPdf(remote, fonts)).rejects.toThrow(/Access to URL denied/)
+    // written inline, an address is taken as a path, and refused as one
+    await expect(
+      renderPdf({ content: [{ image: 'https://example.com/logo.png' }] }, fonts)
+    ).rejects.toThrow(/Access to local file denied/)
+    await expect(renderPdf({ content: [{ image: '/etc/passwd' }] }, fonts)).rejects.toThrow(
+      /Access to local file denied/
+    )
+  })
+
+  it('stays sound with 40 exercises, a 2,000-character note and a missing picture', async () => {
+    const { api, version, snapshot } = await issuedProgram()
+    const long = 'Go slowly. '.repeat(180).slice(0, 2000)
+    const big = {
+      ...snapshot,
+      exercises: Array.from({ length: 40 }, (_, index) => ({
+        ...snapshot.exercises[index % snapshot.exercises.length]!,
+        mediaIds:
+          index === 3 ? [987654] : snapshot.exercises[index % snapshot.exercises.length]!.mediaIds,
+        dose: { ...emptyDose, reps: 10, note: index === 0 ? long : null }
+      }))
+    }
+    const bytes = await renderPdf(
+      buildHandout(big, a4, handoutAssets(api.db, big, resolve('resources'))),
+      fonts
+    )
+    expect(qpdfCheck(bytes).ok).toBe(true)
+    const { pages, text } = await pdfText(bytes)
+    expect(pages).toBeGreaterThan(10)
+    expect(text).toContain('No picture for this exercise')
+    expect(version.status).toBe('issued')
+  })
+})
+
+describe('handout options and drafts', () => {
+  it('remembers the clinic’s options and refuses impossible ones', async () => {
+    const { api } = await issuedProgram()
+    expect(await ok(api, 'handouts:options', {})).toEqual({
+      paper: 'A4',
+      largePrint: false,
+      pictures: true,
+      diaryWeeks: 2
+    })
+    const chosen = { paper: 'LETTER', largePrint: true, pictures: false, diaryWeeks: 4 }
+    expect(await ok(api, 'handouts:setOptions', chosen)).toEqual(chosen)
+    expect(await ok(api, 'handouts:options', {})).toEqual(chosen)
+    const bad = await api.call('handouts:setOptions', { ...chosen, diaryWeeks: 5 })
+    expect(bad.ok || bad.error.message).toBe('Diary weeks must be 0 to 4')
+  })
+
+  it('previews a draft but prints only issued versions', async () => {
+    const { api, version } = await issuedProgram()
+    const draft = await ok<ProgramVersion>(api, 'programs:revise', { versionId: version.id })
+    const refused = await api.call('handouts:pdf', { versionId: draft.id })
+    expect(refused.ok || refused.error.code).toBe('conflict')
+    const preview = await ok<HandoutFile>(api, 'handouts:preview', { versionId: draft.id })
+    expect((await pdfText(Buffer.from(preview.base64, 'base64'))).text).toContain('Cat-camel')
+  })
+
+  it('names the file after the patient, program and issue date', async () => {
+    const { api, version } = await issuedProgram()
+    const file = await ok<HandoutFile>(api, 'handouts:pdf', { versionId: version.id })
+    expect(file.fileName).toBe(
+      `Şükrü Çağlar - Runner's low back pain — relief - ${version.issuedAt!.slice(0, 10)}.pdf`
+    )
+  })
+
+  it('says the desktop actions need the desktop app in the browser host', async () => {
+    const { api, version } = await issuedProgram()
+    const result = await api.call('handouts:print', { versionId: version.id })
+    expect(result.ok || result.error).toEqual({
+      code: 'unavailable',
+      message: 'Only the desktop app can do that here. Use Download instead.'
+    })
+  })
+})
