@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { tempDir } from './helpers'
 
 /** All text of a PDF, page by page, whitespace folded. */
 export async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> {
@@ -19,9 +19,11 @@ export async function pdfText(bytes: Buffer): Promise<{ pages: number; text: str
 
 /** qpdf's structural check; fails loudly when qpdf itself is missing. */
 export function qpdfCheck(bytes: Buffer): { ok: boolean; output: string } {
-  const file = join(tempDir(), 'handout.pdf')
+  const dir = mkdtempSync(join(tmpdir(), 'physioplan-qpdf-'))
+  const file = join(dir, 'handout.pdf')
   writeFileSync(file, bytes)
   const run = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' })
+  rmSync(dir, { recursive: true, force: true })
   if (run.error)
     throw new Error('qpdf is not installed (apt-get install qpdf): the PDF checks need it')
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` }

@@ -21,6 +21,7 @@ async function start() {
   writeFileSync(join(rendererDir, 'index.html'), '<div id="app"></div>')
   mkdirSync(join(rendererDir, 'assets'))
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(rendererDir, 'assets', 'worker.mjs'), 'export {}')
   host = await startWebHost({ handlers: api.handlers, rendererDir, token, port: 0 })
   return { api, host, base: `http://127.0.0.1:${host.port}` }
 }
@@ -151,6 +152,9 @@ describe('browser host', () => {
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
     const script = await fetch(`${base}/assets/app.js`)
     expect(script.headers.get('content-type')).toMatch(/javascript/)
+    // module workers (pdf.js) are refused unless served as JavaScript
+    const worker = await fetch(`${base}/assets/worker.mjs`)
+    expect(worker.headers.get('content-type')).toMatch(/^text\/javascript/)
     for (const path of [
       '/../package.json',
       '/assets/..%2f..%2fpackage.json',

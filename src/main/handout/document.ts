@@ -64,10 +64,9 @@ function header(
   ].filter(Boolean)
   return [
     {
+      // the logo beside the clinic's details, when there is one
       columns: [
-        assets.logoDataUrl
-          ? { image: 'logo', fit: [130, 60], width: 'auto' }
-          : { text: '', width: 0 },
+        ...(assets.logoDataUrl ? [{ image: 'logo', fit: [130, 60], width: 'auto' }] : []),
         {
           width: '*',
           stack: [

@@ -52,6 +52,9 @@ function httpBridge(): Bridge {
 
 const bridge: Bridge = window.api ?? httpBridge()
 
+/** The desktop app has system dialogs and a printer; the browser host downloads instead. */
+export const isDesktop = window.api !== undefined
+
 /**
  * Calls one channel. Inputs are copied to plain JSON first: Vue's reactive
  * proxies cannot cross Electron's bridge.

@@ -42,7 +42,7 @@ export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
 export type ProgramSource = Input<'programs:create'>['source']
 
 /** How long typing may pause before the draft is saved. */
-const autosaveDelay = 400
+const autosaveDelay = 250
 let nextKey = 1
 
 export function itemFromExercise(exercise: ExerciseSummary): DraftItem {

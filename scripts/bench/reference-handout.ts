@@ -1,0 +1,58 @@
+/** The reference handout: the 10-exercise return-to-running program, issued, with a 2-week diary. */
+import { resolve } from 'node:path'
+import { emptyDose } from '@shared/dose'
+import type { HandoutOptions, ProgramSnapshot } from '@shared/types'
+import { openDatabase, type Db } from '../../src/main/db/open'
+import { createPatient } from '../../src/main/patients'
+import { createProgram, getSnapshot, issueVersion, saveDraft } from '../../src/main/programs'
+import { updateClinic } from '../../src/main/settings'
+
+export const referenceOptions: Record<string, HandoutOptions> = {
+  a4: { paper: 'A4', largePrint: false, pictures: true, diaryWeeks: 2 },
+  'a4-large': { paper: 'A4', largePrint: true, pictures: true, diaryWeeks: 2 },
+  letter: { paper: 'LETTER', largePrint: false, pictures: true, diaryWeeks: 2 },
+  'letter-large': { paper: 'LETTER', largePrint: true, pictures: true, diaryWeeks: 2 }
+}
+
+export const resourcesDir = resolve('resources')
+
+export function referenceHandout(): { db: Db; snapshot: ProgramSnapshot } {
+  const { db } = openDatabase(':memory:')
+  updateClinic(db, {
+    clinicName: 'Fjord Physiotherapy',
+    address: 'Storgata 1\n0155 Oslo',
+    phone: '+47 22 00 00 00',
+    email: 'post@fjord.example',
+    therapistName: 'Zoë Łukasiewicz',
+    logoDataUrl: null
+  })
+  const patient = createPatient(db, {
+    fullName: 'Şükrü Çağlar',
+    dateOfBirth: '1984-03-09',
+    sex: null,
+    phone: null,
+    email: null,
+    condition: 'Low back pain after running',
+    referralSource: null,
+    notes: null
+  })
+  const templateId = (
+    db.prepare("SELECT id FROM templates WHERE builtin_key = 'lbp-return-to-running'").get() as {
+      id: number
+    }
+  ).id
+  const draft = createProgram(db, patient.id, { kind: 'template', templateId }, undefined)
+  saveDraft(db, draft.id, {
+    title: draft.title,
+    goals: draft.goals,
+    startDate: '2026-11-30',
+    reviewDate: '2026-12-14',
+    items: draft.items.map((item, index) => ({
+      exerciseId: item.exerciseId,
+      dose: { ...emptyDose, ...item.dose, perDay: 1, perWeek: index < 3 ? 3 : 5 }
+    })),
+    advice: draft.advice
+  })
+  issueVersion(db, draft.id)
+  return { db, snapshot: getSnapshot(db, draft.id) }
+}

@@ -1,0 +1,83 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { ApiError } from '@shared/errors'
+import { defaultHandoutOptions, type HandoutFile, type HandoutOptions } from '@shared/types'
+import { call, isDesktop } from '../api'
+import { latestOnly } from './latest-only'
+
+function bytesOf(file: HandoutFile): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0))
+}
+
+export const useHandoutsStore = defineStore('handouts', () => {
+  const options = ref<HandoutOptions>({ ...defaultHandoutOptions })
+  const preview = ref<{ versionId: number; bytes: Uint8Array<ArrayBuffer> } | null>(null)
+  const message = ref<string | null>(null)
+  const error = ref<ApiError | null>(null)
+  const latest = latestOnly()
+
+  async function loadOptions(): Promise<void> {
+    const result = await call('handouts:options', {})
+    if (result.ok) options.value = result.data
+  }
+
+  /** Remembered for the clinic: the next handout starts from these. */
+  async function saveOptions(chosen: HandoutOptions): Promise<void> {
+    options.value = chosen
+    const result = await call('handouts:setOptions', chosen)
+    error.value = result.ok ? null : result.error
+  }
+
+  async function refreshPreview(versionId: number): Promise<void> {
+    const result = await latest(call('handouts:preview', { versionId, options: options.value }))
+    if (result === undefined) return
+    if (result.ok) preview.value = { versionId, bytes: bytesOf(result.data) }
+    error.value = result.ok ? null : result.error
+  }
+
+  /** The browser host's way out: the PDF as a download. */
+  async function download(versionId: number): Promise<void> {
+    const result = await call('handouts:pdf', { versionId, options: options.value })
+    error.value = result.ok ? null : result.error
+    if (!result.ok) return
+    const url = URL.createObjectURL(new Blob([bytesOf(result.data)], { type: 'application/pdf' }))
+    const link = Object.assign(document.createElement('a'), {
+      href: url,
+      download: result.data.fileName
+    })
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    message.value = `Downloaded “${result.data.fileName}”.`
+  }
+
+  async function save(versionId: number): Promise<void> {
+    const result = await call('handouts:save', { versionId, options: options.value })
+    error.value = result.ok ? null : result.error
+    if (result.ok && result.data) message.value = `Saved to ${result.data}.`
+  }
+
+  async function print(versionId: number): Promise<void> {
+    const result = await call('handouts:print', { versionId, options: options.value })
+    error.value = result.ok ? null : result.error
+  }
+
+  async function open(versionId: number): Promise<void> {
+    const result = await call('handouts:open', { versionId, options: options.value })
+    error.value = result.ok ? null : result.error
+  }
+
+  return {
+    isDesktop,
+    options,
+    preview,
+    message,
+    error,
+    loadOptions,
+    saveOptions,
+    refreshPreview,
+    download,
+    save,
+    print,
+    open
+  }
+})

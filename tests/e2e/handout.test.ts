@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pdfText, qpdfCheck } from '../unit/pdf-tools'
+import { callApi, launchBrowser, makeDataDir, startHost, type RunningHost } from './host'
+
+let browser: Browser
+let host: RunningHost
+let page: Page
+let versionId: number
+const data = makeDataDir()
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  host = await startHost(data.dataDir)
+  const patient = await callApi<{ id: number }>(host, 'patients:create', {
+    fullName: 'Zoë Łukasiewicz',
+    dateOfBirth: '1990-12-01'
+  })
+  const templates = await callApi<{ id: number; name: string }[]>(host, 'templates:list', {})
+  const relief = templates.find((template) => template.name.endsWith('relief'))!
+  versionId = (
+    await callApi<{ id: number }>(host, 'programs:create', {
+      patientId: patient.id,
+      source: { kind: 'template', templateId: relief.id }
+    })
+  ).id
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true
+  })
+  page = await context.newPage()
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  page.on('dialog', (dialog) => void dialog.accept())
+  await page.goto(host.url)
+  await page.goto(`${host.origin}/programs/${versionId}`)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await host?.stop()
+  data.remove()
+  expect(pageErrors).toEqual([])
+})
+
+const firstPage = () => page.getByRole('img', { name: /^Handout page 1 of \d+$/ })
+
+describe('the handout in the browser host', () => {
+  it('previews the draft and follows an edit', async () => {
+    await page.getByRole('tab', { name: 'Preview handout' }).click()
+    await firstPage().waitFor()
+    const before = await firstPage().screenshot()
+    await page.getByRole('tab', { name: 'Add exercises' }).click()
+    const catCamel = page.locator('li', {
+      has: page.getByRole('button', { name: /^Move Cat-camel/ })
+    })
+    await catCamel.getByLabel('Sets').fill('4')
+    await page.getByText(/^All changes saved/).waitFor()
+    await page.getByRole('tab', { name: 'Preview handout' }).click()
+    await expect.poll(async () => (await firstPage().screenshot()).equals(before)).toBe(false)
+  })
+
+  it('issues the program and downloads its PDF', async () => {
+    await page.getByRole('button', { name: 'Issue program' }).click()
+    await page.getByText('Version 1 · Issued').waitFor()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download PDF' }).click()
+    ])
+    expect(download.suggestedFilename()).toMatch(
+      /^Zoë Łukasiewicz - Runner's low back pain — relief - \d{4}-\d{2}-\d{2}\.pdf$/
+    )
+    const bytes = readFileSync((await download.path())!)
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(qpdfCheck(bytes).ok).toBe(true)
+    const { text } = await pdfText(bytes)
+    expect(text).toContain('Zoë Łukasiewicz')
+    expect(text).toContain('4 sets of 10')
+    await page.getByText(/^Downloaded “/).waitFor()
+  })
+
+  it('remembers the handout options for the clinic', async () => {
+    await page.getByLabel('Large print').check()
+    await expect
+      .poll(() => callApi<{ largePrint: boolean }>(host, 'handouts:options', {}))
+      .toMatchObject({ largePrint: true })
+    await page.reload()
+    await page.getByRole('img', { name: /^Handout page 1 of/ }).waitFor()
+    expect(await page.getByLabel('Large print').isChecked()).toBe(true)
+  })
+})
