@@ -10,6 +10,7 @@ import type {
 } from '../../src/shared/types'
 import { buildHandout } from '../../src/main/handout/document'
 import { renderPdf } from '../../src/main/handout/render'
+import { en } from '../../src/main/handout/words.en'
 import { handoutAssets } from '../../src/main/handouts'
 import { getSnapshot } from '../../src/main/programs'
 import { memoryApi, type MemoryApi } from './helpers'
@@ -70,6 +71,28 @@ describe('the handout document (pure)', () => {
     expect(json.match(/"svg":/g)).toHaveLength(8) // 3 two-picture exercises, 2 single
     expect(document.pageSize).toBe('A4')
     expect(document.info?.creationDate).toEqual(new Date(snapshot.issuedAt))
+  })
+
+  it('words the dose lines with the dictionary it is given', async () => {
+    const { api, snapshot } = await issuedProgram()
+    const words = {
+      ...en,
+      dose: { ...en.dose, timesPerDay: () => 'täglich', count: (n: number) => `${n}×` }
+    }
+    const dosed = {
+      ...snapshot,
+      exercises: snapshot.exercises.map((exercise) => ({
+        ...exercise,
+        dose: { ...exercise.dose, perDay: 1 }
+      }))
+    }
+    const document = buildHandout(
+      dosed,
+      a4,
+      handoutAssets(api.db, dosed, resolve('resources')),
+      words
+    )
+    expect(JSON.stringify(document.content)).toContain('10×, täglich')
   })
 
   it('follows the options: Letter, large print, no pictures, diary weeks', async () => {
@@ -139,9 +162,10 @@ describe('the PDF', () => {
     )
   })
 
-  it('stays sound with 40 exercises, a 2,000-character note and a missing picture', async () => {
+  it('stays sound with 40 exercises, a 5,000-character note and a missing picture', async () => {
     const { api, version, snapshot } = await issuedProgram()
-    const long = 'Go slowly. '.repeat(180).slice(0, 2000)
+    // more than the api accepts (2,000): the document must cope with anything a snapshot holds
+    const long = 'Quokka '.repeat(715).slice(0, 5000)
     const big = {
       ...snapshot,
       exercises: Array.from({ length: 40 }, (_, index) => ({
@@ -159,6 +183,10 @@ describe('the PDF', () => {
     const { pages, text } = await pdfText(bytes)
     expect(pages).toBeGreaterThan(10)
     expect(text).toContain('No picture for this exercise')
+    // all of the note, none dropped (pdfmake drops a kept-together block taller than a page)
+    expect(text.match(/Quokka/g)).toHaveLength(714)
+    // the 40th exercise: its block and its row in each of the two diary weeks
+    expect(text.match(/\b40\. /g)).toHaveLength(3)
     expect(version.status).toBe('issued')
   })
 })

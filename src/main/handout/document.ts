@@ -4,6 +4,7 @@
  * so the same PDF bytes. Everything the user typed goes in as plain text.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import { describeDose } from '@shared/dose'
 import type { HandoutOptions, ProgramSnapshot } from '@shared/types'
 import { en, type Words } from './words.en'
 
@@ -40,8 +41,27 @@ export function formatDay(iso: string, words: Words): string {
   })
 }
 
-/** The printable width between the page margins, in points. */
+/** The printable width and height between the page margins, in points. */
 const textWidth = { A4: 595.28 - 80, LETTER: 612 - 80 } as const
+const textHeight = { A4: 841.89 - 94, LETTER: 792 - 94 } as const
+
+/**
+ * A rough height for text in a column, on the generous side. pdfmake drops
+ * an unbreakable block that is taller than a page, so a block is only kept
+ * together when this says it fits; a longer one flows across pages instead.
+ */
+function estimatedHeight(texts: string[], columnWidth: number, fontSize: number): number {
+  const charactersPerLine = Math.max(10, Math.floor(columnWidth / (fontSize * 0.5)))
+  const lines = texts.reduce(
+    (sum, text) => sum + Math.max(1, Math.ceil(text.length / charactersPerLine)),
+    0
+  )
+  return lines * fontSize * 1.2 * 1.15
+}
+
+function fitsOnAPage(height: number, options: HandoutOptions): boolean {
+  return height < textHeight[options.paper] * 0.85
+}
 
 function header(
   snapshot: ProgramSnapshot,
@@ -140,12 +160,14 @@ function exerciseBlock(
     ? exercise.mediaIds.slice(0, 2)
     : [undefined]
   const pictures = ids.map((id) => picture(id, assets, size.picture, words))
+  // worded from the frozen dose in the handout's language (the snapshot's doseLine is English)
+  const doseLine = describeDose(exercise.dose, words.dose)
   const text: Content[] = [
     { ol: exercise.steps, margin: [0, 0, 0, 6] },
-    ...(exercise.doseLine
+    ...(doseLine
       ? [
           {
-            text: [{ text: `${words.howMuch}: `, bold: true }, exercise.doseLine],
+            text: [{ text: `${words.howMuch}: `, bold: true }, doseLine],
             color: accent,
             bold: true
           }
@@ -184,16 +206,32 @@ function exerciseBlock(
         columnGap: 14
       }
     : { stack: text }
+  const textColumn = textWidth[options.paper] - (options.pictures ? size.picture + 14 : 0)
+  const textHeightEstimate = estimatedHeight(
+    [...exercise.steps, doseLine, exercise.dose.note ?? '', exercise.caution ?? ''],
+    textColumn,
+    size.body
+  )
+  const picturesHeight = options.pictures ? ids.length * size.picture * 0.75 : 0
   return {
-    unbreakable: true,
+    unbreakable: fitsOnAPage(Math.max(textHeightEstimate, picturesHeight) + 40, options),
     margin: [0, 0, 0, 16],
     stack: [{ text: `${index + 1}. ${exercise.name}`, style: 'exercise' }, body]
   } as Content
 }
 
-function adviceSection(section: ProgramSnapshot['advice'][number]): Content {
+function adviceSection(
+  section: ProgramSnapshot['advice'][number],
+  options: HandoutOptions
+): Content {
+  const size = sizes(options)
+  const height = estimatedHeight(
+    [section.title, section.intro, ...section.points],
+    textWidth[options.paper],
+    size.body
+  )
   return {
-    unbreakable: true,
+    unbreakable: fitsOnAPage(height, options),
     margin: [0, 0, 0, 10],
     stack: [
       { text: section.title, style: 'subheading' },
@@ -253,10 +291,13 @@ function diary(snapshot: ProgramSnapshot, options: HandoutOptions, words: Words)
     return `${weekday}\n${day}/${month}`
   }
   const tickWidth = options.largePrint ? 40 : 34
+  const rowHeight = options.largePrint ? 30 : 22
+  const weekHeight = (snapshot.exercises.length + 3) * (rowHeight + 4)
   const weeks: Content[] = Array.from({ length: options.diaryWeeks }, (_, week) => {
     const days = Array.from({ length: 7 }, (_, day) => addDays(first, week * 7 + day))
     return {
-      unbreakable: true,
+      // a long program's week flows onto the next page, its header row repeated
+      unbreakable: fitsOnAPage(weekHeight, options),
       // space above, not below: a margin after the last table can spill onto an empty page
       margin: [0, week === 0 ? 0 : 14, 0, 0],
       stack: [
@@ -268,7 +309,7 @@ function diary(snapshot: ProgramSnapshot, options: HandoutOptions, words: Words)
           table: {
             headerRows: 1,
             widths: ['*', ...days.map(() => tickWidth)],
-            heights: (row: number) => (row === 0 ? undefined : options.largePrint ? 30 : 22),
+            heights: (row: number) => (row === 0 ? undefined : rowHeight),
             body: [
               [
                 { text: words.exercise, bold: true },
@@ -347,7 +388,7 @@ export function buildHandout(
         exerciseBlock(exercise, index, options, assets, words)
       ),
       ...(general.length ? [{ text: words.advice, style: 'heading' } as Content] : []),
-      ...general.map(adviceSection),
+      ...general.map((section) => adviceSection(section, options)),
       seekHelpBox(snapshot, words),
       ...diary(snapshot, options, words)
     ],

@@ -2,8 +2,12 @@
  * Every word a handout prints, in one place: a translation is a copy of
  * this file, not a code change.
  */
+import { englishDoseWords } from '@shared/dose'
+
 export const en = {
   locale: 'en-GB',
+  /** "3 sets of 10, hold 5 seconds, twice a day, each side" */
+  dose: englishDoseWords,
   documentTitle: 'Home exercise program',
   preparedFor: 'Prepared for',
   issued: 'Issued',
