@@ -129,6 +129,19 @@ describe('the PDF', () => {
     expect(text).toContain('Exercise diary')
   })
 
+  it('leaves the snapshot untouched, so rendering it twice gives the same bytes', async () => {
+    const { api, snapshot } = await issuedProgram()
+    const before = structuredClone(snapshot)
+    const render = () =>
+      renderPdf(
+        buildHandout(snapshot, a4, handoutAssets(api.db, snapshot, resolve('resources'))),
+        fonts
+      )
+    const first = await render()
+    expect(snapshot).toEqual(before)
+    expect((await render()).equals(first)).toBe(true)
+  })
+
   it('prints again byte for byte the same, even after the library changed', async () => {
     const { api, version } = await issuedProgram()
     const first = await pdfOf(api, version.id)

@@ -344,11 +344,14 @@ export function handoutFileName(snapshot: ProgramSnapshot): string {
 }
 
 export function buildHandout(
-  snapshot: ProgramSnapshot,
+  frozen: ProgramSnapshot,
   options: HandoutOptions,
   assets: HandoutAssets,
   words: Words = en
 ): TDocumentDefinitions {
+  // pdfmake rewrites the definition it lays out (list items become objects):
+  // give it a copy, so the snapshot stays as issued for the next render
+  const snapshot = structuredClone(frozen)
   const size = sizes(options)
   const general = snapshot.advice.filter((section) => section.kind !== 'seek-help')
   const images: Record<string, string> = {}
