@@ -42,7 +42,7 @@ export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
 export type ProgramSource = Input<'programs:create'>['source']
 
 /** How long typing may pause before the draft is saved. */
-const autosaveDelay = 250
+const autosaveDelay = 120
 let nextKey = 1
 
 export function itemFromExercise(exercise: ExerciseSummary): DraftItem {
