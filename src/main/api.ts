@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { ZodError } from 'zod'
 import { isChannel, type Channel } from '@shared/channels'
 import { contract, type Output, type ValidInput } from '@shared/contract'
+import { todayIso } from '@shared/dates'
 import { toApiError, AppError, type ApiError, type Result } from '@shared/errors'
 import type { AppInfo, HandoutFile, HandoutOptions, ImportStatus } from '@shared/types'
 import {
@@ -40,6 +41,7 @@ import {
   saveDraft
 } from './programs'
 import { getClinic, updateClinic } from './settings'
+import { createVisit, dashboard, deleteVisit, listVisits, updateVisit } from './visits'
 import { deleteTemplate, listTemplates, saveTemplateFrom, updateTemplate } from './templates'
 
 export type Handlers = {
@@ -179,6 +181,12 @@ export function createHandlers(context: ApiContext): Handlers {
       await desktop().openPdf(file.fileName, bytes(file))
       return null
     },
+    'visits:list': ({ patientId }) => listVisits(db, patientId),
+    'visits:create': ({ patientId, ...fields }) =>
+      inTransaction(() => createVisit(db, patientId, fields)),
+    'visits:update': ({ id, ...fields }) => inTransaction(() => updateVisit(db, id, fields)),
+    'visits:delete': ({ id }) => inTransaction(() => deleteVisit(db, id)),
+    'dashboard:get': () => dashboard(db, todayIso()),
     'clinic:get': () => getClinic(db),
     'clinic:update': (clinic) => inTransaction(() => updateClinic(db, clinic))
   }

@@ -46,6 +46,11 @@ export const channels = [
   'handouts:save',
   'handouts:print',
   'handouts:open',
+  'visits:list',
+  'visits:create',
+  'visits:update',
+  'visits:delete',
+  'dashboard:get',
   'clinic:get',
   'clinic:update'
 ] as const

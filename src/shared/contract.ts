@@ -5,9 +5,10 @@
  */
 import { z } from 'zod'
 import type { Channel } from './channels'
-import { isRealIsoDate, todayIso } from './dates'
+import { isRealIsoDate, toIsoDate, todayIso } from './dates'
 import { imageMimeOf } from './images'
 import { limits } from './limits'
+import { odiSections, redFlags } from './outcomes'
 import {
   difficulties,
   exerciseCategories,
@@ -16,7 +17,10 @@ import {
   positions,
   sexes,
   sides,
+  visitTypes,
+  type Dashboard,
   type ExerciseFacets,
+  type Visit,
   type HandoutFile,
   type HandoutOptions,
   type ImportReport,
@@ -159,6 +163,66 @@ const handoutRequest = z.strictObject({
   versionId: id('Program version id'),
   options: handoutOptions.optional()
 })
+
+/** A whole-number score in its range, or null when not recorded. */
+function score(label: string, max: number) {
+  return z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(0, `${label} must be between 0 and ${max}`)
+    .max(max, `${label} must be between 0 and ${max}`)
+    .nullable()
+}
+
+/** A date no more than `years` ahead: further is a typing slip. */
+function withinYears(years: number) {
+  return (date: string | null): boolean => {
+    const limit = new Date()
+    limit.setFullYear(limit.getFullYear() + years)
+    return date === null || date <= toIsoDate(limit)
+  }
+}
+
+const visitFields = {
+  visitDate: z
+    .string({ error: 'Enter the visit date' })
+    .refine(isRealIsoDate, 'Visit date must be a real date (YYYY-MM-DD)')
+    .refine(withinYears(1), "Visit date can't be more than a year ahead"),
+  visitType: z.enum(visitTypes, { error: 'Visit type must be initial, follow-up or discharge' }),
+  programVersionId: id('Program version id').nullable(),
+  subjective: optionalText('Subjective notes', limits.notes),
+  objective: optionalText('Objective notes', limits.notes),
+  plan: optionalText('Plan', limits.notes),
+  redFlags: z
+    .array(z.enum(redFlags, { error: 'Unknown red flag' }), { error: 'Red flags must be a list' })
+    .max(redFlags.length),
+  sessionsDone: score('Sessions done', 1000),
+  sessionsPrescribed: score('Sessions prescribed', 1000),
+  nextVisitDate: optionalDate('Next visit date').refine(
+    withinYears(2),
+    "Next visit date can't be more than two years ahead"
+  ),
+  outcomes: z.strictObject({
+    nprs: z.strictObject({
+      now: score('Pain now', 10),
+      worst24h: score('Worst pain in 24 hours', 10),
+      afterRunning: score('Pain after running', 10)
+    }),
+    odi: z
+      .array(score('ODI section', 5), { error: 'ODI must be a list of section scores' })
+      .length(odiSections.length, `ODI has ${odiSections.length} sections`),
+    rmdq: score('RMDQ', 24),
+    psfs: z
+      .array(
+        z.strictObject({
+          activity: text('PSFS activity', limits.shortText).min(1, 'Name each PSFS activity'),
+          rating: score('PSFS rating', 10).unwrap()
+        })
+      )
+      .max(5, 'PSFS takes 3 to 5 activities')
+      .refine((items) => items.length === 0 || items.length >= 3, 'PSFS takes 3 to 5 activities')
+  })
+}
 
 const versionRef = z.strictObject({ versionId: id('Program version id') })
 
@@ -374,6 +438,21 @@ export const contract = {
   'handouts:print': { input: handoutRequest, result: returns<null>() },
   /** desktop only: the PDF in the default viewer */
   'handouts:open': { input: handoutRequest, result: returns<null>() },
+
+  'visits:list': {
+    input: z.strictObject({ patientId: id('Patient id') }),
+    result: returns<Visit[]>()
+  },
+  'visits:create': {
+    input: z.strictObject({ patientId: id('Patient id'), ...visitFields }),
+    result: returns<Visit>()
+  },
+  'visits:update': {
+    input: z.strictObject({ id: id('Visit id'), ...visitFields }),
+    result: returns<Visit>()
+  },
+  'visits:delete': { input: z.strictObject({ id: id('Visit id') }), result: returns<null>() },
+  'dashboard:get': { input: none, result: returns<Dashboard>() },
 
   'clinic:get': { input: none, result: returns<ClinicSettings>() },
   'clinic:update': { input: z.strictObject(clinicFields), result: returns<ClinicSettings>() }

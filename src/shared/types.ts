@@ -300,3 +300,54 @@ export interface HandoutFile {
   /** the PDF, base64: it crosses the bridge as text */
   base64: string
 }
+
+export const visitTypes = ['initial', 'follow-up', 'discharge'] as const
+export type VisitType = (typeof visitTypes)[number]
+
+export interface VisitOutcomes {
+  nprs: { now: number | null; worst24h: number | null; afterRunning: number | null }
+  /** the ten ODI section scores 0–5 as entered from the paper form; null = left blank */
+  odi: (number | null)[]
+  rmdq: number | null
+  /** 3–5 activities named by the patient, each rated 0–10 */
+  psfs: { activity: string; rating: number }[]
+}
+
+export interface VisitFields {
+  visitDate: string
+  visitType: VisitType
+  programVersionId: number | null
+  subjective: string | null
+  objective: string | null
+  plan: string | null
+  redFlags: string[]
+  sessionsDone: number | null
+  sessionsPrescribed: number | null
+  nextVisitDate: string | null
+  outcomes: VisitOutcomes
+}
+
+export interface Visit extends VisitFields {
+  id: number
+  patientId: number
+  createdAt: string
+  updatedAt: string
+  scores: { odiPercent: number | null; psfsMean: number | null }
+}
+
+export interface DashboardRow {
+  patientId: number
+  fullName: string
+  condition: string | null
+  lastVisitDate: string | null
+  nextVisitDate: string | null
+  /** days past the next visit date, for overdue rows */
+  daysOverdue: number
+}
+
+export interface Dashboard {
+  today: DashboardRow[]
+  thisWeek: DashboardRow[]
+  overdue: DashboardRow[]
+  noNextVisit: DashboardRow[]
+}

@@ -1,0 +1,202 @@
+/** Follow-up visits with their outcome measures, and who is due. */
+import type { Database } from 'better-sqlite3'
+import { AppError } from '@shared/errors'
+import { nprsItems, odiPercent, odiSections, psfsMean } from '@shared/outcomes'
+import type { Dashboard, DashboardRow, Visit, VisitFields, VisitOutcomes } from '@shared/types'
+import { getPatient } from './patients'
+
+type Row = Record<string, unknown>
+
+const visitColumns = `id, patient_id AS patientId, visit_date AS visitDate, visit_type AS visitType,
+  program_version_id AS programVersionId, subjective, objective, plan, red_flags AS redFlags,
+  sessions_done AS sessionsDone, sessions_prescribed AS sessionsPrescribed,
+  next_visit_date AS nextVisitDate, created_at AS createdAt, updated_at AS updatedAt`
+
+function outcomesOf(db: Database, visitId: number): VisitOutcomes {
+  const rows = db
+    .prepare('SELECT measure, item, value FROM visit_outcomes WHERE visit_id = ? ORDER BY rowid')
+    .all(visitId) as { measure: string; item: string; value: number }[]
+  const value = (measure: string, item: string) =>
+    rows.find((row) => row.measure === measure && row.item === item)?.value ?? null
+  return {
+    nprs: {
+      now: value('nprs', 'now'),
+      worst24h: value('nprs', 'worst24h'),
+      afterRunning: value('nprs', 'afterRunning')
+    },
+    odi: odiSections.map((_, index) => value('odi', String(index + 1))),
+    rmdq: value('rmdq', ''),
+    psfs: rows
+      .filter((row) => row.measure === 'psfs')
+      .map((row) => ({ activity: row.item, rating: row.value }))
+  }
+}
+
+function visitFrom(db: Database, row: Row): Visit {
+  const outcomes = outcomesOf(db, row.id as number)
+  return {
+    ...(row as unknown as Omit<Visit, 'redFlags' | 'outcomes' | 'scores'>),
+    redFlags: JSON.parse(row.redFlags as string) as string[],
+    outcomes,
+    scores: {
+      odiPercent: odiPercent(outcomes.odi),
+      psfsMean: psfsMean(outcomes.psfs.map((item) => item.rating))
+    }
+  }
+}
+
+export function getVisit(db: Database, id: number): Visit {
+  const row = db.prepare(`SELECT ${visitColumns} FROM visits WHERE id = ?`).get(id) as
+    Row | undefined
+  if (row === undefined) throw new AppError('not_found', 'That visit could not be found.')
+  return visitFrom(db, row)
+}
+
+/** A patient's visits, newest first. */
+export function listVisits(db: Database, patientId: number): Visit[] {
+  getPatient(db, patientId)
+  const rows = db
+    .prepare(
+      `SELECT ${visitColumns} FROM visits WHERE patient_id = ? ORDER BY visit_date DESC, id DESC`
+    )
+    .all(patientId) as Row[]
+  return rows.map((row) => visitFrom(db, row))
+}
+
+function check(db: Database, patientId: number, fields: VisitFields): void {
+  const patient = getPatient(db, patientId)
+  if (fields.visitDate < patient.dateOfBirth) {
+    throw new AppError(
+      'invalid_input',
+      'The visit date can’t be before the patient was born.',
+      'visitDate'
+    )
+  }
+  if (fields.nextVisitDate !== null && fields.nextVisitDate < fields.visitDate) {
+    throw new AppError('invalid_input', 'The next visit can’t be before this one.', 'nextVisitDate')
+  }
+  if (fields.programVersionId !== null) {
+    const owner = db
+      .prepare(
+        `SELECT g.patient_id AS patientId FROM program_versions v JOIN programs g ON g.id = v.program_id
+         WHERE v.id = ?`
+      )
+      .get(fields.programVersionId) as { patientId: number } | undefined
+    if (owner?.patientId !== patientId) {
+      throw new AppError(
+        'invalid_input',
+        'That program version is not one of this patient’s.',
+        'programVersionId'
+      )
+    }
+  }
+}
+
+function writeOutcomes(db: Database, visitId: number, outcomes: VisitOutcomes): void {
+  db.prepare('DELETE FROM visit_outcomes WHERE visit_id = ?').run(visitId)
+  const insert = db.prepare(
+    'INSERT INTO visit_outcomes (visit_id, measure, item, value) VALUES (?, ?, ?, ?)'
+  )
+  for (const item of nprsItems) {
+    const value = outcomes.nprs[item]
+    if (value !== null) insert.run(visitId, 'nprs', item, value)
+  }
+  outcomes.odi.forEach((value, index) => {
+    if (value !== null) insert.run(visitId, 'odi', String(index + 1), value)
+  })
+  if (outcomes.rmdq !== null) insert.run(visitId, 'rmdq', '', outcomes.rmdq)
+  for (const { activity, rating } of outcomes.psfs) insert.run(visitId, 'psfs', activity, rating)
+}
+
+function params(fields: VisitFields): Record<string, unknown> {
+  return {
+    visitDate: fields.visitDate,
+    visitType: fields.visitType,
+    programVersionId: fields.programVersionId,
+    subjective: fields.subjective,
+    objective: fields.objective,
+    plan: fields.plan,
+    redFlags: JSON.stringify(fields.redFlags),
+    sessionsDone: fields.sessionsDone,
+    sessionsPrescribed: fields.sessionsPrescribed,
+    nextVisitDate: fields.nextVisitDate
+  }
+}
+
+export function createVisit(db: Database, patientId: number, fields: VisitFields): Visit {
+  check(db, patientId, fields)
+  const now = new Date().toISOString()
+  const { id } = db
+    .prepare(
+      `INSERT INTO visits (patient_id, visit_date, visit_type, program_version_id, subjective,
+         objective, plan, red_flags, sessions_done, sessions_prescribed, next_visit_date,
+         created_at, updated_at)
+       VALUES (@patientId, @visitDate, @visitType, @programVersionId, @subjective, @objective,
+         @plan, @redFlags, @sessionsDone, @sessionsPrescribed, @nextVisitDate, @now, @now)
+       RETURNING id`
+    )
+    .get({ ...params(fields), patientId, now }) as { id: number }
+  writeOutcomes(db, id, fields.outcomes)
+  return getVisit(db, id)
+}
+
+export function updateVisit(db: Database, id: number, fields: VisitFields): Visit {
+  const visit = getVisit(db, id)
+  check(db, visit.patientId, fields)
+  db.prepare(
+    `UPDATE visits SET visit_date = @visitDate, visit_type = @visitType,
+       program_version_id = @programVersionId, subjective = @subjective, objective = @objective,
+       plan = @plan, red_flags = @redFlags, sessions_done = @sessionsDone,
+       sessions_prescribed = @sessionsPrescribed, next_visit_date = @nextVisitDate,
+       updated_at = @now WHERE id = @id`
+  ).run({ ...params(fields), id, now: new Date().toISOString() })
+  writeOutcomes(db, id, fields.outcomes)
+  return getVisit(db, id)
+}
+
+export function deleteVisit(db: Database, id: number): null {
+  getVisit(db, id)
+  db.prepare('DELETE FROM visits WHERE id = ?').run(id)
+  return null
+}
+
+function addDays(iso: string, days: number): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10)
+}
+
+/**
+ * Who is due: by each active patient's latest visit. Overdue first by how
+ * late; patients discharged at their latest visit are not listed.
+ */
+export function dashboard(db: Database, today: string): Dashboard {
+  const rows = db
+    .prepare(
+      `SELECT p.id AS patientId, p.full_name AS fullName, p.condition,
+         v.visit_date AS lastVisitDate, v.next_visit_date AS nextVisitDate,
+         CAST(julianday(@today) - julianday(v.next_visit_date) AS INTEGER) AS daysOverdue
+       FROM patients p
+       LEFT JOIN visits v ON v.id = (
+         SELECT id FROM visits WHERE patient_id = p.id ORDER BY visit_date DESC, id DESC LIMIT 1)
+       WHERE p.archived_at IS NULL AND coalesce(v.visit_type, '') <> 'discharge'
+       ORDER BY v.next_visit_date, p.sort_key`
+    )
+    .all({ today }) as DashboardRow[]
+  const weekEnd = addDays(today, 7)
+  const plain = (row: DashboardRow): DashboardRow => ({
+    ...row,
+    daysOverdue: Math.max(0, row.daysOverdue ?? 0)
+  })
+  const due = rows.filter((row) => row.nextVisitDate !== null)
+  return {
+    overdue: due
+      .filter((row) => row.nextVisitDate! < today)
+      .map(plain)
+      .sort((a, b) => b.daysOverdue - a.daysOverdue),
+    today: due.filter((row) => row.nextVisitDate === today).map(plain),
+    thisWeek: due
+      .filter((row) => row.nextVisitDate! > today && row.nextVisitDate! <= weekEnd)
+      .map(plain),
+    noNextVisit: rows.filter((row) => row.nextVisitDate === null).map(plain)
+  }
+}

@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest'
+import { toIsoDate } from '../../src/shared/dates'
+import type { Dashboard, Patient, ProgramVersion, Visit } from '../../src/shared/types'
+import { dashboard } from '../../src/main/visits'
+import { countRows, memoryApi, type MemoryApi } from './helpers'
+
+const day = (offset: number) => toIsoDate(new Date(Date.now() + offset * 86_400_000))
+
+const noOutcomes = {
+  nprs: { now: null, worst24h: null, afterRunning: null },
+  odi: Array(10).fill(null),
+  rmdq: null,
+  psfs: []
+}
+
+const visit = (overrides: Record<string, unknown> = {}) => ({
+  visitDate: day(0),
+  visitType: 'follow-up',
+  programVersionId: null,
+  subjective: null,
+  objective: null,
+  plan: null,
+  redFlags: [],
+  sessionsDone: null,
+  sessionsPrescribed: null,
+  nextVisitDate: null,
+  outcomes: noOutcomes,
+  ...overrides
+})
+
+async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
+  const result = await api.call(channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.data as T
+}
+
+async function patient(api: MemoryApi, fullName = 'Ørjan Ågren'): Promise<Patient> {
+  return ok<Patient>(api, 'patients:create', { fullName, dateOfBirth: '1975-06-30' })
+}
+
+describe('visits', () => {
+  it('records an initial assessment with outcomes and a red flag, scored', async () => {
+    const api = memoryApi()
+    const { id } = await patient(api)
+    const created = await ok<Visit>(api, 'visits:create', {
+      patientId: id,
+      ...visit({
+        visitDate: day(-14),
+        visitType: 'initial',
+        redFlags: ['Night pain not eased by rest'],
+        subjective: 'Pain after long runs.',
+        sessionsDone: 9,
+        sessionsPrescribed: 14,
+        nextVisitDate: day(0),
+        outcomes: {
+          nprs: { now: 6, worst24h: 8, afterRunning: 7 },
+          odi: [3, 2, 1, 2, 3, 2, 1, null, 2, 1],
+          rmdq: 11,
+          psfs: [
+            { activity: 'Running 5 km', rating: 3 },
+            { activity: 'Sitting at work', rating: 5 },
+            { activity: 'Lifting my child', rating: 4 }
+          ]
+        }
+      })
+    })
+    expect(created).toMatchObject({
+      visitType: 'initial',
+      redFlags: ['Night pain not eased by rest'],
+      outcomes: { nprs: { now: 6, worst24h: 8, afterRunning: 7 }, rmdq: 11 },
+      scores: { odiPercent: 37.8, psfsMean: 4 }
+    })
+    expect(created.outcomes.odi).toEqual([3, 2, 1, 2, 3, 2, 1, null, 2, 1])
+    expect(created.outcomes.psfs.map((item) => item.activity)).toEqual([
+      'Running 5 km',
+      'Sitting at work',
+      'Lifting my child'
+    ])
+  })
+
+  it('lists newest first, edits and deletes', async () => {
+    const api = memoryApi()
+    const { id } = await patient(api)
+    const first = await ok<Visit>(api, 'visits:create', {
+      patientId: id,
+      ...visit({ visitDate: day(-20), visitType: 'initial' })
+    })
+    await ok(api, 'visits:create', { patientId: id, ...visit({ visitDate: day(-5) }) })
+    expect(
+      (await ok<Visit[]>(api, 'visits:list', { patientId: id })).map((v) => v.visitDate)
+    ).toEqual([day(-5), day(-20)])
+    const edited = await ok<Visit>(api, 'visits:update', {
+      id: first.id,
+      ...visit({ visitDate: day(-21), visitType: 'initial', plan: 'Core work' })
+    })
+    expect(edited).toMatchObject({ visitDate: day(-21), plan: 'Core work' })
+    await ok(api, 'visits:delete', { id: first.id })
+    expect(await ok<Visit[]>(api, 'visits:list', { patientId: id })).toHaveLength(1)
+    expect(countRows(api.db, 'visit_outcomes', `visit_id = ${first.id}`)).toBe(0)
+  })
+
+  it('links a visit to one of the patient’s program versions only', async () => {
+    const api = memoryApi()
+    const mine = await patient(api)
+    const other = await patient(api, 'Anna Berg')
+    const program = await ok<ProgramVersion>(api, 'programs:create', {
+      patientId: other.id,
+      source: { kind: 'blank' }
+    })
+    const result = await api.call('visits:create', {
+      patientId: mine.id,
+      ...visit({ programVersionId: program.id })
+    })
+    expect(result.ok || result.error).toMatchObject({
+      message: 'That program version is not one of this patient’s.',
+      field: 'programVersionId'
+    })
+  })
+
+  const bad: [string, Record<string, unknown>, RegExp][] = [
+    [
+      'NPRS above 10',
+      { outcomes: { ...noOutcomes, nprs: { now: 11, worst24h: null, afterRunning: null } } },
+      /Pain now must be between 0 and 10/
+    ],
+    [
+      'an ODI section of 6',
+      { outcomes: { ...noOutcomes, odi: [6, ...Array(9).fill(null)] } },
+      /ODI section must be between 0 and 5/
+    ],
+    [
+      'nine ODI sections',
+      { outcomes: { ...noOutcomes, odi: Array(9).fill(1) } },
+      /ODI has 10 sections/
+    ],
+    ['RMDQ of 25', { outcomes: { ...noOutcomes, rmdq: 25 } }, /RMDQ must be between 0 and 24/],
+    [
+      'two PSFS activities',
+      {
+        outcomes: {
+          ...noOutcomes,
+          psfs: [
+            { activity: 'a', rating: 1 },
+            { activity: 'b', rating: 2 }
+          ]
+        }
+      },
+      /PSFS takes 3 to 5 activities/
+    ],
+    [
+      'a PSFS rating of 11',
+      {
+        outcomes: {
+          ...noOutcomes,
+          psfs: [
+            { activity: 'a', rating: 11 },
+            { activity: 'b', rating: 2 },
+            { activity: 'c', rating: 2 }
+          ]
+        }
+      },
+      /PSFS rating must be between 0 and 10/
+    ],
+    ['a visit before birth', { visitDate: '1960-01-01' }, /before the patient was born/],
+    ['a visit years ahead', { visitDate: day(800) }, /more than a year ahead/],
+    [
+      'a next visit before this one',
+      { visitDate: day(-3), nextVisitDate: day(-10) },
+      /next visit can’t be before this one/
+    ],
+    ['an unknown red flag', { redFlags: ['Feeling sad'] }, /Unknown red flag/],
+    ['an unknown program version', { programVersionId: 4242 }, /not one of this patient’s/]
+  ]
+  for (const [name, change, message] of bad) {
+    it(`refuses ${name}, writing nothing`, async () => {
+      const api = memoryApi()
+      const { id } = await patient(api)
+      const result = await api.call('visits:create', { patientId: id, ...visit(change) })
+      expect(result.ok || result.error.message).toMatch(message)
+      expect(countRows(api.db, 'visits')).toBe(0)
+    })
+  }
+})
+
+describe('the follow-up dashboard', () => {
+  it('sorts patients into due today, this week, overdue and no next visit', async () => {
+    const api = memoryApi()
+    const add = async (name: string, next: string | null, type = 'follow-up') => {
+      const { id } = await patient(api, name)
+      await ok(api, 'visits:create', {
+        patientId: id,
+        ...visit({ visitDate: day(-30), visitType: type, nextVisitDate: next })
+      })
+      return id
+    }
+    await add('Today Tove', day(0))
+    await add('Week Wim', day(5))
+    await add('Later Lea', day(20))
+    const late = await add('Late Lars', day(-3))
+    await add('Later Late Lou', day(-10))
+    await add('None Nina', null)
+    await add('Done Dora', null, 'discharge')
+    await patient(api, 'New Nils')
+    const board = await ok<Dashboard>(api, 'dashboard:get', {})
+    expect(board.today.map((row) => row.fullName)).toEqual(['Today Tove'])
+    expect(board.thisWeek.map((row) => row.fullName)).toEqual(['Week Wim'])
+    expect(board.overdue.map((row) => [row.fullName, row.daysOverdue])).toEqual([
+      ['Later Late Lou', 10],
+      ['Late Lars', 3]
+    ])
+    expect(board.noNextVisit.map((row) => row.fullName)).toEqual(['New Nils', 'None Nina'])
+
+    // recording the visit moves the patient off the overdue list
+    await ok(api, 'visits:create', { patientId: late, ...visit({ nextVisitDate: day(14) }) })
+    expect(dashboard(api.db, day(0)).overdue.map((row) => row.fullName)).toEqual(['Later Late Lou'])
+  })
+})
