@@ -283,9 +283,17 @@ export function buildSnapshot(
   const mediaIds = db.prepare(
     'SELECT id FROM exercise_media WHERE exercise_id = ? AND retired_at IS NULL ORDER BY sort_order, id'
   )
+  const redFlags = db
+    .prepare(
+      `SELECT red_flags FROM visits WHERE patient_id = ? AND visit_type = 'initial'
+       ORDER BY visit_date DESC, id DESC LIMIT 1`
+    )
+    .pluck()
+    .get(version.patientId) as string | undefined
   return {
     format: 1,
     issuedAt,
+    urgent: redFlags !== undefined && (JSON.parse(redFlags) as string[]).length > 0,
     patient: { id: patient.id, fullName: patient.fullName, dateOfBirth: patient.dateOfBirth },
     clinic: getClinic(db),
     program: {

@@ -222,6 +222,8 @@ export interface ProgramVersion extends Omit<ProgramVersionSummary, 'itemCount'>
 export interface ProgramSnapshot {
   format: 1
   issuedAt: string
+  /** a red flag was ticked at the initial assessment: the handout says to seek help now */
+  urgent?: boolean
   patient: { id: number; fullName: string; dateOfBirth: string }
   clinic: ClinicSettings
   program: {

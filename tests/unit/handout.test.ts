@@ -220,6 +220,36 @@ describe('handout options and drafts', () => {
     expect(bad.ok || bad.error.message).toBe('Diary weeks must be 0 to 4')
   })
 
+  it('tells the patient to seek help now when a red flag was ticked', async () => {
+    const { api, version } = await issuedProgram()
+    const calm = (await pdfText(await pdfOf(api, version.id))).text
+    expect(calm).not.toContain('contact your doctor today')
+    await ok(api, 'visits:create', {
+      patientId: version.patientId,
+      visitDate: '2026-01-10',
+      visitType: 'initial',
+      programVersionId: null,
+      subjective: null,
+      objective: null,
+      plan: null,
+      redFlags: ['New bladder or bowel trouble'],
+      sessionsDone: null,
+      sessionsPrescribed: null,
+      nextVisitDate: null,
+      outcomes: {
+        nprs: { now: null, worst24h: null, afterRunning: null },
+        odi: Array(10).fill(null),
+        rmdq: null,
+        psfs: []
+      }
+    })
+    const next = await ok<ProgramVersion>(api, 'programs:revise', { versionId: version.id })
+    await ok(api, 'programs:issue', { versionId: next.id })
+    expect((await pdfText(await pdfOf(api, next.id))).text).toContain('contact your doctor today')
+    // the version issued before the flag stays as it was printed
+    expect((await pdfText(await pdfOf(api, version.id))).text).toBe(calm)
+  })
+
   it('previews a draft but prints only issued versions', async () => {
     const { api, version } = await issuedProgram()
     const draft = await ok<ProgramVersion>(api, 'programs:revise', { versionId: version.id })

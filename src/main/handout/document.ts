@@ -249,6 +249,9 @@ function seekHelpBox(snapshot: ProgramSnapshot, words: Words): Content {
         { ul: section.points.filter((point) => point.trim() !== '') }
       ])
     : [{ text: words.seekHelpDefault }]
+  const urgent: Content[] = snapshot.urgent
+    ? [{ text: words.seekHelpNow, bold: true, color: '#a3321f', margin: [0, 0, 0, 6] }]
+    : []
   const next = snapshot.program.reviewDate
     ? `${words.nextAppointment}: ${formatDay(snapshot.program.reviewDate, words)}`
     : words.nextAppointmentBlank
@@ -267,7 +270,7 @@ function seekHelpBox(snapshot: ProgramSnapshot, words: Words): Content {
             margin: [6, 4, 6, 4]
           }
         ],
-        [{ stack: lines, margin: [6, 6, 6, 6] }],
+        [{ stack: [...urgent, ...lines], margin: [6, 6, 6, 6] }],
         [{ text: next, bold: true, margin: [6, 6, 6, 6] }]
       ]
     },

@@ -21,6 +21,8 @@ export const en = {
   noPicture: 'No picture for this exercise',
   advice: 'Advice',
   seekHelp: 'When to seek help',
+  seekHelpNow:
+    'Your physiotherapist found signs that need a doctor’s attention: contact your doctor today. If you cannot, or your symptoms get worse, go to an emergency department.',
   seekHelpDefault:
     'Contact your physiotherapist or doctor if your pain persists or gets worse despite these exercises. Get urgent medical help if you have numbness around your groin or buttocks, new problems controlling your bladder or bowel, or weakness in your legs that is getting worse.',
   nextAppointment: 'Next appointment',

@@ -25,6 +25,23 @@ export const router = createRouter({
       meta: { title: 'Patient' }
     },
     {
+      path: '/patients/:patientId(\\d+)/visits/new',
+      name: 'visit-new',
+      component: () => import('./views/VisitView.vue'),
+      props: (route) => ({ patientId: Number(route.params.patientId) }),
+      meta: { title: 'Record a visit' }
+    },
+    {
+      path: '/patients/:patientId(\\d+)/visits/:visitId(\\d+)',
+      name: 'visit-edit',
+      component: () => import('./views/VisitView.vue'),
+      props: (route) => ({
+        patientId: Number(route.params.patientId),
+        visitId: Number(route.params.visitId)
+      }),
+      meta: { title: 'Visit' }
+    },
+    {
       path: '/programs/:versionId(\\d+)',
       name: 'program',
       component: () => import('./views/ProgramView.vue'),
