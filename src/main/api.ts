@@ -40,6 +40,7 @@ import {
   reviseVersion,
   saveDraft
 } from './programs'
+import { erasePatient, exportPatient } from './patient-data'
 import { getClinic, updateClinic } from './settings'
 import { createVisit, dashboard, deleteVisit, listVisits, updateVisit } from './visits'
 import { deleteTemplate, listTemplates, saveTemplateFrom, updateTemplate } from './templates'
@@ -114,6 +115,18 @@ export function createHandlers(context: ApiContext): Handlers {
     'patients:update': ({ id, ...fields }) => inTransaction(() => updatePatient(db, id, fields)),
     'patients:archive': ({ id, archived }) =>
       inTransaction(() => setPatientArchived(db, id, archived)),
+    'patients:export': ({ id }) =>
+      exportPatient(db, id, getHandoutOptions(db), context.resourcesDir),
+    'patients:exportSave': async ({ id }) => {
+      const file = await exportPatient(db, id, getHandoutOptions(db), context.resourcesDir)
+      return desktop().saveFile(file.fileName, bytes(file))
+    },
+    'patients:erase': ({ id, confirmName }) => {
+      inTransaction(() => erasePatient(db, id, confirmName))
+      // the deleted pages' last copies live in the WAL until a checkpoint
+      db.pragma('wal_checkpoint(TRUNCATE)')
+      return null
+    },
     'exercises:list': (input) => listExercises(db, input),
     'exercises:get': ({ id }) => getExercise(db, id),
     'exercises:facets': () => exerciseFacets(db),
@@ -169,7 +182,7 @@ export function createHandlers(context: ApiContext): Handlers {
       previewHandout(db, versionId, optionsOr(options), context.resourcesDir),
     'handouts:save': async ({ versionId, options }) => {
       const file = await handout(versionId, options)
-      return desktop().savePdf(file.fileName, bytes(file))
+      return desktop().saveFile(file.fileName, bytes(file))
     },
     'handouts:print': async ({ versionId, options }) => {
       const file = await handout(versionId, options)

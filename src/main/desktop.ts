@@ -12,7 +12,7 @@ import { AppError } from '@shared/errors'
 export interface DesktopActions {
   chooseFolder: () => Promise<string | null>
   /** the chosen path, or null when cancelled */
-  savePdf: (fileName: string, bytes: Buffer) => Promise<string | null>
+  saveFile: (fileName: string, bytes: Buffer) => Promise<string | null>
   printPdf: (fileName: string, bytes: Buffer) => Promise<void>
   openPdf: (fileName: string, bytes: Buffer) => Promise<void>
 }
@@ -47,11 +47,12 @@ export function desktopActions(window: () => Window | null): DesktopActions {
         : await dialog.showOpenDialog(options)
       return picked.canceled ? null : (picked.filePaths[0] ?? null)
     },
-    async savePdf(fileName, bytes) {
+    async saveFile(fileName, bytes) {
+      const extension = fileName.split('.').pop() ?? 'pdf'
       const options = {
-        title: 'Save handout',
+        title: 'Save',
         defaultPath: join(app.getPath('documents'), fileName),
-        filters: [{ name: 'PDF', extensions: ['pdf'] }]
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }]
       }
       const owner = parent()
       const chosen = owner

@@ -332,6 +332,23 @@ export const contract = {
     result: returns<Patient>()
   },
 
+  'patients:export': {
+    input: z.strictObject({ id: id('Patient id') }),
+    result: returns<HandoutFile>()
+  },
+  /** desktop only: the archive through the system's save dialog */
+  'patients:exportSave': {
+    input: z.strictObject({ id: id('Patient id') }),
+    result: returns<string | null>()
+  },
+  'patients:erase': {
+    input: z.strictObject({
+      id: id('Patient id'),
+      confirmName: text('Confirmation', limits.name)
+    }),
+    result: returns<null>()
+  },
+
   'exercises:list': {
     input: z.strictObject({
       query: text('Search', limits.search).optional(),

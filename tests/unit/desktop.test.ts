@@ -53,13 +53,13 @@ describe('desktop handout actions', () => {
   it('saves where the person chose, and nothing when they cancel', async () => {
     const target = join(mocks.state.root, 'chosen.pdf')
     mocks.state.saveAnswer = { canceled: false, filePath: target }
-    expect(await actions.savePdf('Zoë - relief.pdf', pdf)).toBe(target)
+    expect(await actions.saveFile('Zoë - relief.pdf', pdf)).toBe(target)
     expect(readFileSync(target)).toEqual(pdf)
     expect(mocks.electron.dialog.showSaveDialog).toHaveBeenCalledWith(
       expect.objectContaining({ defaultPath: `${mocks.state.root}/documents/Zoë - relief.pdf` })
     )
     mocks.state.saveAnswer = { canceled: true }
-    expect(await actions.savePdf('other.pdf', pdf)).toBeNull()
+    expect(await actions.saveFile('other.pdf', pdf)).toBeNull()
   })
 
   it('opens the PDF in the default viewer from a temp folder cleared at start and quit', async () => {

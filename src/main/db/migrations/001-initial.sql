@@ -265,6 +265,9 @@ CREATE VIRTUAL TABLE patients_fts USING fts5 (
   tokenize = 'trigram remove_diacritics 1'
 );
 
+-- Erasing a patient removes their words from the index at once, not at the next merge.
+INSERT INTO patients_fts (patients_fts, rank) VALUES ('secure-delete', 1);
+
 CREATE TRIGGER patients_fts_insert AFTER INSERT ON patients BEGIN
   INSERT INTO patients_fts (rowid, full_name, condition) VALUES (NEW.id, NEW.full_name, NEW.condition);
 END;

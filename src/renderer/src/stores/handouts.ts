@@ -3,6 +3,7 @@ import { ref } from 'vue'
 import type { ApiError } from '@shared/errors'
 import { defaultHandoutOptions, type HandoutFile, type HandoutOptions } from '@shared/types'
 import { call, isDesktop } from '../api'
+import { downloadFile } from '../download'
 import { latestOnly } from './latest-only'
 
 function bytesOf(file: HandoutFile): Uint8Array<ArrayBuffer> {
@@ -40,13 +41,7 @@ export const useHandoutsStore = defineStore('handouts', () => {
     const result = await call('handouts:pdf', { versionId, options: options.value })
     error.value = result.ok ? null : result.error
     if (!result.ok) return
-    const url = URL.createObjectURL(new Blob([bytesOf(result.data)], { type: 'application/pdf' }))
-    const link = Object.assign(document.createElement('a'), {
-      href: url,
-      download: result.data.fileName
-    })
-    link.click()
-    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    downloadFile(result.data, 'application/pdf')
     message.value = `Downloaded “${result.data.fileName}”.`
   }
 

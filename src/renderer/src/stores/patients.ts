@@ -3,7 +3,8 @@ import { ref } from 'vue'
 import type { Input } from '@shared/contract'
 import type { ApiError, Result } from '@shared/errors'
 import type { Patient, PatientSummary } from '@shared/types'
-import { call } from '../api'
+import { call, isDesktop } from '../api'
+import { downloadFile } from '../download'
 import { latestOnly } from './latest-only'
 
 export type PatientDraft = Input<'patients:create'>
@@ -60,7 +61,32 @@ export const usePatientsStore = defineStore('patients', () => {
     return keep(await call('patients:archive', { id, archived }))
   }
 
+  /** The archive: the save dialog on the desktop, a download in the browser. */
+  async function exportData(id: number): Promise<string | null> {
+    if (isDesktop) {
+      const saved = await call('patients:exportSave', { id })
+      error.value = saved.ok ? null : saved.error
+      return saved.ok && saved.data ? `Saved to ${saved.data}.` : null
+    }
+    const result = await call('patients:export', { id })
+    error.value = result.ok ? null : result.error
+    if (!result.ok) return null
+    downloadFile(result.data, 'application/zip')
+    return `Downloaded “${result.data.fileName}”.`
+  }
+
+  async function erase(id: number, confirmName: string): Promise<Result<null>> {
+    const result = await call('patients:erase', { id, confirmName })
+    if (result.ok) {
+      current.value = null
+      results.value = results.value.filter((patient) => patient.id !== id)
+    }
+    return result
+  }
+
   return {
+    exportData,
+    erase,
     query,
     includeArchived,
     results,

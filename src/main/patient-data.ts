@@ -1,0 +1,74 @@
+/**
+ * The patient's data rights: everything about them in one archive (right of
+ * access, moving clinics), and erasure that leaves no trace in the file.
+ */
+import type { Database } from 'better-sqlite3'
+import { strToU8, zipSync } from 'fflate'
+import { AppError } from '@shared/errors'
+import type { HandoutFile, HandoutOptions } from '@shared/types'
+import { issuedHandout } from './handouts'
+import { getPatient } from './patients'
+import { getSnapshot, getVersion, listVersions } from './programs'
+import { listVisits } from './visits'
+
+/** Bumped when the archive's JSON changes shape; see docs/patient-export.md. */
+export const exportFormatVersion = 1
+
+export async function exportPatient(
+  db: Database,
+  patientId: number,
+  options: HandoutOptions,
+  resourcesDir: string
+): Promise<HandoutFile> {
+  const patient = getPatient(db, patientId)
+  const versions = listVersions(db, patientId)
+  const files: Record<string, Uint8Array> = {}
+  const handouts: string[] = []
+  for (const summary of versions.filter((version) => version.status === 'issued')) {
+    const file = await issuedHandout(db, summary.id, options, resourcesDir)
+    const name = `handouts/v${summary.versionNo} ${file.fileName}`
+    files[name] = Buffer.from(file.base64, 'base64')
+    handouts.push(name)
+  }
+  const document = {
+    format: 'physioplan-patient-export',
+    formatVersion: exportFormatVersion,
+    exportedAt: new Date().toISOString(),
+    patient,
+    visits: listVisits(db, patientId),
+    programVersions: versions.map((summary) => ({
+      ...getVersion(db, summary.id),
+      snapshot: summary.status === 'issued' ? getSnapshot(db, summary.id) : null
+    })),
+    handouts
+  }
+  files['patient.json'] = strToU8(JSON.stringify(document, null, 2))
+  const date = document.exportedAt.slice(0, 10)
+  const safeName = patient.fullName.replace(/[\\/:*?"<>|\n\r\t]+/g, ' ').trim()
+  return {
+    fileName: `${safeName} - PhysioPlan export - ${date}.zip`,
+    base64: Buffer.from(
+      zipSync(files, { level: 6, mtime: new Date(document.exportedAt) })
+    ).toString('base64')
+  }
+}
+
+/**
+ * Deletes every row about a patient — programs, versions and snapshots,
+ * visits and scores, search entries — once their full name is typed. With
+ * secure_delete and the index's secure-delete, the freed space is zeroed;
+ * the caller checkpoints the WAL afterwards so no copy stays there either.
+ */
+export function erasePatient(db: Database, patientId: number, confirmName: string): null {
+  const patient = getPatient(db, patientId)
+  if (confirmName.trim() !== patient.fullName) {
+    throw new AppError(
+      'invalid_input',
+      `Type the patient’s full name, ${patient.fullName}, to confirm.`,
+      'confirmName'
+    )
+  }
+  db.prepare('DELETE FROM patients WHERE id = ?').run(patientId)
+  db.prepare("INSERT INTO patients_fts (patients_fts) VALUES ('optimize')").run()
+  return null
+}

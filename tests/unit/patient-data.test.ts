@@ -1,0 +1,129 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import type { HandoutFile, Patient, ProgramVersion, Template } from '../../src/shared/types'
+import { createHandlers, dispatch } from '../../src/main/api'
+import { openDatabase } from '../../src/main/db/open'
+import { countRows, memoryApi, tempDir, type MemoryApi } from './helpers'
+
+const name = 'Quintessa Vøllestad-Zyx'
+
+async function ok<T>(api: Pick<MemoryApi, 'call'>, channel: string, input: unknown): Promise<T> {
+  const result = await api.call(channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.data as T
+}
+
+/** A patient with a visit (PSFS activity naming them) and an issued program. */
+async function fullRecord(api: Pick<MemoryApi, 'call'>): Promise<Patient> {
+  const patient = await ok<Patient>(api, 'patients:create', {
+    fullName: name,
+    dateOfBirth: '1980-02-02',
+    condition: 'Low back pain',
+    notes: `${name} runs marathons.`
+  })
+  const relief = (await ok<Template[]>(api, 'templates:list', {})).find((t) =>
+    t.name.endsWith('relief')
+  )!
+  const draft = await ok<ProgramVersion>(api, 'programs:create', {
+    patientId: patient.id,
+    source: { kind: 'template', templateId: relief.id }
+  })
+  await ok(api, 'programs:issue', { versionId: draft.id })
+  await ok(api, 'visits:create', {
+    patientId: patient.id,
+    visitDate: '2026-01-05',
+    visitType: 'initial',
+    programVersionId: draft.id,
+    subjective: `${name} reports pain after 10 km.`,
+    objective: null,
+    plan: null,
+    redFlags: [],
+    sessionsDone: null,
+    sessionsPrescribed: null,
+    nextVisitDate: '2026-01-19',
+    outcomes: {
+      nprs: { now: 5, worst24h: 7, afterRunning: 6 },
+      odi: [2, 1, 2, 1, 2, 1, 1, 0, 1, 1],
+      rmdq: 8,
+      psfs: [
+        { activity: 'Running', rating: 3 },
+        { activity: 'Sitting', rating: 6 },
+        { activity: 'Carrying shopping', rating: 5 }
+      ]
+    }
+  })
+  return patient
+}
+
+describe('exporting a patient', () => {
+  it('makes one archive: everything as JSON, and every issued handout as PDF', async () => {
+    const api = memoryApi()
+    const patient = await fullRecord(api)
+    const file = await ok<HandoutFile>(api, 'patients:export', { id: patient.id })
+    expect(file.fileName).toMatch(
+      /^Quintessa Vøllestad-Zyx - PhysioPlan export - \d{4}-\d{2}-\d{2}\.zip$/
+    )
+    const entries = unzipSync(Buffer.from(file.base64, 'base64'))
+    const json = JSON.parse(strFromU8(entries['patient.json']!))
+    expect(json).toMatchObject({
+      format: 'physioplan-patient-export',
+      formatVersion: 1,
+      patient: { fullName: name, notes: `${name} runs marathons.` },
+      visits: [{ visitType: 'initial', scores: { odiPercent: 24 } }],
+      programVersions: [{ status: 'issued', snapshot: { patient: { fullName: name } } }]
+    })
+    expect(json.handouts).toHaveLength(1)
+    const pdf = entries[json.handouts[0]]!
+    expect(strFromU8(pdf.subarray(0, 5))).toBe('%PDF-')
+  })
+})
+
+describe('erasing a patient', () => {
+  it('needs the full name typed, and then leaves no trace in the database file or its WAL', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'physioplan.sqlite3')
+    const { db } = openDatabase(file)
+    const handlers = createHandlers({
+      db,
+      transport: 'web',
+      version: 'test',
+      dataDir: dir,
+      databaseFile: file,
+      resourcesDir: resolve('resources')
+    })
+    const api = { call: (channel: string, input: unknown) => dispatch(handlers, channel, input) }
+    const patient = await fullRecord(api)
+    const bytesOnDisk = () =>
+      Buffer.concat([file, `${file}-wal`].filter(existsSync).map((path) => readFileSync(path)))
+    db.pragma('wal_checkpoint(PASSIVE)')
+    expect(bytesOnDisk().includes(Buffer.from(name))).toBe(true)
+
+    const refused = await api.call('patients:erase', { id: patient.id, confirmName: 'Quintessa' })
+    expect(refused.ok || refused.error).toEqual({
+      code: 'invalid_input',
+      message: `Type the patient’s full name, ${name}, to confirm.`,
+      field: 'confirmName'
+    })
+    expect(countRows(db, 'patients')).toBe(1)
+
+    await ok(api, 'patients:erase', { id: patient.id, confirmName: ` ${name} ` })
+    for (const table of [
+      'patients',
+      'programs',
+      'program_versions',
+      'program_items',
+      'visits',
+      'visit_outcomes'
+    ]) {
+      expect(countRows(db, table), table).toBe(0)
+    }
+    expect(await ok<unknown[]>(api, 'patients:list', { query: 'Quintessa' })).toEqual([])
+    db.close()
+    const remains = bytesOnDisk()
+    expect(remains.includes(Buffer.from(name))).toBe(false)
+    expect(remains.includes(Buffer.from('Quintessa'))).toBe(false)
+    expect(remains.includes(Buffer.from('Vøllestad'))).toBe(false)
+  })
+})
