@@ -1,0 +1,164 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callApi, launchBrowser, makeDataDir, startHost, type RunningHost } from './host'
+
+let browser: Browser
+let host: RunningHost
+let page: Page
+let patientId: number
+const data = makeDataDir()
+const pageErrors: string[] = []
+const name = 'Hildegard Ønskeby'
+const isoDay = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  host = await startHost(data.dataDir)
+  patientId = (
+    await callApi<{ id: number }>(host, 'patients:create', {
+      fullName: name,
+      dateOfBirth: '1971-04-04'
+    })
+  ).id
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true
+  })
+  page = await context.newPage()
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  page.on('dialog', (dialog) => void dialog.accept())
+  await page.goto(host.url)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await host?.stop()
+  data.remove()
+  expect(pageErrors).toEqual([])
+})
+
+const goHome = () =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Home/ }).click()
+const dueList = (title: string) => page.getByRole('region', { name: title })
+
+async function recordVisit(options: {
+  date: string
+  type: 'initial' | 'follow-up'
+  nprs: number
+  odi: number[]
+  psfs: number[]
+  next: string
+  flag?: string
+}): Promise<void> {
+  await page.getByRole('link', { name: 'Record a visit' }).click()
+  await page.getByLabel('Visit date').fill(options.date)
+  await page.getByLabel('Type').selectOption(options.type)
+  if (options.flag) await page.getByLabel(options.flag).check()
+  await page.getByLabel('Pain now').fill(String(options.nprs))
+  const sections = page.locator('fieldset', { hasText: 'ODI' }).locator('select')
+  for (const [index, score] of options.odi.entries())
+    await sections.nth(index).selectOption(String(score))
+  for (const [index, rating] of options.psfs.entries()) {
+    if (options.type === 'initial')
+      await page.getByLabel(`Activity ${index + 1}`).fill(`Activity ${index + 1}`)
+    await page.getByLabel(`Rating ${index + 1}`).fill(String(rating))
+  }
+  await page.getByLabel('Next visit').fill(options.next)
+  await page.getByRole('button', { name: 'Save visit' }).click()
+  await page.getByRole('heading', { name: 'Visits' }).waitFor()
+}
+
+describe('visits, progress and the dashboard', () => {
+  it('records an initial assessment with a red flag and shows the banner', async () => {
+    await page.goto(`${host.origin}/patients/${patientId}`)
+    await recordVisit({
+      date: isoDay(-28),
+      type: 'initial',
+      nprs: 7,
+      odi: [4, 2, 3, 2, 3, 2, 2, 1, 3, 2],
+      psfs: [3, 4, 2],
+      next: isoDay(-14),
+      flag: 'Night pain not eased by rest'
+    })
+    expect(await page.getByRole('alert').textContent()).toMatch(
+      /Red flags at the initial assessment: Night pain not eased by rest/
+    )
+  })
+
+  it('records two follow-ups with improving scores and shows the charts and the sentences', async () => {
+    await recordVisit({
+      date: isoDay(-14),
+      type: 'follow-up',
+      nprs: 5,
+      odi: [3, 1, 2, 2, 2, 1, 1, 1, 2, 1],
+      psfs: [5, 6, 4],
+      next: isoDay(-2)
+    })
+    await recordVisit({
+      date: isoDay(-2),
+      type: 'follow-up',
+      nprs: 3,
+      odi: [2, 1, 1, 1, 1, 1, 1, 0, 1, 1],
+      psfs: [7, 8, 6],
+      next: isoDay(0)
+    })
+    await page
+      .getByText('ODI 48% → 20%: improved 28 points, more than the 10-point threshold.')
+      .waitFor()
+    expect(
+      await page
+        .getByText('NPRS 7 → 3: improved 4 points, more than the 2-point threshold.')
+        .isVisible()
+    ).toBe(true)
+    expect(
+      await page
+        .getByText('PSFS 3 → 7: improved 4 points, more than the 2-point threshold.')
+        .isVisible()
+    ).toBe(true)
+    await page.getByRole('img', { name: 'Disability (ODI %) over time' }).waitFor()
+  })
+
+  it('lists the patient as due today, then moves them after a visit', async () => {
+    await goHome()
+    await dueList('Due today').getByRole('link', { name }).waitFor()
+    await dueList('Due today').getByRole('link', { name: 'Start visit' }).click()
+    await page.getByLabel('Visit date').fill(isoDay(0))
+    await page.getByLabel('Next visit').fill(isoDay(5))
+    await page.getByRole('button', { name: 'Save visit' }).click()
+    await page.getByRole('heading', { name: 'Visits' }).waitFor()
+    await goHome()
+    await dueList('This week').getByRole('link', { name }).waitFor()
+    expect(await dueList('Due today').getByRole('link', { name }).count()).toBe(0)
+  })
+
+  it('exports the patient and then erases them without a trace in the file', async () => {
+    await page.goto(`${host.origin}/patients/${patientId}`)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export data' }).click()
+    ])
+    expect(download.suggestedFilename()).toMatch(
+      /^Hildegard Ønskeby - PhysioPlan export - .*\.zip$/
+    )
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 2)
+        .toString()
+    ).toBe('PK')
+
+    await page.getByRole('button', { name: 'Erase patient…' }).click()
+    await page.getByLabel('Full name to confirm').fill(name)
+    await page.getByRole('button', { name: 'Erase for good' }).click()
+    await page.getByRole('heading', { name: 'Patients' }).waitFor()
+
+    const file = join(host.dataDir, 'physioplan.sqlite3')
+    const bytes = Buffer.concat(
+      [file, `${file}-wal`].filter(existsSync).map((path) => readFileSync(path))
+    )
+    expect(bytes.includes(Buffer.from(name))).toBe(false)
+    expect(bytes.includes(Buffer.from('Hildegard'))).toBe(false)
+  })
+})
