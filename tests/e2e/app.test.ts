@@ -1,13 +1,10 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, makeDataDir, startHost, type RunningHost } from './host'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowserHost } from './host'
 
-let browser: Browser
-let host: RunningHost
-const data = makeDataDir()
-const pageErrors: string[] = []
+const app = useBrowserHost()
 const onePixelPng =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 
@@ -16,24 +13,7 @@ async function goTo(page: Page, section: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section }).click()
 }
 
-async function openPage(url = host.url): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } })
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  await page.goto(url)
-  return page
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-  host = await startHost(data.dataDir)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  data.remove()
-  expect(pageErrors).toEqual([])
-})
+const openPage = () => app.openTab()
 
 describe('patients in the browser host', () => {
   it('creates a patient, finds it by part of the name, and edits it', async () => {
@@ -58,7 +38,7 @@ describe('patients in the browser host', () => {
     expect(await page.getByText('+48 600 100 200').isVisible()).toBe(true)
 
     // it is in the SQLite file itself
-    const db = new Database(join(host.dataDir, 'physioplan.sqlite3'), { readonly: true })
+    const db = new Database(join(app.host.dataDir, 'physioplan.sqlite3'), { readonly: true })
     const row = db.prepare('SELECT full_name, phone, email FROM patients').get()
     db.close()
     expect(row).toEqual({
@@ -77,7 +57,7 @@ describe('patients in the browser host', () => {
     await page.getByRole('button', { name: 'Add patient' }).click()
     await page.getByText("Date of birth can't be in the future").waitFor()
     expect(await page.getByLabel('Date of birth').getAttribute('aria-invalid')).toBe('true')
-    const db = new Database(join(host.dataDir, 'physioplan.sqlite3'), { readonly: true })
+    const db = new Database(join(app.host.dataDir, 'physioplan.sqlite3'), { readonly: true })
     const found = db
       .prepare("SELECT count(*) AS n FROM patients WHERE full_name LIKE 'Ørjan%'")
       .get()
@@ -87,8 +67,7 @@ describe('patients in the browser host', () => {
   })
 
   it('keeps patients across a restart of the app', async () => {
-    await host.stop()
-    host = await startHost(data.dataDir)
+    await app.restart()
     const page = await openPage()
     await goTo(page, 'Patients')
     await page.getByLabel('Search patients').fill('nowak')
@@ -97,7 +76,7 @@ describe('patients in the browser host', () => {
   })
 
   it('refuses a page opened without the access token', async () => {
-    const page = await openPage(`${host.origin}/patients`)
+    const page = await app.openTab(`${app.host.origin}/patients`, { withToken: false })
     await page.getByRole('alert').waitFor()
     expect(await page.getByRole('alert').textContent()).toMatch(/no access key/)
     await page.close()

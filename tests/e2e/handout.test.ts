@@ -1,47 +1,24 @@
 import { readFileSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { pdfText, qpdfCheck } from '../unit/pdf-tools'
-import { callApi, launchBrowser, makeDataDir, startHost, type RunningHost } from './host'
+import { callApi, useBrowserHost } from './host'
 
-let browser: Browser
-let host: RunningHost
+const app = useBrowserHost()
 let page: Page
-let versionId: number
-const data = makeDataDir()
-const pageErrors: string[] = []
 
 beforeAll(async () => {
-  browser = await launchBrowser()
-  host = await startHost(data.dataDir)
-  const patient = await callApi<{ id: number }>(host, 'patients:create', {
+  const patient = await callApi<{ id: number }>(app.host, 'patients:create', {
     fullName: 'Zoë Łukasiewicz',
     dateOfBirth: '1990-12-01'
   })
-  const templates = await callApi<{ id: number; name: string }[]>(host, 'templates:list', {})
+  const templates = await callApi<{ id: number; name: string }[]>(app.host, 'templates:list', {})
   const relief = templates.find((template) => template.name.endsWith('relief'))!
-  versionId = (
-    await callApi<{ id: number }>(host, 'programs:create', {
-      patientId: patient.id,
-      source: { kind: 'template', templateId: relief.id }
-    })
-  ).id
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true
+  const { id } = await callApi<{ id: number }>(app.host, 'programs:create', {
+    patientId: patient.id,
+    source: { kind: 'template', templateId: relief.id }
   })
-  page = await context.newPage()
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  page.on('dialog', (dialog) => void dialog.accept())
-  await page.goto(host.url)
-  await page.goto(`${host.origin}/programs/${versionId}`)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  data.remove()
-  expect(pageErrors).toEqual([])
+  page = await app.openTab(`${app.host.origin}/programs/${id}`)
 })
 
 const firstPage = () => page.getByRole('img', { name: /^Handout page 1 of \d+$/ })
@@ -83,7 +60,7 @@ describe('the handout in the browser host', () => {
   it('remembers the handout options for the clinic', async () => {
     await page.getByLabel('Large print').check()
     await expect
-      .poll(() => callApi<{ largePrint: boolean }>(host, 'handouts:options', {}))
+      .poll(() => callApi<{ largePrint: boolean }>(app.host, 'handouts:options', {}))
       .toMatchObject({ largePrint: true })
     await page.reload()
     await page.getByRole('img', { name: /^Handout page 1 of/ }).waitFor()

@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll, expect } from 'vitest'
 
 const webEntry = resolve('out/main/web.js')
 
@@ -92,4 +93,59 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run'
     ]
   })
+}
+
+export interface BrowserHost {
+  readonly host: RunningHost
+  /**
+   * A tab in the run's one browser profile, opened at the printed address (so
+   * it holds the token), then at `url`; `withToken: false` skips the address.
+   */
+  openTab: (url?: string, options?: { withToken: boolean }) => Promise<Page>
+  /** Stops the host and starts it again on the same data folder, as a restart of the app. */
+  restart: () => Promise<void>
+}
+
+/**
+ * One browser host on a fresh data folder and one Chromium for a test file,
+ * started before its tests and removed after; any uncaught page error fails
+ * the file.
+ */
+export function useBrowserHost(): BrowserHost {
+  const data = makeDataDir()
+  const pageErrors: string[] = []
+  let browser: Browser
+  let context: BrowserContext
+  let host: RunningHost
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true
+    })
+    host = await startHost(data.dataDir)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    data.remove()
+    expect(pageErrors).toEqual([])
+  })
+  return {
+    get host() {
+      return host
+    },
+    async openTab(url, options = { withToken: true }) {
+      const tab = await context.newPage()
+      tab.on('pageerror', (error) => pageErrors.push(error.message))
+      tab.on('dialog', (dialog) => void dialog.accept())
+      if (options.withToken) await tab.goto(host.url)
+      if (url) await tab.goto(url)
+      return tab
+    },
+    async restart() {
+      await host.stop()
+      host = await startHost(data.dataDir)
+    }
+  }
 }

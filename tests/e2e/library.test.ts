@@ -1,29 +1,14 @@
 import { resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, makeDataDir, startHost, type RunningHost } from './host'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useBrowserHost } from './host'
 
-let browser: Browser
-let host: RunningHost
+const app = useBrowserHost()
 let page: Page
-const data = makeDataDir()
-const pageErrors: string[] = []
 const sample = resolve('tests/fixtures/free-exercise-db-sample')
 
 beforeAll(async () => {
-  browser = await launchBrowser()
-  host = await startHost(data.dataDir)
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  page.on('dialog', (dialog) => void dialog.accept())
-  await page.goto(host.url)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  data.remove()
-  expect(pageErrors).toEqual([])
+  page = await app.openTab()
 })
 
 const library = () =>

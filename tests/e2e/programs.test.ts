@@ -1,44 +1,19 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callApi, launchBrowser, makeDataDir, startHost, type RunningHost } from './host'
+import type { Locator, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { callApi, useBrowserHost } from './host'
 
-let browser: Browser
-let host: RunningHost
-let context: BrowserContext
+const app = useBrowserHost()
 let page: Page
-const data = makeDataDir()
-const pageErrors: string[] = []
 
 beforeAll(async () => {
-  browser = await launchBrowser()
-  host = await startHost(data.dataDir)
-  const patient = await callApi<{ id: number }>(host, 'patients:create', {
+  const patient = await callApi<{ id: number }>(app.host, 'patients:create', {
     fullName: 'Ørjan Ågren',
     dateOfBirth: '1975-06-30'
   })
-  // one profile for the whole run, as the desktop app keeps one
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  page = await openTab()
-  await page.goto(`${host.origin}/patients/${patient.id}`)
+  page = await app.openTab(`${app.host.origin}/patients/${patient.id}`)
 })
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  data.remove()
-  expect(pageErrors).toEqual([])
-})
-
-/** A new tab opened at the printed address, as a person reopening the app would. */
-async function openTab(): Promise<Page> {
-  const tab = await context.newPage()
-  tab.on('pageerror', (error) => pageErrors.push(error.message))
-  tab.on('dialog', (dialog) => void dialog.accept())
-  await tab.goto(host.url)
-  return tab
-}
 
 const items = () =>
   page.getByRole('region', { name: 'Exercises in this program' }).locator('li strong')
@@ -154,7 +129,7 @@ describe('building a program', () => {
     await plank.getByLabel('Note to the patient').fill('Keep breathing.')
     // closed at once: long before the autosave delay has passed
     await page.close()
-    page = await openTab()
+    page = await app.openTab()
     await page.goto(url)
     await page.getByText(/were brought back and saved/).waitFor()
     await saved()
@@ -185,7 +160,7 @@ describe('building a program', () => {
       /Dose changed\s*Cat-camel: 10 repetitions — Build up to 15 repetitions\. → 15 repetitions — Build up/
     )
 
-    const db = new Database(join(host.dataDir, 'physioplan.sqlite3'), { readonly: true })
+    const db = new Database(join(app.host.dataDir, 'physioplan.sqlite3'), { readonly: true })
     const versions = db
       .prepare('SELECT version_no, status FROM program_versions ORDER BY version_no')
       .all()

@@ -1,43 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callApi, launchBrowser, makeDataDir, startHost, type RunningHost } from './host'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { callApi, useBrowserHost } from './host'
 
-let browser: Browser
-let host: RunningHost
+const app = useBrowserHost()
 let page: Page
 let patientId: number
-const data = makeDataDir()
-const pageErrors: string[] = []
 const name = 'Hildegard Ønskeby'
 const isoDay = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 
 beforeAll(async () => {
-  browser = await launchBrowser()
-  host = await startHost(data.dataDir)
   patientId = (
-    await callApi<{ id: number }>(host, 'patients:create', {
+    await callApi<{ id: number }>(app.host, 'patients:create', {
       fullName: name,
       dateOfBirth: '1971-04-04'
     })
   ).id
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true
-  })
-  page = await context.newPage()
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  page.on('dialog', (dialog) => void dialog.accept())
-  await page.goto(host.url)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  data.remove()
-  expect(pageErrors).toEqual([])
+  page = await app.openTab()
 })
 
 const goHome = () =>
@@ -73,7 +54,7 @@ async function recordVisit(options: {
 
 describe('visits, progress and the dashboard', () => {
   it('records an initial assessment with a red flag and shows the banner', async () => {
-    await page.goto(`${host.origin}/patients/${patientId}`)
+    await page.goto(`${app.host.origin}/patients/${patientId}`)
     await recordVisit({
       date: isoDay(-28),
       type: 'initial',
@@ -135,7 +116,7 @@ describe('visits, progress and the dashboard', () => {
   })
 
   it('exports the patient and then erases them without a trace in the file', async () => {
-    await page.goto(`${host.origin}/patients/${patientId}`)
+    await page.goto(`${app.host.origin}/patients/${patientId}`)
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export data' }).click()
@@ -154,7 +135,7 @@ describe('visits, progress and the dashboard', () => {
     await page.getByRole('button', { name: 'Erase for good' }).click()
     await page.getByRole('heading', { name: 'Patients' }).waitFor()
 
-    const file = join(host.dataDir, 'physioplan.sqlite3')
+    const file = join(app.host.dataDir, 'physioplan.sqlite3')
     const bytes = Buffer.concat(
       [file, `${file}-wal`].filter(existsSync).map((path) => readFileSync(path))
     )
