@@ -353,3 +353,24 @@ export interface Dashboard {
   overdue: DashboardRow[]
   noNextVisit: DashboardRow[]
 }
+
+export interface BackupInfo {
+  file: string
+  createdAt: string
+  bytes: number
+}
+
+export interface BackupContents extends BackupInfo {
+  schemaVersion: number
+  patients: number
+  programs: number
+  visits: number
+}
+
+export interface BackupStatus {
+  folder: string
+  last: BackupInfo | null
+  /** the newest backup is more than 7 days old, or there is none */
+  stale: boolean
+  backups: BackupInfo[]
+}

@@ -1,0 +1,203 @@
+/**
+ * Backups with SQLite's online backup API: written while the app runs,
+ * verified with integrity_check before they count, rotated to 7 daily and 4
+ * weekly. Restore checks a backup first and keeps the current data as a
+ * safety copy before it swaps.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { Database as Db } from 'better-sqlite3'
+import { AppError } from '@shared/errors'
+import type { BackupContents, BackupInfo, BackupStatus } from '@shared/types'
+import { migrate, schemaVersion } from './db/migrate'
+import { seedBuiltins } from './seed/apply'
+import { readSetting, writeSetting } from './settings'
+
+const backupName = /^physioplan-(\d{4}-\d{2}-\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite3$/
+const day = 86_400_000
+
+function stamp(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, '')
+    .replace('T', '-')
+    .replace(/:/g, '')
+}
+
+export function backupFolder(db: Db, dataDir: string): string {
+  return readSetting<string>(db, 'backupFolder') ?? join(dataDir, 'backups')
+}
+
+export function setBackupFolder(db: Db, folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true })
+    const probe = join(folder, '.physioplan-write-test')
+    rmSync(probe, { force: true })
+    new Database(probe).close()
+    rmSync(probe, { force: true })
+  } catch {
+    throw new AppError(
+      'invalid_input',
+      `PhysioPlan can’t write to ${folder}. Choose another folder.`,
+      'folder'
+    )
+  }
+  writeSetting(db, 'backupFolder', folder)
+}
+
+function infoOf(file: string): BackupInfo {
+  const match = backupName.exec(file.split(/[\\/]/).pop() ?? '')
+  const createdAt = match
+    ? `${match[1]}T${match[2]}:${match[3]}:${match[4]}Z`
+    : statSync(file).mtime.toISOString()
+  return { file, createdAt, bytes: statSync(file).size }
+}
+
+/** The backups in a folder, newest first. */
+export function listBackups(folder: string): BackupInfo[] {
+  if (!existsSync(folder)) return []
+  return readdirSync(folder)
+    .filter((name) => backupName.test(name))
+    .map((name) => infoOf(join(folder, name)))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+}
+
+/** Opens a database file read-only and says what it holds; throws when it is damaged. */
+export function inspectBackup(file: string): BackupContents {
+  let source: Db
+  try {
+    source = new Database(file, { readonly: true, fileMustExist: true })
+  } catch {
+    throw new AppError('invalid_input', `${file} can’t be opened as a PhysioPlan backup.`)
+  }
+  try {
+    const integrity = source.pragma('integrity_check', { simple: true })
+    if (integrity !== 'ok')
+      throw new AppError('invalid_input', `${file} is damaged (${String(integrity)}).`)
+    const count = (table: string) =>
+      source.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+    return {
+      ...infoOf(file),
+      schemaVersion: source.pragma('user_version', { simple: true }) as number,
+      patients: count('patients'),
+      programs: count('programs'),
+      visits: count('visits')
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError('invalid_input', `${file} is not a PhysioPlan database.`)
+  } finally {
+    source.close()
+  }
+}
+
+/** A verified copy of the live database; a copy that fails its check is removed, never kept. */
+export async function makeBackup(
+  db: Db,
+  folder: string,
+  now = new Date(),
+  onProgress?: (done: number, total: number) => void,
+  /** "physioplan" for the rotated backups; other names are never rotated away */
+  prefix = 'physioplan'
+): Promise<BackupInfo> {
+  mkdirSync(folder, { recursive: true })
+  const file = join(folder, `${prefix}-${stamp(now)}.sqlite3`)
+  const partial = `${file}.partial`
+  let pages = 0
+  try {
+    await db.backup(partial, {
+      progress: ({ totalPages, remainingPages }) => {
+        pages = totalPages
+        onProgress?.(totalPages - remainingPages, totalPages)
+        return 256
+      }
+    })
+    // one self-contained file (it may go to a USB stick): no -wal or -shm beside it
+    const copy = new Database(partial)
+    copy.pragma('journal_mode = DELETE')
+    copy.close()
+    inspectBackup(partial)
+    // the library reports before its last step; done means written and verified
+    onProgress?.(pages, pages)
+  } catch (error) {
+    rmSync(partial, { force: true })
+    if (error instanceof AppError) throw error
+    throw new AppError(
+      'unavailable',
+      `The backup could not be written to ${folder}. Is there space, and may PhysioPlan write there?`
+    )
+  }
+  renameSync(partial, file)
+  return infoOf(file)
+}
+
+/**
+ * Which backups rotation removes: it keeps the newest of each of the last 7
+ * days that have one, and the newest of each of the 4 weeks before those.
+ */
+export function backupsToRemove(backups: Pick<BackupInfo, 'file' | 'createdAt'>[]): string[] {
+  const newestFirst = [...backups].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const keep = new Set<string>()
+  const days = new Set<string>()
+  const weeks = new Set<number>()
+  for (const backup of newestFirst) {
+    const dayKey = backup.createdAt.slice(0, 10)
+    if (days.size < 7 && !days.has(dayKey)) {
+      days.add(dayKey)
+      keep.add(backup.file)
+      continue
+    }
+    if (days.has(dayKey)) continue
+    // weeks counted from the Unix epoch (a Thursday) are fine for "one a week"
+    const week = Math.floor(Date.parse(backup.createdAt) / (7 * day))
+    if (weeks.size < 4 && !weeks.has(week)) {
+      weeks.add(week)
+      keep.add(backup.file)
+    }
+  }
+  return newestFirst.filter((backup) => !keep.has(backup.file)).map((backup) => backup.file)
+}
+
+export function rotateBackups(folder: string): void {
+  for (const file of backupsToRemove(listBackups(folder))) rmSync(file, { force: true })
+}
+
+export function backupStatus(db: Db, dataDir: string, now = new Date()): BackupStatus {
+  const folder = backupFolder(db, dataDir)
+  const backups = listBackups(folder)
+  const last = backups[0] ?? null
+  const stale = last === null || now.getTime() - Date.parse(last.createdAt) > 7 * day
+  return { folder, last, stale, backups }
+}
+
+/**
+ * Replaces the live data with a backup, after checking it and keeping the
+ * current data as a safety copy. The backup is copied in through SQLite's
+ * own backup API, so the open connection sees the restored data at once.
+ */
+export async function restoreBackup(
+  db: Db,
+  liveFile: string,
+  backupFile: string,
+  safetyFolder: string
+): Promise<{ safetyCopy: string; contents: BackupContents }> {
+  const contents = inspectBackup(backupFile)
+  if (contents.schemaVersion > schemaVersion) {
+    throw new AppError(
+      'unavailable',
+      'That backup was made by a newer version of PhysioPlan. Install it to restore this backup.'
+    )
+  }
+  const safety = await makeBackup(db, safetyFolder, new Date(), undefined, 'safety-before-restore')
+  const safetyCopy = safety.file
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true })
+  try {
+    await source.backup(liveFile)
+  } finally {
+    source.close()
+  }
+  migrate(db, { backupFile: null })
+  seedBuiltins(db)
+  return { safetyCopy, contents }
+}

@@ -1,0 +1,124 @@
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import {
+  backupStatus,
+  backupsToRemove,
+  inspectBackup,
+  listBackups,
+  makeBackup,
+  restoreBackup
+} from '../../src/main/backups'
+import { schemaVersion } from '../../src/main/db/migrate'
+import { openDatabase } from '../../src/main/db/open'
+import { createPatient, listPatients } from '../../src/main/patients'
+import { tempDir } from './helpers'
+
+const fields = (fullName: string) => ({
+  fullName,
+  dateOfBirth: '1980-01-01',
+  sex: null,
+  phone: null,
+  email: null,
+  condition: null,
+  referralSource: null,
+  notes: null
+})
+
+function liveDatabase() {
+  const dir = tempDir()
+  const file = join(dir, 'physioplan.sqlite3')
+  const { db } = openDatabase(file)
+  return { dir, file, db, folder: join(dir, 'backups') }
+}
+
+describe('backups', () => {
+  it('writes a verified copy and lists it', async () => {
+    const { db, folder } = liveDatabase()
+    createPatient(db, fields('Ada Ek'))
+    const progress: [number, number][] = []
+    const made = await makeBackup(db, folder, new Date('2026-11-25T10:11:12Z'), (done, total) =>
+      progress.push([done, total])
+    )
+    expect(made.file).toBe(join(folder, 'physioplan-2026-11-25-101112.sqlite3'))
+    expect(progress.at(-1)?.[0]).toBe(progress.at(-1)?.[1])
+    expect(listBackups(folder)).toEqual([made])
+    expect(inspectBackup(made.file)).toMatchObject({
+      schemaVersion,
+      patients: 1,
+      programs: 0,
+      visits: 0
+    })
+    expect(readdirSync(folder)).toEqual(['physioplan-2026-11-25-101112.sqlite3'])
+    db.close()
+  })
+
+  it('keeps 7 daily and 4 weekly backups', () => {
+    const backups = Array.from({ length: 60 }, (_, n) => {
+      const date = new Date(Date.UTC(2026, 10, 25) - n * 86_400_000)
+      return { file: `b${n}`, createdAt: date.toISOString() }
+    })
+    backups.push({ file: 'same-day-older', createdAt: '2026-11-25T00:00:00.000Z' })
+    backups[0]!.createdAt = '2026-11-25T09:00:00.000Z'
+    const removed = new Set(backupsToRemove(backups))
+    const kept = backups.filter((backup) => !removed.has(backup.file)).map((backup) => backup.file)
+    expect(kept.slice(0, 7)).toEqual(['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6'])
+    expect(kept).toHaveLength(11)
+    expect(removed.has('same-day-older')).toBe(true)
+  })
+
+  it('says when the newest backup is over a week old', async () => {
+    const { db, dir, folder } = liveDatabase()
+    expect(backupStatus(db, dir)).toMatchObject({ last: null, stale: true, folder })
+    await makeBackup(db, folder, new Date('2026-11-01T08:00:00Z'))
+    expect(backupStatus(db, dir, new Date('2026-11-05T08:00:00Z')).stale).toBe(false)
+    expect(backupStatus(db, dir, new Date('2026-11-09T08:00:01Z')).stale).toBe(true)
+    db.close()
+  })
+
+  it('restores a backup, keeping the current data as a safety copy', async () => {
+    const { db, file, folder } = liveDatabase()
+    createPatient(db, fields('Before Backup'))
+    const backup = await makeBackup(db, folder)
+    createPatient(db, fields('After Backup'))
+
+    const { safetyCopy, contents } = await restoreBackup(db, file, backup.file, folder)
+    expect(contents.patients).toBe(1)
+    // the open connection sees the restored data at once
+    expect(listPatients(db, {}).map((p) => p.fullName)).toEqual(['Before Backup'])
+    const safety = new Database(safetyCopy, { readonly: true })
+    expect(safety.prepare('SELECT full_name FROM patients ORDER BY id').pluck().all()).toEqual([
+      'Before Backup',
+      'After Backup'
+    ])
+    safety.close()
+    // and the restored file keeps working, still in WAL mode
+    createPatient(db, fields('After Restore'))
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    db.close()
+    const reopened = openDatabase(file).db
+    expect(listPatients(reopened, {}).map((p) => p.fullName)).toEqual(['After Restore', 'Before Backup'])
+    reopened.close()
+  })
+
+  it('refuses a damaged file, a file that is not a database, and a newer one', async () => {
+    const dir = tempDir()
+    const junk = join(dir, 'junk.sqlite3')
+    writeFileSync(junk, 'this is not sqlite at all, just text '.repeat(200))
+    expect(() => inspectBackup(junk)).toThrow(/can’t be opened|is not a PhysioPlan database/)
+
+    const newer = join(dir, 'newer.sqlite3')
+    const future = new Database(newer)
+    future.exec('CREATE TABLE patients (x); CREATE TABLE programs (x); CREATE TABLE visits (x);')
+    future.pragma(`user_version = ${schemaVersion + 1}`)
+    future.close()
+    const { db, file } = liveDatabase()
+    createPatient(db, fields('Stays Here'))
+    await expect(restoreBackup(db, file, newer, dir)).rejects.toThrow(/newer version of PhysioPlan/)
+    expect(listPatients(db, {}).map((p) => p.fullName)).toEqual(['Stays Here'])
+    db.close()
+    utimesSync(newer, new Date(), new Date())
+  })
+})
