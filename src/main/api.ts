@@ -17,6 +17,16 @@ import {
   updateExercise,
   type PhotoInput
 } from './exercises'
+import {
+  backupFolder,
+  backupStatus,
+  inspectBackup,
+  makeBackup,
+  restoreBackup,
+  rotateBackups,
+  setBackupFolder,
+  writeVerifiedCopy
+} from './backups'
 import type { DesktopActions } from './desktop'
 import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } from './handouts'
 import { previewImport, startImport } from './import/run'
@@ -200,6 +210,25 @@ export function createHandlers(context: ApiContext): Handlers {
     'visits:update': ({ id, ...fields }) => inTransaction(() => updateVisit(db, id, fields)),
     'visits:delete': ({ id }) => inTransaction(() => deleteVisit(db, id)),
     'dashboard:get': () => dashboard(db, todayIso()),
+    'backups:status': () => backupStatus(db, context.dataDir),
+    'backups:run': async () => {
+      const folder = backupFolder(db, context.dataDir)
+      const made = await makeBackup(db, folder)
+      rotateBackups(folder)
+      return made
+    },
+    'backups:saveAs': async () => {
+      const stamp = new Date().toISOString().slice(0, 10)
+      const path = await desktop().chooseSavePath(`PhysioPlan backup ${stamp}.sqlite3`)
+      return path ? writeVerifiedCopy(db, path) : null
+    },
+    'backups:setFolder': ({ folder }) => {
+      setBackupFolder(db, folder)
+      return backupStatus(db, context.dataDir)
+    },
+    'backups:inspect': ({ file }) => inspectBackup(file),
+    'backups:restore': ({ file }) =>
+      restoreBackup(db, context.databaseFile, file, backupFolder(db, context.dataDir)),
     'clinic:get': () => getClinic(db),
     'clinic:update': (clinic) => inTransaction(() => updateClinic(db, clinic))
   }

@@ -93,17 +93,13 @@ export function inspectBackup(file: string): BackupContents {
 }
 
 /** A verified copy of the live database; a copy that fails its check is removed, never kept. */
-export async function makeBackup(
+/** Copies the live database to `target`, checks the copy, and only then names it `target`. */
+export async function writeVerifiedCopy(
   db: Db,
-  folder: string,
-  now = new Date(),
-  onProgress?: (done: number, total: number) => void,
-  /** "physioplan" for the rotated backups; other names are never rotated away */
-  prefix = 'physioplan'
+  target: string,
+  onProgress?: (done: number, total: number) => void
 ): Promise<BackupInfo> {
-  mkdirSync(folder, { recursive: true })
-  const file = join(folder, `${prefix}-${stamp(now)}.sqlite3`)
-  const partial = `${file}.partial`
+  const partial = `${target}.partial`
   let pages = 0
   try {
     await db.backup(partial, {
@@ -125,11 +121,23 @@ export async function makeBackup(
     if (error instanceof AppError) throw error
     throw new AppError(
       'unavailable',
-      `The backup could not be written to ${folder}. Is there space, and may PhysioPlan write there?`
+      `The backup could not be written to ${target}. Is there space, and may PhysioPlan write there?`
     )
   }
-  renameSync(partial, file)
-  return infoOf(file)
+  renameSync(partial, target)
+  return infoOf(target)
+}
+
+export async function makeBackup(
+  db: Db,
+  folder: string,
+  now = new Date(),
+  onProgress?: (done: number, total: number) => void,
+  /** "physioplan" for the rotated backups; other names are never rotated away */
+  prefix = 'physioplan'
+): Promise<BackupInfo> {
+  mkdirSync(folder, { recursive: true })
+  return writeVerifiedCopy(db, join(folder, `${prefix}-${stamp(now)}.sqlite3`), onProgress)
 }
 
 /**

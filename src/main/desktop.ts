@@ -11,6 +11,8 @@ import { AppError } from '@shared/errors'
 
 export interface DesktopActions {
   chooseFolder: () => Promise<string | null>
+  /** where to save `fileName`, from the system's save dialog; null when cancelled */
+  chooseSavePath: (fileName: string) => Promise<string | null>
   /** the chosen path, or null when cancelled */
   saveFile: (fileName: string, bytes: Buffer) => Promise<string | null>
   printPdf: (fileName: string, bytes: Buffer) => Promise<void>
@@ -47,7 +49,7 @@ export function desktopActions(window: () => Window | null): DesktopActions {
         : await dialog.showOpenDialog(options)
       return picked.canceled ? null : (picked.filePaths[0] ?? null)
     },
-    async saveFile(fileName, bytes) {
+    async chooseSavePath(fileName) {
       const extension = fileName.split('.').pop() ?? 'pdf'
       const options = {
         title: 'Save',
@@ -58,9 +60,12 @@ export function desktopActions(window: () => Window | null): DesktopActions {
       const chosen = owner
         ? await dialog.showSaveDialog(owner, options)
         : await dialog.showSaveDialog(options)
-      if (chosen.canceled || !chosen.filePath) return null
-      writeFileSync(chosen.filePath, bytes)
-      return chosen.filePath
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath
+    },
+    async saveFile(fileName, bytes) {
+      const path = await this.chooseSavePath(fileName)
+      if (path) writeFileSync(path, bytes)
+      return path
     },
     async openPdf(fileName, bytes) {
       const problem = await shell.openPath(tempFile(fileName, bytes))

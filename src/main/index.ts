@@ -1,6 +1,7 @@
 /** The Electron main process: a thin shell over the store, the api and shell.ts. */
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import { scheduleBackups } from './backup-schedule'
 import { clearHandoutTemp, desktopActions } from './desktop'
 import { resolveDataDir } from './data-dir'
 import { bindIpc } from './ipc'
@@ -46,6 +47,7 @@ function start(): void {
     app.quit()
     return
   }
+  scheduleBackups(store.db, dataDir)
   denyPermissions(session.defaultSession)
   serveRenderer(protocol, join(__dirname, '../renderer'))
   bindIpc(ipcMain, store.handlers, allowedOrigins)

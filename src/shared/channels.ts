@@ -54,6 +54,12 @@ export const channels = [
   'visits:update',
   'visits:delete',
   'dashboard:get',
+  'backups:status',
+  'backups:run',
+  'backups:saveAs',
+  'backups:setFolder',
+  'backups:inspect',
+  'backups:restore',
   'clinic:get',
   'clinic:update'
 ] as const

@@ -18,6 +18,9 @@ import {
   sexes,
   sides,
   visitTypes,
+  type BackupContents,
+  type BackupInfo,
+  type BackupStatus,
   type Dashboard,
   type ExerciseFacets,
   type Visit,
@@ -470,6 +473,24 @@ export const contract = {
   },
   'visits:delete': { input: z.strictObject({ id: id('Visit id') }), result: returns<null>() },
   'dashboard:get': { input: none, result: returns<Dashboard>() },
+
+  'backups:status': { input: none, result: returns<BackupStatus>() },
+  /** a backup now, into the backup folder */
+  'backups:run': { input: none, result: returns<BackupInfo>() },
+  /** desktop only: a backup to a file chosen in the save dialog; null when cancelled */
+  'backups:saveAs': { input: none, result: returns<BackupInfo | null>() },
+  'backups:setFolder': {
+    input: z.strictObject({ folder: text('Folder', 4096).min(1, 'Choose a folder for backups') }),
+    result: returns<BackupStatus>()
+  },
+  'backups:inspect': {
+    input: z.strictObject({ file: text('Backup file', 4096).min(1, 'Choose a backup') }),
+    result: returns<BackupContents>()
+  },
+  'backups:restore': {
+    input: z.strictObject({ file: text('Backup file', 4096).min(1, 'Choose a backup') }),
+    result: returns<{ safetyCopy: string; contents: BackupContents }>()
+  },
 
   'clinic:get': { input: none, result: returns<ClinicSettings>() },
   'clinic:update': { input: z.strictObject(clinicFields), result: returns<ClinicSettings>() }

@@ -99,7 +99,10 @@ describe('backups', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     db.close()
     const reopened = openDatabase(file).db
-    expect(listPatients(reopened, {}).map((p) => p.fullName)).toEqual(['After Restore', 'Before Backup'])
+    expect(listPatients(reopened, {}).map((p) => p.fullName)).toEqual([
+      'After Restore',
+      'Before Backup'
+    ])
     reopened.close()
   })
 

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { version } from '../../../package.json'
 import { argValue, defaultDataDir, resolveDataDir } from '../data-dir'
+import { scheduleBackups } from '../backup-schedule'
 import { openStore } from '../store'
 import { startWebHost } from './server'
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     token: randomBytes(24).toString('base64url'),
     port
   })
+  scheduleBackups(store.db, dataDir)
   console.log(`PhysioPlan data folder: ${dataDir}`)
   console.log(`PhysioPlan is running. Open this address in your browser:\n\n  ${host.url}\n`)
   console.log('Press Ctrl+C to stop.')
