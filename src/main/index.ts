@@ -67,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('window-all-closed', () => {
     clearHandoutTemp()
-    store?.db.close()
+    store?.close()
     store = null
     app.quit()
   })

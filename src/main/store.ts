@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createHandlers, type ApiContext, type Handlers } from './api'
+import { lockDataFolder } from './data-lock'
 import { databaseFileName, openDatabase, type Db } from './db/open'
 
 export interface OpenedStore {
   db: Db
   handlers: Handlers
   databaseFile: string
+  /** closes the database and frees the data folder for another PhysioPlan */
+  close: () => void
 }
 
 /** Opens the data folder's database and builds the api over it: shared by both hosts. */
@@ -18,8 +21,16 @@ export function openStore(
   desktop?: ApiContext['desktop']
 ): OpenedStore {
   mkdirSync(dataDir, { recursive: true })
+  const release = lockDataFolder(dataDir)
   const databaseFile = join(dataDir, databaseFileName)
-  const { db, migration } = openDatabase(databaseFile)
+  let opened: ReturnType<typeof openDatabase>
+  try {
+    opened = openDatabase(databaseFile)
+  } catch (error) {
+    release()
+    throw error
+  }
+  const { db, migration } = opened
   if (migration.backupFile) {
     console.log(
       `Data updated to version ${migration.to}; the earlier copy is ${migration.backupFile}`
@@ -34,5 +45,9 @@ export function openStore(
     resourcesDir,
     ...(desktop ? { desktop } : {})
   })
-  return { db, handlers, databaseFile }
+  const close = () => {
+    if (db.open) db.close()
+    release()
+  }
+  return { db, handlers, databaseFile, close }
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { useBrowserHost } from './host'
+import { startHost, useBrowserHost } from './host'
 
 const app = useBrowserHost()
 const onePixelPng =
@@ -73,6 +73,12 @@ describe('patients in the browser host', () => {
     await page.getByLabel('Search patients').fill('nowak')
     await page.getByRole('link', { name: 'Zoë Łukasiewicz-Nowak' }).waitFor()
     await page.close()
+  })
+
+  it('refuses a second browser host on the same data folder', async () => {
+    await expect(startHost(app.host.dataDir)).rejects.toThrow(
+      /PhysioPlan is already open on this data folder/
+    )
   })
 
   it('refuses a page opened without the access token', async () => {

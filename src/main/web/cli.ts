@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   console.log('Press Ctrl+C to stop.')
   const stop = (): void => {
     void host.close().then(() => {
-      store.db.close()
+      store.close()
       process.exit(0)
     })
   }
