@@ -50,6 +50,7 @@ import {
   reviseVersion,
   saveDraft
 } from './programs'
+import { auditTrail } from './audit'
 import { erasePatient, exportPatient } from './patient-data'
 import { getClinic, updateClinic } from './settings'
 import { createVisit, dashboard, deleteVisit, listVisits, updateVisit } from './visits'
@@ -137,6 +138,7 @@ export function createHandlers(context: ApiContext): Handlers {
       db.pragma('wal_checkpoint(TRUNCATE)')
       return null
     },
+    'patients:history': ({ id }) => auditTrail(db, id),
     'exercises:list': (input) => listExercises(db, input),
     'exercises:get': ({ id }) => getExercise(db, id),
     'exercises:facets': () => exerciseFacets(db),

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3'
 import { strToU8, zipSync } from 'fflate'
 import { AppError } from '@shared/errors'
 import type { HandoutFile, HandoutOptions } from '@shared/types'
+import { audit } from './audit'
 import { issuedHandout } from './handouts'
 import { getPatient } from './patients'
 import { getSnapshot, getVersion, listVersions } from './programs'
@@ -69,6 +70,7 @@ export function erasePatient(db: Database, patientId: number, confirmName: strin
     )
   }
   db.prepare('DELETE FROM patients WHERE id = ?').run(patientId)
+  audit(db, { patientId, entity: 'patient', entityId: patientId, action: 'erase' })
   db.prepare("INSERT INTO patients_fts (patients_fts) VALUES ('optimize')").run()
   return null
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { limits } from '@shared/limits'
 import { AppError } from '@shared/errors'
 import type { Patient, PatientFields, PatientSummary } from '@shared/types'
+import { audit, changedFields } from './audit'
 import { ftsString, likePrefix, searchTerms, sortKey } from './search'
 
 const summaryColumns = `p.id, p.full_name AS fullName, p.date_of_birth AS dateOfBirth,
@@ -77,10 +78,13 @@ export function createPatient(db: Database, fields: PatientFields): Patient {
        RETURNING id`
     )
     .get({ ...fieldParams(fields), now }) as { id: number }
+  const recorded = Object.keys(fields).filter((key) => fields[key as keyof PatientFields] !== null)
+  audit(db, { patientId: id, entity: 'patient', entityId: id, action: 'create', fields: recorded })
   return getPatient(db, id)
 }
 
 export function updatePatient(db: Database, id: number, fields: PatientFields): Patient {
+  const before = getPatient(db, id)
   const { changes } = db
     .prepare(
       `UPDATE patients SET full_name = @fullName, sort_key = @sortKey, date_of_birth = @dateOfBirth, sex = @sex,
@@ -90,6 +94,12 @@ export function updatePatient(db: Database, id: number, fields: PatientFields): 
     )
     .run({ ...fieldParams(fields), id, now: new Date().toISOString() })
   if (changes === 0) getPatient(db, id) // throws the readable not-found error
+  const changed = changedFields(fieldParams(before), fieldParams(fields)).filter(
+    (key) => key !== 'sortKey'
+  )
+  if (changed.length) {
+    audit(db, { patientId: id, entity: 'patient', entityId: id, action: 'update', fields: changed })
+  }
   return getPatient(db, id)
 }
 
@@ -99,5 +109,7 @@ export function setPatientArchived(db: Database, id: number, archived: boolean):
     `UPDATE patients SET archived_at = CASE WHEN @archived THEN coalesce(archived_at, @now) END,
       updated_at = @now WHERE id = @id`
   ).run({ id, archived: archived ? 1 : 0, now })
+  const action = archived ? 'archive' : 'restore'
+  audit(db, { patientId: id, entity: 'patient', entityId: id, action })
   return getPatient(db, id)
 }

@@ -17,6 +17,7 @@ import type {
 } from '@shared/types'
 import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
 import { exerciseDetails } from './exercises'
+import { audit } from './audit'
 import { getPatient } from './patients'
 import { getClinic } from './settings'
 
@@ -335,6 +336,12 @@ export function issueVersion(db: Database, versionId: number): ProgramVersion {
     `UPDATE program_versions SET status = 'issued', issued_at = ?, snapshot = ?, updated_at = ?
      WHERE id = ?`
   ).run(issuedAt, JSON.stringify(snapshot), issuedAt, versionId)
+  audit(db, {
+    patientId: version.patientId,
+    entity: 'program',
+    entityId: versionId,
+    action: 'issue'
+  })
   return getVersion(db, versionId)
 }
 

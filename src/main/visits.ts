@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import { nprsItems, odiPercent, odiSections, psfsMean } from '@shared/outcomes'
 import type { Dashboard, DashboardRow, Visit, VisitFields, VisitOutcomes } from '@shared/types'
+import { audit, changedFields } from './audit'
 import { getPatient } from './patients'
 
 type Row = Record<string, unknown>
@@ -137,6 +138,8 @@ export function createVisit(db: Database, patientId: number, fields: VisitFields
     )
     .get({ ...params(fields), patientId, now }) as { id: number }
   writeOutcomes(db, id, fields.outcomes)
+  const recorded = Object.keys(fields).filter((key) => fields[key as keyof VisitFields] !== null)
+  audit(db, { patientId, entity: 'visit', entityId: id, action: 'create', fields: recorded })
   return getVisit(db, id)
 }
 
@@ -151,12 +154,43 @@ export function updateVisit(db: Database, id: number, fields: VisitFields): Visi
        updated_at = @now WHERE id = @id`
   ).run({ ...params(fields), id, now: new Date().toISOString() })
   writeOutcomes(db, id, fields.outcomes)
-  return getVisit(db, id)
+  const after = getVisit(db, id)
+  const changed = changedFields(visitFieldsOf(visit), visitFieldsOf(after))
+  if (changed.length) {
+    audit(db, {
+      patientId: visit.patientId,
+      entity: 'visit',
+      entityId: id,
+      action: 'update',
+      fields: changed
+    })
+  }
+  return after
+}
+
+/** The part of a visit a person edits: what "changed fields" are compared on. */
+function visitFieldsOf(visit: Visit): VisitFields {
+  const { visitDate, visitType, programVersionId, subjective, objective, plan } = visit
+  const { redFlags, sessionsDone, sessionsPrescribed, nextVisitDate, outcomes } = visit
+  return {
+    visitDate,
+    visitType,
+    programVersionId,
+    subjective,
+    objective,
+    plan,
+    redFlags,
+    sessionsDone,
+    sessionsPrescribed,
+    nextVisitDate,
+    outcomes
+  }
 }
 
 export function deleteVisit(db: Database, id: number): null {
-  getVisit(db, id)
+  const visit = getVisit(db, id)
   db.prepare('DELETE FROM visits WHERE id = ?').run(id)
+  audit(db, { patientId: visit.patientId, entity: 'visit', entityId: id, action: 'delete' })
   return null
 }
 

@@ -14,6 +14,7 @@ export const channels = [
   'patients:export',
   'patients:exportSave',
   'patients:erase',
+  'patients:history',
   'exercises:list',
   'exercises:get',
   'exercises:facets',

@@ -18,6 +18,7 @@ import {
   sexes,
   sides,
   visitTypes,
+  type AuditEntry,
   type BackupContents,
   type BackupInfo,
   type BackupStatus,
@@ -350,6 +351,11 @@ export const contract = {
       confirmName: text('Confirmation', limits.name)
     }),
     result: returns<null>()
+  },
+
+  'patients:history': {
+    input: z.strictObject({ id: id('Patient id') }),
+    result: returns<AuditEntry[]>()
   },
 
   'exercises:list': {

@@ -374,3 +374,14 @@ export interface BackupStatus {
   stale: boolean
   backups: BackupInfo[]
 }
+
+export interface AuditEntry {
+  id: number
+  at: string
+  patientId: number | null
+  entity: 'patient' | 'visit' | 'program'
+  entityId: number
+  action: 'create' | 'update' | 'archive' | 'restore' | 'erase' | 'delete' | 'issue'
+  /** names of the changed fields; never their values */
+  fields: string[]
+}

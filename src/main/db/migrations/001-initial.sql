@@ -258,6 +258,30 @@ CREATE TABLE visit_outcomes (
   PRIMARY KEY (visit_id, measure, item)
 ) STRICT;
 
+-- Who changed what, when: entity, action and the names of the fields that
+-- changed, never their health content. Append-only.
+CREATE TABLE audit_log (
+  id         INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL,
+  patient_id INTEGER,
+  entity     TEXT NOT NULL CHECK (entity IN ('patient', 'visit', 'program')),
+  entity_id  INTEGER NOT NULL,
+  action     TEXT NOT NULL CHECK (action IN ('create', 'update', 'archive', 'restore', 'erase', 'delete', 'issue')),
+  fields     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(fields))
+) STRICT;
+
+CREATE INDEX audit_by_patient ON audit_log (patient_id, id);
+
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+
 -- Search. Patients: trigram, so any part of a name of 3+ letters matches.
 CREATE VIRTUAL TABLE patients_fts USING fts5 (
   full_name, condition,

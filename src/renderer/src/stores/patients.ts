@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Input } from '@shared/contract'
 import type { ApiError, Result } from '@shared/errors'
-import type { Patient, PatientSummary } from '@shared/types'
+import type { AuditEntry, Patient, PatientSummary } from '@shared/types'
 import { call, isDesktop } from '../api'
 import { downloadFile } from '../download'
 import { latestOnly } from './latest-only'
@@ -61,6 +61,13 @@ export const usePatientsStore = defineStore('patients', () => {
     return keep(await call('patients:archive', { id, archived }))
   }
 
+  const history = ref<AuditEntry[]>([])
+
+  async function loadHistory(id: number): Promise<void> {
+    const result = await call('patients:history', { id })
+    history.value = result.ok ? result.data : []
+  }
+
   /** The archive: the save dialog on the desktop, a download in the browser. */
   async function exportData(id: number): Promise<string | null> {
     if (isDesktop) {
@@ -85,6 +92,8 @@ export const usePatientsStore = defineStore('patients', () => {
   }
 
   return {
+    history,
+    loadHistory,
     exportData,
     erase,
     query,

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import type { AuditEntry, Patient, ProgramVersion, Visit } from '../../src/shared/types'
+import { memoryApi, type MemoryApi } from './helpers'
+
+async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
+  const result = await api.call(channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.data as T
+}
+
+const visit = {
+  visitDate: '2026-02-01',
+  visitType: 'initial',
+  programVersionId: null,
+  subjective: 'Sore after running.',
+  objective: null,
+  plan: null,
+  redFlags: [],
+  sessionsDone: null,
+  sessionsPrescribed: null,
+  nextVisitDate: null,
+  outcomes: {
+    nprs: { now: 5, worst24h: null, afterRunning: null },
+    odi: Array(10).fill(null),
+    rmdq: null,
+    psfs: []
+  }
+}
+
+describe('the audit trail', () => {
+  it('records each change to patient data with the changed fields’ names, never their content', async () => {
+    const api = memoryApi()
+    const patient = await ok<Patient>(api, 'patients:create', {
+      fullName: 'Ida Holm',
+      dateOfBirth: '1970-07-07',
+      notes: 'Private note'
+    })
+    await ok(api, 'patients:update', {
+      id: patient.id,
+      fullName: 'Ida Holm',
+      dateOfBirth: '1970-07-07',
+      phone: '555 0101',
+      notes: 'Changed private note'
+    })
+    await ok(api, 'patients:archive', { id: patient.id, archived: true })
+    const created = await ok<Visit>(api, 'visits:create', { patientId: patient.id, ...visit })
+    await ok(api, 'visits:update', { id: created.id, ...visit, plan: 'Core work' })
+    await ok(api, 'visits:delete', { id: created.id })
+    const program = await ok<ProgramVersion>(api, 'programs:create', {
+      patientId: patient.id,
+      source: { kind: 'blank' }
+    })
+    await ok(api, 'programs:save', {
+      versionId: program.id,
+      title: 'Knees',
+      goals: '',
+      startDate: null,
+      reviewDate: null,
+      items: [
+        {
+          exerciseId: 1,
+          dose: {
+            sets: null,
+            reps: 10,
+            holdSeconds: null,
+            durationSeconds: null,
+            perDay: null,
+            perWeek: null,
+            side: null,
+            load: null,
+            restSeconds: null,
+            note: null
+          }
+        }
+      ],
+      advice: []
+    })
+    await ok(api, 'programs:issue', { versionId: program.id })
+
+    const trail = await ok<AuditEntry[]>(api, 'patients:history', { id: patient.id })
+    expect(trail.map((entry) => [entry.entity, entry.action, entry.fields])).toEqual([
+      ['program', 'issue', []],
+      ['visit', 'delete', []],
+      ['visit', 'update', ['plan']],
+      ['visit', 'create', ['visitDate', 'visitType', 'subjective', 'redFlags', 'outcomes']],
+      ['patient', 'archive', []],
+      ['patient', 'update', ['phone', 'notes']],
+      ['patient', 'create', ['fullName', 'dateOfBirth', 'notes']]
+    ])
+    const stored = JSON.stringify(api.db.prepare('SELECT * FROM audit_log').all())
+    for (const content of [
+      'Ida Holm',
+      'Private note',
+      '555 0101',
+      'Sore after running',
+      'Core work'
+    ]) {
+      expect(stored).not.toContain(content)
+    }
+  })
+
+  it('is append-only', async () => {
+    const api = memoryApi()
+    await ok(api, 'patients:create', { fullName: 'Ida Holm', dateOfBirth: '1970-07-07' })
+    expect(() => api.db.prepare("UPDATE audit_log SET action = 'update'").run()).toThrow(
+      /append-only/
+    )
+    expect(() => api.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
+  })
+
+  it('keeps the erase itself, with nothing that names the patient', async () => {
+    const api = memoryApi()
+    const patient = await ok<Patient>(api, 'patients:create', {
+      fullName: 'Ida Holm',
+      dateOfBirth: '1970-07-07'
+    })
+    await ok(api, 'patients:erase', { id: patient.id, confirmName: 'Ida Holm' })
+    const rows = api.db.prepare('SELECT entity, action FROM audit_log ORDER BY id').all()
+    expect(rows).toEqual([
+      { entity: 'patient', action: 'create' },
+      { entity: 'patient', action: 'erase' }
+    ])
+  })
+})
