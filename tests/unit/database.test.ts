@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -97,15 +97,27 @@ describe('migrations', () => {
     expect(readdirSync(join(dir, 'backups'))).toEqual(['before.sqlite3'])
   })
 
-  it('a migration that fails leaves the database at the last good version', () => {
-    const db = new Database(':memory:')
+  it('a migration that fails changes nothing, and says where the copy from before is', () => {
+    const dir = tempDir()
+    const file = join(dir, 'p.sqlite3')
+    const db = new Database(file)
     const list = loadMigrations({
-      './001-ok.sql': 'CREATE TABLE a (x INTEGER) STRICT;',
-      './002-broken.sql': 'CREATE TABLE b (y INTEGER) STRICT; INSERT INTO missing VALUES (1);'
+      './001-first.sql': 'CREATE TABLE notes (body TEXT) STRICT;',
+      './002-ok.sql': 'CREATE TABLE a (x INTEGER) STRICT;',
+      './003-broken.sql': 'CREATE TABLE b (y INTEGER) STRICT; INSERT INTO missing VALUES (1);'
     })
-    expect(() => migrate(db, { backupFile: null, list })).toThrow(/no such table: missing/)
+    migrate(db, { backupFile: null, list: list.slice(0, 1) })
+    db.prepare('INSERT INTO notes (body) VALUES (?)').run('kept as it was')
+    const dump = () => db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()
+    const before = { schema: dump(), rows: db.prepare('SELECT * FROM notes').all() }
+    const copy = join(dir, 'backups', 'before.sqlite3')
+
+    expect(() => migrate(db, { backupFile: copy, list })).toThrow(
+      `Updating the data to version 3 (broken) failed: no such table: missing. Nothing was changed. A copy from before is at ${copy}.`
+    )
     expect(db.pragma('user_version', { simple: true })).toBe(1)
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined()
+    expect({ schema: dump(), rows: db.prepare('SELECT * FROM notes').all() }).toEqual(before)
+    expect(existsSync(copy)).toBe(true)
     db.close()
   })
 

@@ -57,9 +57,10 @@ export interface MigrationReport {
 }
 
 /**
- * Applies pending migrations, each in its own transaction together with its
- * user_version bump, so a failure leaves the file at the last good version.
- * An existing database is copied first (VACUUM INTO: a consistent snapshot).
+ * Applies every pending migration, with the user_version bump, in one
+ * transaction: either all of them or none, so a failure leaves the file as it
+ * was. An existing database is copied first (VACUUM INTO: a consistent
+ * snapshot), and a failure says where that copy is.
  */
 export function migrate(
   db: Database,
@@ -77,11 +78,22 @@ export function migrate(
     db.prepare('VACUUM INTO ?').run(options.backupFile)
     backupFile = options.backupFile
   }
-  for (const migration of pending) {
+  let current = pending[0]!
+  try {
     db.transaction(() => {
-      db.exec(migration.sql)
-      db.pragma(`user_version = ${migration.version}`)
+      for (const migration of pending) {
+        current = migration
+        db.exec(migration.sql)
+        db.pragma(`user_version = ${migration.version}`)
+      }
     })()
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    const copy = backupFile ? ` A copy from before is at ${backupFile}.` : ''
+    throw new AppError(
+      'unavailable',
+      `Updating the data to version ${current.version} (${current.name}) failed: ${reason}. Nothing was changed.${copy}`
+    )
   }
   return { from, to: userVersion(db), backupFile }
 }

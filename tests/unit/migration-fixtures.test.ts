@@ -1,0 +1,70 @@
+/**
+ * Every past schema version, as a real file, migrates to the current one with
+ * its data intact, and the issued handout inside it still prints.
+ */
+import { copyFileSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createHandlers, dispatch } from '../../src/main/api'
+import { schemaVersion } from '../../src/main/db/migrate'
+import { openDatabase } from '../../src/main/db/open'
+import type { HandoutFile, Patient, PatientSummary, Visit } from '../../src/shared/types'
+import { tempDir } from './helpers'
+import { pdfText } from './pdf-tools'
+
+const fixtures = readdirSync('tests/fixtures').filter((name) => /^schema-v\d+\.sqlite3$/.test(name))
+
+describe('migrating past schema versions', () => {
+  it('has a fixture for every version up to the current one', () => {
+    const versions = fixtures.map((name) => Number(/v(\d+)/.exec(name)![1])).sort((a, b) => a - b)
+    expect(versions).toEqual(Array.from({ length: schemaVersion }, (_, index) => index + 1))
+  })
+
+  for (const fixture of fixtures) {
+    it(`${fixture} opens as version ${schemaVersion} with its data intact`, async () => {
+      const dir = tempDir()
+      const file = join(dir, 'physioplan.sqlite3')
+      copyFileSync(join('tests/fixtures', fixture), file)
+      const { db } = openDatabase(file)
+      const handlers = createHandlers({
+        db,
+        transport: 'web',
+        version: 'test',
+        dataDir: dir,
+        databaseFile: file,
+        resourcesDir: resolve('resources')
+      })
+      const call = async <T>(channel: string, input: unknown) => {
+        const result = await dispatch(handlers, channel, input)
+        if (!result.ok) throw new Error(result.error.message)
+        return result.data as T
+      }
+      expect(db.pragma('user_version', { simple: true })).toBe(schemaVersion)
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+      const patients = await call<PatientSummary[]>('patients:list', { includeArchived: true })
+      expect(patients.map((p) => [p.fullName, p.archivedAt !== null])).toEqual([
+        ['Şükrü Çağlar', false],
+        ['Ørjan Ågren', true]
+      ])
+      const sukru = await call<Patient>('patients:get', { id: patients[0]!.id })
+      expect(sukru).toMatchObject({ notes: 'Runs 30 km a week.', sex: 'male' })
+      const visits = await call<Visit[]>('visits:list', { patientId: sukru.id })
+      expect(
+        visits.map((visit) => [visit.visitType, visit.scores.odiPercent, visit.outcomes.rmdq])
+      ).toEqual([
+        ['follow-up', 20, 6],
+        ['initial', 37.8, 11]
+      ])
+      expect(visits[1]!.redFlags).toEqual(['Night pain not eased by rest'])
+      const versions = await call<{ id: number; status: string }[]>('programs:list', {
+        patientId: sukru.id
+      })
+      expect(versions.map((version) => version.status)).toEqual(['draft', 'issued'])
+      const handout = await call<HandoutFile>('handouts:pdf', { versionId: versions[1]!.id })
+      const { text } = await pdfText(Buffer.from(handout.base64, 'base64'))
+      expect(text).toContain('Şükrü Çağlar')
+      expect(text).toContain('Wall squat')
+      db.close()
+    })
+  }
+})
