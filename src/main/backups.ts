@@ -4,7 +4,15 @@
  * weekly. Restore checks a backup first and keeps the current data as a
  * safety copy before it swaps.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync
+} from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
@@ -177,6 +185,32 @@ export function backupStatus(db: Db, dataDir: string, now = new Date()): BackupS
   const last = backups[0] ?? null
   const stale = last === null || now.getTime() - Date.parse(last.createdAt) > 7 * day
   return { folder, last, stale, backups }
+}
+
+/**
+ * For a data file that can't be opened: the damaged file is renamed aside
+ * (never deleted) and the newest backup that passes its check takes its
+ * place. The app is not running on the file, so this is a plain copy.
+ */
+export function recoverFromNewestBackup(
+  liveFile: string,
+  folder: string
+): { restored: BackupInfo; damagedKept: string } {
+  const good = listBackups(folder).find((backup) => {
+    try {
+      return inspectBackup(backup.file).schemaVersion <= schemaVersion
+    } catch {
+      return false
+    }
+  })
+  if (!good) throw new AppError('not_found', `There is no good backup in ${folder}.`)
+  const damagedKept = liveFile.replace(/\.sqlite3$/, `.damaged-${stamp(new Date())}.sqlite3`)
+  renameSync(liveFile, damagedKept)
+  for (const extra of ['-wal', '-shm']) {
+    if (existsSync(liveFile + extra)) renameSync(liveFile + extra, damagedKept + extra)
+  }
+  copyFileSync(good.file, liveFile)
+  return { restored: good, damagedKept }
 }
 
 /**

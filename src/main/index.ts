@@ -14,6 +14,9 @@ import {
   serveRenderer,
   showWhenReady
 } from './shell'
+import { AppError } from '@shared/errors'
+import { recoverFromNewestBackup } from './backups'
+import { databaseFileName } from './db/open'
 import { openStore, type OpenedStore } from './store'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
@@ -27,14 +30,16 @@ function openMainWindow(): void {
   showWhenReady(mainWindow, devServerUrl ?? `${appOrigin}/`)
 }
 
-function start(): void {
-  clearHandoutTemp()
-  const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'))
+/**
+ * Opens the data folder; when that fails, says why and offers the way out:
+ * the newest good backup in place of a damaged file, or another folder.
+ */
+function openOrRecover(dataDir: string): OpenedStore | null {
   try {
     const resourcesDir = app.isPackaged
       ? join(process.resourcesPath, 'resources')
       : join(app.getAppPath(), 'resources')
-    store = openStore(
+    return openStore(
       dataDir,
       'electron',
       app.getVersion(),
@@ -43,7 +48,56 @@ function start(): void {
     )
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    dialog.showErrorBox('PhysioPlan cannot open its data', `${message}\n\nData folder: ${dataDir}`)
+    const damaged = error instanceof AppError && error.code === 'damaged'
+    const buttons = [
+      ...(damaged ? ['Restore the newest good backup'] : []),
+      'Open another folder…',
+      'Quit'
+    ]
+    const choice =
+      buttons[
+        dialog.showMessageBoxSync({
+          type: 'error',
+          title: 'PhysioPlan cannot open its data',
+          message,
+          detail: `Data folder: ${dataDir}`,
+          buttons,
+          defaultId: 0,
+          cancelId: buttons.length - 1
+        })
+      ]
+    if (choice === 'Restore the newest good backup') {
+      try {
+        const { restored, damagedKept } = recoverFromNewestBackup(
+          join(dataDir, databaseFileName),
+          join(dataDir, 'backups')
+        )
+        dialog.showMessageBoxSync({
+          type: 'info',
+          message: `Restored the backup of ${new Date(restored.createdAt).toLocaleString()}.`,
+          detail: `The damaged file is kept as ${damagedKept}.`
+        })
+      } catch (failure) {
+        dialog.showErrorBox(
+          'No backup restored',
+          failure instanceof Error ? failure.message : String(failure)
+        )
+      }
+      return openOrRecover(dataDir)
+    }
+    if (choice === 'Open another folder…') {
+      const picked = dialog.showOpenDialogSync({ properties: ['openDirectory', 'createDirectory'] })
+      if (picked?.[0]) return openOrRecover(picked[0])
+    }
+    return null
+  }
+}
+
+function start(): void {
+  clearHandoutTemp()
+  const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'))
+  store = openOrRecover(dataDir)
+  if (!store) {
     app.quit()
     return
   }

@@ -1,5 +1,12 @@
 export type ErrorCode =
-  'invalid_input' | 'not_found' | 'conflict' | 'forbidden' | 'unavailable' | 'internal'
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unavailable'
+  /** the data file can't be read; a backup can take its place */
+  | 'damaged'
+  | 'internal'
 
 /** What the renderer gets when a call fails: a code for logic, a sentence for people. */
 export interface ApiError {

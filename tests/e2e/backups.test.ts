@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { callApi, useBrowserHost } from './host'
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { callApi, makeDataDir, startHost, useBrowserHost } from './host'
 
 const app = useBrowserHost()
 let page: Page
@@ -37,5 +39,26 @@ describe('backups in the browser host', () => {
       'Restorable Rita'
     ])
     safety.close()
+  })
+
+  it('a damaged data file: the host refuses it, and --restore-newest-backup brings the newest good one back', async () => {
+    const data = makeDataDir()
+    const first = await startHost(data.dataDir)
+    await callApi(first, 'patients:create', { fullName: 'Kept Karin', dateOfBirth: '1977-07-07' })
+    await callApi(first, 'backups:run', {})
+    await first.stop()
+    const file = join(data.dataDir, 'physioplan.sqlite3')
+    writeFileSync(file, 'not a database any more')
+    rmSync(`${file}-wal`, { force: true })
+    rmSync(`${file}-shm`, { force: true })
+
+    await expect(startHost(data.dataDir)).rejects.toThrow(
+      /can’t be read[\s\S]*--restore-newest-backup/
+    )
+    const recovered = await startHost(data.dataDir, ['--restore-newest-backup'])
+    const patients = await callApi<{ fullName: string }[]>(recovered, 'patients:list', {})
+    expect(patients.map((patient) => patient.fullName)).toEqual(['Kept Karin'])
+    await recovered.stop()
+    data.remove()
   })
 })

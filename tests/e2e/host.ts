@@ -20,12 +20,12 @@ export function makeDataDir(): { dataDir: string; remove: () => void } {
   return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) }
 }
 
-export async function startHost(dataDir: string): Promise<RunningHost> {
+export async function startHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
   if (!existsSync(webEntry))
     throw new Error('out/main/web.js is missing: run `npm run build` first.')
   const child: ChildProcess = spawn(
     process.execPath,
-    [webEntry, '--port', '0', '--data-dir', dataDir],
+    [webEntry, '--port', '0', '--data-dir', dataDir, ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe']
     }

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { AppError } from '@shared/errors'
 import { assertNotNewer, migrate, type MigrationReport } from './migrate'
 import { seedBuiltins } from '../seed/apply'
 
@@ -10,6 +11,12 @@ export const databaseFileName = 'physioplan.sqlite3'
 export interface OpenedDatabase {
   db: Db
   migration: MigrationReport
+}
+
+/** SQLite's words for a file that is not a readable database. */
+function isDamaged(error: unknown): boolean {
+  const code = (error as { code?: string }).code
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
 }
 
 function timestamp(): string {
@@ -25,6 +32,7 @@ function timestamp(): string {
 export function openDatabase(file: string): OpenedDatabase {
   const db = new Database(file)
   try {
+    // reads the header before anything writes: a damaged or foreign file fails here, untouched
     assertNotNewer(db)
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
@@ -41,6 +49,13 @@ export function openDatabase(file: string): OpenedDatabase {
     return { db, migration }
   } catch (error) {
     db.close()
+    if (isDamaged(error)) {
+      throw new AppError(
+        'damaged',
+        `The data file ${file} can’t be read: it is damaged or not a PhysioPlan database. Nothing in it was changed. ` +
+          'Restore the newest good backup, or open another data folder.'
+      )
+    }
     throw error
   }
 }

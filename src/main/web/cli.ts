@@ -6,7 +6,10 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { version } from '../../../package.json'
 import { argValue, defaultDataDir, resolveDataDir } from '../data-dir'
+import { AppError } from '@shared/errors'
 import { scheduleBackups } from '../backup-schedule'
+import { recoverFromNewestBackup } from '../backups'
+import { databaseFileName } from '../db/open'
 import { openStore } from '../store'
 import { startWebHost } from './server'
 
@@ -17,7 +20,28 @@ async function main(): Promise<void> {
     throw new Error(`--port must be a number from 0 to 65535 (0 picks a free port)`)
   }
   const dataDir = resolveDataDir(argv, process.env, () => defaultDataDir())
-  const store = openStore(dataDir, 'web', version, join(__dirname, '../../resources'))
+  if (argv.includes('--restore-newest-backup')) {
+    const { restored, damagedKept } = recoverFromNewestBackup(
+      join(dataDir, databaseFileName),
+      join(dataDir, 'backups')
+    )
+    console.log(
+      `Restored the backup of ${restored.createdAt}; the damaged file is kept as ${damagedKept}.`
+    )
+  }
+  let store: ReturnType<typeof openStore>
+  try {
+    store = openStore(dataDir, 'web', version, join(__dirname, '../../resources'))
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'damaged') {
+      throw new Error(
+        `${error.message}\nStart again with --restore-newest-backup to put the newest good backup in place ` +
+          '(the damaged file is kept beside it), or with --data-dir to open another folder.',
+        { cause: error }
+      )
+    }
+    throw error
+  }
   const host = await startWebHost({
     handlers: store.handlers,
     rendererDir: join(__dirname, '../renderer'),

@@ -1,0 +1,82 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { makeBackup, recoverFromNewestBackup } from '../../src/main/backups'
+import { openDatabase } from '../../src/main/db/open'
+import { createPatient, listPatients } from '../../src/main/patients'
+import { tempDir } from './helpers'
+
+const fields = {
+  dateOfBirth: '1980-01-01',
+  sex: null,
+  phone: null,
+  email: null,
+  condition: null,
+  referralSource: null,
+  notes: null
+}
+
+/** A real data folder with a patient and one backup, its database closed. */
+async function folderWithBackup() {
+  const dir = tempDir()
+  const file = join(dir, 'physioplan.sqlite3')
+  const { db } = openDatabase(file)
+  createPatient(db, { ...fields, fullName: 'Backed Up' })
+  const backup = await makeBackup(db, join(dir, 'backups'))
+  db.close()
+  return { dir, file, backups: join(dir, 'backups'), backup }
+}
+
+const damage: [string, (bytes: Buffer) => Buffer][] = [
+  [
+    'bytes flipped in the header',
+    (bytes) => {
+      const copy = Buffer.from(bytes)
+      copy.fill(0x5a, 0, 16)
+      return copy
+    }
+  ],
+  ['truncated to a stub', (bytes) => bytes.subarray(0, 40)],
+  [
+    'not SQLite at all',
+    () => Buffer.from('%PDF-1.7 a handout saved in the wrong place '.repeat(300))
+  ]
+]
+
+describe('a damaged data file at start', () => {
+  for (const [name, spoil] of damage) {
+    it(`${name}: refused with a clear message, the file untouched`, async () => {
+      const { file } = await folderWithBackup()
+      writeFileSync(file, spoil(readFileSync(file)))
+      const before = readFileSync(file)
+      expect(() => openDatabase(file)).toThrow(
+        /can’t be read: it is damaged or not a PhysioPlan database\. Nothing in it was changed\./
+      )
+      expect(readFileSync(file).equals(before)).toBe(true)
+    })
+  }
+
+  it('is replaced by the newest good backup, the damaged file kept beside it', async () => {
+    const { file, backups, backup } = await folderWithBackup()
+    writeFileSync(
+      join(backups, 'physioplan-2099-01-01-000000.sqlite3'),
+      'a newer backup that is damaged'
+    )
+    writeFileSync(file, 'damaged')
+    const { restored, damagedKept } = recoverFromNewestBackup(file, backups)
+    expect(restored.file).toBe(backup.file)
+    expect(readFileSync(damagedKept, 'utf8')).toBe('damaged')
+    const { db } = openDatabase(file)
+    expect(listPatients(db, {}).map((p) => p.fullName)).toEqual(['Backed Up'])
+    db.close()
+  })
+
+  it('says so when there is no good backup', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'physioplan.sqlite3'), 'damaged')
+    expect(() =>
+      recoverFromNewestBackup(join(dir, 'physioplan.sqlite3'), join(dir, 'backups'))
+    ).toThrow(/There is no good backup/)
+    expect(readFileSync(join(dir, 'physioplan.sqlite3'), 'utf8')).toBe('damaged')
+  })
+})
