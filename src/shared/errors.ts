@@ -31,7 +31,23 @@ export class AppError extends Error {
   }
 }
 
+/** What to tell a person when the disk, not their input, refused a write. */
+const storageProblems: [RegExp, string][] = [
+  [
+    /^SQLITE_FULL/,
+    'The disk is full, so nothing was saved. Free some space (or move the data folder), then try again.'
+  ],
+  [
+    /^SQLITE_(READONLY|CANTOPEN|IOERR)/,
+    'PhysioPlan can’t write to its data folder, so nothing was saved. Check that the folder (or the USB stick) is not read-only or removed, then try again.'
+  ]
+]
+
 export function toApiError(error: unknown): ApiError {
+  const code = (error as { code?: unknown } | null)?.code
+  const storage =
+    typeof code === 'string' && storageProblems.find(([pattern]) => pattern.test(code))
+  if (storage) return { code: 'unavailable', message: storage[1] }
   if (error instanceof AppError) {
     return error.field === undefined
       ? { code: error.code, message: error.message }
