@@ -4,7 +4,7 @@ import { isChannel, type Channel } from '@shared/channels'
 import { contract, type Output, type ValidInput } from '@shared/contract'
 import { todayIso } from '@shared/dates'
 import { toApiError, AppError, type ApiError, type Result } from '@shared/errors'
-import type { AppInfo, HandoutFile, HandoutOptions, ImportStatus } from '@shared/types'
+import type { AppInfo, BackupInfo, HandoutFile, HandoutOptions, ImportStatus } from '@shared/types'
 import {
   createExercise,
   deleteExercise,
@@ -30,6 +30,7 @@ import {
 import type { DesktopActions } from './desktop'
 import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } from './handouts'
 import { previewImport, startImport } from './import/run'
+import { jobRunner } from './jobs'
 import { dataUrlBytes, getMedia } from './media'
 import { listAdvice } from './advice'
 import {
@@ -94,6 +95,7 @@ export function createHandlers(context: ApiContext): Handlers {
   const { db } = context
   const inTransaction = <T>(work: () => T): T => db.transaction(work)()
   const imports = new Map<string, ImportStatus>()
+  const backupJobs = jobRunner<BackupInfo>()
   const desktop = (): DesktopActions => {
     if (!context.desktop) {
       throw new AppError(
@@ -213,17 +215,23 @@ export function createHandlers(context: ApiContext): Handlers {
     'visits:delete': ({ id }) => inTransaction(() => deleteVisit(db, id)),
     'dashboard:get': () => dashboard(db, todayIso()),
     'backups:status': () => backupStatus(db, context.dataDir),
-    'backups:run': async () => {
+    'backups:start': async ({ saveAs }) => {
+      if (saveAs) {
+        const stamp = new Date().toISOString().slice(0, 10)
+        const path = await desktop().chooseSavePath(`PhysioPlan backup ${stamp}.sqlite3`)
+        return path
+          ? { jobId: backupJobs.start((progress) => writeVerifiedCopy(db, path, progress)) }
+          : null
+      }
       const folder = backupFolder(db, context.dataDir)
-      const made = await makeBackup(db, folder)
-      rotateBackups(folder)
-      return made
+      const jobId = backupJobs.start(async (progress) => {
+        const made = await makeBackup(db, folder, new Date(), progress)
+        rotateBackups(folder)
+        return made
+      })
+      return { jobId }
     },
-    'backups:saveAs': async () => {
-      const stamp = new Date().toISOString().slice(0, 10)
-      const path = await desktop().chooseSavePath(`PhysioPlan backup ${stamp}.sqlite3`)
-      return path ? writeVerifiedCopy(db, path) : null
-    },
+    'backups:progress': ({ jobId }) => backupJobs.get(jobId),
     'backups:setFolder': ({ folder }) => {
       setBackupFolder(db, folder)
       return backupStatus(db, context.dataDir)

@@ -23,6 +23,7 @@ import {
   type BackupInfo,
   type BackupStatus,
   type Dashboard,
+  type JobStatus,
   type ExerciseFacets,
   type Visit,
   type HandoutFile,
@@ -481,10 +482,18 @@ export const contract = {
   'dashboard:get': { input: none, result: returns<Dashboard>() },
 
   'backups:status': { input: none, result: returns<BackupStatus>() },
-  /** a backup now, into the backup folder */
-  'backups:run': { input: none, result: returns<BackupInfo>() },
-  /** desktop only: a backup to a file chosen in the save dialog; null when cancelled */
-  'backups:saveAs': { input: none, result: returns<BackupInfo | null>() },
+  /**
+   * Starts a backup now: into the backup folder, or (desktop only, `saveAs`)
+   * to a file chosen in the save dialog; null when that dialog is cancelled.
+   */
+  'backups:start': {
+    input: z.strictObject({ saveAs: z.boolean({ error: 'saveAs must be true or false' }) }),
+    result: returns<{ jobId: string } | null>()
+  },
+  'backups:progress': {
+    input: z.strictObject({ jobId: z.uuid({ error: 'Unknown backup' }) }),
+    result: returns<JobStatus<BackupInfo>>()
+  },
   'backups:setFolder': {
     input: z.strictObject({ folder: text('Folder', 4096).min(1, 'Choose a folder for backups') }),
     result: returns<BackupStatus>()

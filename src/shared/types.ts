@@ -385,3 +385,12 @@ export interface AuditEntry {
   /** names of the changed fields; never their values */
   fields: string[]
 }
+
+/** A long task in main (a backup), polled by the page for its progress. */
+export interface JobStatus<T> {
+  state: 'running' | 'done' | 'failed'
+  done: number
+  total: number
+  result: T | null
+  error: string | null
+}

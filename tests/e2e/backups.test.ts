@@ -45,7 +45,12 @@ describe('backups in the browser host', () => {
     const data = makeDataDir()
     const first = await startHost(data.dataDir)
     await callApi(first, 'patients:create', { fullName: 'Kept Karin', dateOfBirth: '1977-07-07' })
-    await callApi(first, 'backups:run', {})
+    const { jobId } = await callApi<{ jobId: string }>(first, 'backups:start', { saveAs: false })
+    await expect
+      .poll(
+        async () => (await callApi<{ state: string }>(first, 'backups:progress', { jobId })).state
+      )
+      .toBe('done')
     await first.stop()
     const file = join(data.dataDir, 'physioplan.sqlite3')
     writeFileSync(file, 'not a database any more')

@@ -125,3 +125,34 @@ describe('backups', () => {
     utimesSync(newer, new Date(), new Date())
   })
 })
+
+describe('backing up through the api', () => {
+  it('runs as a job whose progress the page follows to a verified backup', async () => {
+    const { createHandlers, dispatch } = await import('../../src/main/api')
+    const { dir, file, db } = liveDatabase()
+    const handlers = createHandlers({
+      db,
+      transport: 'web',
+      version: 'test',
+      dataDir: dir,
+      databaseFile: file,
+      resourcesDir: 'resources'
+    })
+    const call = (channel: string, input: unknown) => dispatch(handlers, channel, input)
+    const started = await call('backups:start', { saveAs: false })
+    const jobId = started.ok ? (started.data as { jobId: string }).jobId : ''
+    let status
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      const polled = await call('backups:progress', { jobId })
+      status = polled.ok ? (polled.data as { state: string; done: number; total: number }) : null
+    } while (status?.state === 'running')
+    expect(status).toMatchObject({ state: 'done' })
+    expect(status!.done).toBe(status!.total)
+    expect(status!.total).toBeGreaterThan(0)
+    expect(listBackups(join(dir, 'backups'))).toHaveLength(1)
+    const refused = await call('backups:start', { saveAs: true })
+    expect(refused.ok || refused.error.code).toBe('unavailable')
+    db.close()
+  })
+})

@@ -6,6 +6,7 @@ import { call, isDesktop } from '../api'
 
 export const useBackupsStore = defineStore('backups', () => {
   const status = ref<BackupStatus | null>(null)
+  const progress = ref<{ done: number; total: number } | null>(null)
   const checked = ref<BackupContents | null>(null)
   const busy = ref(false)
   const message = ref<string | null>(null)
@@ -29,19 +30,33 @@ export const useBackupsStore = defineStore('backups', () => {
     await load()
   }
 
-  const runNow = () =>
+  /** Starts a backup and follows it to the end, page count by page count. */
+  const backUp = (saveAs: boolean) =>
     act(async () => {
-      const result = await call('backups:run', {})
-      error.value = result.ok ? null : result.error
-      return result.ok ? 'Backed up and checked.' : null
+      const started = await call('backups:start', { saveAs })
+      error.value = started.ok ? null : started.error
+      if (!started.ok || !started.data) return null
+      for (;;) {
+        const job = await call('backups:progress', { jobId: started.data.jobId })
+        if (!job.ok) {
+          error.value = job.error
+          return null
+        }
+        progress.value = { done: job.data.done, total: job.data.total }
+        if (job.data.state !== 'running') {
+          progress.value = null
+          if (job.data.state === 'failed') {
+            error.value = { code: 'unavailable', message: job.data.error ?? 'The backup failed.' }
+            return null
+          }
+          return saveAs ? `Saved and checked: ${job.data.result?.file}` : 'Backed up and checked.'
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
     })
 
-  const saveAs = () =>
-    act(async () => {
-      const result = await call('backups:saveAs', {})
-      error.value = result.ok ? null : result.error
-      return result.ok && result.data ? `Saved and checked: ${result.data.file}` : null
-    })
+  const runNow = () => backUp(false)
+  const saveAs = () => backUp(true)
 
   const setFolder = (folder: string) =>
     act(async () => {
@@ -68,6 +83,7 @@ export const useBackupsStore = defineStore('backups', () => {
   return {
     isDesktop,
     status,
+    progress,
     checked,
     busy,
     message,
