@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { emptyDose } from '../../src/shared/dose'
 import type { AuditEntry, Patient, ProgramVersion, Visit } from '../../src/shared/types'
 import { memoryApi, type MemoryApi } from './helpers'
 
@@ -59,18 +60,7 @@ describe('the audit trail', () => {
       items: [
         {
           exerciseId: 1,
-          dose: {
-            sets: null,
-            reps: 10,
-            holdSeconds: null,
-            durationSeconds: null,
-            perDay: null,
-            perWeek: null,
-            side: null,
-            load: null,
-            restSeconds: null,
-            note: null
-          }
+          dose: { ...emptyDose, reps: 10 }
         }
       ],
       advice: []

@@ -13,18 +13,7 @@ import {
 import { schemaVersion } from '../../src/main/db/migrate'
 import { openDatabase } from '../../src/main/db/open'
 import { createPatient, listPatients } from '../../src/main/patients'
-import { tempDir } from './helpers'
-
-const fields = (fullName: string) => ({
-  fullName,
-  dateOfBirth: '1980-01-01',
-  sex: null,
-  phone: null,
-  email: null,
-  condition: null,
-  referralSource: null,
-  notes: null
-})
+import { fileApi, patientFields, tempDir } from './helpers'
 
 function liveDatabase() {
   const dir = tempDir()
@@ -36,7 +25,7 @@ function liveDatabase() {
 describe('backups', () => {
   it('writes a verified copy and lists it', async () => {
     const { db, folder } = liveDatabase()
-    createPatient(db, fields('Ada Ek'))
+    createPatient(db, patientFields('Ada Ek'))
     const progress: [number, number][] = []
     const made = await makeBackup(db, folder, new Date('2026-11-25T10:11:12Z'), (done, total) =>
       progress.push([done, total])
@@ -79,9 +68,9 @@ describe('backups', () => {
 
   it('restores a backup, keeping the current data as a safety copy', async () => {
     const { db, file, folder } = liveDatabase()
-    createPatient(db, fields('Before Backup'))
+    createPatient(db, patientFields('Before Backup'))
     const backup = await makeBackup(db, folder)
-    createPatient(db, fields('After Backup'))
+    createPatient(db, patientFields('After Backup'))
 
     const { safetyCopy, contents } = await restoreBackup(db, file, backup.file, folder)
     expect(contents.patients).toBe(1)
@@ -94,7 +83,7 @@ describe('backups', () => {
     ])
     safety.close()
     // and the restored file keeps working, still in WAL mode
-    createPatient(db, fields('After Restore'))
+    createPatient(db, patientFields('After Restore'))
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     db.close()
@@ -118,7 +107,7 @@ describe('backups', () => {
     future.pragma(`user_version = ${schemaVersion + 1}`)
     future.close()
     const { db, file } = liveDatabase()
-    createPatient(db, fields('Stays Here'))
+    createPatient(db, patientFields('Stays Here'))
     await expect(restoreBackup(db, file, newer, dir)).rejects.toThrow(/newer version of PhysioPlan/)
     expect(listPatients(db, {}).map((p) => p.fullName)).toEqual(['Stays Here'])
     db.close()
@@ -128,17 +117,7 @@ describe('backups', () => {
 
 describe('backing up through the api', () => {
   it('runs as a job whose progress the page follows to a verified backup', async () => {
-    const { createHandlers, dispatch } = await import('../../src/main/api')
-    const { dir, file, db } = liveDatabase()
-    const handlers = createHandlers({
-      db,
-      transport: 'web',
-      version: 'test',
-      dataDir: dir,
-      databaseFile: file,
-      resourcesDir: 'resources'
-    })
-    const call = (channel: string, input: unknown) => dispatch(handlers, channel, input)
+    const { dir, db, call } = fileApi()
     const started = await call('backups:start', { saveAs: false })
     const jobId = started.ok ? (started.data as { jobId: string }).jobId : ''
     let status

@@ -4,24 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { makeBackup, recoverFromNewestBackup } from '../../src/main/backups'
 import { openDatabase } from '../../src/main/db/open'
 import { createPatient, listPatients } from '../../src/main/patients'
-import { tempDir } from './helpers'
-
-const fields = {
-  dateOfBirth: '1980-01-01',
-  sex: null,
-  phone: null,
-  email: null,
-  condition: null,
-  referralSource: null,
-  notes: null
-}
+import { patientFields, tempDir } from './helpers'
 
 /** A real data folder with a patient and one backup, its database closed. */
 async function folderWithBackup() {
   const dir = tempDir()
   const file = join(dir, 'physioplan.sqlite3')
   const { db } = openDatabase(file)
-  createPatient(db, { ...fields, fullName: 'Backed Up' })
+  createPatient(db, patientFields('Backed Up'))
   const backup = await makeBackup(db, join(dir, 'backups'))
   db.close()
   return { dir, file, backups: join(dir, 'backups'), backup }

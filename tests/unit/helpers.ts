@@ -48,3 +48,38 @@ export function countRows(db: Db, table: string, where = 'true'): number {
 
 /** Photos only: built-in exercises also have illustrations in exercise_media. */
 export const countPhotos = (db: Db): number => countRows(db, 'exercise_media', "kind = 'photo'")
+
+/** The api over a real database file in a fresh folder (for what only files show). */
+export function fileApi(file?: string): MemoryApi & { dir: string; file: string } {
+  const dir = tempDir()
+  const path = file ?? join(dir, 'physioplan.sqlite3')
+  const { db } = openDatabase(path)
+  cleanups.push(() => db.open && db.close())
+  const handlers = createHandlers({
+    db,
+    transport: 'web',
+    version: 'test',
+    dataDir: dir,
+    databaseFile: path,
+    resourcesDir: resolve('resources')
+  })
+  return {
+    dir,
+    file: path,
+    db,
+    handlers,
+    call: (channel, input) => dispatch(handlers, channel, input)
+  }
+}
+
+/** A patient's fields with only the name set, as the store functions take them. */
+export const patientFields = (fullName: string) => ({
+  fullName,
+  dateOfBirth: '1980-01-01',
+  sex: null,
+  phone: null,
+  email: null,
+  condition: null,
+  referralSource: null,
+  notes: null
+})

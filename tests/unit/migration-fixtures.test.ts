@@ -3,13 +3,11 @@
  * its data intact, and the issued handout inside it still prints.
  */
 import { copyFileSync, readdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createHandlers, dispatch } from '../../src/main/api'
 import { schemaVersion } from '../../src/main/db/migrate'
-import { openDatabase } from '../../src/main/db/open'
 import type { HandoutFile, Patient, PatientSummary, Visit } from '../../src/shared/types'
-import { tempDir } from './helpers'
+import { fileApi, tempDir } from './helpers'
 import { pdfText } from './pdf-tools'
 
 const fixtures = readdirSync('tests/fixtures').filter((name) => /^schema-v\d+\.sqlite3$/.test(name))
@@ -22,20 +20,11 @@ describe('migrating past schema versions', () => {
 
   for (const fixture of fixtures) {
     it(`${fixture} opens as version ${schemaVersion} with its data intact`, async () => {
-      const dir = tempDir()
-      const file = join(dir, 'physioplan.sqlite3')
-      copyFileSync(join('tests/fixtures', fixture), file)
-      const { db } = openDatabase(file)
-      const handlers = createHandlers({
-        db,
-        transport: 'web',
-        version: 'test',
-        dataDir: dir,
-        databaseFile: file,
-        resourcesDir: resolve('resources')
-      })
+      const target = join(tempDir(), 'physioplan.sqlite3')
+      copyFileSync(join('tests/fixtures', fixture), target)
+      const { db, call: raw } = fileApi(target)
       const call = async <T>(channel: string, input: unknown) => {
-        const result = await dispatch(handlers, channel, input)
+        const result = await raw(channel, input)
         if (!result.ok) throw new Error(result.error.message)
         return result.data as T
       }

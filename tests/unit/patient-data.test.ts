@@ -1,11 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { HandoutFile, Patient, ProgramVersion, Template } from '../../src/shared/types'
-import { createHandlers, dispatch } from '../../src/main/api'
-import { openDatabase } from '../../src/main/db/open'
-import { countRows, memoryApi, tempDir, type MemoryApi } from './helpers'
+import { countRows, fileApi, memoryApi, type MemoryApi } from './helpers'
 
 const name = 'Quintessa Vøllestad-Zyx'
 
@@ -82,18 +79,8 @@ describe('exporting a patient', () => {
 
 describe('erasing a patient', () => {
   it('needs the full name typed, and then leaves no trace in the database file or its WAL', async () => {
-    const dir = tempDir()
-    const file = join(dir, 'physioplan.sqlite3')
-    const { db } = openDatabase(file)
-    const handlers = createHandlers({
-      db,
-      transport: 'web',
-      version: 'test',
-      dataDir: dir,
-      databaseFile: file,
-      resourcesDir: resolve('resources')
-    })
-    const api = { call: (channel: string, input: unknown) => dispatch(handlers, channel, input) }
+    const api = fileApi()
+    const { db, file } = api
     const patient = await fullRecord(api)
     const bytesOnDisk = () =>
       Buffer.concat([file, `${file}-wal`].filter(existsSync).map((path) => readFileSync(path)))

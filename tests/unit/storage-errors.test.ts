@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { expect, it } from 'vitest'
 import { createHandlers, dispatch } from '../../src/main/api'
 import { openDatabase } from '../../src/main/db/open'
-import { tempDir } from './helpers'
+import { fileApi, tempDir } from './helpers'
 
 const patient = { fullName: 'Disk Dana', dateOfBirth: '1980-01-01', notes: 'x'.repeat(15_000) }
 
@@ -20,9 +20,7 @@ function apiOver(db: Database.Database, file: string) {
 }
 
 it('a full disk: the write is rolled back and the person is told what to do', async () => {
-  const file = join(tempDir(), 'p.sqlite3')
-  const { db } = openDatabase(file)
-  const call = apiOver(db, file)
+  const { db, call } = fileApi()
   expect((await call('patients:create', { ...patient, fullName: 'Saved Sam' })).ok).toBe(true)
   // no room to grow: the next page the database needs is refused, as on a full disk
   db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`)
