@@ -2,18 +2,24 @@
  * `npm run bench`: how the store performs in a large clinic. Prints a table
  * and writes .bench/results.json; asserts nothing about time.
  */
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { cpus, totalmem } from 'node:os'
 import { it } from 'vitest'
 import { emptyDose } from '@shared/dose'
 import { openDatabase } from '../../src/main/db/open'
 import { listExercises } from '../../src/main/exercises'
 import { listPatients } from '../../src/main/patients'
-import { createProgram, issueVersion, saveDraft } from '../../src/main/programs'
+import { auditTrail } from '../../src/main/audit'
+import { makeBackup } from '../../src/main/backups'
+import { getPatient } from '../../src/main/patients'
+import { createProgram, issueVersion, listVersions, saveDraft } from '../../src/main/programs'
+import { dashboard, listVisits } from '../../src/main/visits'
 import { clinicSize, openClinic } from './clinic'
 import { measure, table, type Timing } from './measure'
 
-it('large clinic', () => {
+it('large clinic', async () => {
   const { db, file, buildMs } = openClinic()
   const timings: Timing[] = []
   const exerciseIds = db.prepare('SELECT id FROM exercises LIMIT 30').pluck().all() as number[]
@@ -57,6 +63,19 @@ it('large clinic', () => {
     )
   }
 
+  const someone = (run: number) => 1 + ((run * 7919) % clinicSize.patients)
+  for (const [name, call] of [
+    ['patient page: patients:get', (id: number) => getPatient(db, id)],
+    ['patient page: programs:list', (id: number) => listVersions(db, id)],
+    ['patient page: visits:list (with outcomes)', (id: number) => listVisits(db, id)],
+    ['patient page: patients:history', (id: number) => auditTrail(db, id)]
+  ] as const) {
+    timings.push(measure(name, 200, (run) => void call(someone(run)), '≤ 50 ms'))
+  }
+  timings.push(
+    measure('follow-up dashboard', 30, () => void dashboard(db, '2026-11-25'), '≤ 50 ms')
+  )
+
   const draft = createProgram(db, 1, { kind: 'blank' }, 'Bench program')
   const thirty = {
     title: 'Bench program',
@@ -88,10 +107,23 @@ it('large clinic', () => {
       db.transaction(() => issueVersion(db, version.id))()
     })
   )
+  const backupDir = join('.bench', 'backup-run')
+  rmSync(backupDir, { recursive: true, force: true })
+  // one run: a backup of the whole file is too slow to repeat hundreds of times
+  const started = performance.now()
+  await makeBackup(db, backupDir)
+  const backupMs = Math.round(performance.now() - started)
+  timings.push({
+    name: 'backup of the large clinic (verified), one run',
+    runs: 1,
+    medianMs: backupMs,
+    p95Ms: backupMs
+  })
+  rmSync(backupDir, { recursive: true, force: true })
   db.close()
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
-  const size = `${clinicSize.exercises.toLocaleString('en')} exercises, ${clinicSize.patients.toLocaleString('en')} patients, ${clinicSize.programs.toLocaleString('en')} programs`
+  const size = `${clinicSize.exercises.toLocaleString('en')} exercises, ${clinicSize.patients.toLocaleString('en')} patients, ${clinicSize.programs.toLocaleString('en')} programs, ${clinicSize.visits.toLocaleString('en')} visits`
   console.log(`\nPhysioPlan benchmark — ${size}\nMachine: ${machine}`)
   if (buildMs !== null)
     console.log(`Built the clinic in ${(buildMs / 1000).toFixed(1)} s (reused next time).`)

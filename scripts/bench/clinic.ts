@@ -11,8 +11,9 @@ import { schemaVersion } from '../../src/main/db/migrate'
 import { insertExercise } from '../../src/main/exercises'
 import { createPatient } from '../../src/main/patients'
 import { createProgram, saveDraft } from '../../src/main/programs'
+import { createVisit } from '../../src/main/visits'
 
-export const clinicSize = { exercises: 5_000, patients: 10_000, programs: 2_000 }
+export const clinicSize = { exercises: 5_000, patients: 10_000, programs: 20_000, visits: 50_000 }
 
 const modifiers = [
   'Standing',
@@ -172,6 +173,36 @@ function build(file: string): void {
       })
     }
   })()
+  // visits with every measure, spread over the last two years; the latest sets a next visit
+  db.transaction(() => {
+    for (let n = 0; n < clinicSize.visits; n++) {
+      const patientId = 1 + (n % clinicSize.patients)
+      const round = Math.floor(n / clinicSize.patients)
+      const day = new Date(Date.UTC(2024, 11, 1) + (round * 60 + (n % 50)) * 86_400_000)
+      createVisit(db, patientId, {
+        visitDate: day.toISOString().slice(0, 10),
+        visitType: round === 0 ? 'initial' : 'follow-up',
+        programVersionId: null,
+        subjective: 'Pain after long runs, easing.',
+        objective: null,
+        plan: 'Continue the program.',
+        redFlags: [],
+        sessionsDone: 10,
+        sessionsPrescribed: 14,
+        nextVisitDate: new Date(day.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
+        outcomes: {
+          nprs: { now: 7 - round, worst24h: 8 - round, afterRunning: 7 - round },
+          odi: [3, 2, 2, 1, 2, 2, 1, 0, 2, 1],
+          rmdq: 12 - round,
+          psfs: [
+            { activity: 'Running 5 km', rating: 3 + round },
+            { activity: 'Sitting at work', rating: 5 },
+            { activity: 'Lifting', rating: 4 }
+          ]
+        }
+      })
+    }
+  })()
   db.close()
 }
 
@@ -179,7 +210,7 @@ function build(file: string): void {
 export function openClinic(): { db: Db; file: string; buildMs: number | null } {
   const dir = resolve('.bench')
   mkdirSync(dir, { recursive: true })
-  const key = `v${schemaVersion}-${clinicSize.exercises}e-${clinicSize.patients}p-${clinicSize.programs}g`
+  const key = `v${schemaVersion}-${clinicSize.exercises}e-${clinicSize.patients}p-${clinicSize.programs}g-${clinicSize.visits}v`
   const file = join(dir, `clinic-${key}.sqlite3`)
   let buildMs: number | null = null
   if (!existsSync(file)) {
