@@ -4,8 +4,9 @@
  * file is refused.
  */
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import pdfmake from 'pdfmake'
+import type Pdfmake from 'pdfmake'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 
 const fontFiles = {
@@ -19,10 +20,40 @@ interface VirtualFs {
   writeFileSync: (name: string, data: Buffer) => void
 }
 
+type CreateFont = (buffer: Uint8Array, postscriptName?: string) => object
+
+/**
+ * pdfkit parses every font file afresh for each document (fontkit.create):
+ * 60% of a handout's time went there. A parsed font is only read after
+ * loading, so pdfkit gets a fontkit whose `create` remembers each font by
+ * its buffer (pdfmake hands over the same buffers every time). fontkit's
+ * exports can't be changed, so pdfkit's `require('fontkit')` is answered
+ * with a copy: this must run before anything loads pdfkit.
+ */
+function loadPdfmake(): typeof Pdfmake {
+  const require = createRequire(import.meta.url)
+  const pdfkitFile = require.resolve('pdfkit')
+  if (require.cache[pdfkitFile]) throw new Error('pdfkit was loaded before its font memo')
+  const fromPdfkit = createRequire(pdfkitFile)
+  const fontkit = fromPdfkit('fontkit') as { create: CreateFont }
+  const parsed = new WeakMap<Uint8Array, Map<string, object>>()
+  const create: CreateFont = (buffer, postscriptName) => {
+    const byName = parsed.get(buffer) ?? new Map<string, object>()
+    parsed.set(buffer, byName)
+    const key = postscriptName ?? ''
+    if (!byName.has(key)) byName.set(key, fontkit.create(buffer, postscriptName))
+    return byName.get(key)!
+  }
+  fromPdfkit.cache[fromPdfkit.resolve('fontkit')]!.exports = { ...fontkit, create }
+  return require('pdfmake') as typeof Pdfmake
+}
+
+let pdfmake: typeof Pdfmake | null = null
 let configuredFor: string | null = null
 
-function configure(fontsDir: string): void {
-  if (configuredFor === fontsDir) return
+function configure(fontsDir: string): typeof Pdfmake {
+  pdfmake ??= loadPdfmake()
+  if (configuredFor === fontsDir) return pdfmake
   const { virtualfs } = pdfmake as unknown as { virtualfs: VirtualFs }
   for (const file of Object.values(fontFiles)) {
     virtualfs.writeFileSync(file, readFileSync(join(fontsDir, file)))
@@ -31,9 +62,9 @@ function configure(fontsDir: string): void {
   pdfmake.setUrlAccessPolicy(() => false)
   pdfmake.setLocalAccessPolicy(() => false)
   configuredFor = fontsDir
+  return pdfmake
 }
 
 export async function renderPdf(document: TDocumentDefinitions, fontsDir: string): Promise<Buffer> {
-  configure(fontsDir)
-  return pdfmake.createPdf(document).getBuffer()
+  return configure(fontsDir).createPdf(document).getBuffer()
 }
