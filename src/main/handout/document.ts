@@ -6,6 +6,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { describeDose } from '@shared/dose'
 import type { HandoutOptions, ProgramSnapshot } from '@shared/types'
+import { svgAsCanvas } from './drawing'
 import { en, type Words } from './words.en'
 
 export type HandoutPicture = { kind: 'svg'; svg: string } | { kind: 'image'; dataUrl: string }
@@ -30,15 +31,25 @@ function sizes(options: HandoutOptions) {
   }
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** A formatter made once: each toLocaleDateString builds one, and a diary needs dozens. */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`
+  const format = dateFormats.get(key) ?? new Intl.DateTimeFormat(locale, options)
+  dateFormats.set(key, format)
+  return format
+}
+
 /** "25 November 2026" for an ISO date or instant, in the handout's language. */
 export function formatDay(iso: string, words: Words): string {
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(words.locale, {
+  return dateFormat(words.locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC'
-  })
+  }).format(Date.UTC(year, month - 1, day))
 }
 
 /** The printable width and height between the page margins, in points. */
@@ -128,7 +139,7 @@ function picture(
   words: Words
 ): Content {
   const found = id === undefined ? undefined : assets.pictures.get(id)
-  if (found?.kind === 'svg') return { svg: found.svg, width }
+  if (found?.kind === 'svg') return svgAsCanvas(found.svg, width) ?? { svg: found.svg, width }
   if (found?.kind === 'image') return { image: `picture-${id}`, fit: [width, width * 0.75] }
   return {
     table: {
@@ -289,8 +300,9 @@ function diary(snapshot: ProgramSnapshot, options: HandoutOptions, words: Words)
   const first = snapshot.program.startDate ?? snapshot.issuedAt.slice(0, 10)
   const dayLabel = (iso: string) => {
     const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
-    const date = new Date(Date.UTC(year, month - 1, day))
-    const weekday = date.toLocaleDateString(words.locale, { weekday: 'short', timeZone: 'UTC' })
+    const weekday = dateFormat(words.locale, { weekday: 'short', timeZone: 'UTC' }).format(
+      Date.UTC(year, month - 1, day)
+    )
     return `${weekday}\n${day}/${month}`
   }
   const tickWidth = options.largePrint ? 40 : 34
