@@ -28,3 +28,20 @@ export function qpdfCheck(bytes: Buffer): { ok: boolean; output: string } {
     throw new Error('qpdf is not installed (apt-get install qpdf): the PDF checks need it')
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` }
 }
+
+/** The first page as grey pixels (pdftoppm, Debian poppler-utils), for comparing drawings. */
+export function firstPageGray(bytes: Buffer, dpi = 100): { width: number; pixels: Uint8Array } {
+  const dir = mkdtempSync(join(tmpdir(), 'physioplan-ppm-'))
+  const file = join(dir, 'page.pdf')
+  writeFileSync(file, bytes)
+  const run = spawnSync('pdftoppm', ['-gray', '-r', String(dpi), '-singlefile', file])
+  rmSync(dir, { recursive: true, force: true })
+  if (run.error)
+    throw new Error(
+      'pdftoppm is not installed (apt-get install poppler-utils): drawing checks need it'
+    )
+  // binary PGM: "P5 <width> <height> <max>" and one whitespace, then a byte a pixel
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(run.stdout.subarray(0, 40).toString('latin1'))
+  if (!header) throw new Error('pdftoppm gave no picture')
+  return { width: Number(header[1]), pixels: run.stdout.subarray(header[0].length) }
+}
