@@ -9,8 +9,13 @@ export default defineConfig({
     resolve: { alias: shared },
     build: {
       rollupOptions: {
-        // index: the Electron main process; web: the browser host (plain Node, no Electron)
-        input: { index: resolve('src/main/index.ts'), web: resolve('src/main/web/cli.ts') }
+        // index: the Electron main process; web: the browser host (plain Node, no Electron);
+        // worker: handouts and backups, off the main thread (for both)
+        input: {
+          index: resolve('src/main/index.ts'),
+          web: resolve('src/main/web/cli.ts'),
+          worker: resolve('src/main/offthread/worker.ts')
+        }
       }
     }
   },

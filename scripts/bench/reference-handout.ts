@@ -56,3 +56,13 @@ export function referenceHandout(): { db: Db; snapshot: ProgramSnapshot } {
   issueVersion(db, draft.id)
   return { db, snapshot: getSnapshot(db, draft.id) }
 }
+
+/** The reference program stretched to `count` exercises (repeating its ten): a long handout. */
+export function longSnapshot(snapshot: ProgramSnapshot, count = 40): ProgramSnapshot {
+  return {
+    ...snapshot,
+    exercises: Array.from({ length: count }, (_, index) => ({
+      ...snapshot.exercises[index % snapshot.exercises.length]!
+    }))
+  }
+}

@@ -20,7 +20,6 @@ import {
 import {
   backupFolder,
   backupStatus,
-  inspectBackup,
   makeBackup,
   restoreBackup,
   rotateBackups,
@@ -31,6 +30,7 @@ import type { DesktopActions } from './desktop'
 import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } from './handouts'
 import { previewImport, startImport } from './import/run'
 import { jobRunner } from './jobs'
+import type { OffThread } from './offthread/pool'
 import { dataUrlBytes, getMedia } from './media'
 import { listAdvice } from './advice'
 import {
@@ -67,8 +67,10 @@ export interface ApiContext {
   version: string
   dataDir: string
   databaseFile: string
-  /** the app's shipped pictures (built-in illustrations) */
+  /** the app's shipped pictures (built-in illustrations) and fonts */
   resourcesDir: string
+  /** where handouts render and backups are copied, away from the main thread */
+  offThread: OffThread
   /** dialogs, printer and viewer: only the desktop app has them */
   desktop?: DesktopActions
 }
@@ -107,7 +109,7 @@ export function createHandlers(context: ApiContext): Handlers {
   }
   const optionsOr = (options: HandoutOptions | undefined) => options ?? getHandoutOptions(db)
   const handout = (versionId: number, options: HandoutOptions | undefined) =>
-    issuedHandout(db, versionId, optionsOr(options), context.resourcesDir)
+    issuedHandout(db, versionId, optionsOr(options), context)
   const bytes = (file: HandoutFile) => Buffer.from(file.base64, 'base64')
   return {
     'app:info': () => ({
@@ -128,10 +130,9 @@ export function createHandlers(context: ApiContext): Handlers {
     'patients:update': ({ id, ...fields }) => inTransaction(() => updatePatient(db, id, fields)),
     'patients:archive': ({ id, archived }) =>
       inTransaction(() => setPatientArchived(db, id, archived)),
-    'patients:export': ({ id }) =>
-      exportPatient(db, id, getHandoutOptions(db), context.resourcesDir),
+    'patients:export': ({ id }) => exportPatient(db, id, getHandoutOptions(db), context),
     'patients:exportSave': async ({ id }) => {
-      const file = await exportPatient(db, id, getHandoutOptions(db), context.resourcesDir)
+      const file = await exportPatient(db, id, getHandoutOptions(db), context)
       return desktop().saveFile(file.fileName, bytes(file))
     },
     'patients:erase': ({ id, confirmName }) => {
@@ -193,7 +194,7 @@ export function createHandlers(context: ApiContext): Handlers {
     'handouts:setOptions': (options) => setHandoutOptions(db, options),
     'handouts:pdf': ({ versionId, options }) => handout(versionId, options),
     'handouts:preview': ({ versionId, options }) =>
-      previewHandout(db, versionId, optionsOr(options), context.resourcesDir),
+      previewHandout(db, versionId, optionsOr(options), context),
     'handouts:save': async ({ versionId, options }) => {
       const file = await handout(versionId, options)
       return desktop().saveFile(file.fileName, bytes(file))
@@ -220,12 +221,12 @@ export function createHandlers(context: ApiContext): Handlers {
         const stamp = new Date().toISOString().slice(0, 10)
         const path = await desktop().chooseSavePath(`PhysioPlan backup ${stamp}.sqlite3`)
         return path
-          ? { jobId: backupJobs.start((progress) => writeVerifiedCopy(db, path, progress)) }
+          ? { jobId: backupJobs.start((progress) => writeVerifiedCopy(context, path, progress)) }
           : null
       }
       const folder = backupFolder(db, context.dataDir)
       const jobId = backupJobs.start(async (progress) => {
-        const made = await makeBackup(db, folder, new Date(), progress)
+        const made = await makeBackup(context, folder, new Date(), progress)
         rotateBackups(folder)
         return made
       })
@@ -236,9 +237,9 @@ export function createHandlers(context: ApiContext): Handlers {
       setBackupFolder(db, folder)
       return backupStatus(db, context.dataDir)
     },
-    'backups:inspect': ({ file }) => inspectBackup(file),
+    'backups:inspect': ({ file }) => context.offThread.run('inspectBackup', { file }),
     'backups:restore': ({ file }) =>
-      restoreBackup(db, context.databaseFile, file, backupFolder(db, context.dataDir)),
+      restoreBackup(db, context, file, backupFolder(db, context.dataDir)),
     'clinic:get': () => getClinic(db),
     'clinic:update': (clinic) => inTransaction(() => updateClinic(db, clinic))
   }

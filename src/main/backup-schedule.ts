@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { backupStatus, makeBackup, rotateBackups } from './backups'
+import { backupStatus, makeBackup, rotateBackups, type BackupSource } from './backups'
 
 const hour = 3_600_000
 
@@ -8,7 +8,7 @@ const hour = 3_600_000
  * whenever a day has passed, while the app runs; rotated after each. A
  * failure is logged and tried again an hour later: the app keeps working.
  */
-export function scheduleBackups(db: Database, dataDir: string): () => void {
+export function scheduleBackups(db: Database, dataDir: string, source: BackupSource): () => void {
   let running = false
   const due = () => {
     const { last } = backupStatus(db, dataDir)
@@ -19,7 +19,7 @@ export function scheduleBackups(db: Database, dataDir: string): () => void {
     running = true
     try {
       const { folder } = backupStatus(db, dataDir)
-      await makeBackup(db, folder)
+      await makeBackup(source, folder)
       rotateBackups(folder)
     } catch (error) {
       console.error(`[backup] ${error instanceof Error ? error.message : 'failed'}`)

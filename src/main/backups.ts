@@ -13,12 +13,14 @@ import {
   rmSync,
   statSync
 } from 'node:fs'
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import type { BackupContents, BackupInfo, BackupStatus } from '@shared/types'
 import { migrate, schemaVersion } from './db/migrate'
+import type { OffThread } from './offthread/pool'
 import { seedBuiltins } from './seed/apply'
 import { readSetting, writeSetting } from './settings'
 
@@ -100,23 +102,40 @@ export function inspectBackup(file: string): BackupContents {
   }
 }
 
-/** A verified copy of the live database; a copy that fails its check is removed, never kept. */
-/** Copies the live database to `target`, checks the copy, and only then names it `target`. */
-export async function writeVerifiedCopy(
-  db: Db,
+/** Where backups are copied from, and the worker that copies and checks them. */
+export interface BackupSource {
+  databaseFile: string
+  offThread: OffThread
+}
+
+/**
+ * Copies the database file `source` to `target` through its own read-only
+ * connection (so it can run on a worker thread), checks the copy, and only
+ * then names it `target`; a copy that fails its check is removed, never kept.
+ * The copy is taken in a few large steps: SQLite starts over if the app
+ * writes between steps, so fewer steps finish sooner on a busy file.
+ */
+export async function copyVerified(
+  source: string,
   target: string,
   onProgress?: (done: number, total: number) => void
 ): Promise<BackupInfo> {
-  const partial = `${target}.partial`
+  // its own name: a scheduled backup and Back up now may start in the same second
+  const partial = `${target}.${randomUUID()}.partial`
   let pages = 0
   try {
-    await db.backup(partial, {
-      progress: ({ totalPages, remainingPages }) => {
-        pages = totalPages
-        onProgress?.(totalPages - remainingPages, totalPages)
-        return 256
-      }
-    })
+    const live = new Database(source, { readonly: true, fileMustExist: true })
+    try {
+      await live.backup(partial, {
+        progress: ({ totalPages, remainingPages }) => {
+          pages = totalPages
+          onProgress?.(totalPages - remainingPages, totalPages)
+          return 4096
+        }
+      })
+    } finally {
+      live.close()
+    }
     // one self-contained file (it may go to a USB stick): no -wal or -shm beside it
     const copy = new Database(partial)
     copy.pragma('journal_mode = DELETE')
@@ -136,8 +155,17 @@ export async function writeVerifiedCopy(
   return infoOf(target)
 }
 
+/** A verified copy of the live database at `target`, made on the backup worker. */
+export function writeVerifiedCopy(
+  source: BackupSource,
+  target: string,
+  onProgress?: (done: number, total: number) => void
+): Promise<BackupInfo> {
+  return source.offThread.run('backup', { source: source.databaseFile, target }, onProgress)
+}
+
 export async function makeBackup(
-  db: Db,
+  source: BackupSource,
   folder: string,
   now = new Date(),
   onProgress?: (done: number, total: number) => void,
@@ -145,7 +173,7 @@ export async function makeBackup(
   prefix = 'physioplan'
 ): Promise<BackupInfo> {
   mkdirSync(folder, { recursive: true })
-  return writeVerifiedCopy(db, join(folder, `${prefix}-${stamp(now)}.sqlite3`), onProgress)
+  return writeVerifiedCopy(source, join(folder, `${prefix}-${stamp(now)}.sqlite3`), onProgress)
 }
 
 /**
@@ -220,22 +248,28 @@ export function recoverFromNewestBackup(
  */
 export async function restoreBackup(
   db: Db,
-  liveFile: string,
+  live: BackupSource,
   backupFile: string,
   safetyFolder: string
 ): Promise<{ safetyCopy: string; contents: BackupContents }> {
-  const contents = inspectBackup(backupFile)
+  const contents = await live.offThread.run('inspectBackup', { file: backupFile })
   if (contents.schemaVersion > schemaVersion) {
     throw new AppError(
       'unavailable',
       'That backup was made by a newer version of PhysioPlan. Install it to restore this backup.'
     )
   }
-  const safety = await makeBackup(db, safetyFolder, new Date(), undefined, 'safety-before-restore')
+  const safety = await makeBackup(
+    live,
+    safetyFolder,
+    new Date(),
+    undefined,
+    'safety-before-restore'
+  )
   const safetyCopy = safety.file
   const source = new Database(backupFile, { readonly: true, fileMustExist: true })
   try {
-    await source.backup(liveFile)
+    await source.backup(live.databaseFile)
   } finally {
     source.close()
   }

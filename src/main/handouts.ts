@@ -6,14 +6,9 @@ import {
   type HandoutOptions,
   type ProgramSnapshot
 } from '@shared/types'
-import {
-  buildHandout,
-  handoutFileName,
-  type HandoutAssets,
-  type HandoutPicture
-} from './handout/document'
-import { renderPdf } from './handout/render'
+import type { HandoutAssets, HandoutPicture } from './handout/document'
 import { getMedia } from './media'
+import type { OffThread } from './offthread/pool'
 import { buildSnapshot, getSnapshot, getVersion } from './programs'
 import { readSetting, writeSetting } from './settings'
 
@@ -52,15 +47,24 @@ export function handoutAssets(
   return { pictures, logoDataUrl: snapshot.clinic.logoDataUrl }
 }
 
-async function render(
+/** Where handouts are drawn: the shipped pictures and fonts, and the worker that renders. */
+export interface HandoutRendering {
+  resourcesDir: string
+  offThread: OffThread
+}
+
+function render(
   db: Database,
   snapshot: ProgramSnapshot,
   options: HandoutOptions,
-  resourcesDir: string
+  { resourcesDir, offThread }: HandoutRendering
 ): Promise<HandoutFile> {
-  const document = buildHandout(snapshot, options, handoutAssets(db, snapshot, resourcesDir))
-  const bytes = await renderPdf(document, join(resourcesDir, 'fonts'))
-  return { fileName: handoutFileName(snapshot), base64: bytes.toString('base64') }
+  return offThread.run('handout', {
+    snapshot,
+    options,
+    assets: handoutAssets(db, snapshot, resourcesDir),
+    fontsDir: join(resourcesDir, 'fonts')
+  })
 }
 
 /** An issued version's handout, from its frozen snapshot: the same bytes every time. */
@@ -68,9 +72,9 @@ export function issuedHandout(
   db: Database,
   versionId: number,
   options: HandoutOptions,
-  resourcesDir: string
+  rendering: HandoutRendering
 ): Promise<HandoutFile> {
-  return render(db, getSnapshot(db, versionId), options, resourcesDir)
+  return render(db, getSnapshot(db, versionId), options, rendering)
 }
 
 /** Any version as it would print now: the builder's live preview. */
@@ -78,12 +82,12 @@ export function previewHandout(
   db: Database,
   versionId: number,
   options: HandoutOptions,
-  resourcesDir: string
+  rendering: HandoutRendering
 ): Promise<HandoutFile> {
   const version = getVersion(db, versionId)
   const snapshot =
     version.status === 'issued'
       ? getSnapshot(db, versionId)
       : buildSnapshot(db, version, new Date().toISOString())
-  return render(db, snapshot, options, resourcesDir)
+  return render(db, snapshot, options, rendering)
 }

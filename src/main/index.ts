@@ -39,13 +39,14 @@ function openOrRecover(dataDir: string): OpenedStore | null {
     const resourcesDir = app.isPackaged
       ? join(process.resourcesPath, 'resources')
       : join(app.getAppPath(), 'resources')
-    return openStore(
+    return openStore({
       dataDir,
-      'electron',
-      app.getVersion(),
+      transport: 'electron',
+      version: app.getVersion(),
       resourcesDir,
-      desktopActions(() => mainWindow)
-    )
+      workerFile: join(__dirname, 'worker.js'),
+      desktop: desktopActions(() => mainWindow)
+    })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const damaged = error instanceof AppError && error.code === 'damaged'
@@ -101,7 +102,7 @@ function start(): void {
     app.quit()
     return
   }
-  scheduleBackups(store.db, dataDir)
+  scheduleBackups(store.db, dataDir, store)
   denyPermissions(session.defaultSession)
   serveRenderer(protocol, join(__dirname, '../renderer'))
   bindIpc(ipcMain, store.handlers, allowedOrigins)

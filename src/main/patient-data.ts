@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate'
 import { AppError } from '@shared/errors'
 import type { HandoutFile, HandoutOptions } from '@shared/types'
 import { audit } from './audit'
-import { issuedHandout } from './handouts'
+import { issuedHandout, type HandoutRendering } from './handouts'
 import { getPatient } from './patients'
 import { getSnapshot, getVersion, listVersions } from './programs'
 import { listVisits } from './visits'
@@ -19,14 +19,14 @@ export async function exportPatient(
   db: Database,
   patientId: number,
   options: HandoutOptions,
-  resourcesDir: string
+  rendering: HandoutRendering
 ): Promise<HandoutFile> {
   const patient = getPatient(db, patientId)
   const versions = listVersions(db, patientId)
   const files: Record<string, Uint8Array> = {}
   const handouts: string[] = []
   for (const summary of versions.filter((version) => version.status === 'issued')) {
-    const file = await issuedHandout(db, summary.id, options, resourcesDir)
+    const file = await issuedHandout(db, summary.id, options, rendering)
     const name = `handouts/v${summary.versionNo} ${file.fileName}`
     files[name] = Buffer.from(file.base64, 'base64')
     handouts.push(name)

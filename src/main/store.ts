@@ -3,23 +3,36 @@ import { join } from 'node:path'
 import { createHandlers, type ApiContext, type Handlers } from './api'
 import { lockDataFolder } from './data-lock'
 import { databaseFileName, openDatabase, type Db } from './db/open'
+import { createOffThread, type OffThread } from './offthread/pool'
 
 export interface OpenedStore {
   db: Db
   handlers: Handlers
   databaseFile: string
-  /** closes the database and frees the data folder for another PhysioPlan */
+  offThread: OffThread
+  /** closes the database, stops the workers and frees the data folder for another PhysioPlan */
   close: () => void
 }
 
-/** Opens the data folder's database and builds the api over it: shared by both hosts. */
-export function openStore(
-  dataDir: string,
-  transport: ApiContext['transport'],
-  version: string,
-  resourcesDir: string,
+export interface StoreOptions {
+  dataDir: string
+  transport: ApiContext['transport']
+  version: string
+  resourcesDir: string
+  /** the built worker (out/main/worker.js); null runs its tasks on the main thread */
+  workerFile: string | null
   desktop?: ApiContext['desktop']
-): OpenedStore {
+}
+
+/** Opens the data folder's database and builds the api over it: shared by both hosts. */
+export function openStore({
+  dataDir,
+  transport,
+  version,
+  resourcesDir,
+  workerFile,
+  desktop
+}: StoreOptions): OpenedStore {
   mkdirSync(dataDir, { recursive: true })
   const release = lockDataFolder(dataDir)
   const databaseFile = join(dataDir, databaseFileName)
@@ -36,8 +49,10 @@ export function openStore(
       `Data updated to version ${migration.to}; the earlier copy is ${migration.backupFile}`
     )
   }
+  const offThread = createOffThread(workerFile)
   const handlers = createHandlers({
     db,
+    offThread,
     transport,
     version,
     dataDir,
@@ -46,8 +61,9 @@ export function openStore(
     ...(desktop ? { desktop } : {})
   })
   const close = () => {
+    void offThread.close()
     if (db.open) db.close()
     release()
   }
-  return { db, handlers, databaseFile, close }
+  return { db, handlers, databaseFile, offThread, close }
 }

@@ -13,21 +13,27 @@ import {
 import { schemaVersion } from '../../src/main/db/migrate'
 import { openDatabase } from '../../src/main/db/open'
 import { createPatient, listPatients } from '../../src/main/patients'
-import { fileApi, patientFields, tempDir } from './helpers'
+import { fileApi, inline, patientFields, tempDir } from './helpers'
 
 function liveDatabase() {
   const dir = tempDir()
   const file = join(dir, 'physioplan.sqlite3')
   const { db } = openDatabase(file)
-  return { dir, file, db, folder: join(dir, 'backups') }
+  return {
+    dir,
+    file,
+    db,
+    folder: join(dir, 'backups'),
+    live: { databaseFile: file, offThread: inline }
+  }
 }
 
 describe('backups', () => {
   it('writes a verified copy and lists it', async () => {
-    const { db, folder } = liveDatabase()
+    const { db, folder, live } = liveDatabase()
     createPatient(db, patientFields('Ada Ek'))
     const progress: [number, number][] = []
-    const made = await makeBackup(db, folder, new Date('2026-11-25T10:11:12Z'), (done, total) =>
+    const made = await makeBackup(live, folder, new Date('2026-11-25T10:11:12Z'), (done, total) =>
       progress.push([done, total])
     )
     expect(made.file).toBe(join(folder, 'physioplan-2026-11-25-101112.sqlite3'))
@@ -58,21 +64,21 @@ describe('backups', () => {
   })
 
   it('says when the newest backup is over a week old', async () => {
-    const { db, dir, folder } = liveDatabase()
+    const { db, dir, folder, live } = liveDatabase()
     expect(backupStatus(db, dir)).toMatchObject({ last: null, stale: true, folder })
-    await makeBackup(db, folder, new Date('2026-11-01T08:00:00Z'))
+    await makeBackup(live, folder, new Date('2026-11-01T08:00:00Z'))
     expect(backupStatus(db, dir, new Date('2026-11-05T08:00:00Z')).stale).toBe(false)
     expect(backupStatus(db, dir, new Date('2026-11-09T08:00:01Z')).stale).toBe(true)
     db.close()
   })
 
   it('restores a backup, keeping the current data as a safety copy', async () => {
-    const { db, file, folder } = liveDatabase()
+    const { db, file, folder, live } = liveDatabase()
     createPatient(db, patientFields('Before Backup'))
-    const backup = await makeBackup(db, folder)
+    const backup = await makeBackup(live, folder)
     createPatient(db, patientFields('After Backup'))
 
-    const { safetyCopy, contents } = await restoreBackup(db, file, backup.file, folder)
+    const { safetyCopy, contents } = await restoreBackup(db, live, backup.file, folder)
     expect(contents.patients).toBe(1)
     // the open connection sees the restored data at once
     expect(listPatients(db, {}).map((p) => p.fullName)).toEqual(['Before Backup'])
@@ -106,9 +112,9 @@ describe('backups', () => {
     future.exec('CREATE TABLE patients (x); CREATE TABLE programs (x); CREATE TABLE visits (x);')
     future.pragma(`user_version = ${schemaVersion + 1}`)
     future.close()
-    const { db, file } = liveDatabase()
+    const { db, live } = liveDatabase()
     createPatient(db, patientFields('Stays Here'))
-    await expect(restoreBackup(db, file, newer, dir)).rejects.toThrow(/newer version of PhysioPlan/)
+    await expect(restoreBackup(db, live, newer, dir)).rejects.toThrow(/newer version of PhysioPlan/)
     expect(listPatients(db, {}).map((p) => p.fullName)).toEqual(['Stays Here'])
     db.close()
     utimesSync(newer, new Date(), new Date())

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { makeBackup, recoverFromNewestBackup } from '../../src/main/backups'
 import { openDatabase } from '../../src/main/db/open'
 import { createPatient, listPatients } from '../../src/main/patients'
-import { patientFields, tempDir } from './helpers'
+import { inline, patientFields, tempDir } from './helpers'
 
 /** A real data folder with a patient and one backup, its database closed. */
 async function folderWithBackup() {
@@ -12,7 +12,7 @@ async function folderWithBackup() {
   const file = join(dir, 'physioplan.sqlite3')
   const { db } = openDatabase(file)
   createPatient(db, patientFields('Backed Up'))
-  const backup = await makeBackup(db, join(dir, 'backups'))
+  const backup = await makeBackup({ databaseFile: file, offThread: inline }, join(dir, 'backups'))
   db.close()
   return { dir, file, backups: join(dir, 'backups'), backup }
 }

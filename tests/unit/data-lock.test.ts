@@ -4,7 +4,14 @@ import { expect, it } from 'vitest'
 import { openStore } from '../../src/main/store'
 import { tempDir } from './helpers'
 
-const open = (dir: string) => openStore(dir, 'web', 'test', resolve('resources'))
+const open = (dir: string) =>
+  openStore({
+    dataDir: dir,
+    transport: 'web',
+    version: 'test',
+    resourcesDir: resolve('resources'),
+    workerFile: null
+  })
 
 it('refuses a second PhysioPlan on the same data folder, and frees it on close', () => {
   const dir = tempDir()

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach } from 'vitest'
 import { createHandlers, dispatch, type Handlers } from '../../src/main/api'
+import { createOffThread } from '../../src/main/offthread/pool'
 import { openDatabase, type Db } from '../../src/main/db/open'
 
 const cleanups: (() => void)[] = []
@@ -11,6 +12,9 @@ afterEach(() => {
 })
 
 /** A fresh folder removed after the test. */
+/** Worker tasks run on the test's own thread: the same functions the workers run. */
+export const inline = createOffThread(null)
+
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'physioplan-test-'))
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
@@ -37,7 +41,8 @@ export function memoryApi(): MemoryApi {
     version: 'test',
     dataDir: '/tmp/none',
     databaseFile: ':memory:',
-    resourcesDir: resolve('resources')
+    resourcesDir: resolve('resources'),
+    offThread: inline
   })
   return { db, handlers, call: (channel, input) => dispatch(handlers, channel, input) }
 }
@@ -61,7 +66,8 @@ export function fileApi(file?: string): MemoryApi & { dir: string; file: string 
     version: 'test',
     dataDir: dir,
     databaseFile: path,
-    resourcesDir: resolve('resources')
+    resourcesDir: resolve('resources'),
+    offThread: inline
   })
   return {
     dir,

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { expect, it } from 'vitest'
 import { createHandlers, dispatch } from '../../src/main/api'
 import { openDatabase } from '../../src/main/db/open'
-import { fileApi, tempDir } from './helpers'
+import { fileApi, inline, tempDir } from './helpers'
 
 const patient = { fullName: 'Disk Dana', dateOfBirth: '1980-01-01', notes: 'x'.repeat(15_000) }
 
@@ -14,7 +14,8 @@ function apiOver(db: Database.Database, file: string) {
     version: 'test',
     dataDir: tempDir(),
     databaseFile: file,
-    resourcesDir: resolve('resources')
+    resourcesDir: resolve('resources'),
+    offThread: inline
   })
   return (channel: string, input: unknown) => dispatch(handlers, channel, input)
 }
@@ -50,7 +51,8 @@ it('a read-only data folder: refused with a sentence, already-saved data intact'
       version: 'test',
       dataDir: '',
       databaseFile: file,
-      resourcesDir: resolve('resources')
+      resourcesDir: resolve('resources'),
+      offThread: inline
     }),
     'patients:create',
     { ...patient, fullName: 'Saved Sam' }

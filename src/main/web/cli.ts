@@ -31,7 +31,13 @@ async function main(): Promise<void> {
   }
   let store: ReturnType<typeof openStore>
   try {
-    store = openStore(dataDir, 'web', version, join(__dirname, '../../resources'))
+    store = openStore({
+      dataDir,
+      transport: 'web',
+      version,
+      resourcesDir: join(__dirname, '../../resources'),
+      workerFile: join(__dirname, 'worker.js')
+    })
   } catch (error) {
     if (error instanceof AppError && error.code === 'damaged') {
       throw new Error(
@@ -48,7 +54,7 @@ async function main(): Promise<void> {
     token: randomBytes(24).toString('base64url'),
     port
   })
-  scheduleBackups(store.db, dataDir)
+  scheduleBackups(store.db, dataDir, store)
   console.log(`PhysioPlan data folder: ${dataDir}`)
   console.log(`PhysioPlan is running. Open this address in your browser:\n\n  ${host.url}\n`)
   console.log('Press Ctrl+C to stop.')

@@ -1,0 +1,57 @@
+/**
+ * The work that runs off the main thread: a handout's layout and PDF, and
+ * the backup copy with its integrity check. Plain data in and out, so the
+ * same functions run in the worker and, in unit tests, inline.
+ */
+import type {
+  BackupContents,
+  BackupInfo,
+  HandoutFile,
+  HandoutOptions,
+  ProgramSnapshot
+} from '@shared/types'
+import { copyVerified, inspectBackup } from '../backups'
+import { buildHandout, handoutFileName, type HandoutAssets } from '../handout/document'
+import { renderPdf } from '../handout/render'
+
+export type Progress = (done: number, total: number) => void
+
+export interface HandoutJob {
+  snapshot: ProgramSnapshot
+  options: HandoutOptions
+  assets: HandoutAssets
+  fontsDir: string
+}
+
+interface TaskTypes {
+  handout: { input: HandoutJob; output: HandoutFile }
+  /** a verified copy of the database file `source`, named `target` once checked */
+  backup: { input: { source: string; target: string }; output: BackupInfo }
+  inspectBackup: { input: { file: string }; output: BackupContents }
+}
+
+export type TaskName = keyof TaskTypes
+export type TaskInput<N extends TaskName> = TaskTypes[N]['input']
+export type TaskOutput<N extends TaskName> = TaskTypes[N]['output']
+
+const tasks: {
+  [N in TaskName]: (input: TaskInput<N>, progress: Progress) => Promise<TaskOutput<N>>
+} = {
+  handout: async ({ snapshot, options, assets, fontsDir }) => {
+    const bytes = await renderPdf(buildHandout(snapshot, options, assets), fontsDir)
+    return { fileName: handoutFileName(snapshot), base64: bytes.toString('base64') }
+  },
+  backup: ({ source, target }, progress) => copyVerified(source, target, progress),
+  inspectBackup: async ({ file }) => inspectBackup(file)
+}
+
+export function runTask<N extends TaskName>(
+  name: N,
+  input: TaskInput<N>,
+  progress: Progress
+): Promise<TaskOutput<N>> {
+  return (tasks[name] as (input: TaskInput<N>, progress: Progress) => Promise<TaskOutput<N>>)(
+    input,
+    progress
+  )
+}

@@ -1,0 +1,105 @@
+/** The built worker (out/main/worker.js): same results as inline, and the main thread stays free. */
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { AppError } from '@shared/errors'
+import { handoutAssets } from '../../src/main/handouts'
+import { createOffThread } from '../../src/main/offthread/pool'
+import type { HandoutJob } from '../../src/main/offthread/tasks'
+import {
+  longSnapshot,
+  referenceHandout,
+  referenceOptions,
+  resourcesDir
+} from '../../scripts/bench/reference-handout'
+import { makeDataDir } from './host'
+
+const worker = createOffThread(resolve('out/main/worker.js'))
+const inline = createOffThread(null)
+const data = makeDataDir()
+afterAll(async () => {
+  await worker.close()
+  data.remove()
+})
+
+function handoutJob(count?: number): HandoutJob {
+  const { db, snapshot } = referenceHandout()
+  const printed = count ? longSnapshot(snapshot, count) : snapshot
+  const job = {
+    snapshot: printed,
+    options: referenceOptions.a4!,
+    assets: handoutAssets(db, printed, resourcesDir),
+    fontsDir: join(resourcesDir, 'fonts')
+  }
+  db.close()
+  return job
+}
+
+describe('work off the main thread', () => {
+  it('renders the same handout, byte for byte, as the main thread would', async () => {
+    const job = handoutJob()
+    const [fromWorker, fromInline] = [
+      await worker.run('handout', job),
+      await inline.run('handout', job)
+    ]
+    expect(fromWorker.fileName).toBe(fromInline.fileName)
+    expect(fromWorker.base64.length).toBeGreaterThan(10_000)
+    expect(fromWorker.base64).toBe(fromInline.base64)
+  })
+
+  it('keeps the main thread turning while a 40-exercise handout renders', async () => {
+    const job = handoutJob(40)
+    await worker.run('handout', job) // warm: the first render also loads pdfmake and the fonts
+    let turns = 0
+    let rendering = true
+    const spin = () => {
+      turns++
+      if (rendering) setImmediate(spin)
+    }
+    setImmediate(spin)
+    const file = await worker.run('handout', job)
+    rendering = false
+    expect(Buffer.from(file.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
+    // rendered on this thread, the loop would not turn at all until the PDF was done
+    expect(turns).toBeGreaterThan(100)
+  })
+
+  it('copies and checks a backup on the worker, reporting progress', async () => {
+    const { db } = referenceHandout()
+    const file = join(data.dataDir, 'live.sqlite3')
+    await db.backup(file)
+    db.close()
+    const progress: number[][] = []
+    const made = await worker.run(
+      'backup',
+      { source: file, target: join(data.dataDir, 'copy.sqlite3') },
+      (done, total) => progress.push([done, total])
+    )
+    expect(made.bytes).toBeGreaterThan(100_000)
+    expect(progress.at(-1)![0]).toBe(progress.at(-1)![1])
+    const contents = await worker.run('inspectBackup', { file: made.file })
+    expect(contents).toMatchObject({ patients: 1, programs: 1 })
+  })
+
+  it('hands a person-facing error back as it was thrown', async () => {
+    const junk = join(data.dataDir, 'junk.sqlite3')
+    writeFileSync(junk, 'not a database '.repeat(100))
+    const failure = worker.run('inspectBackup', { file: junk })
+    await expect(failure).rejects.toBeInstanceOf(AppError)
+    await expect(failure).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('junk.sqlite3')
+    })
+  })
+
+  it('fails the tasks of a worker that stops, and starts a new one for the next', async () => {
+    const job = handoutJob(40)
+    const cut = expect(worker.run('handout', job)).rejects.toThrow(
+      'A background task stopped unexpectedly. Try again.'
+    )
+    await worker.close()
+    await cut
+    const again = await worker.run('handout', handoutJob())
+    expect(again.base64.length).toBeGreaterThan(10_000)
+  })
+})
