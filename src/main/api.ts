@@ -214,7 +214,7 @@ export function createHandlers(context: ApiContext): Handlers {
       inTransaction(() => createVisit(db, patientId, fields)),
     'visits:update': ({ id, ...fields }) => inTransaction(() => updateVisit(db, id, fields)),
     'visits:delete': ({ id }) => inTransaction(() => deleteVisit(db, id)),
-    'dashboard:get': () => dashboard(db, todayIso()),
+    'dashboard:get': ({ show }) => dashboard(db, todayIso(), show),
     'backups:status': () => backupStatus(db, context.dataDir),
     'backups:start': async ({ saveAs }) => {
       if (saveAs) {

@@ -2,7 +2,15 @@
 import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import { nprsItems, odiPercent, odiSections, psfsMean } from '@shared/outcomes'
-import type { Dashboard, DashboardRow, Visit, VisitFields, VisitOutcomes } from '@shared/types'
+import { limits } from '@shared/limits'
+import type {
+  Dashboard,
+  DashboardRow,
+  DueGroup,
+  Visit,
+  VisitFields,
+  VisitOutcomes
+} from '@shared/types'
 import { audit, changedFields } from './audit'
 import { getPatient } from './patients'
 
@@ -203,7 +211,16 @@ function addDays(iso: string, days: number): string {
  * Who is due: by each active patient's latest visit. Overdue first by how
  * late; patients discharged at their latest visit are not listed.
  */
-export function dashboard(db: Database, today: string): Dashboard {
+/**
+ * Who is due, in four lists, each with its total and its first `show` rows: a
+ * clinic with years of patients can have thousands without a next visit, and
+ * a page of thousands of rows helps nobody (and took seconds to draw).
+ */
+export function dashboard(
+  db: Database,
+  today: string,
+  show: number = limits.dashboardRows
+): Dashboard {
   const rows = db
     .prepare(
       `SELECT p.id AS patientId, p.full_name AS fullName, p.condition,
@@ -221,16 +238,19 @@ export function dashboard(db: Database, today: string): Dashboard {
     ...row,
     daysOverdue: Math.max(0, row.daysOverdue ?? 0)
   })
+  const group = (list: DashboardRow[]): DueGroup => ({
+    total: list.length,
+    rows: list.slice(0, show).map(plain)
+  })
   const due = rows.filter((row) => row.nextVisitDate !== null)
   return {
-    overdue: due
-      .filter((row) => row.nextVisitDate! < today)
-      .map(plain)
-      .sort((a, b) => b.daysOverdue - a.daysOverdue),
-    today: due.filter((row) => row.nextVisitDate === today).map(plain),
-    thisWeek: due
-      .filter((row) => row.nextVisitDate! > today && row.nextVisitDate! <= weekEnd)
-      .map(plain),
-    noNextVisit: rows.filter((row) => row.nextVisitDate === null).map(plain)
+    overdue: group(
+      due.filter((row) => row.nextVisitDate! < today).sort((a, b) => b.daysOverdue - a.daysOverdue)
+    ),
+    today: group(due.filter((row) => row.nextVisitDate === today)),
+    thisWeek: group(
+      due.filter((row) => row.nextVisitDate! > today && row.nextVisitDate! <= weekEnd)
+    ),
+    noNextVisit: group(rows.filter((row) => row.nextVisitDate === null))
   }
 }

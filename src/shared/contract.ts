@@ -479,7 +479,18 @@ export const contract = {
     result: returns<Visit>()
   },
   'visits:delete': { input: z.strictObject({ id: id('Visit id') }), result: returns<null>() },
-  'dashboard:get': { input: none, result: returns<Dashboard>() },
+  /** `show`: rows per list (the totals are always whole) */
+  'dashboard:get': {
+    input: z.strictObject({
+      show: z
+        .number({ error: 'show must be a number' })
+        .int()
+        .min(1)
+        .max(limits.dashboardRowsMax, `show must be ${limits.dashboardRowsMax} or fewer`)
+        .optional()
+    }),
+    result: returns<Dashboard>()
+  },
 
   'backups:status': { input: none, result: returns<BackupStatus>() },
   /**

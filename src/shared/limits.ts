@@ -11,6 +11,9 @@ export const limits = {
   patientList: 500,
   /** exercises:list answers at most this many; typing more narrows the rest */
   exerciseList: 200,
+  /** rows per dashboard list at first, and the most a list will show */
+  dashboardRows: 20,
+  dashboardRowsMax: 1000,
   logoBytes: 1_000_000,
   load: 100,
   programItems: 60,

@@ -347,11 +347,17 @@ export interface DashboardRow {
   daysOverdue: number
 }
 
+/** One list of the dashboard: how many patients are in it, and the first of them. */
+export interface DueGroup {
+  total: number
+  rows: DashboardRow[]
+}
+
 export interface Dashboard {
-  today: DashboardRow[]
-  thisWeek: DashboardRow[]
-  overdue: DashboardRow[]
-  noNextVisit: DashboardRow[]
+  today: DueGroup
+  thisWeek: DueGroup
+  overdue: DueGroup
+  noNextVisit: DueGroup
 }
 
 export interface BackupInfo {

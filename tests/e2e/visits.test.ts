@@ -115,6 +115,43 @@ describe('visits, progress and the dashboard', () => {
     expect(await dueList('Due today').getByRole('link', { name }).count()).toBe(0)
   })
 
+  it('shows the first 20 of a long list, its total, and more on asking', async () => {
+    for (let n = 0; n < 24; n++) {
+      const { id } = await callApi<{ id: number }>(app.host, 'patients:create', {
+        fullName: `Overdue ${String(n).padStart(2, '0')}`,
+        dateOfBirth: '1980-01-01'
+      })
+      await callApi(app.host, 'visits:create', {
+        patientId: id,
+        visitDate: isoDay(-40),
+        visitType: 'initial',
+        programVersionId: null,
+        subjective: null,
+        objective: null,
+        plan: null,
+        redFlags: [],
+        sessionsDone: null,
+        sessionsPrescribed: null,
+        nextVisitDate: isoDay(-1 - n),
+        outcomes: {
+          nprs: { now: null, worst24h: null, afterRunning: null },
+          odi: Array.from({ length: 10 }, () => null),
+          rmdq: null,
+          psfs: []
+        }
+      })
+    }
+    await page.goto(`${app.host.origin}/`)
+    const overdue = dueList('Overdue')
+    await overdue.getByText('Showing 20 of 24.').waitFor()
+    expect(await overdue.getByRole('listitem').count()).toBe(20)
+    // the longest overdue first
+    expect(await overdue.getByRole('listitem').first().textContent()).toContain('Overdue 23')
+    await overdue.getByRole('button', { name: 'Show more' }).click()
+    await expect.poll(() => overdue.getByRole('listitem').count()).toBe(24)
+    expect(await overdue.getByText(/Showing/).count()).toBe(0)
+  })
+
   it('exports the patient and then erases them without a trace in the file', async () => {
     await page.goto(`${app.host.origin}/patients/${patientId}`)
     const [download] = await Promise.all([

@@ -202,16 +202,41 @@ describe('the follow-up dashboard', () => {
     await add('Done Dora', null, 'discharge')
     await patient(api, 'New Nils')
     const board = await ok<Dashboard>(api, 'dashboard:get', {})
-    expect(board.today.map((row) => row.fullName)).toEqual(['Today Tove'])
-    expect(board.thisWeek.map((row) => row.fullName)).toEqual(['Week Wim'])
-    expect(board.overdue.map((row) => [row.fullName, row.daysOverdue])).toEqual([
+    expect(board.today.rows.map((row) => row.fullName)).toEqual(['Today Tove'])
+    expect(board.thisWeek.rows.map((row) => row.fullName)).toEqual(['Week Wim'])
+    expect(board.overdue.rows.map((row) => [row.fullName, row.daysOverdue])).toEqual([
       ['Later Late Lou', 10],
       ['Late Lars', 3]
     ])
-    expect(board.noNextVisit.map((row) => row.fullName)).toEqual(['New Nils', 'None Nina'])
+    expect(board.noNextVisit.rows.map((row) => row.fullName)).toEqual(['New Nils', 'None Nina'])
 
     // recording the visit moves the patient off the overdue list
     await ok(api, 'visits:create', { patientId: late, ...visit({ nextVisitDate: day(14) }) })
-    expect(dashboard(api.db, day(0)).overdue.map((row) => row.fullName)).toEqual(['Later Late Lou'])
+    expect(dashboard(api.db, day(0)).overdue.rows.map((row) => row.fullName)).toEqual([
+      'Later Late Lou'
+    ])
+  })
+
+  it('answers each list’s total and its first rows, as many as asked', async () => {
+    const api = memoryApi()
+    for (let n = 0; n < 30; n++) {
+      const { id } = await patient(api, `Late ${String(n).padStart(2, '0')}`)
+      await ok(api, 'visits:create', {
+        patientId: id,
+        ...visit({ visitDate: day(-60), nextVisitDate: day(-1 - n) })
+      })
+    }
+    const first = await ok<Dashboard>(api, 'dashboard:get', {})
+    expect(first.overdue.total).toBe(30)
+    expect(first.overdue.rows).toHaveLength(20)
+    // the longest overdue first, so the cut keeps the most pressing
+    expect(first.overdue.rows[0]).toMatchObject({ fullName: 'Late 29', daysOverdue: 30 })
+    const more = await ok<Dashboard>(api, 'dashboard:get', { show: 25 })
+    expect(more.overdue.rows).toHaveLength(25)
+    expect(await api.call('dashboard:get', { show: 0 })).toMatchObject({ ok: false })
+    expect(await api.call('dashboard:get', { show: 5000 })).toMatchObject({
+      ok: false,
+      error: { message: 'show must be 1000 or fewer' }
+    })
   })
 })

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Input } from '@shared/contract'
 import type { ApiError, Result } from '@shared/errors'
+import { limits } from '@shared/limits'
 import type { Dashboard, Visit } from '@shared/types'
 import { call } from '../api'
 
@@ -11,6 +12,8 @@ export const useVisitsStore = defineStore('visits', () => {
   const visits = ref<Visit[]>([])
   const patientId = ref<number | null>(null)
   const board = ref<Dashboard | null>(null)
+  /** rows per dashboard list; "Show more" raises it */
+  const dueShown = ref<number>(limits.dashboardRows)
   const error = ref<ApiError | null>(null)
 
   async function load(id: number): Promise<void> {
@@ -22,9 +25,14 @@ export const useVisitsStore = defineStore('visits', () => {
   }
 
   async function loadDashboard(): Promise<void> {
-    const result = await call('dashboard:get', {})
+    const result = await call('dashboard:get', { show: dueShown.value })
     if (result.ok) board.value = result.data
     error.value = result.ok ? null : result.error
+  }
+
+  function showMoreDue(): Promise<void> {
+    dueShown.value = Math.min(limits.dashboardRowsMax, dueShown.value + 50)
+    return loadDashboard()
   }
 
   /** After any change the patient's list and the dashboard both move. */
@@ -51,5 +59,5 @@ export const useVisitsStore = defineStore('visits', () => {
     return result
   }
 
-  return { visits, board, error, load, loadDashboard, create, update, remove }
+  return { visits, board, error, load, loadDashboard, showMoreDue, create, update, remove }
 })
