@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['scripts/bench/**/*.bench.ts'],
     environment: 'node',
+    // one at a time: benchmarks running side by side would time each other
+    fileParallelism: false,
     testTimeout: 600_000,
     hookTimeout: 600_000
   }

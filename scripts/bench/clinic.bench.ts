@@ -2,26 +2,19 @@
  * `npm run bench`: how the store performs in a large clinic. Prints a table
  * and writes .bench/results.json; asserts nothing about time.
  */
-import { rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
-import { cpus, totalmem } from 'node:os'
 import { it } from 'vitest'
 import { emptyDose } from '@shared/dose'
+import { auditTrail } from '../../src/main/audit'
 import { openDatabase } from '../../src/main/db/open'
 import { listExercises } from '../../src/main/exercises'
-import { listPatients } from '../../src/main/patients'
-import { auditTrail } from '../../src/main/audit'
-import { makeBackup } from '../../src/main/backups'
-import { createOffThread } from '../../src/main/offthread/pool'
-import { getPatient } from '../../src/main/patients'
+import { getPatient, listPatients } from '../../src/main/patients'
 import { createProgram, issueVersion, listVersions, saveDraft } from '../../src/main/programs'
 import { dashboard, listVisits } from '../../src/main/visits'
-import { clinicSize, openClinic } from './clinic'
-import { measure, table, type Timing } from './measure'
+import { clinicDescription, clinicSize, openClinic } from './clinic'
+import { machine, measure, recordResults, table, type Timing } from './measure'
 
 it('large clinic', async () => {
-  const { db, file, buildMs } = openClinic()
+  const { db, file } = openClinic()
   const timings: Timing[] = []
   const exerciseIds = db.prepare('SELECT id FROM exercises LIMIT 30').pluck().all() as number[]
 
@@ -108,29 +101,9 @@ it('large clinic', async () => {
       db.transaction(() => issueVersion(db, version.id))()
     })
   )
-  const backupDir = join('.bench', 'backup-run')
-  rmSync(backupDir, { recursive: true, force: true })
-  // one run: a backup of the whole file is too slow to repeat hundreds of times
-  const started = performance.now()
-  await makeBackup({ databaseFile: file, offThread: createOffThread(null) }, backupDir)
-  const backupMs = Math.round(performance.now() - started)
-  timings.push({
-    name: 'backup of the large clinic (verified), one run',
-    runs: 1,
-    medianMs: backupMs,
-    p95Ms: backupMs
-  })
-  rmSync(backupDir, { recursive: true, force: true })
   db.close()
 
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
-  const size = `${clinicSize.exercises.toLocaleString('en')} exercises, ${clinicSize.patients.toLocaleString('en')} patients, ${clinicSize.programs.toLocaleString('en')} programs, ${clinicSize.visits.toLocaleString('en')} visits`
-  console.log(`\nPhysioPlan benchmark — ${size}\nMachine: ${machine}`)
-  if (buildMs !== null)
-    console.log(`Built the clinic in ${(buildMs / 1000).toFixed(1)} s (reused next time).`)
+  console.log(`\nPhysioPlan benchmark — ${clinicDescription}\nMachine: ${machine()}`)
   console.log(`\n${table(timings)}\n`)
-  writeFileSync(
-    '.bench/results.json',
-    JSON.stringify({ machine, size, date: new Date().toISOString(), timings }, null, 2)
-  )
+  recordResults('clinic', { size: clinicDescription, timings })
 })
