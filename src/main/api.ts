@@ -165,7 +165,7 @@ export function createHandlers(context: ApiContext): Handlers {
       return context.desktop.chooseFolder()
     },
     'import:preview': ({ folder }) => previewImport(db, folder),
-    'import:start': ({ folder }) => ({ jobId: startImport(db, folder, imports) }),
+    'import:start': ({ folder }) => ({ jobId: startImport(context, folder, imports) }),
     'import:status': ({ jobId }) => {
       const status = imports.get(jobId)
       if (!status)

@@ -9,7 +9,7 @@ import type {
   ImportStatus,
   MediaData
 } from '../../src/shared/types'
-import { countPhotos, countRows, memoryApi, tempDir, type MemoryApi } from './helpers'
+import { countPhotos, countRows, fileApi, memoryApi, tempDir, type MemoryApi } from './helpers'
 
 const sample = resolve('tests/fixtures/free-exercise-db-sample')
 
@@ -129,7 +129,7 @@ describe('mapping free-exercise-db records', () => {
 
 describe('importing a folder', () => {
   it('imports the sample set with its photos, once', async () => {
-    const api = memoryApi()
+    const api = fileApi()
     const preview = await ok<ImportReport>(api, 'import:preview', { folder: sample })
     expect(preview).toMatchObject({ total: 37, added: 37, updated: 0, skipped: 0 })
     expect(countRows(api.db, 'exercises')).toBe(15)
@@ -168,7 +168,7 @@ describe('importing a folder', () => {
   })
 
   it('reports a missing photo and imports the record without it', async () => {
-    const api = memoryApi()
+    const api = fileApi()
     const folder = tempDir()
     mkdirSync(join(folder, 'images', 'Hamstring_Stretch'), { recursive: true })
     copyFileSync(
@@ -195,7 +195,7 @@ describe('importing a folder', () => {
   })
 
   it('refuses a file that is not JSON, or a folder without one, writing nothing', async () => {
-    const api = memoryApi()
+    const api = fileApi()
     const folder = tempDir()
     const none = await api.call('import:preview', { folder })
     expect(none.ok || none.error.message).toBe(`No exercises.json was found at ${folder}.`)
@@ -213,7 +213,7 @@ describe('importing a folder', () => {
   })
 
   it('handles a full-size set (900 records, 1,800 photos)', async () => {
-    const api = memoryApi()
+    const api = fileApi()
     const folder = tempDir()
     const records = Array.from({ length: 900 }, (_, n) => ({
       ...record,

@@ -24,12 +24,10 @@ function timestamp(): string {
 }
 
 /**
- * Opens (creating if needed) the clinic's database: checks it isn't from a
- * newer app before writing anything, sets durability pragmas, migrates with a
- * copy kept in backups/, and brings the built-in library up to date.
- * Pass ':memory:' in tests.
+ * A connection with the app's durability pragmas, to a file this version of
+ * the app can read; the worker's second connection to the live file too.
  */
-export function openDatabase(file: string): OpenedDatabase {
+export function connect(file: string): Db {
   const db = new Database(file)
   try {
     // reads the header before anything writes: a damaged or foreign file fails here, untouched
@@ -40,6 +38,23 @@ export function openDatabase(file: string): OpenedDatabase {
     db.pragma('busy_timeout = 5000')
     // Health data: deleted rows are overwritten, not left in free pages.
     db.pragma('secure_delete = ON')
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+/**
+ * Opens (creating if needed) the clinic's database: checks it isn't from a
+ * newer app before writing anything, sets durability pragmas, migrates with a
+ * copy kept in backups/, and brings the built-in library up to date.
+ * Pass ':memory:' in tests.
+ */
+export function openDatabase(file: string): OpenedDatabase {
+  let db: Db | null = null
+  try {
+    db = connect(file)
     const backupFile =
       file === ':memory:'
         ? null
@@ -48,7 +63,7 @@ export function openDatabase(file: string): OpenedDatabase {
     seedBuiltins(db)
     return { db, migration }
   } catch (error) {
-    db.close()
+    db?.close()
     if (isDamaged(error)) {
       throw new AppError(
         'damaged',

@@ -7,6 +7,8 @@ import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import { limits } from '@shared/limits'
 import type { ImportReport, ImportStatus } from '@shared/types'
+import type { BackupSource } from '../backups'
+import { connect } from '../db/open'
 import { insertExercise, setPhotos, updateExerciseRow, type PhotoInput } from '../exercises'
 import {
   planImport,
@@ -127,37 +129,58 @@ function writeRecord(db: Database, record: PlannedRecord, photos: PhotoInput[]):
 }
 
 /**
- * Starts an import and returns its id at once; `status` reports progress.
- * Photos are read first; then every row is written in one transaction, so
- * an import is either all there or not at all.
+ * Imports the folder into the database file, through a connection of its
+ * own: this runs on the data worker, so the window stays responsive while
+ * photos are read and rows written. Photos are read first; then every row
+ * is written in one transaction, so an import is either all there or not at
+ * all. `progress` counts photos read; done = total means writing.
  */
-export function startImport(db: Database, path: string, jobs: Map<string, ImportStatus>): string {
+export async function importFolder(
+  databaseFile: string,
+  path: string,
+  progress: (done: number, total: number) => void
+): Promise<ImportReport> {
   const { jsonFile, imagesDir } = locateImport(path)
+  const db = connect(databaseFile)
+  try {
+    const plan = await readPlan(db, jsonFile)
+    const work = plan.records.filter((record) => record.action !== 'skip')
+    const problems = [...plan.problems]
+    const photos: PhotoInput[][] = []
+    for (const record of work) {
+      progress(photos.length, work.length)
+      photos.push(await readPhotos(record, imagesDir, problems))
+    }
+    progress(work.length, work.length)
+    db.transaction(() => work.forEach((record, index) => writeRecord(db, record, photos[index]!)))()
+    return reportOf(plan, problems, jsonFile)
+  } finally {
+    db.close()
+  }
+}
+
+/** Starts an import on the data worker and returns its id at once; `status` reports progress. */
+export function startImport(
+  source: BackupSource,
+  path: string,
+  jobs: Map<string, ImportStatus>
+): string {
+  locateImport(path) // a wrong folder is said at once, not as a failed job
   const id = randomUUID()
   const status: ImportStatus = { state: 'reading', done: 0, total: 0, report: null, error: null }
   jobs.set(id, status)
-  void (async () => {
-    try {
-      const plan = await readPlan(db, jsonFile)
-      const work = plan.records.filter((record) => record.action !== 'skip')
-      status.total = work.length
-      const problems = [...plan.problems]
-      const photos: PhotoInput[][] = []
-      for (const record of work) {
-        photos.push(await readPhotos(record, imagesDir, problems))
-        status.done++
-      }
-      status.state = 'writing'
-      db.transaction(() =>
-        work.forEach((record, index) => writeRecord(db, record, photos[index]!))
-      )()
-      status.report = reportOf(plan, problems, jsonFile)
-      status.state = 'done'
-    } catch (error) {
-      status.state = 'failed'
-      status.error =
-        error instanceof AppError ? error.message : 'The import failed and nothing was written.'
-    }
-  })()
+  source.offThread
+    .run('import', { databaseFile: source.databaseFile, path }, (done, total) =>
+      Object.assign(status, { done, total, state: done === total ? 'writing' : 'reading' })
+    )
+    .then(
+      (report) => Object.assign(status, { state: 'done', report }),
+      (error: unknown) =>
+        Object.assign(status, {
+          state: 'failed',
+          error:
+            error instanceof AppError ? error.message : 'The import failed and nothing was written.'
+        })
+    )
   return id
 }

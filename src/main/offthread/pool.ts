@@ -1,8 +1,8 @@
 /**
  * Runs tasks off the main thread, so the window (and the browser host's
  * server) keeps answering while a handout renders or a backup is checked.
- * Two long-lived workers: handouts, and backups, so a preview never waits
- * behind a backup. A worker is started on first use, lets the process exit
+ * Two long-lived workers: handouts, and data (backups and imports), so a
+ * preview never waits behind a backup. A worker is started on first use, lets the process exit
  * when idle, and is started again if it dies.
  */
 import { Worker } from 'node:worker_threads'
@@ -25,10 +25,11 @@ interface Pending {
   onProgress: Progress | undefined
 }
 
-const lanes: Record<TaskName, 'handouts' | 'backups'> = {
+const lanes: Record<TaskName, 'handouts' | 'data'> = {
   handout: 'handouts',
-  backup: 'backups',
-  inspectBackup: 'backups'
+  backup: 'data',
+  inspectBackup: 'data',
+  import: 'data'
 }
 
 function lane(workerFile: string): OffThread {
@@ -90,11 +91,11 @@ export function createOffThread(workerFile: string | null): OffThread {
       close: async () => undefined
     }
   }
-  const byLane = { handouts: lane(workerFile), backups: lane(workerFile) }
+  const byLane = { handouts: lane(workerFile), data: lane(workerFile) }
   return {
     run: (name, input, onProgress) => byLane[lanes[name]].run(name, input, onProgress),
     close: async () => {
-      await Promise.all([byLane.handouts.close(), byLane.backups.close()])
+      await Promise.all([byLane.handouts.close(), byLane.data.close()])
     }
   }
 }

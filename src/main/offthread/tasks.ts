@@ -1,6 +1,6 @@
 /**
- * The work that runs off the main thread: a handout's layout and PDF, and
- * the backup copy with its integrity check. Plain data in and out, so the
+ * The work that runs off the main thread: a handout's layout and PDF, the
+ * backup copy with its integrity check, and imports. Plain data in and out, so the
  * same functions run in the worker and, in unit tests, inline.
  */
 import type {
@@ -8,11 +8,13 @@ import type {
   BackupInfo,
   HandoutFile,
   HandoutOptions,
+  ImportReport,
   ProgramSnapshot
 } from '@shared/types'
 import { copyVerified, inspectBackup } from '../backups'
 import { buildHandout, handoutFileName, type HandoutAssets } from '../handout/document'
 import { renderPdf } from '../handout/render'
+import { importFolder } from '../import/run'
 
 export type Progress = (done: number, total: number) => void
 
@@ -28,6 +30,8 @@ interface TaskTypes {
   /** a verified copy of the database file `source`, named `target` once checked */
   backup: { input: { source: string; target: string }; output: BackupInfo }
   inspectBackup: { input: { file: string }; output: BackupContents }
+  /** a free-exercise-db folder written into the database file */
+  import: { input: { databaseFile: string; path: string }; output: ImportReport }
 }
 
 export type TaskName = keyof TaskTypes
@@ -42,7 +46,8 @@ const tasks: {
     return { fileName: handoutFileName(snapshot), base64: bytes.toString('base64') }
   },
   backup: ({ source, target }, progress) => copyVerified(source, target, progress),
-  inspectBackup: async ({ file }) => inspectBackup(file)
+  inspectBackup: async ({ file }) => inspectBackup(file),
+  import: ({ databaseFile, path }, progress) => importFolder(databaseFile, path, progress)
 }
 
 export function runTask<N extends TaskName>(
