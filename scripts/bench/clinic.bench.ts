@@ -4,9 +4,12 @@
  */
 import { it } from 'vitest'
 import { emptyDose } from '@shared/dose'
+import { resolve } from 'node:path'
+import { createHandlers } from '../../src/main/api'
 import { auditTrail } from '../../src/main/audit'
 import { openDatabase } from '../../src/main/db/open'
 import { listExercises } from '../../src/main/exercises'
+import { createOffThread } from '../../src/main/offthread/pool'
 import { getPatient, listPatients } from '../../src/main/patients'
 import { createProgram, issueVersion, listVersions, saveDraft } from '../../src/main/programs'
 import { dashboard, listVisits } from '../../src/main/visits'
@@ -65,6 +68,25 @@ it('large clinic', async () => {
     ['patient page: patients:history', (id: number) => auditTrail(db, id)]
   ] as const) {
     timings.push(measure(name, 200, (run) => void call(someone(run)), '≤ 50 ms'))
+  }
+  // what the other screens ask for first, through the api's own handlers
+  const handlers = createHandlers({
+    db,
+    transport: 'web',
+    version: 'bench',
+    dataDir: '.bench',
+    databaseFile: file,
+    resourcesDir: resolve('resources'),
+    offThread: createOffThread(null)
+  })
+  for (const [screen, call] of [
+    ['patients page: patients:list (first 500)', () => handlers['patients:list']({})],
+    ['library page: exercises:list (first 200)', () => handlers['exercises:list']({})],
+    ['library page: exercises:facets', () => handlers['exercises:facets']({})],
+    ['home: app:info (counts)', () => handlers['app:info']({})],
+    ['templates page: templates:list', () => handlers['templates:list']({})]
+  ] as const) {
+    timings.push(measure(screen, 50, () => void call(), '≤ 50 ms'))
   }
   timings.push(
     measure('follow-up dashboard', 30, () => void dashboard(db, '2026-11-25'), '≤ 50 ms')

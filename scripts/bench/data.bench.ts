@@ -1,42 +1,105 @@
 /**
- * A verified backup of the large clinic, on the worker and (for comparison)
- * on the main thread, with the main thread's event loop watched. Its own
- * file, so the other benchmarks' garbage collection doesn't land in it.
+ * The long data jobs on the large clinic: a verified backup, and an import
+ * of a 900-exercise, 1,800-photo free-exercise-db folder. Each runs on the
+ * worker and, for comparison, on the main thread, with the main thread's
+ * event loop watched. Its own file, so the other benchmarks' garbage
+ * collection doesn't land in these single runs.
  */
-import { rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { it } from 'vitest'
+import type { ImportStatus } from '@shared/types'
 import { makeBackup } from '../../src/main/backups'
-import { createOffThread } from '../../src/main/offthread/pool'
+import { startImport } from '../../src/main/import/run'
+import { createOffThread, type OffThread } from '../../src/main/offthread/pool'
 import { clinicDescription, openClinic } from './clinic'
 import { recordResults, table, withLoopWatch, type Timing } from './measure'
 
-it('backup of the large clinic', async () => {
-  const { db, file } = openClinic()
-  const folder = join('.bench', 'backup-run')
-  rmSync(folder, { recursive: true, force: true })
+const scratch = resolve('.bench', 'data-run')
+const sample = resolve('tests/fixtures/free-exercise-db-sample')
+
+/** A free-exercise-db folder of `count` exercises with two photos each (the sample's). */
+function importFolder(count: number): string {
+  const folder = join(scratch, 'import')
+  const records = Array.from({ length: count }, (_, n) => ({
+    id: `Bench_${n}`,
+    name: `Bench exercise ${n}`,
+    force: 'pull',
+    level: 'beginner',
+    mechanic: null,
+    equipment: 'body only',
+    primaryMuscles: ['hamstrings'],
+    secondaryMuscles: [],
+    instructions: ['Lie on your back with one leg extended.', 'Pull the leg toward you.'],
+    category: 'stretching',
+    images: [`Bench_${n}/0.jpg`, `Bench_${n}/1.jpg`]
+  }))
+  for (const record of records) {
+    mkdirSync(join(folder, 'images', record.id), { recursive: true })
+    for (const photo of ['0.jpg', '1.jpg'])
+      copyFileSync(
+        join(sample, 'images/Hamstring_Stretch', photo),
+        join(folder, 'images', record.id, photo)
+      )
+  }
+  writeFileSync(join(folder, 'exercises.json'), JSON.stringify(records))
+  return folder
+}
+
+async function watched(
+  name: string,
+  job: (offThread: OffThread) => Promise<unknown>
+): Promise<{ timings: Timing[]; blocks: Record<string, number> }> {
   const timings: Timing[] = []
   const blocks: Record<string, number> = {}
-  // one run each: a backup of the whole file is too slow to repeat many times
   for (const [where, workerFile] of [
     ['worker', resolve('out/main/worker.js')],
     ['main thread', null]
   ] as const) {
     const offThread = createOffThread(workerFile)
-    const { ms, longestBlockMs } = await withLoopWatch(() =>
-      makeBackup({ databaseFile: file, offThread }, join(folder, where))
-    )
+    const { ms, longestBlockMs } = await withLoopWatch(() => job(offThread))
     await offThread.close()
     blocks[where] = longestBlockMs
     const rounded = Math.round(ms)
-    timings.push({ name: `backup on the ${where}`, runs: 1, medianMs: rounded, p95Ms: rounded })
+    timings.push({ name: `${name} on the ${where}`, runs: 1, medianMs: rounded, p95Ms: rounded })
   }
-  rmSync(folder, { recursive: true, force: true })
-  db.close()
-  console.log(
-    `\nBackup (copy + integrity check) of the large clinic (${clinicDescription})\n\n${table(timings)}\n\n` +
-      `Main thread's longest block: ${blocks.worker} ms while the worker backed up (target ≤ 50 ms); ` +
-      `${blocks['main thread']} ms when the main thread did it.\n`
+  return { timings, blocks }
+}
+
+it('backup and import on the large clinic', async () => {
+  rmSync(scratch, { recursive: true, force: true })
+  mkdirSync(scratch, { recursive: true })
+  const { db, file } = openClinic()
+  const backup = await watched('backup (copy + integrity check)', (offThread) =>
+    makeBackup({ databaseFile: file, offThread }, join(scratch, 'backups'))
   )
-  recordResults('backup', { size: clinicDescription, timings, mainThreadLongestBlockMs: blocks })
+  db.close()
+
+  const folder = importFolder(900)
+  // each run into its own copy of the clinic, so both add all 900; copied before the watch
+  const copies = [0, 1].map((n) => join(scratch, `clinic-${n}.sqlite3`))
+  for (const copy of copies) copyFileSync(file, copy)
+  const imported = await watched('import of 900 exercises, 1,800 photos', async (offThread) => {
+    const target = copies.shift()!
+    const jobs = new Map<string, ImportStatus>()
+    const id = startImport({ databaseFile: target, offThread }, folder, jobs)
+    const status = jobs.get(id)!
+    while (status.state !== 'done' && status.state !== 'failed')
+      await new Promise((tick) => setTimeout(tick, 5))
+    if (status.state === 'failed') throw new Error(status.error ?? 'import failed')
+  })
+  rmSync(scratch, { recursive: true, force: true })
+
+  const line = (what: string, blocks: Record<string, number>) =>
+    `Main thread's longest block during the ${what}: ${blocks.worker} ms with the worker (target ≤ 50 ms), ${blocks['main thread']} ms on the main thread.`
+  console.log(
+    `\nLong data jobs on the large clinic (${clinicDescription}), one run each\n\n` +
+      `${table([...backup.timings, ...imported.timings])}\n\n` +
+      `${line('backup', backup.blocks)}\n${line('import', imported.blocks)}\n`
+  )
+  recordResults('data', {
+    size: clinicDescription,
+    timings: [...backup.timings, ...imported.timings],
+    mainThreadLongestBlockMs: { backup: backup.blocks, import: imported.blocks }
+  })
 })
