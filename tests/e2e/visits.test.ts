@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { visitInput } from '../unit/visit-input'
 import { callApi, useBrowserHost } from './host'
 
 const app = useBrowserHost()
@@ -123,22 +124,11 @@ describe('visits, progress and the dashboard', () => {
       })
       await callApi(app.host, 'visits:create', {
         patientId: id,
-        visitDate: isoDay(-40),
-        visitType: 'initial',
-        programVersionId: null,
-        subjective: null,
-        objective: null,
-        plan: null,
-        redFlags: [],
-        sessionsDone: null,
-        sessionsPrescribed: null,
-        nextVisitDate: isoDay(-1 - n),
-        outcomes: {
-          nprs: { now: null, worst24h: null, afterRunning: null },
-          odi: Array.from({ length: 10 }, () => null),
-          rmdq: null,
-          psfs: []
-        }
+        ...visitInput({
+          visitDate: isoDay(-40),
+          visitType: 'initial',
+          nextVisitDate: isoDay(-1 - n)
+        })
       })
     }
     await page.goto(`${app.host.origin}/`)

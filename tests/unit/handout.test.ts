@@ -14,6 +14,7 @@ import { en } from '../../src/main/handout/words.en'
 import { handoutAssets } from '../../src/main/handouts'
 import { getSnapshot } from '../../src/main/programs'
 import { memoryApi, type MemoryApi } from './helpers'
+import { visitInput } from './visit-input'
 import { pdfText, qpdfCheck } from './pdf-tools'
 
 const fonts = resolve('resources/fonts')
@@ -234,22 +235,11 @@ describe('handout options and drafts', () => {
     expect(calm).not.toContain('contact your doctor today')
     await ok(api, 'visits:create', {
       patientId: version.patientId,
-      visitDate: '2026-01-10',
-      visitType: 'initial',
-      programVersionId: null,
-      subjective: null,
-      objective: null,
-      plan: null,
-      redFlags: ['New bladder or bowel trouble'],
-      sessionsDone: null,
-      sessionsPrescribed: null,
-      nextVisitDate: null,
-      outcomes: {
-        nprs: { now: null, worst24h: null, afterRunning: null },
-        odi: Array(10).fill(null),
-        rmdq: null,
-        psfs: []
-      }
+      ...visitInput({
+        visitDate: '2026-01-10',
+        visitType: 'initial',
+        redFlags: ['New bladder or bowel trouble']
+      })
     })
     const next = await ok<ProgramVersion>(api, 'programs:revise', { versionId: version.id })
     await ok(api, 'programs:issue', { versionId: next.id })

@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { HandoutFile, Patient, ProgramVersion, Template } from '../../src/shared/types'
 import { countRows, fileApi, memoryApi, type MemoryApi } from './helpers'
+import { visitInput } from './visit-input'
 
 const name = 'Quintessa Vøllestad-Zyx'
 
@@ -30,26 +31,23 @@ async function fullRecord(api: Pick<MemoryApi, 'call'>): Promise<Patient> {
   await ok(api, 'programs:issue', { versionId: draft.id })
   await ok(api, 'visits:create', {
     patientId: patient.id,
-    visitDate: '2026-01-05',
-    visitType: 'initial',
-    programVersionId: draft.id,
-    subjective: `${name} reports pain after 10 km.`,
-    objective: null,
-    plan: null,
-    redFlags: [],
-    sessionsDone: null,
-    sessionsPrescribed: null,
-    nextVisitDate: '2026-01-19',
-    outcomes: {
-      nprs: { now: 5, worst24h: 7, afterRunning: 6 },
-      odi: [2, 1, 2, 1, 2, 1, 1, 0, 1, 1],
-      rmdq: 8,
-      psfs: [
-        { activity: 'Running', rating: 3 },
-        { activity: 'Sitting', rating: 6 },
-        { activity: 'Carrying shopping', rating: 5 }
-      ]
-    }
+    ...visitInput({
+      visitDate: '2026-01-05',
+      visitType: 'initial',
+      programVersionId: draft.id,
+      subjective: `${name} reports pain after 10 km.`,
+      nextVisitDate: '2026-01-19',
+      outcomes: {
+        nprs: { now: 5, worst24h: 7, afterRunning: 6 },
+        odi: [2, 1, 2, 1, 2, 1, 1, 0, 1, 1],
+        rmdq: 8,
+        psfs: [
+          { activity: 'Running', rating: 3 },
+          { activity: 'Sitting', rating: 6 },
+          { activity: 'Carrying shopping', rating: 5 }
+        ]
+      }
+    })
   })
   return patient
 }

@@ -3,30 +3,9 @@ import { toIsoDate } from '../../src/shared/dates'
 import type { Dashboard, Patient, ProgramVersion, Visit } from '../../src/shared/types'
 import { dashboard } from '../../src/main/visits'
 import { countRows, memoryApi, type MemoryApi } from './helpers'
+import { noOutcomes, visitInput } from './visit-input'
 
 const day = (offset: number) => toIsoDate(new Date(Date.now() + offset * 86_400_000))
-
-const noOutcomes = {
-  nprs: { now: null, worst24h: null, afterRunning: null },
-  odi: Array(10).fill(null),
-  rmdq: null,
-  psfs: []
-}
-
-const visit = (overrides: Record<string, unknown> = {}) => ({
-  visitDate: day(0),
-  visitType: 'follow-up',
-  programVersionId: null,
-  subjective: null,
-  objective: null,
-  plan: null,
-  redFlags: [],
-  sessionsDone: null,
-  sessionsPrescribed: null,
-  nextVisitDate: null,
-  outcomes: noOutcomes,
-  ...overrides
-})
 
 async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
   const result = await api.call(channel, input)
@@ -44,7 +23,7 @@ describe('visits', () => {
     const { id } = await patient(api)
     const created = await ok<Visit>(api, 'visits:create', {
       patientId: id,
-      ...visit({
+      ...visitInput({
         visitDate: day(-14),
         visitType: 'initial',
         redFlags: ['Night pain not eased by rest'],
@@ -83,15 +62,15 @@ describe('visits', () => {
     const { id } = await patient(api)
     const first = await ok<Visit>(api, 'visits:create', {
       patientId: id,
-      ...visit({ visitDate: day(-20), visitType: 'initial' })
+      ...visitInput({ visitDate: day(-20), visitType: 'initial' })
     })
-    await ok(api, 'visits:create', { patientId: id, ...visit({ visitDate: day(-5) }) })
+    await ok(api, 'visits:create', { patientId: id, ...visitInput({ visitDate: day(-5) }) })
     expect(
       (await ok<Visit[]>(api, 'visits:list', { patientId: id })).map((v) => v.visitDate)
     ).toEqual([day(-5), day(-20)])
     const edited = await ok<Visit>(api, 'visits:update', {
       id: first.id,
-      ...visit({ visitDate: day(-21), visitType: 'initial', plan: 'Core work' })
+      ...visitInput({ visitDate: day(-21), visitType: 'initial', plan: 'Core work' })
     })
     expect(edited).toMatchObject({ visitDate: day(-21), plan: 'Core work' })
     await ok(api, 'visits:delete', { id: first.id })
@@ -109,7 +88,7 @@ describe('visits', () => {
     })
     const result = await api.call('visits:create', {
       patientId: mine.id,
-      ...visit({ programVersionId: program.id })
+      ...visitInput({ programVersionId: program.id })
     })
     expect(result.ok || result.error).toMatchObject({
       message: 'That program version is not one of this patient’s.',
@@ -175,7 +154,7 @@ describe('visits', () => {
     it(`refuses ${name}, writing nothing`, async () => {
       const api = memoryApi()
       const { id } = await patient(api)
-      const result = await api.call('visits:create', { patientId: id, ...visit(change) })
+      const result = await api.call('visits:create', { patientId: id, ...visitInput(change) })
       expect(result.ok || result.error.message).toMatch(message)
       expect(countRows(api.db, 'visits')).toBe(0)
     })
@@ -189,7 +168,7 @@ describe('the follow-up dashboard', () => {
       const { id } = await patient(api, name)
       await ok(api, 'visits:create', {
         patientId: id,
-        ...visit({ visitDate: day(-30), visitType: type, nextVisitDate: next })
+        ...visitInput({ visitDate: day(-30), visitType: type, nextVisitDate: next })
       })
       return id
     }
@@ -211,7 +190,7 @@ describe('the follow-up dashboard', () => {
     expect(board.noNextVisit.rows.map((row) => row.fullName)).toEqual(['New Nils', 'None Nina'])
 
     // recording the visit moves the patient off the overdue list
-    await ok(api, 'visits:create', { patientId: late, ...visit({ nextVisitDate: day(14) }) })
+    await ok(api, 'visits:create', { patientId: late, ...visitInput({ nextVisitDate: day(14) }) })
     expect(dashboard(api.db, day(0)).overdue.rows.map((row) => row.fullName)).toEqual([
       'Later Late Lou'
     ])
@@ -223,7 +202,7 @@ describe('the follow-up dashboard', () => {
       const { id } = await patient(api, `Late ${String(n).padStart(2, '0')}`)
       await ok(api, 'visits:create', {
         patientId: id,
-        ...visit({ visitDate: day(-60), nextVisitDate: day(-1 - n) })
+        ...visitInput({ visitDate: day(-60), nextVisitDate: day(-1 - n) })
       })
     }
     const first = await ok<Dashboard>(api, 'dashboard:get', {})

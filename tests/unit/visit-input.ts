@@ -1,0 +1,31 @@
+import { todayIso } from '../../src/shared/dates'
+import type { VisitFields, VisitOutcomes } from '../../src/shared/types'
+
+/** A visit with nothing measured: every outcome left blank. */
+export const noOutcomes: VisitOutcomes = {
+  nprs: { now: null, worst24h: null, afterRunning: null },
+  odi: Array<null>(10).fill(null),
+  rmdq: null,
+  psfs: []
+}
+
+/**
+ * The fields of `visits:create` for a follow-up today with nothing filled in,
+ * changed by `overrides`; loosely typed so tests can also send invalid values.
+ */
+export function visitInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const blank: VisitFields = {
+    visitDate: todayIso(),
+    visitType: 'follow-up',
+    programVersionId: null,
+    subjective: null,
+    objective: null,
+    plan: null,
+    redFlags: [],
+    sessionsDone: null,
+    sessionsPrescribed: null,
+    nextVisitDate: null,
+    outcomes: noOutcomes
+  }
+  return { ...blank, ...overrides }
+}
