@@ -25,8 +25,16 @@ const firstPage = () => page.getByRole('img', { name: /^Handout page 1 of \d+$/ 
 
 describe('the handout in the browser host', () => {
   it('previews the draft and follows an edit', async () => {
+    const requested = { previews: 0, pdfWorkers: 0 }
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname
+      if (path.endsWith('/handouts:preview')) requested.previews++
+      if (path.includes('pdf.worker')) requested.pdfWorkers++
+    })
     await page.getByRole('tab', { name: 'Preview handout' }).click()
     await firstPage().waitFor()
+    // one handout rendered for the opening, not a second for loading the options
+    expect(requested.previews).toBe(1)
     const before = await firstPage().screenshot()
     await page.getByRole('tab', { name: 'Add exercises' }).click()
     const catCamel = page.locator('li', {
@@ -36,6 +44,9 @@ describe('the handout in the browser host', () => {
     await page.getByText(/^All changes saved/).waitFor()
     await page.getByRole('tab', { name: 'Preview handout' }).click()
     await expect.poll(async () => (await firstPage().screenshot()).equals(before)).toBe(false)
+    expect(requested.previews).toBe(2)
+    // the second preview reuses pdf.js's worker instead of starting another
+    expect(requested.pdfWorkers).toBe(1)
   })
 
   it('issues the program and downloads its PDF', async () => {
