@@ -91,3 +91,13 @@ export function previewHandout(
       : buildSnapshot(db, version, new Date().toISOString())
   return render(db, snapshot, options, rendering)
 }
+
+/**
+ * Renders, and throws away, the handout of the newest program version: the
+ * handout worker then has pdfmake loaded, its fonts parsed and its layout code
+ * compiled, and the first preview of the day is as quick as the ones after.
+ */
+export async function warmUpHandouts(db: Database, rendering: HandoutRendering): Promise<void> {
+  const newest = db.prepare('SELECT max(id) FROM program_versions').pluck().get() as number | null
+  if (newest !== null) await previewHandout(db, newest, getHandoutOptions(db), rendering)
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { createHandlers, type ApiContext, type Handlers } from './api'
 import { lockDataFolder } from './data-lock'
 import { databaseFileName, openDatabase, type Db } from './db/open'
+import { warmUpHandouts } from './handouts'
 import { createOffThread, type OffThread } from './offthread/pool'
 
 export interface OpenedStore {
@@ -60,7 +61,18 @@ export function openStore({
     resourcesDir,
     ...(desktop ? { desktop } : {})
   })
+  // After the first screen is up, not while it loads. A failure here shows
+  // again, with its message, on the first real handout.
+  const warming =
+    workerFile === null
+      ? undefined
+      : setTimeout(
+          () => warmUpHandouts(db, { resourcesDir, offThread }).catch(() => undefined),
+          1500
+        )
+  warming?.unref()
   const close = () => {
+    clearTimeout(warming)
     void offThread.close()
     if (db.open) db.close()
     release()

@@ -11,9 +11,11 @@ import type {
 import { buildHandout } from '../../src/main/handout/document'
 import { renderPdf } from '../../src/main/handout/render'
 import { en } from '../../src/main/handout/words.en'
-import { handoutAssets } from '../../src/main/handouts'
+import { handoutAssets, warmUpHandouts } from '../../src/main/handouts'
+import type { OffThread } from '../../src/main/offthread/pool'
+import type { HandoutJob } from '../../src/main/offthread/tasks'
 import { getSnapshot } from '../../src/main/programs'
-import { memoryApi, type MemoryApi } from './helpers'
+import { inline, memoryApi, type MemoryApi } from './helpers'
 import { visitInput } from './visit-input'
 import { pdfText, qpdfCheck } from './pdf-tools'
 
@@ -255,6 +257,24 @@ describe('handout options and drafts', () => {
     expect(refused.ok || refused.error.code).toBe('conflict')
     const preview = await ok<HandoutFile>(api, 'handouts:preview', { versionId: draft.id })
     expect((await pdfText(Buffer.from(preview.base64, 'base64'))).text).toContain('Cat-camel')
+  })
+
+  it('warms up on the newest version, and on nothing in an empty clinic', async () => {
+    const rendered: number[] = []
+    const watching: OffThread = {
+      run: (name, input, onProgress) => {
+        if (name === 'handout') rendered.push((input as HandoutJob).snapshot.program.versionId)
+        return inline.run(name, input, onProgress)
+      },
+      close: inline.close
+    }
+    const rendering = { resourcesDir: resolve('resources'), offThread: watching }
+    await warmUpHandouts(memoryApi().db, rendering)
+    expect(rendered).toEqual([])
+    const { api, version } = await issuedProgram()
+    const draft = await ok<ProgramVersion>(api, 'programs:revise', { versionId: version.id })
+    await warmUpHandouts(api.db, rendering)
+    expect(rendered).toEqual([draft.id])
   })
 
   it('names the file after the patient, program and issue date', async () => {
