@@ -1,8 +1,9 @@
 /**
  * The app as a person meets it: the built browser host on a copy of the
  * large clinic, opened in Chromium with an empty cache each time, timed to
- * a usable first screen (the follow-up dashboard and the counts shown); and
- * the JavaScript that first screen loaded, gzipped.
+ * a usable first screen (the follow-up dashboard and the counts shown); the
+ * JavaScript that first screen loaded, gzipped; and how soon a handout
+ * preview shows.
  */
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -66,19 +67,44 @@ async function firstScreens(browser: Browser, host: RunningHost) {
   return { times, scripts: [...scripts].sort() }
 }
 
-/** From starting the host process to a usable first screen: what `npm start` feels like. */
-async function coldStarts(browser: Browser, dataDir: string): Promise<number[]> {
-  const times: number[] = []
+/** A draft of 10 exercises, like the reference handout; not the newest, which the host warms up with. */
+const previewedVersion = 9_995
+const firstPreviewPage = (page: Page) =>
+  page.getByRole('img', { name: /^Handout page 1 of \d+$/ }).waitFor({ timeout: 30_000 })
+
+/** From clicking the Preview handout tab to its first page drawn. */
+async function previewOpening(page: Page): Promise<number> {
+  await page.getByRole('tab', { name: 'Add exercises' }).click()
+  const clicked = performance.now()
+  await page.getByRole('tab', { name: 'Preview handout' }).click()
+  await firstPreviewPage(page)
+  return performance.now() - clicked
+}
+
+/**
+ * What `npm start` feels like: from starting the host process to a usable
+ * first screen; then, a few seconds in (a clinician picking a patient), the
+ * first handout preview of the session and the one after it.
+ */
+async function sessions(browser: Browser, dataDir: string) {
+  const starts: number[] = []
+  const firstPreviews: number[] = []
+  const laterPreviews: number[] = []
   for (let run = 0; run < 5; run++) {
     const started = performance.now()
     const host = await startHost(dataDir)
-    const context = await browser.newContext()
-    await usableAt(await context.newPage(), host.url)
-    times.push(performance.now() - started)
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const page = await context.newPage()
+    await usableAt(page, host.url)
+    starts.push(performance.now() - started)
+    await new Promise((settle) => setTimeout(settle, 3000 - (performance.now() - started)))
+    await page.goto(`${host.origin}/programs/${previewedVersion}`)
+    firstPreviews.push(await previewOpening(page))
+    laterPreviews.push(await previewOpening(page))
     await context.close()
     await host.stop()
   }
-  return times
+  return { starts, firstPreviews, laterPreviews }
 }
 
 it('first screen in the browser host', async () => {
@@ -91,7 +117,7 @@ it('first screen in the browser host', async () => {
   const folder = largeClinicFolder()
   const browser = await launchBrowser()
   let measured: Awaited<ReturnType<typeof firstScreens>>
-  let starts: number[]
+  let started: Awaited<ReturnType<typeof sessions>>
   try {
     const host = await startHost(folder.dataDir)
     try {
@@ -99,7 +125,7 @@ it('first screen in the browser host', async () => {
     } finally {
       await host.stop()
     }
-    starts = await coldStarts(browser, folder.dataDir)
+    started = await sessions(browser, folder.dataDir)
   } finally {
     await browser.close()
     folder.remove()
@@ -114,7 +140,9 @@ it('first screen in the browser host', async () => {
       measured.times,
       '≤ 1,000 ms'
     ),
-    summarize('host process start to usable first screen (5 starts)', starts)
+    summarize('host process start to usable first screen (5 starts)', started.starts),
+    summarize('first handout preview of a session, tab to page 1', started.firstPreviews),
+    summarize('the next handout preview, tab to page 1', started.laterPreviews)
   ]
   console.log(
     `\nBrowser host on the large clinic (${clinicDescription}), Chromium, empty cache per load\n\n${table(timings)}\n\n` +
