@@ -24,11 +24,12 @@ type CreateFont = (buffer: Uint8Array, postscriptName?: string) => object
 
 /**
  * pdfkit parses every font file afresh for each document (fontkit.create):
- * almost half of a handout's time went there (reference handout 83 → 44 ms). A parsed font is only read after
- * loading, so pdfkit gets a fontkit whose `create` remembers each font by
- * its buffer (pdfmake hands over the same buffers every time). fontkit's
- * exports can't be changed, so pdfkit's `require('fontkit')` is answered
- * with a copy: this must run before anything loads pdfkit.
+ * almost half of a handout's time went there (reference handout 83 → 44 ms).
+ * A parsed font is only read after loading, so pdfkit gets a fontkit whose
+ * `create` remembers each font by its buffer (pdfmake hands over the same
+ * buffers every time). fontkit's exports can't be changed, so pdfkit's
+ * `require('fontkit')` is answered with a copy: this must run before
+ * anything loads pdfkit.
  */
 function loadPdfmake(): typeof Pdfmake {
   const require = createRequire(import.meta.url)
