@@ -69,15 +69,13 @@ async function firstScreens(browser: Browser, host: RunningHost) {
 
 /** A draft of 10 exercises, like the reference handout; not the newest, which the host warms up with. */
 const previewedVersion = 9_995
-const firstPreviewPage = (page: Page) =>
-  page.getByRole('img', { name: /^Handout page 1 of \d+$/ }).waitFor({ timeout: 30_000 })
 
 /** From clicking the Preview handout tab to its first page drawn. */
 async function previewOpening(page: Page): Promise<number> {
   await page.getByRole('tab', { name: 'Add exercises' }).click()
   const clicked = performance.now()
   await page.getByRole('tab', { name: 'Preview handout' }).click()
-  await firstPreviewPage(page)
+  await page.getByRole('img', { name: /^Handout page 1 of \d+$/ }).waitFor({ timeout: 30_000 })
   return performance.now() - clicked
 }
 
