@@ -1,10 +1,11 @@
 /** Starts the built browser host on a temporary data folder, and Debian's Chromium. */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
+import { pdfText } from '../unit/pdf-tools'
 
 const webEntry = resolve('out/main/web.js')
 
@@ -72,6 +73,21 @@ export async function callApi<T>(host: RunningHost, channel: string, input: unkn
   const result = (await response.json()) as { ok: boolean; data: T; error?: { message: string } }
   if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`)
   return result.data
+}
+
+/** A new patient with a draft program from the built-in relief template, made through the api. */
+export async function patientWithReliefProgram(
+  host: RunningHost,
+  patient: { fullName: string; dateOfBirth: string }
+): Promise<{ patientId: number; versionId: number }> {
+  const { id: patientId } = await callApi<{ id: number }>(host, 'patients:create', patient)
+  const templates = await callApi<{ id: number; name: string }[]>(host, 'templates:list', {})
+  const relief = templates.find((template) => template.name.endsWith('relief'))!
+  const { id: versionId } = await callApi<{ id: number }>(host, 'programs:create', {
+    patientId,
+    source: { kind: 'template', templateId: relief.id }
+  })
+  return { patientId, versionId }
 }
 
 const chromiumPath = process.env.PHYSIOPLAN_CHROMIUM ?? '/usr/bin/chromium'
@@ -153,3 +169,33 @@ export function useBrowserHost(): BrowserHost {
     }
   }
 }
+
+/** Issues the open draft (the confirmation is accepted) and waits until it shows as issued. */
+export async function issueProgram(page: Page, versionNo: number): Promise<void> {
+  await page.getByRole('button', { name: 'Issue program' }).click()
+  await page.getByText(`Version ${versionNo} · Issued`).waitFor()
+}
+
+/** Downloads the open issued version's handout, as the browser host offers it, as text. */
+export async function handoutText(page: Page): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download PDF' }).click()
+  ])
+  return (await pdfText(readFileSync((await download.path())!))).text
+}
+
+/** A date as the app shows it ("20 Nov 2026" or as the browser's language writes it). */
+export const shownDate = (page: Page, iso: string): Promise<string> =>
+  page.evaluate((day) => {
+    const [year, month, date] = day.split('-').map(Number) as [number, number, number]
+    return new Date(year, month - 1, date).toLocaleDateString(undefined, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric'
+    })
+  }, iso)
+
+/** An ISO date `offset` days from today. */
+export const isoDay = (offset: number): string =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)

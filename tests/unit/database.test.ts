@@ -1,4 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { builtinAdvice } from '../../src/main/seed/advice'
+import { builtinExercises } from '../../src/main/seed/exercises'
+import { builtinTemplates } from '../../src/main/seed/templates'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -11,9 +14,9 @@ describe('opening the database', () => {
     const file = join(tempDir(), 'physioplan.sqlite3')
     const { db, migration } = openDatabase(file)
     expect(migration).toEqual({ from: 0, to: schemaVersion, backupFile: null })
-    expect(countRows(db, 'exercises')).toBe(15)
-    expect(countRows(db, 'advice_sections')).toBe(5)
-    expect(countRows(db, 'templates')).toBe(3)
+    expect(countRows(db, 'exercises')).toBe(builtinExercises.length)
+    expect(countRows(db, 'advice_sections')).toBe(builtinAdvice.length)
+    expect(countRows(db, 'templates')).toBe(builtinTemplates.length)
     db.close()
   })
 

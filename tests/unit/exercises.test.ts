@@ -64,7 +64,10 @@ describe('library search', () => {
       'Leg swings',
       'Standing hamstring stretch'
     ])
-    expect(await names(api, { position: 'kneeling' })).toEqual(["Child's pose"])
+    expect(await names(api, { position: 'kneeling' })).toEqual([
+      "Child's pose",
+      'Kneeling hip flexor stretch'
+    ])
     expect(await names(api, { difficulty: 'moderate', category: 'strengthening' })).toEqual([
       'Plank',
       'Superman'
@@ -165,7 +168,7 @@ describe('custom exercises', () => {
       goals: '',
       startDate: null,
       reviewDate: null,
-      items: [{ exerciseId: used.id, dose: emptyDose }],
+      items: [{ exerciseId: used.id, dose: { ...emptyDose, reps: 10, perDay: 1 } }],
       advice: []
     })
     await ok(api, 'programs:issue', { versionId: draft.id })

@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { builtinExercises } from '../../src/main/seed/exercises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { guessPosition, planImport } from '../../src/main/import/free-exercise-db'
@@ -132,7 +133,7 @@ describe('importing a folder', () => {
     const api = fileApi()
     const preview = await ok<ImportReport>(api, 'import:preview', { folder: sample })
     expect(preview).toMatchObject({ total: 37, added: 37, updated: 0, skipped: 0 })
-    expect(countRows(api.db, 'exercises')).toBe(15)
+    expect(countRows(api.db, 'exercises')).toBe(builtinExercises.length)
 
     const status = await runImport(api, sample)
     expect(status).toMatchObject({ state: 'done', done: 37, total: 37, error: null })
@@ -147,7 +148,7 @@ describe('importing a folder', () => {
         }
       ]
     })
-    expect(countRows(api.db, 'exercises')).toBe(15 + 37)
+    expect(countRows(api.db, 'exercises')).toBe(builtinExercises.length + 37)
     expect(countPhotos(api.db)).toBe(73)
 
     const found = await ok<ExerciseSummary[]>(api, 'exercises:list', { query: 'inchworm' })
@@ -163,7 +164,7 @@ describe('importing a folder', () => {
       record: '3/4 Sit-Up',
       message: 'skipped: unchanged since the last import.'
     })
-    expect(countRows(api.db, 'exercises')).toBe(15 + 37)
+    expect(countRows(api.db, 'exercises')).toBe(builtinExercises.length + 37)
     expect(countPhotos(api.db)).toBe(73)
   })
 
@@ -209,7 +210,7 @@ describe('importing a folder', () => {
       state: 'failed',
       error: expect.stringMatching(/exercises.json is not valid JSON/)
     })
-    expect(countRows(api.db, 'exercises')).toBe(15)
+    expect(countRows(api.db, 'exercises')).toBe(builtinExercises.length)
   })
 
   it('handles a full-size set (900 records, 1,800 photos)', async () => {

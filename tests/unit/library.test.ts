@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { builtinExercises } from '../../src/main/seed/exercises'
 import type { ClinicSettings, Exercise, ExerciseSummary, Template } from '../../src/shared/types'
 import { memoryApi } from './helpers'
 
@@ -21,7 +22,7 @@ describe('library', () => {
 
   it('filters by category and lists everything alphabetically without a query', async () => {
     expect(await names('', 'warm-up')).toEqual(['Arm circles', 'Leg swings', 'Walking lunges'])
-    expect((await names('')).length).toBe(15)
+    expect((await names('')).length).toBe(builtinExercises.length)
   })
 
   it('returns an exercise with its steps and default dose', async () => {
@@ -58,6 +59,7 @@ describe('clinic settings', () => {
     phone: '01234 567890',
     email: 'desk@riverside.example',
     therapistName: 'Alex Kim',
+    emergencyNumber: '999',
     logoDataUrl: null
   }
   const png1x1 =
