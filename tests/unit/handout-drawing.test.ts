@@ -24,8 +24,8 @@ describe('illustrations as canvas drawings', () => {
 
   it('looks the same as pdfmake’s SVG rendering, pixel for pixel within anti-aliasing', async () => {
     for (const { name, svg } of builtIn) {
-      const viaSvg = firstPageGray(await page({ svg, width: 220 }))
-      const viaCanvas = firstPageGray(await page(svgAsCanvas(svg, 220)!))
+      const viaSvg = await firstPageGray(await page({ svg, width: 220 }))
+      const viaCanvas = await firstPageGray(await page(svgAsCanvas(svg, 220)!))
       expect(viaCanvas.pixels.length, name).toBe(viaSvg.pixels.length)
       let inked = 0
       let different = 0
