@@ -50,10 +50,27 @@ export function qpdfCheck(bytes: Buffer): { ok: boolean; output: string } {
   }
 }
 
-/** The first page as grey pixels, drawn by pdf.js on @napi-rs/canvas, for comparing drawings. */
+export type Renderer = 'pdf.js' | 'pdftoppm'
+
+/** pdf.js always; Debian's pdftoppm (poppler) too where it is installed, as a second opinion. */
+export const pdfRenderers = (): Renderer[] =>
+  !systemToolsHidden() && spawnSync('pdftoppm', ['-v']).status === 0
+    ? ['pdf.js', 'pdftoppm']
+    : ['pdf.js']
+
+/** The first page as grey pixels, for comparing drawings: one byte a pixel, rows top down. */
 export async function firstPageGray(
   bytes: Buffer,
-  dpi = 100
+  dpi = 100,
+  renderer: Renderer = 'pdf.js'
+): Promise<{ width: number; pixels: Uint8Array }> {
+  return renderer === 'pdftoppm' ? popplerGray(bytes, dpi) : pdfjsGray(bytes, dpi)
+}
+
+/** pdf.js drawing on @napi-rs/canvas (prebuilt binaries from npm). */
+async function pdfjsGray(
+  bytes: Buffer,
+  dpi: number
 ): Promise<{ width: number; pixels: Uint8Array }> {
   const document = await open(bytes)
   try {
@@ -76,4 +93,17 @@ export async function firstPageGray(
   } finally {
     await document.destroy()
   }
+}
+
+function popplerGray(bytes: Buffer, dpi: number): { width: number; pixels: Uint8Array } {
+  const dir = mkdtempSync(join(tmpdir(), 'physioplan-ppm-'))
+  const file = join(dir, 'page.pdf')
+  writeFileSync(file, bytes)
+  const run = spawnSync('pdftoppm', ['-gray', '-r', String(dpi), '-singlefile', file])
+  rmSync(dir, { recursive: true, force: true })
+  if (run.error) throw run.error
+  // binary PGM: "P5 <width> <height> <max>" and one whitespace, then a byte a pixel
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(run.stdout.subarray(0, 40).toString('latin1'))
+  if (!header) throw new Error('pdftoppm gave no picture')
+  return { width: Number(header[1]), pixels: run.stdout.subarray(header[0].length) }
 }
