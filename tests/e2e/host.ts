@@ -1,4 +1,4 @@
-/** Starts the built browser host on a temporary data folder, and Debian's Chromium. */
+/** Starts the built browser host on a temporary data folder, and a Chromium (see chromium.ts). */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { pdfText } from '../unit/pdf-tools'
+import { findChromium } from './chromium'
 
 const webEntry = resolve('out/main/web.js')
 
@@ -90,20 +91,18 @@ export async function patientWithReliefProgram(
   return { patientId, versionId }
 }
 
-const chromiumPath = process.env.PHYSIOPLAN_CHROMIUM ?? '/usr/bin/chromium'
-
-/** Where Chromium is, when it is there (tests fail without it; the benchmark says it skipped). */
-export const installedChromium = (): string | null =>
-  existsSync(chromiumPath) ? chromiumPath : null
+/** Why there is no Chromium to drive here, or null when there is one (the benchmark skips then). */
+export const chromiumMissing = (): Promise<string | null> =>
+  findChromium().then(
+    () => null,
+    (error: Error) => error.message
+  )
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!installedChromium()) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}. Install it (apt-get install chromium) or set PHYSIOPLAN_CHROMIUM.`
-    )
-  }
+  const found = await findChromium()
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: found.executablePath,
+    ...(found.env && { env: { ...process.env, ...found.env } }),
     args: [
       '--no-sandbox',
       '--disable-gpu',
