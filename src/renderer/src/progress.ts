@@ -13,8 +13,8 @@ export interface Series {
   change: Change | null
   /** what the panel says: the change in words, or the measure's own reading */
   sentence: string | null
-  /** the y axis; null lets the chart fit the values */
-  range: { min: number; max: number } | null
+  /** the y axis, with its tick step if the default is uneven; null lets the chart fit the values */
+  range: { min: number; max: number; step?: number } | null
   /** the measure whose MCID marks the points, if any */
   judge: Measure | null
 }
@@ -29,7 +29,7 @@ interface Spec {
   words?: (first: Visit, last: Visit, count: number) => string | null
 }
 
-const scale = (max: number, min = 0) => ({ min, max })
+const scale = (max: number) => ({ min: 0, max })
 const line = (label: string, value: (visit: Visit) => number | null) => [{ label, value }]
 const load = (visit: Visit): RunningLoad => visit.outcomes.running
 
@@ -100,7 +100,7 @@ const specs: Spec[] = [
     key: 'groc',
     label: 'Global rating of change',
     lines: line('GROC', (v) => v.outcomes.groc),
-    range: scale(7, -7),
+    range: { min: -7, max: 7, step: 7 },
     words: (_, last) => `GROC at the latest visit: ${formatGroc(last.outcomes.groc!)}.`
   },
   {
