@@ -1,5 +1,4 @@
 -- The lower-limb and running measures, and the measures each patient uses.
--- Kept in one file: the number is set when branches merge.
 
 -- visit_outcomes' CHECK names every measure, and SQLite can't change a
 -- CHECK in place: the table is rebuilt with the new names, rows kept.
