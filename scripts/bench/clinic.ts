@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { emptyDose } from '@shared/dose'
+import { blankOutcomes } from '@shared/outcomes'
 import type { ExerciseFields } from '@shared/types'
 import { openDatabase, type Db } from '../../src/main/db/open'
 import { schemaVersion } from '../../src/main/db/migrate'
@@ -195,6 +196,7 @@ function build(file: string): void {
         sessionsPrescribed: 14,
         nextVisitDate: new Date(day.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
         outcomes: {
+          ...blankOutcomes(),
           nprs: { now: 7 - round, worst24h: 8 - round, afterRunning: 7 - round },
           odi: [3, 2, 2, 1, 2, 2, 1, 0, 2, 1],
           rmdq: 12 - round,

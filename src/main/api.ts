@@ -38,6 +38,7 @@ import {
   getPatient,
   listPatients,
   setPatientArchived,
+  setPatientMeasures,
   updatePatient
 } from './patients'
 import {
@@ -128,6 +129,8 @@ export function createHandlers(context: ApiContext): Handlers {
     'patients:get': ({ id }) => getPatient(db, id),
     'patients:create': (fields) => inTransaction(() => createPatient(db, fields)),
     'patients:update': ({ id, ...fields }) => inTransaction(() => updatePatient(db, id, fields)),
+    'patients:setMeasures': ({ id, measures }) =>
+      inTransaction(() => setPatientMeasures(db, id, measures)),
     'patients:archive': ({ id, archived }) =>
       inTransaction(() => setPatientArchived(db, id, archived)),
     'patients:export': ({ id }) => exportPatient(db, id, getHandoutOptions(db), context),
