@@ -4,6 +4,7 @@
  * so the same PDF bytes. Everything the user typed goes in as plain text.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import { BoundedMap } from '@shared/bounded-map'
 import { describeDose } from '@shared/dose'
 import type { HandoutOptions, ProgramSnapshot } from '@shared/types'
 import { svgAsCanvas } from './drawing'
@@ -31,7 +32,8 @@ function sizes(options: HandoutOptions) {
   }
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
+/** By locale and options; bounded, though the handout asks for only a few. */
+export const dateFormats = new BoundedMap<string, Intl.DateTimeFormat>(16)
 
 /** A formatter made once: each toLocaleDateString builds one, and a diary needs dozens. */
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
