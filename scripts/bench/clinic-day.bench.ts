@@ -8,7 +8,7 @@
  * active handles. Run alone with `npx vitest run --config vitest.bench.config.mts clinic-day`
  * after `npm run build`.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { it } from 'vitest'
 import { emptyDose } from '@shared/dose'
@@ -120,6 +120,9 @@ async function clinicDay(host: RunningHost, sample: (operations: number) => Prom
     })
   let draft = await newDraft()
   let saves = 0
+  // made before the day: the seconds it takes would leave the connection idle long
+  // enough for the server to close it under the next request
+  const folder = importFolder(join(host.dataDir, 'import'), 900)
   const samples = [await sample(operations)]
   for (let slot = 0; slot < day.previews; slot++) {
     const query = searches[slot % searches.length]!
@@ -163,11 +166,9 @@ async function clinicDay(host: RunningHost, sample: (operations: number) => Prom
       await waitFor(() => api<JobStatus<unknown>>('backups:progress', { jobId }))
     }
     if (slot === importAt) {
-      const folder = importFolder(join(host.dataDir, 'import'), 900)
       await api('import:preview', { folder })
       const { jobId } = await api<{ jobId: string }>('import:start', { folder })
       await waitFor(() => api<ImportStatus>('import:status', { jobId }))
-      rmSync(folder, { recursive: true })
     }
     if ((slot + 1) % sampleEvery === 0) samples.push(await sample(operations))
   }
