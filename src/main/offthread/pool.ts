@@ -39,9 +39,10 @@ const lanes: Record<TaskName, 'handouts' | 'data'> = {
  * 24 GB machine): the handout worker let garbage pile up to ~200 MB before
  * collecting, and the process grew 99 → 410 MB in 250 previews. A 16 MB
  * young generation makes the worker collect its short-lived layout objects
- * often (400 → ~230 MB after 500 previews); 8 MB bought nothing more. The handout
- * worker holds ~36 MB after a collection (pdfmake, parsed fonts) and ~110 MB
- * at the height of a 40-exercise handout; the old generation's 512 MB fits
+ * often (with the old generation's limit, 408 → 227 MB after 500 previews);
+ * 8 MB bought nothing more. The handout worker holds ~36 MB after a
+ * collection (pdfmake, parsed fonts) and ~110 MB at the height of a
+ * 40-exercise handout; the old generation's 512 MB fits
  * the largest handout the api allows (60 exercises, each with two 2 MB photos:
  * ~330 MB of pictures), and stops anything larger from taking the machine.
  */
