@@ -4,6 +4,7 @@
  * so the same PDF bytes. Everything the user typed goes in as plain text.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import { BoundedMap } from '@shared/bounded-map'
 import { describeDose, sessionsPerDay } from '@shared/dose'
 import { flagsOf, highestUrgency, redFlagRules, type Urgency } from '@shared/red-flags'
 import { exercisePhases, type Dose, type HandoutOptions, type ProgramSnapshot } from '@shared/types'
@@ -33,7 +34,8 @@ function sizes(options: HandoutOptions) {
   }
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
+/** By locale and options; bounded, though the handout asks for only a few. */
+export const dateFormats = new BoundedMap<string, Intl.DateTimeFormat>(16)
 
 /** A formatter made once: each toLocaleDateString builds one, and a diary needs dozens. */
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
