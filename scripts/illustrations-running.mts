@@ -125,8 +125,8 @@ const dumbbell = (centre: Point) =>
   rect(centre[0] + 5, centre[1] - 6, 5, 12, ink, 1)
 /** a weight cuff around the ankle */
 const cuff = (at: Point) => rect(at[0] - 6, at[1] - 5, 12, 10, bandColour, 3)
-const towelRoll = (centre: Point) =>
-  `<circle cx="${centre[0]}" cy="${centre[1]}" r="4.5" fill="${towelColour}"/>`
+const towelRoll = (centre: Point, radius = 4.5) =>
+  `<circle cx="${centre[0]}" cy="${centre[1]}" r="${radius}" fill="${towelColour}"/>`
 const towel = (x: number, width: number) => rect(x, 124, width, 4, towelColour, 1)
 /** a balance cushion or folded pillow */
 const cushion = (x: number, width: number) => rect(x, 117, width, 11, '#b9d8d5', 5)
@@ -477,12 +477,12 @@ export const runningIllustrations: Record<string, Pose[]> = {
       {
         hip: [104, 70],
         trunk: -90,
-        nearArm: [72, 82],
-        farArm: [108, 98],
+        nearArm: { to: [113, 66], bend: -1 },
+        farArm: { to: [95, 66] },
         nearLeg: [73, 73],
         farLeg: [98, 96]
       },
-      { behind: wallAt(124), arrows: [arc([104, 102], [118, 102], -4)] }
+      { behind: wallAt(124), arrows: [arc([94, 100], [116, 100], -6)] }
     )
   ],
   'single-leg-bridge': [
@@ -504,13 +504,13 @@ export const runningIllustrations: Record<string, Pose[]> = {
   'side-plank-knees': [
     figure(
       {
-        hip: [95, 116],
-        trunk: 195,
-        head: 200,
-        nearArm: { to: [96, 112] },
+        hip: [93, 114],
+        trunk: 196,
+        head: 205,
+        nearArm: [-85, -88],
         farArm: [92, 0],
-        nearLeg: [15, 178],
-        farLeg: [12, 182]
+        nearLeg: [16, -60],
+        farLeg: [14, -56]
       },
       mat
     )
@@ -688,7 +688,7 @@ export const runningIllustrations: Record<string, Pose[]> = {
   // Hamstring
   'nordic-hamstring': [
     figure(nordic(-90), { ...mat, behind: ankleHold }),
-    figure(nordic(-42), { ...mat, behind: ankleHold, arrows: [arc([104, 40], [140, 70], -10)] })
+    figure(nordic(-42), { ...mat, behind: ankleHold, arrows: [arc([78, 70], [110, 54], -8)] })
   ],
   'askling-extender': [
     figure(extender([-90, 35]), mat),
@@ -791,7 +791,7 @@ export const runningIllustrations: Record<string, Pose[]> = {
     figure(
       standing(90, {
         nearLeg: { to: [92, 127] },
-        farLeg: [80, 100],
+        farLeg: [70, 110],
         nearArm: [70, 90],
         farArm: [110, 90]
       }),
@@ -974,11 +974,11 @@ function seatedWeight(angle: number): Body {
 /** a rolled towel under the toes: the foot drawn to its ball, the toes bent up over the towel */
 function towelUnderToes(pose: Pose): Pose {
   const ball = edge
-  const tip: Point = [ball[0] + 9, ball[1] - 5]
+  const tip: Point = [ball[0] + 10, ball[1] - 10]
   return {
     ...pose,
     front:
-      towelRoll([ball[0] + 6, ball[1] - 2]) +
+      towelRoll([ball[0] + 7, ball[1] - 4], 6) +
       bar(pose.near.foot, ball, ink, 6) +
       bar(ball, tip, ink, 5)
   }
@@ -1035,8 +1035,9 @@ function nordic(lean: number): Body {
     trunk: lean,
     nearArm: lean < -60 ? [70, -60] : [60, 90],
     farArm: lean < -60 ? [75, -55] : [65, 95],
-    nearLeg: { to: [44, 123], bend: 1 },
-    farLeg: { to: [42, 124], bend: 1 }
+    // thigh from the hip back down to the knee, shin along the floor to the held ankles
+    nearLeg: [lean + 180, 180],
+    farLeg: [lean + 180, 182]
   }
 }
 /** lying on the back, the near thigh held upright, the knee bent or straightened */

@@ -1214,7 +1214,7 @@ export const runningExercises: BuiltinExercise[] = [
     summary:
       'Lying on your back with one knee slightly bent, press the heel into the floor and hold.',
     steps: [
-      'Lie on your back with one knee slightly bent and the heel on the floor.',
+      'Lie on your back with one knee bent and the heel on the floor.',
       'Press the heel down into the floor, as if pulling it toward you, without moving.',
       'Hold, breathing normally, then relax.'
     ],
