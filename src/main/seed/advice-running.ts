@@ -15,7 +15,7 @@ export const runningAdvice: BuiltinAdvice[] = [
     intro:
       'Exercise and running are allowed to be a little uncomfortable while you recover. Score your pain from 0 (no pain) to 10 (worst imaginable) and use it to set how much you do.',
     points: [
-      'During exercise, pain up to 3 to 5 out of 10 is acceptable, unless your physiotherapist has set a lower limit for you.',
+      'During exercise, pain up to 3 out of 10 is acceptable. For a sore tendon your physiotherapist may allow up to 5 out of 10.',
       'The pain should settle by the next morning, back to how it was before.',
       'Pain and stiffness first thing in the morning should not build up from one week to the next.',
       'If any of these rules is broken, do less next time (fewer sets, lighter weight, shorter runs), not nothing. If they hold, you can keep going or take the next step.'
@@ -70,7 +70,7 @@ export const runningAdvice: BuiltinAdvice[] = [
     intro:
       'Achilles tendinopathy is an overloaded Achilles tendon: it is often stiff and painful in the morning and at the start of a run, and may warm up as you go. Tendons get better with the right amount of load, built up over about 12 weeks; resting completely does not help them.',
     points: [
-      'Use the pain rules: exercise and running are fine if pain stays at 3 to 5 out of 10 and settles by the next morning.',
+      'Use the pain rules: pain up to 5 out of 10 during the exercises (3 out of 10 while running) is fine if it settles by the next morning.',
       'Cut down on the loads that irritate the tendon most: hills, speed work, jumping and running in very flat or worn shoes.',
       'Do your calf exercises as prescribed, even on days you do not run.',
       'A small heel lift in your shoe can ease the pain for a while.',
@@ -86,7 +86,7 @@ export const runningAdvice: BuiltinAdvice[] = [
     points: [
       'Avoid letting your heel drop below your toes: no heel drops off a step and no strong calf stretches for now.',
       'A small heel lift in your shoes, and shoes with a soft heel counter, can ease the pressure.',
-      'Use the pain rules: pain up to 3 to 5 out of 10 during exercise is acceptable if it settles by the next morning.',
+      'Use the pain rules: pain up to 5 out of 10 during the exercises (3 out of 10 while running) is fine if it settles by the next morning.',
       'Cut down on hills and speed work until the pain settles.'
     ]
   },

@@ -13,9 +13,9 @@ import type { BuiltinExercise } from './exercises'
 const plyometricCaution =
   'Only start hopping when you can do 20 single-leg heel raises and walk and jog without pain. Land softly and quietly. Stop if pain builds during the session or is worse the next morning.'
 
-/** Said under every exercise that loads a sore tendon. */
-const tendonPain =
-  'Some discomfort in the tendon is acceptable (up to 3 to 5 out of 10) if it settles by the next morning. Stop and tell your physiotherapist if pain is sharp, or worse the next morning.'
+/** Said under the calf exercises: how much pain is acceptable. */
+const loadPain =
+  'Mild discomfort is acceptable if it settles by the next morning: up to 3 out of 10, or up to 5 for a sore tendon if your physiotherapist says so. Stop and tell your physiotherapist if pain is sharp, or worse the next morning.'
 
 /** Alfredson 1998: 3 × 15, twice a day, every day, for 12 weeks */
 const alfredson = {
@@ -27,7 +27,7 @@ const alfredson = {
 }
 
 /** Under every exercise that lowers the heel below the step. */
-const offTheStep = `Not for pain at the back of the heel bone (insertional Achilles pain): use the floor-level heel drop instead. ${tendonPain}`
+const offTheStep = `Not for pain at the back of the heel bone (insertional Achilles pain): use the floor-level heel drop instead. ${loadPain}`
 
 export const runningExercises: BuiltinExercise[] = [
   // Knee
@@ -567,7 +567,7 @@ export const runningExercises: BuiltinExercise[] = [
     position: 'standing',
     equipment: ['wall'],
     difficulty: 'easy',
-    caution: tendonPain,
+    caution: loadPain,
     dose: { sets: 3, reps: 15, perDay: 1, perWeek: 7 }
   },
   {
@@ -587,7 +587,7 @@ export const runningExercises: BuiltinExercise[] = [
     position: 'standing',
     equipment: ['wall'],
     difficulty: 'moderate',
-    caution: tendonPain,
+    caution: loadPain,
     dose: { sets: 3, reps: 15, side: 'both', perDay: 1, perWeek: 7 }
   },
   {
@@ -609,7 +609,7 @@ export const runningExercises: BuiltinExercise[] = [
     position: 'standing',
     equipment: ['step or ledge', 'wall'],
     difficulty: 'moderate',
-    caution: `Not for pain at the back of the heel bone (insertional Achilles pain): do your heel raises on the flat floor. ${tendonPain}`,
+    caution: `Not for pain at the back of the heel bone (insertional Achilles pain): do your heel raises on the flat floor. ${loadPain}`,
     dose: { sets: 3, reps: 15, side: 'both', perDay: 1, perWeek: 7 }
   },
   {
@@ -630,7 +630,7 @@ export const runningExercises: BuiltinExercise[] = [
     position: 'standing',
     equipment: ['step or ledge', 'weights'],
     difficulty: 'hard',
-    caution: tendonPain,
+    caution: loadPain,
     dose: {
       sets: 3,
       reps: 15,
@@ -657,17 +657,17 @@ export const runningExercises: BuiltinExercise[] = [
     position: 'standing',
     equipment: ['wall'],
     difficulty: 'moderate',
-    caution: tendonPain,
+    caution: loadPain,
     dose: { sets: 3, reps: 15, side: 'both', perDay: 1, perWeek: 7 }
   },
   {
     key: 'seated-heel-raise',
     pictures: 'start-end',
-    name: 'Seated heel raise with a weight',
+    name: 'Seated heel raise',
     keywords: 'seated heel raise soleus calf raise sitting weight on knee HSR achilles calf strain',
-    summary: 'Sitting with a weight on your knees, lift your heels and lower slowly.',
+    summary: 'Sitting, lift your heels and lower them slowly; later with a weight on your knees.',
     steps: [
-      'Sit on a chair with your feet flat and a weight resting on your knees (a bag of books works).',
+      'Sit on a chair with your feet flat. When your physiotherapist says, rest a weight on your knees (a bag of books works).',
       'Lift your heels as high as you can, keeping your toes on the floor.',
       'Lower slowly, over about 3 seconds.'
     ],
@@ -677,7 +677,13 @@ export const runningExercises: BuiltinExercise[] = [
     equipment: ['chair', 'weights'],
     difficulty: 'easy',
     caution: null,
-    dose: { sets: 3, reps: 15, perWeek: 3, load: 'a weight you can lift 15 times' }
+    dose: {
+      sets: 3,
+      reps: 15,
+      perDay: 1,
+      perWeek: 7,
+      note: 'Add weight on your knees when 15 are easy.'
+    }
   },
   {
     key: 'eccentric-heel-drop-straight',
@@ -740,7 +746,7 @@ export const runningExercises: BuiltinExercise[] = [
     position: 'standing',
     equipment: ['wall'],
     difficulty: 'easy',
-    caution: `Working on the flat floor keeps pressure off the heel bone where the tendon attaches. ${tendonPain}`,
+    caution: `Working on the flat floor keeps pressure off the heel bone where the tendon attaches. ${loadPain}`,
     dose: {
       sets: 3,
       reps: 15,
@@ -769,7 +775,7 @@ export const runningExercises: BuiltinExercise[] = [
     caution:
       'Use both legs if one leg is too painful. The hold should ease, not increase, the pain.',
     dose: {
-      reps: 5,
+      sets: 5,
       holdSeconds: 30,
       side: 'both',
       perDay: 2,
@@ -1391,7 +1397,8 @@ export const runningExercises: BuiltinExercise[] = [
     position: 'walking',
     equipment: [],
     difficulty: 'moderate',
-    caution: plyometricCaution,
+    caution:
+      'Start once you can jog without pain. Skip lightly; leave it out if it brings on your pain.',
     dose: { sets: 3, durationSeconds: 20, perWeek: 3, note: 'About 20 metres, walk back to rest.' }
   },
   {

@@ -153,7 +153,7 @@ export const runningTemplates: RunningTemplate[] = [
       { exercise: 'isometric-heel-raise' },
       { exercise: 'heel-raise-double', dose: silbernagel(10) },
       { exercise: 'heel-raise-single', dose: silbernagel(10) },
-      { exercise: 'seated-heel-raise', dose: { ...silbernagel(10), load: null } },
+      { exercise: 'seated-heel-raise', dose: silbernagel(10) },
       { exercise: 'floor-heel-drop', dose: { ...silbernagel(10), note: null } }
     ],
     advice: ['achilles-midportion', ...tendonAdvice]
@@ -201,7 +201,7 @@ export const runningTemplates: RunningTemplate[] = [
     goals: 'Return to running with a strong calf and a settled heel.',
     items: [
       { exercise: 'heel-raise-single', dose: { sets: 3, reps: 15, perWeek: 3 } },
-      { exercise: 'seated-heel-raise' },
+      { exercise: 'seated-heel-raise', dose: heavySlow },
       { exercise: 'bent-knee-heel-raise', dose: { sets: 3, reps: 15, perWeek: 3 } },
       ...main('pogo-jumps', 'skipping-rope')
     ],
@@ -271,7 +271,7 @@ export const runningTemplates: RunningTemplate[] = [
       { exercise: 'isometric-heel-raise', dose: { note: 'Use both legs at first.' } },
       ...after('towel-calf-stretch')
     ],
-    advice: ['calf-strain', 'pain-monitoring', 'seek-help-leg']
+    advice: ['calf-strain', 'seek-help-leg']
   },
   {
     key: 'calf-strain-middle',
@@ -289,7 +289,7 @@ export const runningTemplates: RunningTemplate[] = [
       ),
       ...after('calf-stretch-straight')
     ],
-    advice: ['calf-strain', 'pain-monitoring', 'seek-help-leg']
+    advice: ['calf-strain', 'seek-help-leg']
   },
   {
     key: 'calf-strain-return',
