@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/open'
 import { loadMigrations, migrate, migrations, schemaVersion } from '../../src/main/db/migrate'
+import * as library from '../../src/main/seed/content'
 import { countRows, tempDir } from './helpers'
 
 describe('opening the database', () => {
@@ -11,9 +12,9 @@ describe('opening the database', () => {
     const file = join(tempDir(), 'physioplan.sqlite3')
     const { db, migration } = openDatabase(file)
     expect(migration).toEqual({ from: 0, to: schemaVersion, backupFile: null })
-    expect(countRows(db, 'exercises')).toBe(15)
-    expect(countRows(db, 'advice_sections')).toBe(5)
-    expect(countRows(db, 'templates')).toBe(3)
+    expect(countRows(db, 'exercises')).toBe(library.builtinExercises.length)
+    expect(countRows(db, 'advice_sections')).toBe(library.builtinAdvice.length)
+    expect(countRows(db, 'templates')).toBe(library.builtinTemplates.length)
     db.close()
   })
 

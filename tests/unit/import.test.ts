@@ -9,7 +9,10 @@ import type {
   ImportStatus,
   MediaData
 } from '../../src/shared/types'
+import { builtinExercises } from '../../src/main/seed/content'
 import { countPhotos, countRows, fileApi, memoryApi, tempDir, type MemoryApi } from './helpers'
+
+const builtins = builtinExercises.length
 
 const sample = resolve('tests/fixtures/free-exercise-db-sample')
 
@@ -132,7 +135,7 @@ describe('importing a folder', () => {
     const api = fileApi()
     const preview = await ok<ImportReport>(api, 'import:preview', { folder: sample })
     expect(preview).toMatchObject({ total: 37, added: 37, updated: 0, skipped: 0 })
-    expect(countRows(api.db, 'exercises')).toBe(15)
+    expect(countRows(api.db, 'exercises')).toBe(builtins)
 
     const status = await runImport(api, sample)
     expect(status).toMatchObject({ state: 'done', done: 37, total: 37, error: null })
@@ -147,7 +150,7 @@ describe('importing a folder', () => {
         }
       ]
     })
-    expect(countRows(api.db, 'exercises')).toBe(15 + 37)
+    expect(countRows(api.db, 'exercises')).toBe(builtins + 37)
     expect(countPhotos(api.db)).toBe(73)
 
     const found = await ok<ExerciseSummary[]>(api, 'exercises:list', { query: 'inchworm' })
@@ -163,7 +166,7 @@ describe('importing a folder', () => {
       record: '3/4 Sit-Up',
       message: 'skipped: unchanged since the last import.'
     })
-    expect(countRows(api.db, 'exercises')).toBe(15 + 37)
+    expect(countRows(api.db, 'exercises')).toBe(builtins + 37)
     expect(countPhotos(api.db)).toBe(73)
   })
 
@@ -209,7 +212,7 @@ describe('importing a folder', () => {
       state: 'failed',
       error: expect.stringMatching(/exercises.json is not valid JSON/)
     })
-    expect(countRows(api.db, 'exercises')).toBe(15)
+    expect(countRows(api.db, 'exercises')).toBe(builtins)
   })
 
   it('handles a full-size set (900 records, 1,800 photos)', async () => {

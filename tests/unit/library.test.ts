@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ClinicSettings, Exercise, ExerciseSummary, Template } from '../../src/shared/types'
+import * as library from '../../src/main/seed/content'
 import { memoryApi } from './helpers'
 
 async function names(query: string, category?: string): Promise<string[]> {
@@ -11,7 +12,7 @@ async function names(query: string, category?: string): Promise<string[]> {
 
 describe('library', () => {
   it('finds exercises by word prefixes, hyphenated or not', async () => {
-    expect(await names('plank')).toEqual(['Plank'])
+    expect((await names('plank'))[0]).toBe('Plank')
     expect(await names('hamstr')).toContain('Standing hamstring stretch')
     expect((await names('bird dog'))[0]).toBe('Bird-dog')
     expect((await names('cat camel'))[0]).toBe('Cat-camel')
@@ -21,7 +22,7 @@ describe('library', () => {
 
   it('filters by category and lists everything alphabetically without a query', async () => {
     expect(await names('', 'warm-up')).toEqual(['Arm circles', 'Leg swings', 'Walking lunges'])
-    expect((await names('')).length).toBe(15)
+    expect((await names('')).length).toBe(library.builtinExercises.length)
   })
 
   it('returns an exercise with its steps and default dose', async () => {
