@@ -226,8 +226,8 @@ const wallRight = wallAt(140)
 const edge: Point = [112, 108.5]
 const onStep = { scale: 0.85 }
 const stepAtWall = block(110, 30, 18) + wallRight
-const heelUp = (from: Point) => arc(from, [from[0], from[1] - 20], 6)
-const heelDown = (from: Point) => arc(from, [from[0], from[1] + 20], -6)
+const heelUp = (from: Point) => arc(from, [from[0], from[1] - 20], 2)
+const heelDown = (from: Point) => arc(from, [from[0], from[1] + 20], -2)
 const withWeight = (body: Body): Body => ({ ...body, nearArm: [92, 90] })
 const ankleHold =
   rect(24, 104, 40, 9, propLine) + bar([28, 112], [28, 127]) + bar([60, 112], [60, 127])

@@ -39,7 +39,7 @@ export const runningExercises: BuiltinExercise[] = [
       'wall squat isometric quadriceps hold patellofemoral knee pain anterior knee runners knee',
     summary: 'Slide down a wall and hold, to strengthen the thigh muscles without moving the knee.',
     steps: [
-      'Stand with your back against a wall and your feet about a foot length away from it.',
+      'Stand with your back against a wall and your feet about two foot lengths away from it.',
       'Slide your back down the wall until your knees are bent as far as is comfortable, no further than a right angle.',
       'Keep your knees in line with your second toe and your weight through your heels.',
       'Hold, breathing normally, then slide back up the wall.'
@@ -793,7 +793,7 @@ export const runningExercises: BuiltinExercise[] = [
     summary:
       'On one leg on a step, a rolled towel under your toes, rise slowly onto your toes, hold, and lower slowly.',
     steps: [
-      'Roll up a towel and put it on the edge of a step. Stand on one leg with your toes on the towel, so they bend up, and the heel free. Fingertips on a wall.',
+      'Roll up a towel and put it on the edge of a step. Stand on your sore leg with your toes on the towel, so they bend up, and the heel free. Fingertips on a wall.',
       'Rise up onto your toes over 3 seconds.',
       'Hold at the top for 2 seconds.',
       'Lower over 3 seconds.'
@@ -803,14 +803,12 @@ export const runningExercises: BuiltinExercise[] = [
     position: 'standing',
     equipment: ['step or ledge', 'towel', 'wall'],
     difficulty: 'moderate',
-    caution:
-      'Some heel pain during the exercise is acceptable if it settles by the next day. Add weight in a backpack when you can do more than 12.',
+    caution: 'Some heel pain during the exercise is acceptable if it settles by the next day.',
     dose: {
       sets: 3,
       reps: 12,
       perWeek: 3,
-      load: 'a backpack with books once 12 are easy',
-      note: 'Every other day. After 2 weeks: 4 sets of 10 with more weight; after 4 weeks: 5 sets of 8.'
+      note: 'Every other day. Add books in a backpack so that 12 is all you can do. After 2 weeks: 4 sets of 10; after 4 weeks: 5 sets of 8, heavier each time.'
     }
   },
   // Foot and ankle
