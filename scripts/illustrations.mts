@@ -2,7 +2,7 @@
  * Draws the built-in exercise illustrations: stick figures from joint
  * positions, one line style for all, written to resources/illustrations/.
  * Run with `npm run illustrations` after changing a pose; the SVGs are
- * committed. Coordinates: a 200 × 140 box, floor at y = 128.
+ * committed. Coordinates: a 200 × 140 box, floor at y = 128 in side views.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -30,6 +30,8 @@ export interface Pose {
   props?: ('mat' | 'wall' | 'step')[]
   /** curved arrows showing the movement: from, control, to */
   arrows?: [Point, Point, Point][]
+  /** dashed outlines of where a part was before the movement, as polylines */
+  ghosts?: Point[][]
   /** more props in the drawing subset (src/main/handout/drawing.ts): behind the figure, in front */
   behind?: string
   front?: string
@@ -57,13 +59,23 @@ function props(pose: Pose): string {
     .map((prop) => {
       if (prop === 'mat')
         return `<rect x="8" y="128" width="184" height="5" rx="2" fill="#dfe7e9"/>`
-      if (prop === 'wall') return `<rect x="14" y="10" width="8" height="118" fill="#dfe7e9"/>`
+      // a wall seen face on, behind the figure
+      if (prop === 'wall') return `<rect x="30" y="12" width="92" height="116" fill="#dfe7e9"/>`
       return `<rect x="135" y="100" width="50" height="28" rx="2" fill="#dfe7e9"/>`
     })
     .join('')
 }
 
-function arrows(pose: Pose): string {
+function ghosts(pose: Pose): string {
+  return (pose.ghosts ?? [])
+    .map(
+      (points) =>
+        `<path d="${points.map(([x, y], index) => `${index ? 'L' : 'M'}${x} ${y}`).join(' ')}" fill="none" stroke="${faint}" stroke-width="3" stroke-dasharray="4 4" stroke-linecap="round" stroke-linejoin="round"/>`
+    )
+    .join('')
+}
+
+function arrows(pose: Pick<Pose, 'arrows'>): string {
   return (pose.arrows ?? [])
     .map(([from, control, to]) => {
       const angle = Math.atan2(to[1] - control[1], to[0] - control[0])
@@ -88,6 +100,7 @@ export function drawPose(pose: Pose): string {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 140" width="200" height="140">`,
     `<line x1="4" y1="128" x2="196" y2="128" stroke="#c5d0d3" stroke-width="2"/>`,
     props(pose),
+    ghosts(pose),
     pose.behind ?? '',
     limbs(pose.far, pose, faint),
     torso,
@@ -95,6 +108,52 @@ export function drawPose(pose: Pose): string {
     `<circle cx="${pose.head[0]}" cy="${pose.head[1]}" r="9" fill="${ink}"/>`,
     limbs(pose.near, pose, ink),
     pose.front ?? '',
+    arrows(pose),
+    `</svg>`
+  ].join('')
+}
+
+/**
+ * Someone lying on their back seen from above, head to the left: for a
+ * twist, where a side view can't show the knees falling sideways.
+ */
+interface TopPose {
+  view: 'above'
+  head: Point
+  /** across the body; the arms lie straight out from the shoulders */
+  shoulders: [Point, Point]
+  hands: [Point, Point]
+  /** the leg underneath once the knees are down is drawn faint, like a far limb */
+  under: { hip: Point; knee: Point; foot: Point }
+  over: { hip: Point; knee: Point; foot: Point }
+  /** bent knees pointing up at the viewer: both legs in full, knees marked */
+  kneesUp?: boolean
+  arrows?: Pose['arrows']
+}
+
+const middle = (a: Point, b: Point): Point => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]
+
+export function drawFromAbove(pose: TopPose): string {
+  const [far, near] = pose.shoulders
+  const neck = middle(far, near)
+  const leg = ({ hip, knee, foot }: TopPose['over'], color: string) =>
+    line(hip, knee, color, 7) +
+    line(knee, foot, color, 7) +
+    // the foot flat on the mat, toes away from the body
+    line(foot, [foot[0] + 8, foot[1]], color, 6) +
+    (pose.kneesUp ? `<circle cx="${knee[0]}" cy="${knee[1]}" r="6" fill="${color}"/>` : '')
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 140" width="200" height="140">`,
+    `<rect x="6" y="6" width="188" height="128" rx="6" fill="#dfe7e9"/>`,
+    line(far, pose.hands[0], ink, 6),
+    line(near, pose.hands[1], ink, 6),
+    line(far, near, ink, 8),
+    line(neck, middle(pose.under.hip, pose.over.hip), ink, 8),
+    line(pose.under.hip, pose.over.hip, ink, 8),
+    leg(pose.under, pose.kneesUp ? ink : faint),
+    leg(pose.over, ink),
+    line(neck, pose.head, ink, 6),
+    `<circle cx="${pose.head[0]}" cy="${pose.head[1]}" r="9" fill="${ink}"/>`,
     arrows(pose),
     `</svg>`
   ].join('')
@@ -140,28 +199,54 @@ const with_ = (
   far: { ...base.far, ...change.far }
 })
 
+// lying on the back seen from above, arms out to the sides in a T
+const lyingFromAbove = {
+  view: 'above',
+  head: [36, 70],
+  shoulders: [
+    [56, 57],
+    [56, 83]
+  ],
+  hands: [
+    [56, 16],
+    [56, 124]
+  ]
+} as const satisfies Partial<TopPose>
+
+// facing right with the wall behind: the inside (far) hand holds its edge
+const sideOnToWall = with_(standing, {
+  head: [103, 24],
+  near: { elbow: [100, 62], hand: [104, 82] },
+  far: { elbow: [110, 52], hand: [120, 58] },
+  props: ['wall']
+})
+
 /** Each built-in exercise: one picture, or start and end where the movement needs two. */
-export const illustrations: Record<string, Pose[]> = {
+export const illustrations: Record<string, (Pose | TopPose)[]> = {
   'cat-camel': [
+    // cat: the back rounded up into a hump, head tucked down between the arms
     with_(onAllFours, {
-      spine: [102, 58],
-      head: [62, 98],
+      neck: [74, 86],
+      spine: [102, 44],
+      head: [64, 102],
       arrows: [
         [
-          [100, 40],
-          [110, 30],
-          [120, 40]
+          [102, 56],
+          [98, 45],
+          [102, 32]
         ]
       ]
     }),
+    // camel: the back sagging toward the floor, chest and head lifted
     with_(onAllFours, {
-      spine: [102, 102],
-      head: [58, 66],
+      neck: [74, 78],
+      spine: [102, 116],
+      head: [58, 62],
       arrows: [
         [
-          [100, 80],
-          [110, 90],
-          [120, 80]
+          [102, 58],
+          [106, 68],
+          [102, 82]
         ]
       ]
     })
@@ -236,13 +321,15 @@ export const illustrations: Record<string, Pose[]> = {
       ]
     })
   ],
+  // sitting back on the heels, the back rounded over the thighs, forehead to the mat
   'childs-pose': [
     {
-      head: [58, 116],
-      neck: [74, 116],
-      hip: [128, 104],
-      near: { elbow: [50, 124], hand: [26, 126], knee: [104, 126], foot: [140, 127] },
-      far: { elbow: [52, 125], hand: [28, 127], knee: [108, 126], foot: [144, 127] },
+      head: [64, 118],
+      neck: [80, 115],
+      spine: [108, 95],
+      hip: [137, 115],
+      near: { elbow: [54, 125], hand: [26, 126], knee: [100, 125], foot: [140, 127] },
+      far: { elbow: [56, 126], hand: [28, 127], knee: [104, 126], foot: [144, 127] },
       props: ['mat']
     }
   ],
@@ -266,51 +353,73 @@ export const illustrations: Record<string, Pose[]> = {
       props: ['step']
     }
   ],
+  // the lower back pressed flat where it used to curve up (dashed), the pelvis rocking under
   'pelvic-tilt': [
     with_(lyingKneesBent, {
+      ghosts: [
+        [
+          [54, 119],
+          [64, 109],
+          [82, 105],
+          [100, 114]
+        ]
+      ],
       arrows: [
         [
-          [112, 104],
-          [100, 96],
-          [92, 106]
+          [78, 84],
+          [82, 94],
+          [78, 106]
+        ],
+        [
+          [114, 106],
+          [108, 94],
+          [96, 100]
         ]
       ]
     })
   ],
+  // from above: knees bent together and pointing up, then both fallen to one side
+  // with the shoulders and arms flat on the mat
   'lying-knee-twist': [
-    lyingKneesBent,
-    with_(lyingKneesBent, {
-      near: { knee: [138, 112], foot: [152, 127] },
-      far: { knee: [140, 114], foot: [156, 127] },
+    {
+      ...lyingFromAbove,
+      kneesUp: true,
+      under: { hip: [112, 77], knee: [136, 75], foot: [156, 81] },
+      over: { hip: [112, 63], knee: [136, 65], foot: [156, 59] }
+    },
+    {
+      ...lyingFromAbove,
+      // the pelvis turns with the knees, so the hips look closer together
+      under: { hip: [112, 74], knee: [132, 110], foot: [156, 88] },
+      over: { hip: [112, 66], knee: [136, 102], foot: [158, 78] },
       arrows: [
         [
-          [142, 80],
-          [160, 86],
-          [156, 102]
+          [140, 50],
+          [194, 70],
+          [154, 116]
         ]
       ]
-    })
+    }
   ],
+  // the outside (near) leg swinging forward, then back
   'leg-swings': [
-    with_(standing, {
-      near: { elbow: [66, 58], hand: [24, 56], knee: [126, 100], foot: [144, 112] },
-      props: ['wall'],
+    with_(sideOnToWall, {
+      near: { knee: [122, 100], foot: [142, 114] },
       arrows: [
         [
-          [150, 90],
-          [156, 74],
-          [144, 64]
+          [120, 124],
+          [150, 128],
+          [160, 102]
         ]
       ]
     }),
-    with_(standing, {
-      near: { elbow: [66, 58], hand: [24, 56], knee: [84, 104], foot: [66, 116] },
-      props: ['wall'],
+    with_(sideOnToWall, {
+      near: { knee: [80, 102], foot: [62, 116] },
       arrows: [
         [
-          [60, 96],
-          [50, 84],
-          [60, 72]
+          [80, 124],
+          [50, 128],
+          [42, 104]
         ]
       ]
     })
@@ -345,6 +454,25 @@ export const illustrations: Record<string, Pose[]> = {
       far: { elbow: [110, 60], hand: [102, 80], knee: [84, 120], foot: [56, 126] }
     }
   ],
+  // half kneeling, facing right: the back (near) knee on the mat, the front foot
+  // flat with the knee at a right angle, hands on the hips, the hips shifting forward
+  'hip-flexor-stretch': [
+    {
+      head: [104, 42],
+      neck: [102, 58],
+      hip: [100, 102],
+      near: { elbow: [88, 80], hand: [98, 96], knee: [86, 125], foot: [58, 127] },
+      far: { elbow: [92, 80], hand: [102, 96], knee: [130, 104], foot: [130, 127] },
+      props: ['mat'],
+      arrows: [
+        [
+          [108, 86],
+          [122, 80],
+          [136, 88]
+        ]
+      ]
+    }
+  ],
   'cool-down-walk-jog': [
     {
       head: [104, 22],
@@ -375,7 +503,8 @@ if (process.argv[1]?.endsWith('illustrations.mts')) {
   mkdirSync(dir, { recursive: true })
   for (const [key, poses] of Object.entries(illustrations)) {
     illustrationFiles(key).forEach((file, index) => {
-      writeFileSync(join(dir, file), `${drawPose(poses[index]!)}\n`)
+      const pose = poses[index]!
+      writeFileSync(join(dir, file), `${'view' in pose ? drawFromAbove(pose) : drawPose(pose)}\n`)
     })
   }
   console.log(`Wrote ${Object.keys(illustrations).length} exercises' illustrations to ${dir}`)

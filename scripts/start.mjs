@@ -1,26 +1,16 @@
-// `npm start`: the desktop app when Electron can run here; otherwise, in one
-// line, why not, and the browser host with its address printed.
+// `npm start`: the desktop app; on its first run, Electron's binary is
+// fetched first. Where there is no display or the fetch fails: in one line,
+// why, and the browser host with its address printed.
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { chooseShell, downloadElectron, electronInstalled } from './start-shell.mts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
-
-/** Why Electron cannot open a window on this machine, or null when it can. */
-function electronUnavailable() {
-  const electronDir = join(root, 'node_modules', 'electron')
-  const pathFile = join(electronDir, 'path.txt')
-  if (!existsSync(pathFile))
-    return "Electron's binary is not installed (an offline install skips it)"
-  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim())
-  if (!existsSync(binary)) return `Electron's binary is missing (${binary})`
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return 'there is no display to open a window on'
-  }
-  return null
-}
+const electronDir = join(root, 'node_modules', 'electron')
+const { version } = createRequire(import.meta.url)(join(electronDir, 'package.json'))
 
 function run(command, commandArgs) {
   return new Promise((resolve) => {
@@ -36,11 +26,29 @@ function run(command, commandArgs) {
   })
 }
 
-const reason = electronUnavailable()
-if (reason === null) {
+const line = `PhysioPlan: first start, downloading Electron ${version} (about 110 MB, once)`
+const shell = await chooseShell({
+  platform: process.platform,
+  env: process.env,
+  electronInstalled: () => electronInstalled(electronDir),
+  downloadElectron: async () => {
+    console.log(`${line}…`)
+    const failure = await downloadElectron({
+      installer: join(electronDir, 'install.js'),
+      distDir: join(electronDir, 'dist'),
+      stallMs: 30_000,
+      progress: (megabytes) => {
+        if (process.stdout.isTTY) process.stdout.write(`\r${line}: ${megabytes.toFixed(1)} MB`)
+      }
+    })
+    if (process.stdout.isTTY) process.stdout.write('\n')
+    return failure
+  }
+})
+if (shell.kind === 'electron') {
   process.exit(await run('electron-vite', ['preview', '--', ...args]))
 }
-console.log(`PhysioPlan: ${reason}, so it opens in your browser instead.`)
+console.log(`PhysioPlan: ${shell.reason}, so it opens in your browser instead.`)
 const built = await run('electron-vite', ['build', '--logLevel', 'warn'])
 if (built !== 0) process.exit(built)
 process.exit(await run(process.execPath, [join(root, 'out', 'main', 'web.js'), ...args]))

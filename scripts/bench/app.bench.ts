@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { it } from 'vitest'
 import {
-  installedChromium,
+  chromiumMissing,
   launchBrowser,
   makeDataDir,
   startHost,
@@ -107,10 +107,9 @@ async function sessions(browser: Browser, dataDir: string) {
 }
 
 it('first screen in the browser host', async () => {
-  if (!installedChromium()) {
-    console.log(
-      '\nFirst screen NOT MEASURED: Chromium is not installed (apt-get install chromium).\n'
-    )
+  const missing = await chromiumMissing()
+  if (missing) {
+    console.log(`\nFirst screen NOT MEASURED: ${missing}\n`)
     return
   }
   const folder = largeClinicFolder()

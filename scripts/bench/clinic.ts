@@ -190,6 +190,7 @@ function build(file: string): void {
         objective: null,
         plan: 'Continue the program.',
         redFlags: [],
+        resolvedFlags: [],
         sessionsDone: 10,
         sessionsPrescribed: 14,
         nextVisitDate: new Date(day.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),

@@ -7,8 +7,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describeDose } from '@shared/dose'
-import type { HandoutOptions, ProgramSnapshot } from '@shared/types'
+import { describeDose, sessionsPerDay } from '@shared/dose'
+import { flagsOf, redFlagRules, type Urgency } from '@shared/red-flags'
+import type { Dose, HandoutOptions, ProgramSnapshot } from '@shared/types'
 import { formatDay, type HandoutAssets } from '../../src/main/handout/document'
 import { en } from '../../src/main/handout/words.en'
 
@@ -58,7 +59,7 @@ export function handoutHtml(
   const exercises = snapshot.exercises
     .map((exercise, index) => {
       const ids = exercise.mediaIds.length ? exercise.mediaIds.slice(0, 2) : [undefined]
-      const dose = describeDose(exercise.dose, en.dose)
+      const dose = describeDose(exercise.dose, en.dose, false)
       return `<section class="exercise"><h3>${index + 1}. ${escape(exercise.name)}</h3><div class="row">
 <div class="pics">${ids.map((id) => picture(id, assets)).join('')}</div><div class="text">
 <ol>${exercise.steps.map((step) => `<li>${escape(step)}</li>`).join('')}</ol>
@@ -85,7 +86,7 @@ ${exercise.caution ? `<p class="caution"><b>${en.caution}:</b> ${escape(exercise
     }
     return `<section class="week"><h4>${en.week(week + 1, formatDay(dates[0]!, en), formatDay(dates[6]!, en))}</h4>
 <table><tr><th>${en.exercise}</th>${dates.map((d) => `<th class="day">${label(d)}</th>`).join('')}</tr>
-${snapshot.exercises.map((exercise, index) => `<tr><td>${index + 1}. ${escape(exercise.name)}</td>${dates.map(() => '<td></td>').join('')}</tr>`).join('')}
+${snapshot.exercises.map((exercise, index) => `<tr><td>${index + 1}. ${escape(exercise.name)}</td>${dates.map(() => `<td>${boxes(exercise.dose)}</td>`).join('')}</tr>`).join('')}
 </table></section>`
   }).join('')
   return `<!doctype html><html><head><meta charset="utf-8"><style>${fontFaces(fontsDir)}
@@ -100,7 +101,7 @@ section{break-inside:avoid}.exercise{margin-bottom:16pt}
 .none{border:1px solid #c5d0d3;text-align:center;padding:30pt 0;color:#5d6d74}
 .dose{color:#0b5552;font-weight:bold}.note{font-style:italic}.caution{background:#fff6db;padding:3pt 4pt}
 .help{border:1px solid #a3321f;break-inside:avoid;margin-top:6pt}.help h4{background:#a3321f;color:#fff;padding:4pt}
-.help div{padding:4pt}.diary{break-before:page}
+.help div{padding:4pt}.diary{break-before:page}.box{display:inline-block;width:9pt;height:9pt;border:0.8pt solid #5d6d74;margin:0 1.5pt}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #9aa9af;height:22pt}th.day{width:34pt;font-size:8.5pt}
 </style></head><body>
 <div class="clinic"><b>${escape(clinic.clinicName)}</b><div class="muted">${escape(clinic.address).replace(/\n/g, '<br>')}<br>${escape(clinic.phone)} · ${escape(clinic.email)}</div></div>
@@ -108,11 +109,26 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #9aa9af;height:
 <div class="muted">${en.preparedFor}: ${escape(patient.fullName)} · ${en.issued}: ${formatDay(snapshot.issuedAt, en)} · ${en.therapist}: ${escape(clinic.therapistName)}</div>
 <div class="muted">${program.startDate ? `${en.starts}: ${formatDay(program.startDate, en)}` : ''} · ${program.reviewDate ? `${en.review}: ${formatDay(program.reviewDate, en)}` : ''}</div>
 ${program.goals ? `<p><b>${en.goals}:</b> ${escape(program.goals)}</p>` : ''}
-<h2>${en.exercises}</h2>${exercises}<h2>${en.advice}</h2>${advice}
-<div class="help"><h4>${en.seekHelp}</h4><div>${help.length ? help.map((section) => `<p>${escape(section.intro)}</p><ul>${section.points.map((point) => `<li>${escape(point)}</li>`).join('')}</ul>`).join('') : en.seekHelpDefault}
+<h2>${en.exercises}</h2><p><b>${en.painRule}</b></p>${exercises}<h2>${en.advice}</h2>${advice}
+<div class="help"><h4>${en.seekHelp}</h4><div>${flagLists(en.call(clinic.emergencyNumber ?? ''))}${help.length ? help.map((section) => `<p>${escape(section.intro)}</p><ul>${section.points.map((point) => `<li>${escape(point)}</li>`).join('')}</ul>`).join('') : en.seekHelpDefault}
 <p><b>${program.reviewDate ? `${en.nextAppointment}: ${formatDay(program.reviewDate, en)}` : en.nextAppointmentBlank}</b></p></div></div>
 <div class="diary"><h2>${en.diary}</h2><p class="muted">${en.diaryIntro}</p>${diary}</div>
 </body></html>`
+}
+
+/** The red-flag lists the PDF's help box prints, as HTML. */
+function flagLists(call: string): string {
+  const list = (urgency: Urgency) =>
+    `<ul>${flagsOf(urgency)
+      .map((flag) => `<li>${escape(redFlagRules[flag].patientWords)}</li>`)
+      .join('')}</ul>`
+  return `<p><b>${escape(en.emergencyList(call))}</b></p>${list('emergency')}<p><b>${escape(en.sameDayList)}</b></p>${list('same-day')}`
+}
+
+/** One box per session in a diary cell, as the PDF draws them. */
+function boxes(dose: Dose): string {
+  const sessions = sessionsPerDay(dose)
+  return sessions === 1 ? '' : '<span class="box"></span>'.repeat(sessions)
 }
 
 /** Chromium's footer: the same line and page numbers as the PDF's. */

@@ -13,7 +13,7 @@ import { buildHandout } from '../../src/main/handout/document'
 import { renderPdf } from '../../src/main/handout/render'
 import { handoutAssets } from '../../src/main/handouts'
 import { createOffThread, type OffThread } from '../../src/main/offthread/pool'
-import { installedChromium, launchBrowser } from '../../tests/e2e/host'
+import { chromiumMissing, launchBrowser } from '../../tests/e2e/host'
 import { footerHtml, handoutHtml } from './handout-html'
 import { recordResults, summarize, table, withLoopWatch, type Timing } from './measure'
 import { longSnapshot, referenceHandout, referenceOptions, resourcesDir } from './reference-handout'
@@ -53,7 +53,7 @@ async function ours(db: Db, snapshot: ProgramSnapshot): Promise<Timing[]> {
 
 /** The same A4 handout as HTML, printed by Chromium's page.pdf(); null when there is no Chromium. */
 async function peer(db: Db, snapshot: ProgramSnapshot, options: HandoutOptions) {
-  if (!installedChromium()) return null
+  if (await chromiumMissing()) return null
   const browser = await launchBrowser()
   try {
     const page = await browser.newPage()
@@ -126,7 +126,7 @@ it('reference handout', async () => {
   } else {
     lines.push(table(timings))
     lines.push(
-      '\nPeer comparison NOT RUN: Chromium is not installed (apt-get install chromium, or set PHYSIOPLAN_CHROMIUM).'
+      '\nPeer comparison NOT RUN: no Chromium here (see the README: PHYSIOPLAN_CHROMIUM, an installed one, or the npm-packaged one on Linux x64).'
     )
   }
   lines.push(

@@ -23,6 +23,7 @@ export function referenceHandout(): { db: Db; snapshot: ProgramSnapshot } {
     address: 'Storgata 1\n0155 Oslo',
     phone: '+47 22 00 00 00',
     email: 'post@fjord.example',
+    emergencyNumber: '112',
     therapistName: 'Zoë Łukasiewicz',
     logoDataUrl: null
   })

@@ -185,7 +185,8 @@ export function createHandlers(context: ApiContext): Handlers {
       inTransaction(() => createProgram(db, patientId, source, title)),
     'programs:save': ({ versionId, ...content }) =>
       inTransaction(() => saveDraft(db, versionId, content)),
-    'programs:issue': ({ versionId }) => inTransaction(() => issueVersion(db, versionId)),
+    'programs:issue': ({ versionId, confirmIncompleteDoses }) =>
+      inTransaction(() => issueVersion(db, versionId, confirmIncompleteDoses)),
     'programs:revise': ({ versionId }) => inTransaction(() => reviseVersion(db, versionId)),
     'programs:discard': ({ versionId }) => inTransaction(() => deleteDraft(db, versionId)),
     'programs:compare': ({ fromId, toId }) => compareVersions(db, fromId, toId),

@@ -4,11 +4,12 @@
  * handout shows; revising starts the next version as a copy.
  */
 import type { Database } from 'better-sqlite3'
-import { describeDose } from '@shared/dose'
+import { describeDose, incompleteDoses } from '@shared/dose'
 import { AppError } from '@shared/errors'
 import { diffVersions } from '@shared/program-diff'
 import type {
   Dose,
+  ExercisePhase,
   ProgramAdvice,
   ProgramDiff,
   ProgramSnapshot,
@@ -20,6 +21,7 @@ import { exerciseDetails } from './exercises'
 import { audit } from './audit'
 import { getPatient } from './patients'
 import { getClinic } from './settings'
+import { activeRedFlags } from './visits'
 
 type Row = Record<string, unknown>
 
@@ -28,7 +30,8 @@ export interface DraftContent {
   goals: string
   startDate: string | null
   reviewDate: string | null
-  items: { exerciseId: number; dose: Dose }[]
+  /** phase: 'main' when not given */
+  items: { exerciseId: number; phase?: ExercisePhase; dose: Dose }[]
   advice: ProgramAdvice[]
 }
 
@@ -75,6 +78,7 @@ export function getVersion(db: Database, versionId: number): ProgramVersion {
       exerciseName: item.exercise_name as string,
       category: item.category as ProgramVersion['items'][number]['category'],
       archived: item.exercise_archived_at !== null,
+      phase: item.phase as ExercisePhase,
       dose: doseFromRow(item)
     })),
     advice: advice.map((section) => ({
@@ -117,11 +121,12 @@ function writeContent(db: Database, versionId: number, content: DraftContent): v
   db.prepare('DELETE FROM program_advice WHERE version_id = ?').run(versionId)
   const doseNames = doseColumnNames()
   const addItem = db.prepare(
-    `INSERT INTO program_items (version_id, position, exercise_id, ${doseNames.join(', ')})
-     VALUES (@versionId, @position, @exerciseId, ${doseNames.map((n) => '@' + n).join(', ')})`
+    `INSERT INTO program_items (version_id, position, exercise_id, phase, ${doseNames.join(', ')})
+     VALUES (@versionId, @position, @exerciseId, @phase, ${doseNames.map((n) => '@' + n).join(', ')})`
   )
   content.items.forEach((item, position) => {
-    addItem.run({ versionId, position, exerciseId: item.exerciseId, ...doseParams(item.dose) })
+    const { exerciseId, phase = 'main', dose } = item
+    addItem.run({ versionId, position, exerciseId, phase, ...doseParams(dose) })
   })
   const addAdvice = db.prepare(
     `INSERT INTO program_advice (version_id, position, advice_id, kind, title, intro, points)
@@ -180,7 +185,11 @@ function templateContent(db: Database, templateId: number): DraftContent & { nam
     db
       .prepare('SELECT * FROM template_items WHERE template_id = ? ORDER BY position')
       .all(templateId) as Row[]
-  ).map((row) => ({ exerciseId: row.exercise_id as number, dose: doseFromRow(row) }))
+  ).map((row) => ({
+    exerciseId: row.exercise_id as number,
+    phase: row.phase as ExercisePhase,
+    dose: doseFromRow(row)
+  }))
   const advice = db
     .prepare(
       `SELECT a.id AS adviceId, a.kind, a.title, a.intro, a.points FROM template_advice t
@@ -203,7 +212,7 @@ function templateContent(db: Database, templateId: number): DraftContent & { nam
 
 function contentOf(version: ProgramVersion): DraftContent {
   const { title, goals, startDate, reviewDate, advice } = version
-  const items = version.items.map(({ exerciseId, dose }) => ({ exerciseId, dose }))
+  const items = version.items.map(({ exerciseId, phase, dose }) => ({ exerciseId, phase, dose }))
   return { title, goals, startDate, reviewDate, items, advice }
 }
 
@@ -284,17 +293,10 @@ export function buildSnapshot(
   const mediaIds = db.prepare(
     'SELECT id FROM exercise_media WHERE exercise_id = ? AND retired_at IS NULL ORDER BY sort_order, id'
   )
-  const redFlags = db
-    .prepare(
-      `SELECT red_flags FROM visits WHERE patient_id = ? AND visit_type = 'initial'
-       ORDER BY visit_date DESC, id DESC LIMIT 1`
-    )
-    .pluck()
-    .get(version.patientId) as string | undefined
   return {
     format: 1,
     issuedAt,
-    urgent: redFlags !== undefined && (JSON.parse(redFlags) as string[]).length > 0,
+    redFlags: activeRedFlags(db, version.patientId).map((active) => active.flag),
     patient: { id: patient.id, fullName: patient.fullName, dateOfBirth: patient.dateOfBirth },
     clinic: getClinic(db),
     program: {
@@ -315,6 +317,7 @@ export function buildSnapshot(
         steps: exercise.steps,
         caution: exercise.caution,
         mediaIds: (mediaIds.all(exercise.id) as { id: number }[]).map((media) => media.id),
+        phase: item.phase,
         dose: item.dose,
         doseLine: describeDose(item.dose)
       }
@@ -323,12 +326,28 @@ export function buildSnapshot(
   }
 }
 
-/** Freezes a draft: stores the snapshot the handout prints from, forever. */
-export function issueVersion(db: Database, versionId: number): ProgramVersion {
+/**
+ * Freezes a draft: stores the snapshot the handout prints from, forever. A
+ * patient can't follow a dose that doesn't say how much or how often, so
+ * those are refused until the physiotherapist confirms them.
+ */
+export function issueVersion(
+  db: Database,
+  versionId: number,
+  confirmIncompleteDoses = false
+): ProgramVersion {
   assertDraft(db, versionId)
   const version = getVersion(db, versionId)
   if (version.items.length === 0) {
     throw new AppError('invalid_input', 'Add at least one exercise before issuing the program.')
+  }
+  const incomplete = incompleteDoses(version.items)
+  if (incomplete.length && !confirmIncompleteDoses) {
+    throw new AppError(
+      'needs_confirmation',
+      `Check the dose of ${incomplete.map((item) => `${item.number}. ${item.exerciseName} (${item.missing})`).join('; ')} before issuing.`,
+      'items'
+    )
   }
   const issuedAt = new Date().toISOString()
   const snapshot = buildSnapshot(db, version, issuedAt)

@@ -19,6 +19,7 @@ const emptyClinic: ClinicSettings = {
   phone: '',
   email: '',
   therapistName: '',
+  emergencyNumber: '',
   logoDataUrl: null
 }
 

@@ -28,6 +28,7 @@ function templateFrom(db: Database, row: Row): Template {
     items: items.map((item): TemplateItem => ({
       exerciseId: item.exercise_id as number,
       exerciseName: item.exercise_name as string,
+      phase: item.phase as TemplateItem['phase'],
       dose: doseFromRow(item)
     })),
     advice
@@ -99,8 +100,9 @@ export function saveTemplateFrom(
   }
   const doseNames = doseColumnNames()
   db.prepare(
-    `INSERT INTO template_items (template_id, position, exercise_id, ${doseNames.join(', ')})
-     SELECT ?, position, exercise_id, ${doseNames.join(', ')} FROM program_items WHERE version_id = ?`
+    `INSERT INTO template_items (template_id, position, exercise_id, phase, ${doseNames.join(', ')})
+     SELECT ?, position, exercise_id, phase, ${doseNames.join(', ')} FROM program_items
+     WHERE version_id = ?`
   ).run(id, versionId)
   db.prepare(
     `INSERT INTO template_advice (template_id, position, advice_id)

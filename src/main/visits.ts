@@ -3,6 +3,14 @@ import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import { nprsItems, odiPercent, odiSections, psfsMean } from '@shared/outcomes'
 import { limits } from '@shared/limits'
+import {
+  flagHistory,
+  redFlagKeys,
+  redFlagRules,
+  type ActiveFlag,
+  type RedFlag,
+  type VisitFlags
+} from '@shared/red-flags'
 import type {
   Dashboard,
   DashboardRow,
@@ -17,7 +25,7 @@ import { getPatient } from './patients'
 type Row = Record<string, unknown>
 
 const visitColumns = `id, patient_id AS patientId, visit_date AS visitDate, visit_type AS visitType,
-  program_version_id AS programVersionId, subjective, objective, plan, red_flags AS redFlags,
+  program_version_id AS programVersionId, subjective, objective, plan,
   sessions_done AS sessionsDone, sessions_prescribed AS sessionsPrescribed,
   next_visit_date AS nextVisitDate, created_at AS createdAt, updated_at AS updatedAt`
 
@@ -41,11 +49,26 @@ function outcomesOf(db: Database, visitId: number): VisitOutcomes {
   }
 }
 
+function flagsOf(db: Database, visitId: number): Pick<Visit, 'redFlags' | 'resolvedFlags'> {
+  const rows = db
+    .prepare('SELECT flag, status, note FROM visit_red_flags WHERE visit_id = ?')
+    .all(visitId) as { flag: RedFlag; status: 'present' | 'resolved'; note: string | null }[]
+  const order = (a: { flag: RedFlag }, b: { flag: RedFlag }) =>
+    redFlagKeys.indexOf(a.flag) - redFlagKeys.indexOf(b.flag)
+  rows.sort(order)
+  return {
+    redFlags: rows.filter((row) => row.status === 'present').map((row) => row.flag),
+    resolvedFlags: rows
+      .filter((row) => row.status === 'resolved')
+      .map(({ flag, note }) => ({ flag, note }))
+  }
+}
+
 function visitFrom(db: Database, row: Row): Visit {
   const outcomes = outcomesOf(db, row.id as number)
   return {
-    ...(row as unknown as Omit<Visit, 'redFlags' | 'outcomes' | 'scores'>),
-    redFlags: JSON.parse(row.redFlags as string) as string[],
+    ...(row as unknown as Omit<Visit, 'redFlags' | 'resolvedFlags' | 'outcomes' | 'scores'>),
+    ...flagsOf(db, row.id as number),
     outcomes,
     scores: {
       odiPercent: odiPercent(outcomes.odi),
@@ -70,6 +93,42 @@ export function listVisits(db: Database, patientId: number): Visit[] {
     )
     .all(patientId) as Row[]
   return rows.map((row) => visitFrom(db, row))
+}
+
+/** Every visit's red flags for one patient, for replaying which are active. */
+function flagVisits(db: Database, patientId: number): VisitFlags[] {
+  const visits = db
+    .prepare('SELECT id, visit_date AS visitDate FROM visits WHERE patient_id = ?')
+    .all(patientId) as { id: number; visitDate: string }[]
+  return visits.map((visit) => ({ ...visit, ...flagsOf(db, visit.id) }))
+}
+
+/** The red flags active now: raised at a visit and not resolved at a later one. */
+export function activeRedFlags(db: Database, patientId: number): ActiveFlag[] {
+  return flagHistory(flagVisits(db, patientId)).active
+}
+
+/** A visit can resolve only a flag that was active before it. */
+function checkResolutions(
+  db: Database,
+  patientId: number,
+  visitId: number | null,
+  fields: VisitFields
+): void {
+  if (fields.resolvedFlags.length === 0) return
+  const before = flagHistory(flagVisits(db, patientId), {
+    visitDate: fields.visitDate,
+    id: visitId
+  })
+  for (const { flag } of fields.resolvedFlags) {
+    if (!before.active.some((active) => active.flag === flag)) {
+      throw new AppError(
+        'invalid_input',
+        `“${redFlagRules[flag].label}” was not active before this visit, so it can’t be resolved here.`,
+        'resolvedFlags'
+      )
+    }
+  }
 }
 
 function check(db: Database, patientId: number, fields: VisitFields): void {
@@ -101,6 +160,15 @@ function check(db: Database, patientId: number, fields: VisitFields): void {
   }
 }
 
+function writeFlags(db: Database, visitId: number, fields: VisitFields): void {
+  db.prepare('DELETE FROM visit_red_flags WHERE visit_id = ?').run(visitId)
+  const insert = db.prepare(
+    'INSERT INTO visit_red_flags (visit_id, flag, status, note) VALUES (?, ?, ?, ?)'
+  )
+  for (const flag of fields.redFlags) insert.run(visitId, flag, 'present', null)
+  for (const { flag, note } of fields.resolvedFlags) insert.run(visitId, flag, 'resolved', note)
+}
+
 function writeOutcomes(db: Database, visitId: number, outcomes: VisitOutcomes): void {
   db.prepare('DELETE FROM visit_outcomes WHERE visit_id = ?').run(visitId)
   const insert = db.prepare(
@@ -125,7 +193,6 @@ function params(fields: VisitFields): Record<string, unknown> {
     subjective: fields.subjective,
     objective: fields.objective,
     plan: fields.plan,
-    redFlags: JSON.stringify(fields.redFlags),
     sessionsDone: fields.sessionsDone,
     sessionsPrescribed: fields.sessionsPrescribed,
     nextVisitDate: fields.nextVisitDate
@@ -134,19 +201,24 @@ function params(fields: VisitFields): Record<string, unknown> {
 
 export function createVisit(db: Database, patientId: number, fields: VisitFields): Visit {
   check(db, patientId, fields)
+  checkResolutions(db, patientId, null, fields)
   const now = new Date().toISOString()
   const { id } = db
     .prepare(
       `INSERT INTO visits (patient_id, visit_date, visit_type, program_version_id, subjective,
-         objective, plan, red_flags, sessions_done, sessions_prescribed, next_visit_date,
+         objective, plan, sessions_done, sessions_prescribed, next_visit_date,
          created_at, updated_at)
        VALUES (@patientId, @visitDate, @visitType, @programVersionId, @subjective, @objective,
-         @plan, @redFlags, @sessionsDone, @sessionsPrescribed, @nextVisitDate, @now, @now)
+         @plan, @sessionsDone, @sessionsPrescribed, @nextVisitDate, @now, @now)
        RETURNING id`
     )
     .get({ ...params(fields), patientId, now }) as { id: number }
+  writeFlags(db, id, fields)
   writeOutcomes(db, id, fields.outcomes)
-  const recorded = Object.keys(fields).filter((key) => fields[key as keyof VisitFields] !== null)
+  const recorded = Object.keys(fields).filter((key) => {
+    const value = fields[key as keyof VisitFields]
+    return value !== null && !(Array.isArray(value) && value.length === 0)
+  })
   audit(db, { patientId, entity: 'visit', entityId: id, action: 'create', fields: recorded })
   return getVisit(db, id)
 }
@@ -154,13 +226,15 @@ export function createVisit(db: Database, patientId: number, fields: VisitFields
 export function updateVisit(db: Database, id: number, fields: VisitFields): Visit {
   const visit = getVisit(db, id)
   check(db, visit.patientId, fields)
+  checkResolutions(db, visit.patientId, id, fields)
   db.prepare(
     `UPDATE visits SET visit_date = @visitDate, visit_type = @visitType,
        program_version_id = @programVersionId, subjective = @subjective, objective = @objective,
-       plan = @plan, red_flags = @redFlags, sessions_done = @sessionsDone,
+       plan = @plan, sessions_done = @sessionsDone,
        sessions_prescribed = @sessionsPrescribed, next_visit_date = @nextVisitDate,
        updated_at = @now WHERE id = @id`
   ).run({ ...params(fields), id, now: new Date().toISOString() })
+  writeFlags(db, id, fields)
   writeOutcomes(db, id, fields.outcomes)
   const after = getVisit(db, id)
   const changed = changedFields(visitFieldsOf(visit), visitFieldsOf(after))
@@ -179,7 +253,8 @@ export function updateVisit(db: Database, id: number, fields: VisitFields): Visi
 /** The part of a visit a person edits: what "changed fields" are compared on. */
 function visitFieldsOf(visit: Visit): VisitFields {
   const { visitDate, visitType, programVersionId, subjective, objective, plan } = visit
-  const { redFlags, sessionsDone, sessionsPrescribed, nextVisitDate, outcomes } = visit
+  const { redFlags, resolvedFlags, sessionsDone, sessionsPrescribed, nextVisitDate, outcomes } =
+    visit
   return {
     visitDate,
     visitType,
@@ -188,6 +263,7 @@ function visitFieldsOf(visit: Visit): VisitFields {
     objective,
     plan,
     redFlags,
+    resolvedFlags,
     sessionsDone,
     sessionsPrescribed,
     nextVisitDate,

@@ -8,10 +8,12 @@ import type { Channel } from './channels'
 import { isRealIsoDate, toIsoDate, todayIso } from './dates'
 import { imageMimeOf } from './images'
 import { limits } from './limits'
-import { odiSections, redFlags } from './outcomes'
+import { odiSections } from './outcomes'
+import { redFlagKeys } from './red-flags'
 import {
   difficulties,
   exerciseCategories,
+  exercisePhases,
   exerciseSources,
   papers,
   positions,
@@ -121,9 +123,16 @@ const draftContent = {
   startDate: optionalDate('Start date'),
   reviewDate: optionalDate('Review date'),
   items: z
-    .array(z.strictObject({ exerciseId: id('Exercise id'), dose: doseSchema }), {
-      error: 'Exercises must be a list'
-    })
+    .array(
+      z.strictObject({
+        exerciseId: id('Exercise id'),
+        phase: z
+          .enum(exercisePhases, { error: 'When must be before, main or after running' })
+          .default('main'),
+        dose: doseSchema
+      }),
+      { error: 'Exercises must be a list' }
+    )
     .max(limits.programItems, `A program can hold ${limits.programItems} exercises at most`),
   advice: z
     .array(adviceSchema, { error: 'Advice must be a list' })
@@ -188,6 +197,24 @@ function withinYears(years: number) {
   }
 }
 
+const redFlag = z.enum(redFlagKeys, { error: 'Unknown red flag' })
+
+const noRepeats =
+  <T>(key: (item: T) => unknown) =>
+  (items: T[]): boolean =>
+    new Set(items.map(key)).size === items.length
+
+/** A flag can't be found present and resolved at the same visit. */
+const presentOrResolved = (visit: {
+  redFlags: string[]
+  resolvedFlags: { flag: string }[]
+}): boolean => visit.resolvedFlags.every(({ flag }) => !visit.redFlags.includes(flag))
+
+const flagConflict = {
+  message: 'A red flag can’t be both present and resolved at the same visit',
+  path: ['resolvedFlags']
+}
+
 const visitFields = {
   visitDate: z
     .string({ error: 'Enter the visit date' })
@@ -199,8 +226,23 @@ const visitFields = {
   objective: optionalText('Objective notes', limits.notes),
   plan: optionalText('Plan', limits.notes),
   redFlags: z
-    .array(z.enum(redFlags, { error: 'Unknown red flag' }), { error: 'Red flags must be a list' })
-    .max(redFlags.length),
+    .array(redFlag, { error: 'Red flags must be a list' })
+    .max(redFlagKeys.length)
+    .refine(
+      noRepeats((flag) => flag),
+      'A red flag is listed twice'
+    ),
+  resolvedFlags: z
+    .array(
+      z.strictObject({ flag: redFlag, note: optionalText('Resolution note', limits.shortText) }),
+      { error: 'Resolved red flags must be a list' }
+    )
+    .max(redFlagKeys.length)
+    .refine(
+      noRepeats((item: { flag: string }) => item.flag),
+      'A red flag is resolved twice'
+    )
+    .default([]),
   sessionsDone: score('Sessions done', 1000),
   sessionsPrescribed: score('Sessions prescribed', 1000),
   nextVisitDate: optionalDate('Next visit date').refine(
@@ -310,6 +352,12 @@ const clinicFields = {
     'Email address looks incomplete (name@example.com)'
   ),
   therapistName: text('Therapist name', limits.shortText),
+  emergencyNumber: text('Emergency number', 20)
+    .refine(
+      (value) => /^[0-9+()\- ]*$/.test(value),
+      'Emergency number can hold digits, spaces, + and - only'
+    )
+    .default(''),
   logoDataUrl: imageDataUrl('Logo', limits.logoBytes).nullable()
 }
 
@@ -447,7 +495,19 @@ export const contract = {
       }),
     result: returns<ProgramVersion>()
   },
-  'programs:issue': { input: versionRef, result: returns<ProgramVersion>() },
+  /**
+   * Refused while an exercise has no dose or no frequency, unless the
+   * physiotherapist confirmed issuing it as it is.
+   */
+  'programs:issue': {
+    input: z.strictObject({
+      versionId: id('Program version id'),
+      confirmIncompleteDoses: z
+        .boolean({ error: 'confirmIncompleteDoses must be true or false' })
+        .optional()
+    }),
+    result: returns<ProgramVersion>()
+  },
   'programs:revise': { input: versionRef, result: returns<ProgramVersion>() },
   'programs:discard': { input: versionRef, result: returns<null>() },
   'programs:compare': {
@@ -471,11 +531,15 @@ export const contract = {
     result: returns<Visit[]>()
   },
   'visits:create': {
-    input: z.strictObject({ patientId: id('Patient id'), ...visitFields }),
+    input: z
+      .strictObject({ patientId: id('Patient id'), ...visitFields })
+      .refine(presentOrResolved, flagConflict),
     result: returns<Visit>()
   },
   'visits:update': {
-    input: z.strictObject({ id: id('Visit id'), ...visitFields }),
+    input: z
+      .strictObject({ id: id('Visit id'), ...visitFields })
+      .refine(presentOrResolved, flagConflict),
     result: returns<Visit>()
   },
   'visits:delete': { input: z.strictObject({ id: id('Visit id') }), result: returns<null>() },

@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'conflict'
   | 'forbidden'
   | 'unavailable'
+  /** allowed only once the person confirms it (the message says what) */
+  | 'needs_confirmation'
   /** the data file can't be read; a backup can take its place */
   | 'damaged'
   | 'internal'

@@ -26,18 +26,6 @@ export const nprsLabels: Record<NprsItem, string> = {
   afterRunning: 'After running'
 }
 
-export const redFlags = [
-  'Numbness in the saddle area',
-  'New bladder or bowel trouble',
-  'Progressive leg weakness or numbness',
-  'Fever or feeling unwell',
-  'History of cancer',
-  'Unexplained weight loss',
-  'Significant trauma',
-  'Night pain not eased by rest'
-] as const
-export type RedFlag = (typeof redFlags)[number]
-
 export type OdiBand = 'minimal' | 'moderate' | 'severe' | 'crippling' | 'bed-bound'
 
 /** Fewer answered sections than this and the ODI is not computed. */
@@ -77,15 +65,31 @@ interface MeasureRule {
   unit: string
   /** the minimal clinically important difference */
   mcid: number
+  /** the published source of the threshold, as the change sentence names it */
+  source: string
+  /** a relative improvement that also counts as important (ODI: 30%), in percent */
+  relativeMcid?: number
   /** pain and disability improve downwards; function (PSFS) upwards */
   betterWhen: 'lower' | 'higher'
 }
 
+/**
+ * Thresholds for low back pain from the international consensus of Ostelo
+ * 2008 (Spine 33:90–94): 2 points on a 0–10 pain scale, 10 ODI points or 30%,
+ * 5 RMDQ points; PSFS 2 points for the mean score (Stratford 1995).
+ */
 export const measureRules: Record<Measure, MeasureRule> = {
-  nprs: { label: 'NPRS', unit: '', mcid: 2, betterWhen: 'lower' },
-  odi: { label: 'ODI', unit: '%', mcid: 10, betterWhen: 'lower' },
-  rmdq: { label: 'RMDQ', unit: '', mcid: 5, betterWhen: 'lower' },
-  psfs: { label: 'PSFS', unit: '', mcid: 2, betterWhen: 'higher' }
+  nprs: { label: 'NPRS', unit: '', mcid: 2, source: 'Ostelo 2008', betterWhen: 'lower' },
+  odi: {
+    label: 'ODI',
+    unit: '%',
+    mcid: 10,
+    source: 'Ostelo 2008',
+    relativeMcid: 30,
+    betterWhen: 'lower'
+  },
+  rmdq: { label: 'RMDQ', unit: '', mcid: 5, source: 'Ostelo 2008', betterWhen: 'lower' },
+  psfs: { label: 'PSFS', unit: '', mcid: 2, source: 'Stratford 1995', betterWhen: 'higher' }
 }
 
 export interface Change {
@@ -102,23 +106,42 @@ export interface Change {
 const round = (value: number) => Math.round(value * 10) / 10
 const points = (value: number) => `${round(value)} ${round(value) === 1 ? 'point' : 'points'}`
 
-/** "ODI 42% → 24%: improved 18 points, more than the 10-point threshold." */
+/**
+ * "ODI 42% → 24%: improved 18 points, more than the 10-point threshold
+ * (Ostelo 2008)." Where a measure also has a relative threshold and the
+ * absolute one is missed, the relative improvement is reported too.
+ */
 export function describeChange(measure: Measure, from: number, to: number): Change {
   const rule = measureRules[measure]
   const improvement = round(rule.betterWhen === 'lower' ? from - to : to - from)
   const size = Math.abs(improvement)
-  const important = size >= rule.mcid
+  const absolute = size >= rule.mcid
+  const relative =
+    rule.relativeMcid !== undefined && improvement > 0 && from !== 0
+      ? Math.round((improvement / from) * 100)
+      : null
+  const relativeMet = !absolute && relative !== null && relative >= rule.relativeMcid!
   const direction = improvement > 0 ? 'improved' : improvement < 0 ? 'worse by' : 'no change'
-  const threshold = `the ${rule.mcid}-point threshold`
+  const threshold = `the ${rule.mcid}-point threshold (${rule.source})`
   const verdict =
     improvement === 0
       ? ''
-      : important
+      : absolute
         ? size === rule.mcid
           ? `, reaching ${threshold}`
           : `, more than ${threshold}`
         : `, less than ${threshold}`
+  const alsoRelative = relativeMet
+    ? `, but a ${relative}% improvement, reaching the ${rule.relativeMcid}% threshold`
+    : ''
   const head = `${rule.label} ${round(from)}${rule.unit} → ${round(to)}${rule.unit}`
   const body = improvement === 0 ? direction : `${direction} ${points(size)}${verdict}`
-  return { measure, from, to, improvement, important, sentence: `${head}: ${body}.` }
+  return {
+    measure,
+    from,
+    to,
+    improvement,
+    important: absolute || relativeMet,
+    sentence: `${head}: ${body}${alsoRelative}.`
+  }
 }

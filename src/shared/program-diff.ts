@@ -1,5 +1,5 @@
 import { describeDose } from './dose'
-import type { Dose, ProgramDiff, ProgramVersion } from './types'
+import { phaseLabels, type Dose, type ProgramDiff, type ProgramVersion } from './types'
 
 /** The dose as compared between versions: its words plus the note. */
 export function doseSummary(dose: Dose): string {
@@ -7,6 +7,13 @@ export function doseSummary(dose: Dose): string {
 }
 
 type Comparable = Pick<ProgramVersion, 'id' | 'versionNo' | 'items' | 'advice'>
+type Item = Comparable['items'][number]
+
+/** An item as compared: its dose, and when it is done unless that is the program itself. */
+function itemSummary(item: Item): string {
+  const dose = doseSummary(item.dose)
+  return item.phase === 'main' ? dose : `${dose} (${phaseLabels[item.phase].toLowerCase()})`
+}
 
 /**
  * What changed from one version to another. Items are matched by exercise,
@@ -26,19 +33,19 @@ export function diffVersions(from: Comparable, to: Comparable): ProgramDiff {
   }
   for (const item of to.items) {
     const index = unmatched.findIndex((old) => old.exerciseId === item.exerciseId)
-    const after = doseSummary(item.dose)
+    const after = itemSummary(item)
     if (index === -1) {
       diff.added.push({ exerciseName: item.exerciseName, doseLine: after })
       continue
     }
     const [old] = unmatched.splice(index, 1)
-    const before = doseSummary(old!.dose)
+    const before = itemSummary(old!)
     if (before === after) diff.unchanged++
     else diff.changed.push({ exerciseName: item.exerciseName, before, after })
   }
   diff.removed = unmatched.map((old) => ({
     exerciseName: old.exerciseName,
-    doseLine: doseSummary(old.dose)
+    doseLine: itemSummary(old)
   }))
   const titles = (advice: Comparable['advice']) => advice.map((section) => section.title)
   diff.adviceAdded = titles(to.advice).filter((title) => !titles(from.advice).includes(title))

@@ -1,5 +1,5 @@
 /** Domain types shared by main and renderer. Plain data only: they cross the bridge. */
-
+import type { RedFlag } from './red-flags'
 export const sexes = ['female', 'male', 'other'] as const
 export type Sex = (typeof sexes)[number]
 
@@ -142,9 +142,21 @@ export interface AdviceSection {
   builtin: boolean
 }
 
+/** When an exercise is done: before running (warm-up), the program, after running (cool-down). */
+export const exercisePhases = ['before', 'main', 'after'] as const
+export type ExercisePhase = (typeof exercisePhases)[number]
+
+/** When an exercise is done, as the builder offers it and summaries tag it. */
+export const phaseLabels: Record<ExercisePhase, string> = {
+  before: 'Before running (warm-up)',
+  main: 'Program',
+  after: 'After running (cool-down)'
+}
+
 export interface TemplateItem {
   exerciseId: number
   exerciseName: string
+  phase: ExercisePhase
   dose: Dose
 }
 
@@ -164,6 +176,8 @@ export interface ClinicSettings {
   phone: string
   email: string
   therapistName: string
+  /** the local emergency number printed on handouts; blank: "the emergency number" */
+  emergencyNumber: string
   /** data: URL of a PNG or JPEG, already checked and size-limited by main */
   logoDataUrl: string | null
 }
@@ -185,6 +199,7 @@ export interface ProgramItem {
   category: ExerciseCategory
   /** archived since it was added: still printable, no longer offered in search */
   archived: boolean
+  phase: ExercisePhase
   dose: Dose
 }
 
@@ -223,10 +238,13 @@ export interface ProgramVersion extends Omit<ProgramVersionSummary, 'itemCount'>
 export interface ProgramSnapshot {
   format: 1
   issuedAt: string
-  /** a red flag was ticked at the initial assessment: the handout says to seek help now */
+  /** snapshots before red flags had urgencies: a flag was ticked at the initial assessment */
   urgent?: boolean
+  /** the patient's active red flags when it was issued (absent in older snapshots) */
+  redFlags?: RedFlag[]
   patient: { id: number; fullName: string; dateOfBirth: string }
-  clinic: ClinicSettings
+  /** older snapshots have no emergencyNumber */
+  clinic: Omit<ClinicSettings, 'emergencyNumber'> & { emergencyNumber?: string }
   program: {
     programId: number
     versionId: number
@@ -243,6 +261,8 @@ export interface ProgramSnapshot {
     steps: string[]
     caution: string | null
     mediaIds: number[]
+    /** absent in older snapshots: all in the program itself */
+    phase?: ExercisePhase
     dose: Dose
     doseLine: string
   }[]
@@ -323,7 +343,10 @@ export interface VisitFields {
   subjective: string | null
   objective: string | null
   plan: string | null
-  redFlags: string[]
+  /** red flags found present at this visit */
+  redFlags: RedFlag[]
+  /** flags active before this visit that it found resolved */
+  resolvedFlags: { flag: RedFlag; note: string | null }[]
   sessionsDone: number | null
   sessionsPrescribed: number | null
   nextVisitDate: string | null

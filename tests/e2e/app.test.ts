@@ -97,7 +97,7 @@ describe('library and settings', () => {
     await page.getByRole('button', { name: /^Plank/ }).click()
     await page.getByRole('heading', { name: 'Plank' }).waitFor()
     expect(await page.getByText('Start in a push-up position').isVisible()).toBe(true)
-    expect(await page.getByText('3 sets, hold 30 seconds').first().isVisible()).toBe(true)
+    expect(await page.getByText('Hold 30 seconds, 3 times').first().isVisible()).toBe(true)
     await page.getByLabel('Search exercises').fill('')
     await page
       .getByRole('group', { name: 'Category' })

@@ -2,23 +2,17 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { pdfText, qpdfCheck } from '../unit/pdf-tools'
-import { callApi, useBrowserHost } from './host'
+import { callApi, patientWithReliefProgram, useBrowserHost } from './host'
 
 const app = useBrowserHost()
 let page: Page
 
 beforeAll(async () => {
-  const patient = await callApi<{ id: number }>(app.host, 'patients:create', {
+  const { versionId } = await patientWithReliefProgram(app.host, {
     fullName: 'Zoë Łukasiewicz',
     dateOfBirth: '1990-12-01'
   })
-  const templates = await callApi<{ id: number; name: string }[]>(app.host, 'templates:list', {})
-  const relief = templates.find((template) => template.name.endsWith('relief'))!
-  const { id } = await callApi<{ id: number }>(app.host, 'programs:create', {
-    patientId: patient.id,
-    source: { kind: 'template', templateId: relief.id }
-  })
-  page = await app.openTab(`${app.host.origin}/programs/${id}`)
+  page = await app.openTab(`${app.host.origin}/programs/${versionId}`)
 })
 
 const firstPage = () => page.getByRole('img', { name: /^Handout page 1 of \d+$/ })

@@ -1,10 +1,12 @@
-/** Starts the built browser host on a temporary data folder, and Debian's Chromium. */
+/** Starts the built browser host on a temporary data folder, and a Chromium (see chromium.ts). */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
+import { pdfText } from '../unit/pdf-tools'
+import { findChromium } from './chromium'
 
 const webEntry = resolve('out/main/web.js')
 
@@ -74,20 +76,33 @@ export async function callApi<T>(host: RunningHost, channel: string, input: unkn
   return result.data
 }
 
-const chromiumPath = process.env.PHYSIOPLAN_CHROMIUM ?? '/usr/bin/chromium'
+/** A new patient with a draft program from the built-in relief template, made through the api. */
+export async function patientWithReliefProgram(
+  host: RunningHost,
+  patient: { fullName: string; dateOfBirth: string }
+): Promise<{ patientId: number; versionId: number }> {
+  const { id: patientId } = await callApi<{ id: number }>(host, 'patients:create', patient)
+  const templates = await callApi<{ id: number; name: string }[]>(host, 'templates:list', {})
+  const relief = templates.find((template) => template.name.endsWith('relief'))!
+  const { id: versionId } = await callApi<{ id: number }>(host, 'programs:create', {
+    patientId,
+    source: { kind: 'template', templateId: relief.id }
+  })
+  return { patientId, versionId }
+}
 
-/** Where Chromium is, when it is there (tests fail without it; the benchmark says it skipped). */
-export const installedChromium = (): string | null =>
-  existsSync(chromiumPath) ? chromiumPath : null
+/** Why there is no Chromium to drive here, or null when there is one (the benchmark skips then). */
+export const chromiumMissing = (): Promise<string | null> =>
+  findChromium().then(
+    () => null,
+    (error: Error) => error.message
+  )
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!installedChromium()) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}. Install it (apt-get install chromium) or set PHYSIOPLAN_CHROMIUM.`
-    )
-  }
+  const found = await findChromium()
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: found.executablePath,
+    ...(found.env && { env: { ...process.env, ...found.env } }),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -153,3 +168,33 @@ export function useBrowserHost(): BrowserHost {
     }
   }
 }
+
+/** Issues the open draft (the confirmation is accepted) and waits until it shows as issued. */
+export async function issueProgram(page: Page, versionNo: number): Promise<void> {
+  await page.getByRole('button', { name: 'Issue program' }).click()
+  await page.getByText(`Version ${versionNo} · Issued`).waitFor()
+}
+
+/** Downloads the open issued version's handout, as the browser host offers it, as text. */
+export async function handoutText(page: Page): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download PDF' }).click()
+  ])
+  return (await pdfText(readFileSync((await download.path())!))).text
+}
+
+/** A date as the app shows it ("20 Nov 2026" or as the browser's language writes it). */
+export const shownDate = (page: Page, iso: string): Promise<string> =>
+  page.evaluate((day) => {
+    const [year, month, date] = day.split('-').map(Number) as [number, number, number]
+    return new Date(year, month - 1, date).toLocaleDateString(undefined, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric'
+    })
+  }, iso)
+
+/** An ISO date `offset` days from today. */
+export const isoDay = (offset: number): string =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)

@@ -65,7 +65,7 @@ describe('the exercise library', () => {
     await page.getByRole('img', { name: 'Photo photo' }).waitFor()
     await page.getByRole('button', { name: 'Save exercise' }).click()
     await page.getByRole('heading', { name: 'Wall squat' }).waitFor()
-    expect(await page.getByText('3 sets, hold 20 seconds').first().isVisible()).toBe(true)
+    expect(await page.getByText('Hold 20 seconds, 3 times').first().isVisible()).toBe(true)
     await expect.poll(() => loaded('Wall squat')).toBe(true)
   })
 

@@ -94,7 +94,9 @@ describe('building a program', () => {
     await plank.getByLabel('Reps').fill('')
     await plank.getByLabel('Per day').fill('2')
     await plank.getByLabel('Hold (s)').fill('45')
-    expect(await plank.locator('.line').textContent()).toBe('3 sets, hold 45 seconds, twice a day')
+    expect(await plank.locator('.line').textContent()).toBe(
+      'Hold 45 seconds, 3 times, twice a day, 3 days a week'
+    )
     await saved()
 
     await plank.getByLabel('Sets').fill('500')
@@ -157,7 +159,7 @@ describe('building a program', () => {
     expect(text).toContain('Version 1 → version 2')
     expect(text).toMatch(/Removed\s*Pelvic tilt/)
     expect(text).toMatch(
-      /Dose changed\s*Cat-camel: 10 repetitions — Build up to 15 repetitions\. → 15 repetitions — Build up/
+      /Dose changed\s*Cat-camel: 10 repetitions, twice a day — Build up to 15 repetitions\. → 15 repetitions, twice a day — Build up/
     )
 
     const db = new Database(join(app.host.dataDir, 'physioplan.sqlite3'), { readonly: true })

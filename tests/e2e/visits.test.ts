@@ -3,14 +3,12 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { visitInput } from '../unit/visit-input'
-import { callApi, useBrowserHost } from './host'
+import { callApi, isoDay, useBrowserHost } from './host'
 
 const app = useBrowserHost()
 let page: Page
 let patientId: number
 const name = 'Hildegard Ønskeby'
-const isoDay = (offset: number) =>
-  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 
 beforeAll(async () => {
   patientId = (
@@ -50,7 +48,7 @@ async function recordVisit(options: {
   }
   await page.getByLabel('Next visit').fill(options.next)
   await page.getByRole('button', { name: 'Save visit' }).click()
-  await page.getByRole('heading', { name: 'Visits' }).waitFor()
+  await page.getByRole('heading', { name: 'Visits', exact: true }).waitFor()
 }
 
 describe('visits, progress and the dashboard', () => {
@@ -65,9 +63,9 @@ describe('visits, progress and the dashboard', () => {
       next: isoDay(-14),
       flag: 'Night pain not eased by rest'
     })
-    expect(await page.getByRole('alert').textContent()).toMatch(
-      /Red flags at the initial assessment: Night pain not eased by rest/
-    )
+    const banner = await page.getByRole('alert').textContent()
+    expect(banner).toMatch(/Active red flags\s*Urgent, same day\s*Night pain not eased by rest/)
+    expect(banner).toContain('Handouts issued from now on tell the patient to see a doctor today.')
   })
 
   it('records two follow-ups with improving scores and shows the charts and the sentences', async () => {
@@ -88,16 +86,20 @@ describe('visits, progress and the dashboard', () => {
       next: isoDay(0)
     })
     await page
-      .getByText('ODI 48% → 20%: improved 28 points, more than the 10-point threshold.')
+      .getByText(
+        'ODI 48% → 20%: improved 28 points, more than the 10-point threshold (Ostelo 2008).'
+      )
       .waitFor()
     expect(
       await page
-        .getByText('NPRS 7 → 3: improved 4 points, more than the 2-point threshold.')
+        .getByText('NPRS 7 → 3: improved 4 points, more than the 2-point threshold (Ostelo 2008).')
         .isVisible()
     ).toBe(true)
     expect(
       await page
-        .getByText('PSFS 3 → 7: improved 4 points, more than the 2-point threshold.')
+        .getByText(
+          'PSFS 3 → 7: improved 4 points, more than the 2-point threshold (Stratford 1995).'
+        )
         .isVisible()
     ).toBe(true)
     await page.getByRole('img', { name: 'Disability (ODI %) over time' }).waitFor()
@@ -110,7 +112,7 @@ describe('visits, progress and the dashboard', () => {
     await page.getByLabel('Visit date').fill(isoDay(0))
     await page.getByLabel('Next visit').fill(isoDay(5))
     await page.getByRole('button', { name: 'Save visit' }).click()
-    await page.getByRole('heading', { name: 'Visits' }).waitFor()
+    await page.getByRole('heading', { name: 'Visits', exact: true }).waitFor()
     await goHome()
     await dueList('This week').getByRole('link', { name }).waitFor()
     expect(await dueList('Due today').getByRole('link', { name }).count()).toBe(0)

@@ -49,7 +49,7 @@ describe('the audit trail', () => {
       items: [
         {
           exerciseId: 1,
-          dose: { ...emptyDose, reps: 10 }
+          dose: { ...emptyDose, reps: 10, perDay: 1 }
         }
       ],
       advice: []
@@ -61,7 +61,7 @@ describe('the audit trail', () => {
       ['program', 'issue', []],
       ['visit', 'delete', []],
       ['visit', 'update', ['plan']],
-      ['visit', 'create', ['visitDate', 'visitType', 'subjective', 'redFlags', 'outcomes']],
+      ['visit', 'create', ['visitDate', 'visitType', 'subjective', 'outcomes']],
       ['patient', 'archive', []],
       ['patient', 'update', ['phone', 'notes']],
       ['patient', 'create', ['fullName', 'dateOfBirth', 'notes']]

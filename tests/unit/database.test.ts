@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { builtinAdvice, builtinExercises, builtinTemplates } from '../../src/main/seed/content'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/open'
 import { loadMigrations, migrate, migrations, schemaVersion } from '../../src/main/db/migrate'
-import * as library from '../../src/main/seed/content'
 import { countRows, tempDir } from './helpers'
 
 describe('opening the database', () => {
@@ -12,9 +12,9 @@ describe('opening the database', () => {
     const file = join(tempDir(), 'physioplan.sqlite3')
     const { db, migration } = openDatabase(file)
     expect(migration).toEqual({ from: 0, to: schemaVersion, backupFile: null })
-    expect(countRows(db, 'exercises')).toBe(library.builtinExercises.length)
-    expect(countRows(db, 'advice_sections')).toBe(library.builtinAdvice.length)
-    expect(countRows(db, 'templates')).toBe(library.builtinTemplates.length)
+    expect(countRows(db, 'exercises')).toBe(builtinExercises.length)
+    expect(countRows(db, 'advice_sections')).toBe(builtinAdvice.length)
+    expect(countRows(db, 'templates')).toBe(builtinTemplates.length)
     db.close()
   })
 

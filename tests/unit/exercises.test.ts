@@ -64,6 +64,7 @@ describe('library search', () => {
     expect(hamstrings).not.toContain('Plank')
     expect(await names(api, { position: 'kneeling' })).toEqual([
       "Child's pose",
+      'Kneeling hip flexor stretch',
       'Nordic hamstring lower'
     ])
     expect(
@@ -170,7 +171,7 @@ describe('custom exercises', () => {
       goals: '',
       startDate: null,
       reviewDate: null,
-      items: [{ exerciseId: used.id, dose: emptyDose }],
+      items: [{ exerciseId: used.id, dose: { ...emptyDose, reps: 10, perDay: 1 } }],
       advice: []
     })
     await ok(api, 'programs:issue', { versionId: draft.id })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Content } from 'pdfmake/interfaces'
 import { svgAsCanvas } from '../../src/main/handout/drawing'
 import { renderPdf } from '../../src/main/handout/render'
-import { firstPageGray } from './pdf-tools'
+import { firstPageGray, pdfRenderers } from './pdf-tools'
 
 const fonts = resolve('resources/fonts')
 const illustrations = resolve('resources/illustrations')
@@ -22,24 +22,26 @@ describe('illustrations as canvas drawings', () => {
     for (const { name, svg } of builtIn) expect(svgAsCanvas(svg, 125), name).not.toBeNull()
   })
 
-  // one test a picture: a hundred pictures take longer than one test's time limit
-  it.each(builtIn)(
-    '$name looks the same as pdfmake’s SVG rendering, pixel for pixel within anti-aliasing',
-    async ({ name, svg }) => {
-      const viaSvg = firstPageGray(await page({ svg, width: 220 }))
-      const viaCanvas = firstPageGray(await page(svgAsCanvas(svg, 220)!))
-      expect(viaCanvas.pixels.length, name).toBe(viaSvg.pixels.length)
-      let inked = 0
-      let different = 0
-      viaSvg.pixels.forEach((value, index) => {
-        if (value < 200) inked++
-        if (Math.abs(value - viaCanvas.pixels[index]!) > 64) different++
-      })
-      // the drawing is really there, and at most a sliver of edge pixels differ
-      expect(inked, name).toBeGreaterThan(500)
-      expect(different / inked, name).toBeLessThan(0.02)
-    }
-  )
+  // one test a picture and renderer: a hundred pictures take longer than one test's time limit
+  describe.each(pdfRenderers())('drawn by %s', (renderer) => {
+    it.each(builtIn)(
+      '$name looks the same as pdfmake’s SVG rendering, pixel for pixel within anti-aliasing',
+      async ({ name, svg }) => {
+        const viaSvg = await firstPageGray(await page({ svg, width: 220 }), 100, renderer)
+        const viaCanvas = await firstPageGray(await page(svgAsCanvas(svg, 220)!), 100, renderer)
+        expect(viaCanvas.pixels.length, name).toBe(viaSvg.pixels.length)
+        let inked = 0
+        let different = 0
+        viaSvg.pixels.forEach((value, index) => {
+          if (value < 200) inked++
+          if (Math.abs(value - viaCanvas.pixels[index]!) > 64) different++
+        })
+        // the drawing is really there, and at most a sliver of edge pixels differ
+        expect(inked, name).toBeGreaterThan(500)
+        expect(different / inked, name).toBeLessThan(0.02)
+      }
+    )
+  })
 
   it('keeps the picture’s size: 200 × 140 drawn 125 wide is 87.5 high', () => {
     const drawing = svgAsCanvas(builtIn[0]!.svg, 125) as unknown as {

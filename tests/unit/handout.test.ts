@@ -15,6 +15,7 @@ import { handoutAssets, warmUpHandouts } from '../../src/main/handouts'
 import type { OffThread } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
 import { getSnapshot } from '../../src/main/programs'
+import { redFlagKeys, redFlagRules } from '../../src/shared/red-flags'
 import { inline, memoryApi, type MemoryApi } from './helpers'
 import { visitInput } from './visit-input'
 import { pdfText, qpdfCheck } from './pdf-tools'
@@ -28,17 +29,22 @@ async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T
   return result.data as T
 }
 
+const clinic = {
+  clinicName: 'Ørjan Ågren Fysioterapi',
+  address: 'Storgata 1\n0155 Oslo',
+  phone: '+47 22 00 00 00',
+  email: '',
+  therapistName: 'Zoë Łukasiewicz',
+  logoDataUrl: null
+}
+
+/** PDF text with its line breaks as spaces, to find sentences that wrap. */
+const flat = (text: string) => text.replace(/\s+/g, ' ')
+
 /** A clinic and patient with the names a European clinic meets, and an issued relief program. */
 async function issuedProgram(fullName = 'Şükrü Çağlar') {
   const api = memoryApi()
-  await ok(api, 'clinic:update', {
-    clinicName: 'Ørjan Ågren Fysioterapi',
-    address: 'Storgata 1\n0155 Oslo',
-    phone: '+47 22 00 00 00',
-    email: '',
-    therapistName: 'Zoë Łukasiewicz',
-    logoDataUrl: null
-  })
+  await ok(api, 'clinic:update', clinic)
   const patient = await ok<Patient>(api, 'patients:create', { fullName, dateOfBirth: '1984-03-09' })
   const relief = (await ok<Template[]>(api, 'templates:list', {})).find((t) =>
     t.name.endsWith('relief')
@@ -82,6 +88,50 @@ describe('the handout document (pure)', () => {
     expect(pictureCount(json)).toBe(8) // 3 two-picture exercises, 2 single
     expect(document.pageSize).toBe('A4')
     expect(document.info?.creationDate).toEqual(new Date(snapshot.issuedAt))
+  })
+
+  it('puts the pain rule above the exercises, and groups them by when they are done', async () => {
+    const { api, snapshot } = await issuedProgram()
+    const assets = handoutAssets(api.db, snapshot, resolve('resources'))
+    const plain = JSON.stringify(buildHandout(snapshot, a4, assets).content)
+    const rule = plain.indexOf(en.painRule)
+    expect(rule).toBeGreaterThan(plain.indexOf('Your exercises'))
+    expect(rule).toBeLessThan(plain.indexOf(snapshot.exercises[0]!.name))
+    expect(plain).not.toContain(en.phases.before)
+    const phased = {
+      ...snapshot,
+      exercises: snapshot.exercises.map((exercise, index) => ({
+        ...exercise,
+        phase: index === 0 ? ('before' as const) : index === 4 ? ('after' as const) : undefined
+      }))
+    }
+    const json = JSON.stringify(buildHandout(phased, a4, assets).content)
+    const at = (text: string) => json.indexOf(text)
+    expect(at(en.phases.before)).toBeLessThan(at(`1. ${snapshot.exercises[0]!.name}`))
+    expect(at(`1. ${snapshot.exercises[0]!.name}`)).toBeLessThan(at(en.phases.main))
+    expect(at(en.phases.main)).toBeLessThan(at(`2. ${snapshot.exercises[1]!.name}`))
+    expect(at(en.phases.after)).toBeLessThan(at(`5. ${snapshot.exercises[4]!.name}`))
+  })
+
+  it('gives the diary one box per session: two a day for an exercise done twice a day', async () => {
+    const { api, snapshot } = await issuedProgram()
+    const dosed = {
+      ...snapshot,
+      exercises: snapshot.exercises.map((exercise, index) => ({
+        ...exercise,
+        dose: { ...exercise.dose, perDay: index === 0 ? 2 : index === 1 ? 3 : 1 }
+      }))
+    }
+    const document = buildHandout(
+      dosed,
+      { ...a4, diaryWeeks: 1 },
+      handoutAssets(api.db, dosed, resolve('resources'))
+    )
+    const json = JSON.stringify(document.content)
+    const diary = json.slice(json.indexOf('Exercise diary'))
+    const boxes = (diary.match(/"type":"rect"/g) ?? []).length
+    // 7 days × (2 + 3) boxes; exercises done once a day keep the plain cell
+    expect(boxes).toBe(7 * 5)
   })
 
   it('words the dose lines with the dictionary it is given', async () => {
@@ -231,23 +281,90 @@ describe('handout options and drafts', () => {
     expect(bad.ok || bad.error.message).toBe('Diary weeks must be 0 to 4')
   })
 
-  it('tells the patient to seek help now when a red flag was ticked', async () => {
+  it('tells the patient where to go, by the urgency of the active flags', async () => {
     const { api, version } = await issuedProgram()
-    const calm = (await pdfText(await pdfOf(api, version.id))).text
-    expect(calm).not.toContain('contact your doctor today')
+    const calm = flat((await pdfText(await pdfOf(api, version.id))).text)
+    expect(calm).not.toMatch(/found signs/)
+    await ok(api, 'visits:create', {
+      patientId: version.patientId,
+      ...visitInput({ visitDate: '2026-01-10', visitType: 'initial', redFlags: ['night-pain'] })
+    })
+    const issueNext = async (from: number) => {
+      const next = await ok<ProgramVersion>(api, 'programs:revise', { versionId: from })
+      await ok(api, 'programs:issue', { versionId: next.id })
+      return { id: next.id, text: flat((await pdfText(await pdfOf(api, next.id))).text) }
+    }
+    const sameDay = await issueNext(version.id)
+    expect(sameDay.text).toContain(
+      'Your physiotherapist found signs that need a doctor today: pain at night that does not ease when you rest or change position. See your doctor today'
+    )
+    expect(sameDay.text).not.toMatch(/need emergency care/)
+
+    // a follow-up finds saddle numbness: emergency, with the clinic's number
+    await ok(api, 'clinic:update', { ...clinic, emergencyNumber: '113' })
+    await ok(api, 'visits:create', {
+      patientId: version.patientId,
+      ...visitInput({ visitDate: '2026-01-20', redFlags: ['saddle-numbness'] })
+    })
+    const emergency = await issueNext(sameDay.id)
+    expect(emergency.text).toContain(
+      'Your physiotherapist found signs that need emergency care: numbness or pins and needles around your genitals, bottom or inner thighs, or a change in feeling when you wipe after using the toilet. Go to an emergency department or call 113 now. Do not wait to see if it gets better, and do not start these exercises until a doctor has seen you.'
+    )
+    expect(emergency.text).toContain(
+      'Also tell the doctor about: pain at night that does not ease when you rest or change position.'
+    )
+    // on page 1, before the exercises, as well as in the help box
+    expect(emergency.text.indexOf('need emergency care')).toBeLessThan(
+      emergency.text.indexOf('Your exercises')
+    )
+
+    // resolved at a later visit: the next handout no longer says it
     await ok(api, 'visits:create', {
       patientId: version.patientId,
       ...visitInput({
-        visitDate: '2026-01-10',
-        visitType: 'initial',
-        redFlags: ['New bladder or bowel trouble']
+        visitDate: '2026-01-27',
+        resolvedFlags: [
+          { flag: 'saddle-numbness', note: null },
+          { flag: 'night-pain', note: null }
+        ]
       })
     })
-    const next = await ok<ProgramVersion>(api, 'programs:revise', { versionId: version.id })
-    await ok(api, 'programs:issue', { versionId: next.id })
-    expect((await pdfText(await pdfOf(api, next.id))).text).toContain('contact your doctor today')
-    // the version issued before the flag stays as it was printed
-    expect((await pdfText(await pdfOf(api, version.id))).text).toBe(calm)
+    const resolved = await issueNext(emergency.id)
+    expect(resolved.text).not.toMatch(/found signs/)
+    // the versions issued before stay as they were printed
+    expect(flat((await pdfText(await pdfOf(api, version.id))).text)).toBe(calm)
+    expect(flat((await pdfText(await pdfOf(api, emergency.id))).text)).toBe(emergency.text)
+  })
+
+  it('lists every red flag with where to go, with or without seek-help advice', async () => {
+    const { api, snapshot } = await issuedProgram()
+    const withoutAdvice = {
+      ...snapshot,
+      advice: snapshot.advice.filter((section) => section.kind !== 'seek-help')
+    }
+    for (const each of [snapshot, withoutAdvice]) {
+      const bytes = await renderPdf(
+        buildHandout(each, a4, handoutAssets(api.db, each, resolve('resources'))),
+        fonts
+      )
+      const text = flat((await pdfText(bytes)).text)
+      expect(text).toContain(
+        'Go to an emergency department or call the emergency number now if you have:'
+      )
+      expect(text).toContain('See a doctor the same day')
+      for (const flag of redFlagKeys) expect(text).toContain(redFlagRules[flag].patientWords)
+      expect(text).toContain('if your pain is severe, persists or gets worse')
+    }
+  })
+
+  it('prints a handout issued before flags had urgencies as it said then', async () => {
+    const { api, snapshot } = await issuedProgram()
+    const old = { ...snapshot, urgent: true, redFlags: undefined }
+    const json = JSON.stringify(
+      buildHandout(old, a4, handoutAssets(api.db, old, resolve('resources'))).content
+    )
+    expect(json).toContain('need a doctor’s attention today')
+    expect(json).toContain('call the emergency number now')
   })
 
   it('previews a draft but prints only issued versions', async () => {

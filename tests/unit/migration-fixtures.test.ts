@@ -44,7 +44,14 @@ describe('migrating past schema versions', () => {
         ['follow-up', 20, 6],
         ['initial', 37.8, 11]
       ])
-      expect(visits[1]!.redFlags).toEqual(['Night pain not eased by rest'])
+      // version 1 stored the flag's label on the visit; it is now a flag row with its key
+      expect(visits[1]!.redFlags).toEqual(['night-pain'])
+      const resolution = visits[0]!.resolvedFlags
+      if (fixture === 'schema-v1.sqlite3') expect(resolution).toEqual([])
+      else
+        expect(resolution).toEqual([
+          { flag: 'night-pain', note: 'Sleeping through; eases with rest' }
+        ])
       const versions = await call<{ id: number; status: string }[]>('programs:list', {
         patientId: sukru.id
       })

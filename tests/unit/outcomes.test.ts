@@ -53,16 +53,16 @@ describe('PSFS', () => {
 describe('clinically important change', () => {
   it('words the change as the therapist reads it', () => {
     expect(describeChange('odi', 42, 24).sentence).toBe(
-      'ODI 42% → 24%: improved 18 points, more than the 10-point threshold.'
+      'ODI 42% → 24%: improved 18 points, more than the 10-point threshold (Ostelo 2008).'
     )
     expect(describeChange('nprs', 6, 5).sentence).toBe(
-      'NPRS 6 → 5: improved 1 point, less than the 2-point threshold.'
+      'NPRS 6 → 5: improved 1 point, less than the 2-point threshold (Ostelo 2008).'
     )
     expect(describeChange('psfs', 3, 6).sentence).toBe(
-      'PSFS 3 → 6: improved 3 points, more than the 2-point threshold.'
+      'PSFS 3 → 6: improved 3 points, more than the 2-point threshold (Stratford 1995).'
     )
     expect(describeChange('rmdq', 8, 14).sentence).toBe(
-      'RMDQ 8 → 14: worse by 6 points, more than the 5-point threshold.'
+      'RMDQ 8 → 14: worse by 6 points, more than the 5-point threshold (Ostelo 2008).'
     )
     expect(describeChange('nprs', 4, 4).sentence).toBe('NPRS 4 → 4: no change.')
   })
@@ -74,6 +74,8 @@ describe('clinically important change', () => {
     [['nprs', 7, 4], true, 3],
     // ODI: 10 points
     [['odi', 40, 31], false, 9],
+    [['odi', 20, 14], true, 6], // 30% relative (Ostelo 2008)
+    [['odi', 20, 15], false, 5],
     [['odi', 40, 30], true, 10],
     [['odi', 40, 29], true, 11],
     // RMDQ: 5 points
@@ -96,7 +98,20 @@ describe('clinically important change', () => {
 
   it('says when the threshold is exactly reached', () => {
     expect(describeChange('odi', 40, 30).sentence).toBe(
-      'ODI 40% → 30%: improved 10 points, reaching the 10-point threshold.'
+      'ODI 40% → 30%: improved 10 points, reaching the 10-point threshold (Ostelo 2008).'
     )
+  })
+
+  it('reports an ODI relative improvement of 30% when the 10 points are not reached', () => {
+    const change = describeChange('odi', 20, 12)
+    expect(change.sentence).toBe(
+      'ODI 20% → 12%: improved 8 points, less than the 10-point threshold (Ostelo 2008), but a 40% improvement, reaching the 30% threshold.'
+    )
+    expect(change.important).toBe(true)
+    // under 30% relative and under 10 points: not important, no relative clause
+    expect(describeChange('odi', 40, 31)).toMatchObject({ important: false })
+    expect(describeChange('odi', 40, 31).sentence).not.toMatch(/%\s*improvement/)
+    // a relative worsening is never reported as the relative threshold
+    expect(describeChange('odi', 10, 16).sentence).not.toMatch(/30% threshold/)
   })
 })

@@ -64,7 +64,7 @@ describe('exporting a patient', () => {
     const json = JSON.parse(strFromU8(entries['patient.json']!))
     expect(json).toMatchObject({
       format: 'physioplan-patient-export',
-      formatVersion: 1,
+      formatVersion: 2,
       patient: { fullName: name, notes: `${name} runs marathons.` },
       visits: [{ visitType: 'initial', scores: { odiPercent: 24 } }],
       programVersions: [{ status: 'issued', snapshot: { patient: { fullName: name } } }]

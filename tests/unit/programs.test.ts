@@ -41,7 +41,7 @@ function contentOf(source: ProgramVersion) {
     goals: version.goals,
     startDate: version.startDate,
     reviewDate: version.reviewDate,
-    items: version.items.map(({ exerciseId, dose }) => ({ exerciseId, dose })),
+    items: version.items.map(({ exerciseId, phase, dose }) => ({ exerciseId, phase, dose })),
     advice: version.advice
   }
 }
@@ -60,9 +60,10 @@ describe('programs', () => {
     expect(draft.advice.map((a) => a.title)).toEqual([
       'Heat and cold',
       'Pain relief medicine',
+      'Rest and recovery after running',
       'When to seek professional help'
     ])
-    expect(draft.advice[2]?.kind).toBe('seek-help')
+    expect(draft.advice[3]?.kind).toBe('seek-help')
   })
 
   it('saves a draft whole: order, doses, edited advice', async () => {
@@ -70,6 +71,7 @@ describe('programs', () => {
     const content = contentOf(draft)
     const plank = {
       exerciseId: exerciseId('Plank'),
+      phase: 'main' as const,
       dose: { ...emptyDose, sets: 3, holdSeconds: 45, perDay: 2 }
     }
     content.items = [plank, ...content.items.slice(0, 2).reverse()]
@@ -88,7 +90,8 @@ describe('programs', () => {
       .prepare("SELECT intro FROM advice_sections WHERE builtin_key = 'heat-cold'")
       .get()
     expect(library).toEqual({
-      intro: 'Heat or cold on the sore area can ease pain and reduce inflammation.'
+      intro:
+        'Heat relaxes tight muscles and eases stiffness; cold can reduce inflammation and numb pain.'
     })
   })
 
@@ -103,7 +106,7 @@ describe('programs', () => {
     expect(snapshot.exercises.map((e) => e.name)).toEqual(draft.items.map((i) => i.exerciseName))
     expect(snapshot.exercises[1]).toMatchObject({
       name: 'Knee-to-chest stretch',
-      doseLine: 'Hold 20 seconds, each side'
+      doseLine: '3 repetitions each side, hold 20 seconds, twice a day'
     })
     expect(snapshot.exercises[0]?.steps.length).toBeGreaterThan(2)
 
@@ -145,20 +148,23 @@ describe('programs', () => {
     }
     content.items.push({
       exerciseId: exerciseId('Plank'),
-      dose: { ...emptyDose, sets: 3, holdSeconds: 30 }
+      phase: 'main',
+      dose: { ...emptyDose, sets: 3, holdSeconds: 30, perWeek: 3 }
     })
     content.advice = content.advice.slice(1)
     await ok(api, 'programs:save', content)
     const diff = await ok<ProgramDiff>(api, 'programs:compare', { fromId: draft.id, toId: next.id })
-    expect(diff.added).toEqual([{ exerciseName: 'Plank', doseLine: '3 sets, hold 30 seconds' }])
+    expect(diff.added).toEqual([
+      { exerciseName: 'Plank', doseLine: 'Hold 30 seconds, 3 times, 3 days a week' }
+    ])
     expect(diff.removed).toEqual([
-      { exerciseName: 'Pelvic tilt', doseLine: '10 repetitions, hold 5 seconds' }
+      { exerciseName: 'Pelvic tilt', doseLine: '10 repetitions, hold 5 seconds, twice a day' }
     ])
     expect(diff.changed).toEqual([
       {
         exerciseName: 'Cat-camel',
-        before: '10 repetitions — Build up to 15 repetitions.',
-        after: '15 repetitions'
+        before: '10 repetitions, twice a day — Build up to 15 repetitions.',
+        after: '15 repetitions, twice a day'
       }
     ])
     expect(diff.unchanged).toBe(3)
@@ -185,6 +191,80 @@ describe('programs', () => {
       error: { code: 'not_found' }
     })
     expect(countRows(api.db, 'programs')).toBe(2)
+  })
+
+  it('asks before issuing an exercise with no dose or no frequency; going back changes nothing', async () => {
+    const { api, draft, exerciseId } = await setup()
+    const content = contentOf(draft)
+    content.items.push(
+      { exerciseId: exerciseId('Plank'), phase: 'main', dose: { ...emptyDose, sets: 3 } },
+      { exerciseId: exerciseId('Superman'), phase: 'main', dose: { ...emptyDose, perDay: 1 } }
+    )
+    await ok(api, 'programs:save', content)
+    const refused = await api.call('programs:issue', { versionId: draft.id })
+    expect(refused.ok || refused.error).toEqual({
+      code: 'needs_confirmation',
+      message: 'Check the dose of 6. Plank (no frequency); 7. Superman (no dose) before issuing.',
+      field: 'items'
+    })
+    expect((await ok<ProgramVersion>(api, 'programs:get', { versionId: draft.id })).status).toBe(
+      'draft'
+    )
+    const issued = await ok<ProgramVersion>(api, 'programs:issue', {
+      versionId: draft.id,
+      confirmIncompleteDoses: true
+    })
+    expect(issued.status).toBe('issued')
+  })
+
+  it('keeps when each exercise is done through saving, issuing and revising', async () => {
+    const { api, draft } = await setup()
+    const content = contentOf(draft)
+    content.items[0]!.phase = 'before'
+    content.items[4]!.phase = 'after'
+    await ok(api, 'programs:save', content)
+    await ok(api, 'programs:issue', { versionId: draft.id })
+    const snapshot = await ok<ProgramSnapshot>(api, 'programs:snapshot', { versionId: draft.id })
+    expect(snapshot.exercises.map((e) => e.phase)).toEqual([
+      'before',
+      'main',
+      'main',
+      'main',
+      'after'
+    ])
+    const next = await ok<ProgramVersion>(api, 'programs:revise', { versionId: draft.id })
+    expect(next.items.map((i) => i.phase)).toEqual(snapshot.exercises.map((e) => e.phase))
+
+    // moving an exercise to after running shows in the comparison
+    const moved = contentOf(next)
+    moved.items[1]!.phase = 'after'
+    await ok(api, 'programs:save', moved)
+    const diff = await ok<ProgramDiff>(api, 'programs:compare', { fromId: draft.id, toId: next.id })
+    expect(diff.changed).toEqual([
+      {
+        exerciseName: 'Knee-to-chest stretch',
+        before: expect.not.stringContaining('after running'),
+        after: expect.stringMatching(/\(after running \(cool-down\)\)$/)
+      }
+    ])
+  })
+
+  it('starts the return-to-running template with its warm-up before and stretches after', async () => {
+    const { api, patient } = await setup()
+    const templates = await ok<Template[]>(api, 'templates:list', {})
+    const running = templates.find((t) => t.name === 'Prevention and return to running')!
+    const draft = await ok<ProgramVersion>(api, 'programs:create', {
+      patientId: patient.id,
+      source: { kind: 'template', templateId: running.id }
+    })
+    const byPhase = (phase: string) =>
+      draft.items.filter((i) => i.phase === phase).map((i) => i.exerciseName)
+    expect(byPhase('before')).toEqual(['Leg swings', 'Arm circles', 'Walking lunges'])
+    expect(byPhase('after')).toContain('Kneeling hip flexor stretch')
+    expect(byPhase('after')[0]).toBe('Light jog or walk cool-down')
+    // stretches after a run: on running days, not twice daily
+    const childsPose = draft.items.find((i) => i.exerciseName === "Child's pose")!
+    expect(childsPose.dose).toMatchObject({ perDay: null, perWeek: 3, holdSeconds: 30 })
   })
 
   it('refuses to issue an empty program', async () => {
@@ -234,7 +314,9 @@ describe('templates', () => {
       name: 'Mine'
     })
     const content = contentOf(draft)
-    content.items = [{ exerciseId: exerciseId('Plank'), dose: { ...emptyDose, sets: 2 } }]
+    content.items = [
+      { exerciseId: exerciseId('Plank'), phase: 'after', dose: { ...emptyDose, sets: 2 } }
+    ]
     await ok(api, 'programs:save', content)
     const replaced = await ok<Template>(api, 'templates:saveFrom', {
       versionId: draft.id,
@@ -242,7 +324,9 @@ describe('templates', () => {
       replaceId: mine.id
     })
     expect(replaced).toMatchObject({ id: mine.id, name: 'Mine, shorter' })
-    expect(replaced.items.map((i) => [i.exerciseName, i.dose.sets])).toEqual([['Plank', 2]])
+    expect(replaced.items.map((i) => [i.exerciseName, i.phase, i.dose.sets])).toEqual([
+      ['Plank', 'after', 2]
+    ])
     const templates = await ok<Template[]>(api, 'templates:list', {})
     expect(templates.filter((t) => !t.builtin)).toHaveLength(1)
   })

@@ -22,6 +22,7 @@ export function visitInput(overrides: Record<string, unknown> = {}): Record<stri
     objective: null,
     plan: null,
     redFlags: [],
+    resolvedFlags: [],
     sessionsDone: null,
     sessionsPrescribed: null,
     nextVisitDate: null,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { toIsoDate } from '../../src/shared/dates'
-import type { Dashboard, Patient, ProgramVersion, Visit } from '../../src/shared/types'
-import { dashboard } from '../../src/main/visits'
+import type {
+  Dashboard,
+  Patient,
+  ProgramSnapshot,
+  ProgramVersion,
+  Visit
+} from '../../src/shared/types'
+import { activeRedFlags, dashboard } from '../../src/main/visits'
 import { countRows, memoryApi, type MemoryApi } from './helpers'
 import { noOutcomes, visitInput } from './visit-input'
 
@@ -17,6 +23,70 @@ async function patient(api: MemoryApi, fullName = 'Ørjan Ågren'): Promise<Pati
   return ok<Patient>(api, 'patients:create', { fullName, dateOfBirth: '1975-06-30' })
 }
 
+describe('red flags across visits', () => {
+  it('keeps a flag active from the visit that raised it until one resolves it', async () => {
+    const api = memoryApi()
+    const { id } = await patient(api)
+    const flags = async () => activeRedFlags(api.db, id).map((active) => active.flag)
+    await ok(api, 'visits:create', {
+      patientId: id,
+      ...visitInput({ visitDate: day(-30), visitType: 'initial', redFlags: ['night-pain'] })
+    })
+    // a follow-up raises a new flag; the first stays active without being ticked again
+    const followUp = await ok<Visit>(api, 'visits:create', {
+      patientId: id,
+      ...visitInput({ visitDate: day(-10), redFlags: ['saddle-numbness'] })
+    })
+    expect(await flags()).toEqual(['saddle-numbness', 'night-pain'])
+    expect(activeRedFlags(api.db, id)[0]).toMatchObject({ raisedOn: day(-10) })
+    const later = await ok<Visit>(api, 'visits:create', {
+      patientId: id,
+      ...visitInput({
+        visitDate: day(-2),
+        resolvedFlags: [{ flag: 'saddle-numbness', note: 'MRI clear; symptoms gone' }]
+      })
+    })
+    expect(later.resolvedFlags).toEqual([
+      { flag: 'saddle-numbness', note: 'MRI clear; symptoms gone' }
+    ])
+    expect(await flags()).toEqual(['night-pain'])
+    // the follow-up can't resolve its own flag, but an edit keeps it as it was
+    const edit = await api.call('visits:update', {
+      id: followUp.id,
+      ...visitInput({
+        visitDate: day(-10),
+        resolvedFlags: [{ flag: 'saddle-numbness', note: null }]
+      })
+    })
+    expect(edit.ok).toBe(false)
+    expect(countRows(api.db, 'visit_red_flags')).toBe(3)
+  })
+
+  it('puts the active flags, not an old initial screen, on a new handout', async () => {
+    const api = memoryApi()
+    const { id } = await patient(api)
+    await ok(api, 'visits:create', {
+      patientId: id,
+      ...visitInput({ visitDate: day(-30), visitType: 'initial', redFlags: ['fever'] })
+    })
+    await ok(api, 'visits:create', {
+      patientId: id,
+      ...visitInput({
+        visitDate: day(-3),
+        redFlags: ['bladder-bowel'],
+        resolvedFlags: [{ flag: 'fever', note: null }]
+      })
+    })
+    const program = await ok<ProgramVersion>(api, 'programs:create', {
+      patientId: id,
+      source: { kind: 'template', templateId: 1 }
+    })
+    await ok(api, 'programs:issue', { versionId: program.id })
+    const snapshot = await ok<ProgramSnapshot>(api, 'programs:snapshot', { versionId: program.id })
+    expect(snapshot.redFlags).toEqual(['bladder-bowel'])
+  })
+})
+
 describe('visits', () => {
   it('records an initial assessment with outcomes and a red flag, scored', async () => {
     const api = memoryApi()
@@ -26,7 +96,7 @@ describe('visits', () => {
       ...visitInput({
         visitDate: day(-14),
         visitType: 'initial',
-        redFlags: ['Night pain not eased by rest'],
+        redFlags: ['night-pain'],
         subjective: 'Pain after long runs.',
         sessionsDone: 9,
         sessionsPrescribed: 14,
@@ -45,7 +115,8 @@ describe('visits', () => {
     })
     expect(created).toMatchObject({
       visitType: 'initial',
-      redFlags: ['Night pain not eased by rest'],
+      redFlags: ['night-pain'],
+      resolvedFlags: [],
       outcomes: { nprs: { now: 6, worst24h: 8, afterRunning: 7 }, rmdq: 11 },
       scores: { odiPercent: 37.8, psfsMean: 4 }
     })
@@ -148,7 +219,18 @@ describe('visits', () => {
       /next visit can’t be before this one/
     ],
     ['an unknown red flag', { redFlags: ['Feeling sad'] }, /Unknown red flag/],
-    ['an unknown program version', { programVersionId: 4242 }, /not one of this patient’s/]
+    ['an unknown program version', { programVersionId: 4242 }, /not one of this patient’s/],
+    ['a red flag listed twice', { redFlags: ['fever', 'fever'] }, /listed twice/],
+    [
+      'resolving a flag that was never raised',
+      { resolvedFlags: [{ flag: 'trauma', note: null }] },
+      /“Significant trauma” was not active before this visit/
+    ],
+    [
+      'a flag both present and resolved',
+      { redFlags: ['fever'], resolvedFlags: [{ flag: 'fever', note: null }] },
+      /both present and resolved/
+    ]
   ]
   for (const [name, change, message] of bad) {
     it(`refuses ${name}, writing nothing`, async () => {

@@ -4,8 +4,9 @@
  * so the same PDF bytes. Everything the user typed goes in as plain text.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { describeDose } from '@shared/dose'
-import type { HandoutOptions, ProgramSnapshot } from '@shared/types'
+import { describeDose, sessionsPerDay } from '@shared/dose'
+import { flagsOf, highestUrgency, redFlagRules, type Urgency } from '@shared/red-flags'
+import { exercisePhases, type Dose, type HandoutOptions, type ProgramSnapshot } from '@shared/types'
 import { svgAsCanvas } from './drawing'
 import { en, type Words } from './words.en'
 
@@ -19,6 +20,7 @@ export interface HandoutAssets {
 
 const accent = '#0b5552'
 const faint = '#5d6d74'
+const danger = '#a3321f'
 
 function sizes(options: HandoutOptions) {
   const body = options.largePrint ? 16 : 10.5
@@ -172,7 +174,7 @@ function exerciseBlock(
     : [undefined]
   const pictures = ids.map((id) => picture(id, assets, size.picture, words))
   // worded from the frozen dose in the handout's language (the snapshot's doseLine is English)
-  const doseLine = describeDose(exercise.dose, words.dose)
+  const doseLine = describeDose(exercise.dose, words.dose, false)
   const text: Content[] = [
     { ol: exercise.steps, margin: [0, 0, 0, 6] },
     ...(doseLine
@@ -231,13 +233,55 @@ function exerciseBlock(
   } as Content
 }
 
+/**
+ * The exercises under one heading, or grouped by when they are done (before
+ * running, the program, after running) when the program uses more than one
+ * group; numbered straight through, as the diary numbers them. The pain rule
+ * comes first, before anything the patient might try.
+ */
+function exercisesByPhase(
+  snapshot: ProgramSnapshot,
+  options: HandoutOptions,
+  assets: HandoutAssets,
+  words: Words
+): Content[] {
+  const phaseOf = (exercise: ProgramSnapshot['exercises'][number]) => exercise.phase ?? 'main'
+  const used = exercisePhases.filter((phase) =>
+    snapshot.exercises.some((e) => phaseOf(e) === phase)
+  )
+  const painRule: Content = {
+    text: words.painRule,
+    bold: true,
+    margin: [0, 0, 0, 10]
+  }
+  const blocks = (phase: (typeof exercisePhases)[number] | null): Content[] =>
+    snapshot.exercises.flatMap((exercise, index) =>
+      phase === null || phaseOf(exercise) === phase
+        ? [exerciseBlock(exercise, index, options, assets, words)]
+        : []
+    )
+  const grouped = used.some((phase) => phase !== 'main')
+  return [
+    { text: words.exercises, style: 'heading' },
+    painRule,
+    ...(grouped
+      ? used.flatMap((phase) => [
+          { text: words.phases[phase], style: 'phase' } as Content,
+          ...blocks(phase)
+        ])
+      : blocks(null))
+  ]
+}
+
+/** One advice section, kept on a page; the first carries the "Advice" heading with it. */
 function adviceSection(
   section: ProgramSnapshot['advice'][number],
-  options: HandoutOptions
+  options: HandoutOptions,
+  heading: string | null
 ): Content {
   const size = sizes(options)
   const height = estimatedHeight(
-    [section.title, section.intro, ...section.points],
+    [heading ?? '', section.title, section.intro, ...section.points],
     textWidth[options.paper],
     size.body
   )
@@ -245,6 +289,7 @@ function adviceSection(
     unbreakable: fitsOnAPage(height, options),
     margin: [0, 0, 0, 10],
     stack: [
+      ...(heading === null ? [] : [{ text: heading, style: 'heading' }]),
       { text: section.title, style: 'subheading' },
       ...(section.intro ? [{ text: section.intro, margin: [0, 0, 0, 3] }] : []),
       { ul: section.points.filter((point) => point.trim() !== '') }
@@ -252,17 +297,65 @@ function adviceSection(
   } as Content
 }
 
+/** What the physiotherapist found at the latest visits, worded for the patient, most urgent first. */
+function foundNow(snapshot: ProgramSnapshot, call: string, words: Words): Content[] {
+  const found = snapshot.redFlags ?? []
+  const signs = (urgency: Urgency) =>
+    flagsOf(urgency, found)
+      .map((flag) => redFlagRules[flag].patientWords)
+      .join('; ')
+  const urgency = highestUrgency(found)
+  const also = flagsOf('same-day', found).length ? ` ${words.alsoFound(signs('same-day'))}` : ''
+  const text =
+    urgency === 'emergency'
+      ? words.emergencyNow(signs('emergency'), call) + also
+      : urgency === 'same-day'
+        ? words.sameDayNow(signs('same-day'))
+        : snapshot.urgent
+          ? words.seekHelpNowLegacy
+          : null
+  return text === null ? [] : [{ text, bold: true, color: danger, margin: [0, 0, 0, 6] }]
+}
+
+/** What was found, on page 1 as well as in the help box: nobody should have to find it on page 6. */
+function urgentNotice(snapshot: ProgramSnapshot, words: Words): Content[] {
+  const found = foundNow(snapshot, words.call(snapshot.clinic.emergencyNumber ?? ''), words)
+  if (found.length === 0) return []
+  return [
+    {
+      table: { widths: ['*'], body: [[{ stack: found, margin: [6, 6, 6, 0] }]] },
+      layout: { hLineColor: () => danger, vLineColor: () => danger },
+      margin: [0, 10, 0, 0]
+    } as Content
+  ]
+}
+
+/**
+ * Every red flag in the patient's words, with where to go: the same for
+ * every handout, whatever advice the program carries.
+ */
+function redFlagLists(call: string, words: Words): Content[] {
+  const list = (urgency: Urgency) => ({
+    ul: flagsOf(urgency).map((flag) => redFlagRules[flag].patientWords),
+    margin: [0, 2, 0, 6]
+  })
+  return [
+    { text: words.emergencyList(call), bold: true },
+    list('emergency'),
+    { text: words.sameDayList, bold: true },
+    list('same-day')
+  ] as Content[]
+}
+
 function seekHelpBox(snapshot: ProgramSnapshot, words: Words): Content {
+  const call = words.call(snapshot.clinic.emergencyNumber ?? '')
   const sections = snapshot.advice.filter((section) => section.kind === 'seek-help')
-  const lines: Content[] = sections.length
+  const advice: Content[] = sections.length
     ? sections.flatMap((section) => [
         ...(section.intro ? [{ text: section.intro }] : []),
         { ul: section.points.filter((point) => point.trim() !== '') }
       ])
     : [{ text: words.seekHelpDefault }]
-  const urgent: Content[] = snapshot.urgent
-    ? [{ text: words.seekHelpNow, bold: true, color: '#a3321f', margin: [0, 0, 0, 6] }]
-    : []
   const next = snapshot.program.reviewDate
     ? `${words.nextAppointment}: ${formatDay(snapshot.program.reviewDate, words)}`
     : words.nextAppointmentBlank
@@ -277,21 +370,53 @@ function seekHelpBox(snapshot: ProgramSnapshot, words: Words): Content {
             text: words.seekHelp,
             style: 'subheading',
             color: '#ffffff',
-            fillColor: '#a3321f',
+            fillColor: danger,
             margin: [6, 4, 6, 4]
           }
         ],
-        [{ stack: [...urgent, ...lines], margin: [6, 6, 6, 6] }],
+        [
+          {
+            stack: [...foundNow(snapshot, call, words), ...redFlagLists(call, words), ...advice],
+            margin: [6, 6, 6, 6]
+          }
+        ],
         [{ text: next, bold: true, margin: [6, 6, 6, 6] }]
       ]
     },
-    layout: { hLineColor: () => '#a3321f', vLineColor: () => '#a3321f' }
+    layout: { hLineColor: () => danger, vLineColor: () => danger }
   } as Content
 }
 
 function addDays(iso: string, days: number): string {
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number]
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10)
+}
+
+/**
+ * A day's cell in the diary: one box per session, so an exercise done twice
+ * a day has two. More than eight sessions a day print as a count instead.
+ */
+function sessionBoxes(dose: Dose, cellWidth: number, rowHeight: number): Content {
+  const sessions = sessionsPerDay(dose)
+  if (sessions === 1) return ''
+  if (sessions > 8) return { text: `${sessions}×`, alignment: 'center', style: 'small' }
+  const perRow = Math.min(sessions, 4)
+  const rows = Math.ceil(sessions / perRow)
+  const gap = 3
+  const size = Math.min((cellWidth - 8 - gap * (perRow - 1)) / perRow, (rowHeight - 8) / rows - 1)
+  const left = (cellWidth - 8 - perRow * size - (perRow - 1) * gap) / 2
+  return {
+    canvas: Array.from({ length: sessions }, (_, box) => ({
+      type: 'rect',
+      x: left + (box % perRow) * (size + gap),
+      y: Math.floor(box / perRow) * (size + gap),
+      w: size,
+      h: size,
+      lineWidth: 0.8,
+      lineColor: '#5d6d74'
+    })),
+    margin: [0, 2, 0, 0]
+  } as Content
 }
 
 /** One table a week: the program's exercises against seven days of tick boxes. */
@@ -332,7 +457,7 @@ function diary(snapshot: ProgramSnapshot, options: HandoutOptions, words: Words)
               ],
               ...snapshot.exercises.map((exercise, index) => [
                 { text: `${index + 1}. ${exercise.name}`, margin: [0, 2, 0, 0] },
-                ...days.map(() => '')
+                ...days.map(() => sessionBoxes(exercise.dose, tickWidth, rowHeight))
               ])
             ]
           },
@@ -395,18 +520,18 @@ export function buildHandout(
       heading: { fontSize: size.heading, bold: true, margin: [0, 14, 0, 8] },
       subheading: { fontSize: size.subheading, bold: true, margin: [0, 0, 0, 4] },
       exercise: { fontSize: size.subheading, bold: true, margin: [0, 0, 0, 6] },
+      phase: { fontSize: size.subheading, bold: true, color: accent, margin: [0, 4, 0, 8] },
       muted: { color: faint },
       small: { fontSize: size.small }
     },
     images,
     content: [
       ...header(snapshot, options, assets, words),
-      { text: words.exercises, style: 'heading' },
-      ...snapshot.exercises.map((exercise, index) =>
-        exerciseBlock(exercise, index, options, assets, words)
+      ...urgentNotice(snapshot, words),
+      ...exercisesByPhase(snapshot, options, assets, words),
+      ...general.map((section, index) =>
+        adviceSection(section, options, index === 0 ? words.advice : null)
       ),
-      ...(general.length ? [{ text: words.advice, style: 'heading' } as Content] : []),
-      ...general.map((section) => adviceSection(section, options)),
       seekHelpBox(snapshot, words),
       ...diary(snapshot, options, words)
     ],

@@ -16,19 +16,39 @@ export const en = {
   starts: 'Start',
   review: 'Review',
   exercises: 'Your exercises',
+  /** headings when a program groups its exercises by when they are done */
+  phases: {
+    before: 'Before each run: warm-up',
+    main: 'Your main exercises',
+    after: 'After each run: cool-down and stretches'
+  },
+  painRule: 'Stop and contact your physiotherapist if an exercise causes sharp or increasing pain.',
   howMuch: 'How much',
   caution: 'Take care',
   noPicture: 'No picture for this exercise',
   advice: 'Advice',
   seekHelp: 'When to seek help',
-  seekHelpNow:
-    'Your physiotherapist found signs that need a doctor’s attention: contact your doctor today. If you cannot, or your symptoms get worse, go to an emergency department.',
+  /** the flags found, in the patient's words, joined; then where to go */
+  emergencyNow: (signs: string, call: string) =>
+    `Your physiotherapist found signs that need emergency care: ${signs}. Go to an emergency department or ${call} now. Do not wait to see if it gets better, and do not start these exercises until a doctor has seen you.`,
+  sameDayNow: (signs: string) =>
+    `Your physiotherapist found signs that need a doctor today: ${signs}. See your doctor today; if you can’t, go to an urgent care centre or emergency department. Ask the doctor whether you should start these exercises.`,
+  /** same-day signs found beside emergency ones */
+  alsoFound: (signs: string) => `Also tell the doctor about: ${signs}.`,
+  /** snapshots from before flags had urgencies */
+  seekHelpNowLegacy:
+    'Your physiotherapist found signs that need a doctor’s attention today. If you have any of the emergency signs listed under “When to seek help”, go to an emergency department or call the emergency number now.',
+  call: (number: string) => (number ? `call ${number}` : 'call the emergency number'),
+  emergencyList: (call: string) => `Go to an emergency department or ${call} now if you have:`,
+  sameDayList:
+    'See a doctor the same day (your GP, or an urgent care centre if you can’t) if you have:',
   seekHelpDefault:
-    'Contact your physiotherapist or doctor if your pain persists or gets worse despite these exercises. Get urgent medical help if you have numbness around your groin or buttocks, new problems controlling your bladder or bowel, or weakness in your legs that is getting worse.',
+    'Contact your physiotherapist or doctor if your pain is severe, persists or gets worse despite these exercises.',
   nextAppointment: 'Next appointment',
   nextAppointmentBlank: 'Next appointment: ______________________________',
   diary: 'Exercise diary',
-  diaryIntro: 'Tick a box each time you do an exercise. Bring this sheet to your next appointment.',
+  diaryIntro:
+    'Tick a box each time you do an exercise: an exercise done twice a day has two boxes a day. For exercises done only on some days of the week, tick just the days you do them. Bring this sheet to your next appointment.',
   week: (number: number, from: string, to: string) => `Week ${number}: ${from} – ${to}`,
   exercise: 'Exercise',
   page: (current: number, count: number) => `Page ${current} of ${count}`,

@@ -16,9 +16,9 @@ export const builtinAdvice: BuiltinAdvice[] = [
       'Stand tall: keep your head up and look ahead, not down at your feet.',
       'Relax your shoulders and avoid hunching forward.',
       'Keep your core muscles gently engaged to support your spine.',
-      'Land on your midfoot rather than your heel.',
+      'Land on your midfoot rather than your heel; if you change how you land, change it gradually.',
       'Take shorter, quicker strides: do not overstride.',
-      'Avoid twisting or rotating your upper body as you run.',
+      'Avoid excessive twisting of your upper body: a little rotation is normal when you run.',
       'Wear supportive running shoes.',
       'Increase your running distance and speed gradually.'
     ]
@@ -38,11 +38,13 @@ export const builtinAdvice: BuiltinAdvice[] = [
     key: 'heat-cold',
     kind: 'general',
     title: 'Heat and cold',
-    intro: 'Heat or cold on the sore area can ease pain and reduce inflammation.',
+    intro:
+      'Heat relaxes tight muscles and eases stiffness; cold can reduce inflammation and numb pain.',
     points: [
       'Use a heating pad or an ice pack for 15 to 20 minutes at a time.',
       'You can alternate between heat and cold.',
-      'Wrap ice packs in a cloth: never put ice directly on your skin.'
+      'Wrap ice packs in a cloth: never put ice directly on your skin.',
+      'Don’t use heat or ice on skin that is numb or has less feeling, and don’t fall asleep on a heating pad.'
     ]
   },
   {
@@ -52,7 +54,19 @@ export const builtinAdvice: BuiltinAdvice[] = [
     intro: 'Over-the-counter anti-inflammatory medicine, such as ibuprofen, can help manage pain.',
     points: [
       'Follow the dose on the label.',
-      'Ask a pharmacist, doctor or your physiotherapist first if you are unsure, take other medicines or have other health conditions.'
+      'Take the lowest dose that helps, for the shortest time.',
+      'Ask a pharmacist or doctor first if you have had a stomach ulcer or bleeding, have asthma, kidney, liver or heart problems, are pregnant, take blood thinners or other medicines, or are unsure.'
+    ]
+  },
+  {
+    key: 'rest-recovery',
+    kind: 'general',
+    title: 'Rest and recovery after running',
+    intro: 'Proper rest and recovery after running help ease back pain and let your body adapt.',
+    points: [
+      'After each run, cool down and do your stretches.',
+      'Increase your running intensity and distance gradually.',
+      'If your back is sore after a run, take it easier until it settles, and keep gently active.'
     ]
   },
   {
@@ -60,10 +74,10 @@ export const builtinAdvice: BuiltinAdvice[] = [
     kind: 'seek-help',
     title: 'When to seek professional help',
     intro:
-      'Contact your physiotherapist or doctor if your pain persists or gets worse despite these exercises.',
+      'Contact your physiotherapist or doctor if your pain is severe, persists or gets worse despite these exercises.',
     points: [
-      'Get urgent medical help if you have numbness around your groin or buttocks, new problems controlling your bladder or bowel, or weakness or numbness in your legs that is getting worse.',
-      'Also seek help promptly if back pain comes with fever or feeling unwell, or with pain at night that rest does not ease.'
+      'Stop any exercise that causes sharp or increasing pain, and tell your physiotherapist.',
+      'A physiotherapist or an orthopaedic specialist can assess you and adjust your treatment.'
     ]
   }
 ]

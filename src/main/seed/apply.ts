@@ -123,11 +123,10 @@ function upsertTemplates(
     RETURNING id`)
   const clearItems = db.prepare('DELETE FROM template_items WHERE template_id = ?')
   const clearAdvice = db.prepare('DELETE FROM template_advice WHERE template_id = ?')
-  // A template item starts from the exercise's default dose.
   const addItem = db.prepare(`
-    INSERT INTO template_items (template_id, position, exercise_id, ${doseNames.join(', ')})
-    SELECT @templateId, @position, id, ${doseColumnNames('default_').join(', ')}
-    FROM exercises WHERE id = @exerciseId`)
+    INSERT INTO template_items (template_id, position, exercise_id, phase, ${doseNames.join(', ')})
+    VALUES (@templateId, @position, @exerciseId, @phase, ${doseNames.map((name) => '@' + name).join(', ')})`)
+  const defaultDoses = new Map(builtinExercises.map((exercise) => [exercise.key, exercise.dose]))
   const addAdvice = db.prepare(
     'INSERT INTO template_advice (template_id, position, advice_id) VALUES (?, ?, ?)'
   )
@@ -141,8 +140,17 @@ function upsertTemplates(
     const { id: templateId } = upsert.get({ key, name, description, goals, now }) as { id: number }
     clearItems.run(templateId)
     clearAdvice.run(templateId)
-    template.exercises.forEach((exerciseKey, position) => {
-      addItem.run({ templateId, position, exerciseId: idOf(exerciseIds, exerciseKey) })
+    template.items.forEach((item, position) => {
+      // the exercise's default dose, with the template's changes
+      const dose = { ...defaultDoses.get(item.exercise), ...item.dose }
+      const exerciseId = idOf(exerciseIds, item.exercise)
+      addItem.run({
+        templateId,
+        position,
+        exerciseId,
+        phase: item.phase ?? 'main',
+        ...doseParams(dose)
+      })
     })
     template.advice.forEach((adviceKey, position) => {
       addAdvice.run(templateId, position, idOf(adviceIds, adviceKey))

@@ -11,11 +11,4 @@ import { runningTemplates } from './templates-running'
 
 export const builtinExercises = [...articleExercises, ...runningExercises]
 export const builtinAdvice = [...articleAdvice, ...runningAdvice]
-export const builtinTemplates = [
-  ...articleTemplates,
-  // until template items carry their own phase and dose, a running template lists its keys
-  ...runningTemplates.map(({ items, ...template }) => ({
-    ...template,
-    exercises: items.map((item) => item.exercise)
-  }))
-]
+export const builtinTemplates = [...articleTemplates, ...runningTemplates]

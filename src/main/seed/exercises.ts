@@ -2,7 +2,9 @@
  * Built-in exercises from the starter article ("Lower back pain after
  * running"). Steps and doses follow the article where it gives them; where it
  * names an exercise without a dose, the default is a conservative starting
- * dose the therapist adjusts per patient. Keys are permanent: the seed finds
+ * dose the therapist adjusts per patient. Every dose says how often: relief
+ * stretches twice a day, strengthening 3 days a week (ACSM 2011), warm-up and
+ * cool-down on 3 running days a week. Keys are permanent: the seed finds
  * rows by key, so renaming an exercise here updates it in every clinic.
  */
 import type { Dose, ExerciseFields } from '@shared/types'
@@ -42,7 +44,7 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: ['mat'],
     difficulty: 'easy',
     caution: 'Move slowly and only as far as is comfortable.',
-    dose: { reps: 10, note: 'Build up to 15 repetitions.' }
+    dose: { reps: 10, perDay: 2, note: 'Build up to 15 repetitions.' }
   },
   {
     key: 'knee-to-chest',
@@ -63,7 +65,13 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: ['mat'],
     difficulty: 'easy',
     caution: null,
-    dose: { holdSeconds: 20, side: 'both', note: 'Hold for 20 to 30 seconds.' }
+    dose: {
+      reps: 3,
+      holdSeconds: 20,
+      side: 'both',
+      perDay: 2,
+      note: 'Build up to a 30-second hold.'
+    }
   },
   {
     key: 'plank',
@@ -84,7 +92,7 @@ export const builtinExercises: BuiltinExercise[] = [
     difficulty: 'moderate',
     caution:
       'Stop if your lower back sags or aches. To make it easier, rest on your forearms and knees.',
-    dose: { sets: 3, holdSeconds: 30, note: 'Build up to 60 seconds and 5 sets.' }
+    dose: { sets: 3, holdSeconds: 30, perWeek: 3, note: 'Build up to 60 seconds and 5 times.' }
   },
   {
     key: 'bird-dog',
@@ -104,7 +112,7 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: ['mat'],
     difficulty: 'easy',
     caution: null,
-    dose: { reps: 10, holdSeconds: 5, side: 'alternating' }
+    dose: { reps: 10, holdSeconds: 5, side: 'alternating', perWeek: 3 }
   },
   {
     key: 'superman',
@@ -124,7 +132,7 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: ['mat'],
     difficulty: 'moderate',
     caution: 'Lift only as high as is comfortable. Leave it out if it increases your back pain.',
-    dose: { reps: 10, holdSeconds: 3 }
+    dose: { reps: 10, holdSeconds: 3, perWeek: 3 }
   },
   {
     key: 'glute-bridge',
@@ -144,7 +152,7 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: ['mat'],
     difficulty: 'easy',
     caution: null,
-    dose: { sets: 2, reps: 10, holdSeconds: 3 }
+    dose: { sets: 2, reps: 10, holdSeconds: 3, perWeek: 3 }
   },
   {
     key: 'childs-pose',
@@ -164,7 +172,7 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: ['mat'],
     difficulty: 'easy',
     caution: 'Put a cushion between your heels and buttocks if your knees are uncomfortable.',
-    dose: { reps: 3, holdSeconds: 30 }
+    dose: { reps: 3, holdSeconds: 30, perDay: 2 }
   },
   {
     key: 'pigeon-pose',
@@ -184,7 +192,29 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: ['mat'],
     difficulty: 'moderate',
     caution: 'Leave it out if it hurts your knee; ask your therapist for an easier hip stretch.',
-    dose: { holdSeconds: 30, side: 'both' }
+    dose: { reps: 2, holdSeconds: 30, side: 'both', perWeek: 3 }
+  },
+  {
+    key: 'hip-flexor-stretch',
+    pictures: 'single',
+    name: 'Kneeling hip flexor stretch',
+    keywords: 'hip flexor stretch psoas iliopsoas half kneeling lunge stretch front of hip',
+    summary:
+      'Kneeling on one knee, tuck your pelvis and shift forward to stretch the front of the hip.',
+    steps: [
+      'Kneel on one knee on a mat or cushion, with the other foot flat on the floor in front of you and that knee bent at a right angle.',
+      'Keep your upper body upright with your hands on your hips, and gently tighten your stomach and buttock muscles to tuck your pelvis under.',
+      'Keeping your back straight, shift your weight slowly forward until you feel a stretch at the front of the hip of the kneeling leg.',
+      'Hold, then come back and switch legs.'
+    ],
+    category: 'stretch',
+    bodyRegions: ['hips', 'lower back'],
+    position: 'kneeling',
+    equipment: ['mat'],
+    difficulty: 'easy',
+    caution:
+      'Keep your lower back from arching: the stretch should be at the front of the hip, not in your back. Put a cushion under the knee if it is uncomfortable.',
+    dose: { reps: 2, holdSeconds: 30, side: 'both', perDay: 1 }
   },
   {
     key: 'hamstring-stretch',
@@ -204,7 +234,7 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: ['step or ledge'],
     difficulty: 'easy',
     caution: 'Hold on to something steady for balance.',
-    dose: { holdSeconds: 30, side: 'both' }
+    dose: { reps: 2, holdSeconds: 30, side: 'both', perWeek: 3 }
   },
   {
     key: 'pelvic-tilt',
@@ -224,7 +254,7 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: ['mat'],
     difficulty: 'easy',
     caution: null,
-    dose: { reps: 10, holdSeconds: 5 }
+    dose: { reps: 10, holdSeconds: 5, perDay: 2 }
   },
   {
     key: 'lying-knee-twist',
@@ -244,7 +274,7 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: ['mat'],
     difficulty: 'easy',
     caution: null,
-    dose: { reps: 5, holdSeconds: 10, side: 'alternating' }
+    dose: { reps: 5, holdSeconds: 10, side: 'alternating', perDay: 2 }
   },
   {
     key: 'leg-swings',
@@ -253,7 +283,7 @@ export const builtinExercises: BuiltinExercise[] = [
     keywords: 'leg swing dynamic warm up hip',
     summary: 'Swing one leg forward and back to warm up the hips before a run.',
     steps: [
-      'Stand side-on to a wall or post and hold it for balance.',
+      'Stand side-on to a wall or post and hold it with your inside hand for balance.',
       'Swing your outside leg forward and back in a smooth, controlled arc.',
       'Let the swing grow a little bigger as you loosen up.',
       'Turn around and repeat with the other leg.'
@@ -264,7 +294,7 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: [],
     difficulty: 'easy',
     caution: null,
-    dose: { reps: 10, side: 'both' }
+    dose: { reps: 10, side: 'both', perWeek: 3 }
   },
   {
     key: 'arm-circles',
@@ -283,7 +313,7 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: [],
     difficulty: 'easy',
     caution: null,
-    dose: { reps: 10, note: '10 forward, then 10 backward.' }
+    dose: { reps: 10, perWeek: 3, note: '10 forward, then 10 backward.' }
   },
   {
     key: 'walking-lunges',
@@ -302,8 +332,8 @@ export const builtinExercises: BuiltinExercise[] = [
     position: 'walking',
     equipment: [],
     difficulty: 'moderate',
-    caution: 'Keep the lunges shallow if your knees complain.',
-    dose: { reps: 10, side: 'alternating' }
+    caution: 'Keep the lunges shallow if your knees hurt.',
+    dose: { reps: 10, side: 'alternating', perWeek: 3 }
   },
   {
     key: 'cool-down-walk-jog',
@@ -322,6 +352,6 @@ export const builtinExercises: BuiltinExercise[] = [
     equipment: [],
     difficulty: 'easy',
     caution: null,
-    dose: { durationSeconds: 300, note: 'Five to ten minutes.' }
+    dose: { durationSeconds: 300, perWeek: 3, note: 'Build up to 10 minutes.' }
   }
 ]

@@ -5,24 +5,7 @@
  * protocol of this template sets another.
  */
 import type { Dose } from '@shared/types'
-
-export interface BuiltinTemplateItem {
-  /** an exercise key */
-  exercise: string
-  /** before running (warm-up), the program, after running (cool-down); main when not said */
-  phase?: 'before' | 'main' | 'after'
-  /** overrides the exercise's default dose */
-  dose?: Partial<Dose>
-}
-
-export interface RunningTemplate {
-  key: string
-  name: string
-  description: string
-  goals: string
-  items: BuiltinTemplateItem[]
-  advice: string[]
-}
+import type { BuiltinTemplate, BuiltinTemplateItem } from './templates'
 
 const main = (...exercises: string[]): BuiltinTemplateItem[] =>
   exercises.map((exercise) => ({ exercise }))
@@ -45,7 +28,7 @@ const heavySlow: Partial<Dose> = {
 }
 const tendonAdvice = ['pain-monitoring', 'seek-help-leg']
 
-export const runningTemplates: RunningTemplate[] = [
+export const runningTemplates: BuiltinTemplate[] = [
   {
     key: 'pfp-early',
     name: 'Patellofemoral pain — stage 1: settle the knee',

@@ -3,6 +3,7 @@ import { ref, watch } from 'vue'
 import type { ApiError, Result } from '@shared/errors'
 import type {
   Dose,
+  ExercisePhase,
   ExerciseSummary,
   ProgramAdvice,
   ProgramDiff,
@@ -21,6 +22,7 @@ export interface DraftItem {
   exerciseName: string
   category: ExerciseSummary['category']
   archived: boolean
+  phase: ExercisePhase
   dose: Dose
 }
 
@@ -52,6 +54,7 @@ export function itemFromExercise(exercise: ExerciseSummary): DraftItem {
     exerciseName: exercise.name,
     category: exercise.category,
     archived: false,
+    phase: 'main',
     dose: { ...exercise.defaultDose }
   }
 }
@@ -138,7 +141,8 @@ export const useProgramsStore = defineStore('programs', () => {
       goals,
       startDate,
       reviewDate,
-      items: current.items.map(({ exerciseId, dose }) => ({ exerciseId, dose })),
+      // drafts journaled before phases existed have none: the api reads that as 'main'
+      items: current.items.map(({ exerciseId, phase, dose }) => ({ exerciseId, phase, dose })),
       advice: current.advice.map(({ adviceId, kind, title, intro, points }) => ({
         adviceId,
         kind,
@@ -215,10 +219,16 @@ export const useProgramsStore = defineStore('programs', () => {
     draft.value?.advice.push({ ...section, points: [...section.points], key: nextKey++ })
   }
 
-  async function issue(): Promise<Result<ProgramVersion>> {
+  /**
+   * Refused with 'needs_confirmation' while a dose says neither how much nor
+   * how often, unless `confirmIncompleteDoses` says the physiotherapist chose to.
+   */
+  async function issue(confirmIncompleteDoses = false): Promise<Result<ProgramVersion>> {
     await flush()
     if (!version.value) throw new Error('no program open')
-    return keep(await call('programs:issue', { versionId: version.value.id }))
+    return keep(
+      await call('programs:issue', { versionId: version.value.id, confirmIncompleteDoses })
+    )
   }
 
   async function revise(versionId: number): Promise<Result<ProgramVersion>> {
