@@ -682,7 +682,7 @@ export const runningExercises: BuiltinExercise[] = [
       reps: 15,
       perDay: 1,
       perWeek: 7,
-      note: 'Add weight on your knees when 15 are easy.'
+      note: 'Add weight on your knees when it gets easy.'
     }
   },
   {
