@@ -242,6 +242,12 @@ export interface ProgramSnapshot {
   urgent?: boolean
   /** the patient's active red flags when it was issued (absent in older snapshots) */
   redFlags?: RedFlag[]
+  /**
+   * false when the program's own help advice is for another part of the body
+   * (a built-in leg section, say) and no flag is active: the help box then
+   * leaves out the list of spinal red flags. Absent in older snapshots: listed.
+   */
+  spinalFlags?: boolean
   patient: { id: number; fullName: string; dateOfBirth: string }
   /** older snapshots have no emergencyNumber */
   clinic: Omit<ClinicSettings, 'emergencyNumber'> & { emergencyNumber?: string }

@@ -376,7 +376,11 @@ function seekHelpBox(snapshot: ProgramSnapshot, words: Words): Content {
         ],
         [
           {
-            stack: [...foundNow(snapshot, call, words), ...redFlagLists(call, words), ...advice],
+            stack: [
+              ...foundNow(snapshot, call, words),
+              ...(snapshot.spinalFlags === false ? [] : redFlagLists(call, words)),
+              ...advice
+            ],
             margin: [6, 6, 6, 6]
           }
         ],
