@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { doseColumnNames, doseParams } from '../dose-columns'
 import { readSetting, writeSetting } from '../settings'
-import { builtinAdvice } from './advice'
-import { builtinExercises, illustrationPaths } from './exercises'
-import { builtinTemplates } from './templates'
+import { builtinAdvice, builtinExercises, builtinTemplates } from './content'
+import { illustrationPaths } from './exercises'
 
 const content = { exercises: builtinExercises, advice: builtinAdvice, templates: builtinTemplates }
 
