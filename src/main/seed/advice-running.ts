@@ -40,7 +40,7 @@ export const runningAdvice: BuiltinAdvice[] = [
     kind: 'general',
     title: 'Pain at the front of the knee',
     intro:
-      'Patellofemoral pain is pain around or behind the kneecap. It is common in runners and comes from more load on the knee than it is ready for, not from damage. Strengthening the hip and thigh muscles is the treatment that works best, and most people improve over 6 to 12 weeks.',
+      'Patellofemoral pain is pain around or behind the kneecap. It is common in runners and comes from more load on the knee than it is ready for, not from damage. Strengthening the hip and thigh muscles is the treatment that works best; it usually takes 6 to 12 weeks of regular exercise to help, and some people need longer.',
     points: [
       'Cut back on what brings the pain on, such as running downhill, stairs, deep squats and sitting for a long time with bent knees, for now; you do not need to stop altogether.',
       'Keep running if the pain stays at 3 out of 10 or less and settles by the next day; shorten the run if it does not.',
@@ -58,7 +58,7 @@ export const runningAdvice: BuiltinAdvice[] = [
     points: [
       'Reduce your running to a distance you can do without the pain coming on, or rest from running for a week or two if it comes on early in every run.',
       'Avoid downhill running and always running the same way round a track or on the same side of a sloping road.',
-      'Strengthen the muscles on the side of your hip: these exercises are the main treatment.',
+      'Strengthen the muscles on the side of your hip: these exercises are a usual part of treatment.',
       'A slightly shorter, quicker stride can ease the load on the outside of the knee.',
       'Cycling and swimming keep you fit while you recover, if they do not bring the pain on.'
     ]
@@ -123,7 +123,7 @@ export const runningAdvice: BuiltinAdvice[] = [
     kind: 'general',
     title: 'Calf muscle strain',
     intro:
-      'A calf strain is a tear in the calf muscle, often felt as a sudden pull or a kick in the back of the leg while running. Small strains usually heal in 2 to 6 weeks; a gradual return to loading helps the muscle heal strong.',
+      'A calf strain is a tear in the calf muscle, often felt as a sudden pull or a kick in the back of the leg while running. Most small strains heal within a few weeks; bigger tears take longer. A gradual return to loading helps the muscle heal strong.',
     points: [
       'For the first few days, keep walking as normally as pain allows; a heel lift can help.',
       'Start gentle calf exercises as soon as they are comfortable; build up week by week.',
@@ -151,7 +151,7 @@ export const runningAdvice: BuiltinAdvice[] = [
     kind: 'general',
     title: 'Pain on the outside of the hip',
     intro:
-      'Gluteal tendinopathy is pain on the outside of the hip from the tendons of the buttock muscles. The tendons are irritated by being squeezed when the leg crosses the middle of the body. Learning which positions squeeze them, together with strengthening exercises, works better than waiting and, over a year, better than an injection.',
+      'Gluteal tendinopathy is pain on the outside of the hip from the tendons of the buttock muscles. The tendons are irritated by being squeezed when the leg crosses the middle of the body. In a large trial, more people improved with this advice and exercise than with an injection or with waiting.',
     points: [
       'Do not cross your legs or knees when sitting or standing.',
       'Stand evenly on both feet instead of hanging on one hip.',
@@ -170,7 +170,7 @@ export const runningAdvice: BuiltinAdvice[] = [
     points: [
       'In the first days, keep walking as much as pain allows, and raise the ankle when you rest to help swelling go down.',
       'A brace or tape can support the ankle while you get back to running and sport.',
-      'Do your balance exercises every day; keep them up for at least 3 months after you are back to sport.',
+      'Do your balance exercises every day, and keep them up after you are back to sport: they lower the chance of another sprain.',
       'Return to running when you can hop on the injured leg without pain and balance on it as well as on the other.'
     ]
   },

@@ -773,7 +773,7 @@ export const runningExercises: BuiltinExercise[] = [
     equipment: ['wall'],
     difficulty: 'easy',
     caution:
-      'Use both legs if one leg is too painful. The hold should ease, not increase, the pain.',
+      'Use both legs if one leg is too painful. Pain during the hold should stay mild and settle soon afterwards.',
     dose: {
       sets: 5,
       holdSeconds: 30,
@@ -1143,7 +1143,7 @@ export const runningExercises: BuiltinExercise[] = [
     equipment: ['chair', 'towel'],
     difficulty: 'moderate',
     caution: 'Slide only as far as is comfortable. It should not be painful.',
-    dose: { sets: 3, reps: 4, perWeek: 3, note: 'Every other day.' }
+    dose: { sets: 3, reps: 4, perWeek: 2, note: 'Once every third day.' }
   },
   {
     key: 'single-leg-deadlift',

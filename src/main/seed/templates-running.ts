@@ -33,7 +33,7 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'pfp-early',
     name: 'Patellofemoral pain — stage 1: settle the knee',
     description:
-      'Knee and hip strengthening in a comfortable range, with advice on load. Follows the 2016 patellofemoral pain consensus statement (Crossley et al. 2016, BJSM): exercise therapy combining hip and knee exercises, with education.',
+      'Knee and hip strengthening in a comfortable range, with advice on load. Follows the 2016 patellofemoral pain consensus statement (Crossley et al. 2016, BJSM): exercise therapy combining hip and knee exercises.',
     goals: 'Ease knee pain and start strengthening the thigh and hip.',
     items: main(
       'quad-set',
@@ -88,7 +88,7 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'itbs-early',
     name: 'Iliotibial band syndrome — stage 1: hip strength',
     description:
-      'Hip abductor strengthening while running is reduced. Based on the hip abductor programme of Fredericson et al. 2000 (Clin J Sport Med) and the review of Baker and Fredericson 2016.',
+      'Hip abductor strengthening while running is reduced. Based on the hip abductor programme of Fredericson et al. 2000 (Clin J Sport Med) and the review of Baker and Fredericson 2016 (Phys Med Rehabil Clin N Am).',
     goals: 'Settle the pain on the outside of the knee and strengthen the side of the hip.',
     items: main(
       'side-lying-hip-abduction',
@@ -130,7 +130,7 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'achilles-mid-early',
     name: 'Achilles tendinopathy (mid-portion) — stage 1: settle the tendon',
     description:
-      'Phase 1 of the Silbernagel et al. 2007 programme (Am J Sports Med): heel raises on the floor, 3 × 10 every day, with the pain-monitoring model; holds for pain relief.',
+      'Phase 1 of the Silbernagel et al. 2007 programme (Am J Sports Med): heel raises on the floor, 3 × 10 every day, guided by the pain-monitoring model. The heel-raise hold is an addition, not part of the programme.',
     goals: 'Calm the tendon and restore calf strength for walking.',
     items: [
       { exercise: 'isometric-heel-raise' },
@@ -145,7 +145,7 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'achilles-mid-hsr',
     name: 'Achilles tendinopathy (mid-portion) — stage 2: heavy slow resistance',
     description:
-      'Heavy slow resistance calf training three days a week for 12 weeks, from 3 × 15 to 4 × 6 with increasing weight (Beyer et al. 2015, Am J Sports Med).',
+      'Heavy slow resistance calf training three days a week for 12 weeks, from 3 × 15 to 4 × 6 with increasing weight, 3 seconds up and 3 seconds down (Beyer et al. 2015, Am J Sports Med). Adapted for home: the trial used gym machines and a barbell, with both legs together.',
     goals: 'Build calf and tendon strength with heavy, slow heel raises.',
     items: [
       { exercise: 'seated-heel-raise', dose: heavySlow },
@@ -158,10 +158,20 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'achilles-mid-return',
     name: 'Achilles tendinopathy (mid-portion) — stage 3: return to running',
     description:
-      'Phases 3 and 4 of Silbernagel et al. 2007: loaded heel raises with quick rebounding and hopping, and a graded return to running; maintenance two to three times a week.',
+      'Based on phases 3 and 4 of Silbernagel et al. 2007 (Am J Sports Med): heel raises off a step with added weight, quick rebounding heel raises and hopping, with a graded return to running. Done here three times a week, as in the maintenance phase; phase 3 of the programme is daily.',
     goals: 'Return to running and jumping, and keep the tendon strong.',
     items: [
-      { exercise: 'heel-raise-loaded' },
+      {
+        exercise: 'heel-raise-loaded',
+        dose: {
+          sets: 3,
+          reps: 15,
+          perDay: null,
+          perWeek: 3,
+          load: 'added weight in a backpack',
+          note: null
+        }
+      },
       { exercise: 'heel-raise-step', dose: { sets: 3, reps: 15, perWeek: 3 } },
       ...main('pogo-jumps', 'single-leg-hops', 'skipping-rope')
     ],
@@ -194,7 +204,7 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'plantar-heel-strength',
     name: 'Plantar heel pain — high-load strength (Rathleff)',
     description:
-      'High-load heel raises with a towel under the toes every other day, 12-repetition maximum progressing to 8, with stretching of the sole and calf (Rathleff et al. 2015, Scand J Med Sci Sports).',
+      'High-load heel raises on one leg with a towel under the toes, every other day: 3 sets of 12-repetition maximum, then 4 × 10 after 2 weeks and 5 × 8 after 4 weeks (Rathleff et al. 2015, Scand J Med Sci Sports). The sole and calf stretches are added here; in the trial, stretching was the comparison treatment.',
     goals: 'Reduce heel pain, especially with the first steps in the morning.',
     items: [
       ...main('plantar-fascia-heel-raise'),
@@ -218,7 +228,7 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'mtss-early',
     name: 'Shin pain (MTSS) — stage 1: unload and strengthen',
     description:
-      'Relative rest from running, calf, shin, foot and hip strengthening. Follows the reviews of Moen et al. 2009 (Sports Med) and Winters 2020: reduce load, strengthen, then return gradually.',
+      'Relative rest from running, calf, shin, foot and hip strengthening. Follows the reviews of Moen et al. 2009 (Sports Med) and Winters 2020 (Unfallchirurg): reduce load, strengthen, then return gradually.',
     goals: 'Let the shin settle while building strength for running.',
     items: main(
       'toe-raises',
@@ -247,7 +257,7 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'calf-strain-early',
     name: 'Calf strain — stage 1: early loading',
     description:
-      'Gentle, pain-free calf loading in the first days after a strain. Follows the staged rehabilitation in the review of Green and Pizzari 2017 (BJSM).',
+      'Gentle, pain-free calf loading in the first days after a strain. Follows the staged rehabilitation described by expert clinicians in Green et al. 2022 (Sports Med Open); few trials guide calf strain rehabilitation.',
     goals: 'Walk normally and start loading the calf without pain.',
     items: [
       ...main('band-ankle-push', 'seated-heel-raise'),
@@ -260,7 +270,7 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'calf-strain-middle',
     name: 'Calf strain — stage 2: build strength',
     description:
-      'Progressive heel raises on two legs, one leg and off a step, straight and bent knee (Green and Pizzari 2017).',
+      'Progressive heel raises on two legs, one leg and off a step, straight and bent knee (Green et al. 2022).',
     goals: 'Do 20 or more single-leg heel raises without pain.',
     items: [
       ...main(
@@ -278,7 +288,7 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'calf-strain-return',
     name: 'Calf strain — stage 3: return to running',
     description:
-      'Heavy calf strength, hopping and running drills with a graded return to running (Green and Pizzari 2017).',
+      'Heavy calf strength, hopping and running drills with a graded return to running (Green et al. 2022).',
     goals: 'Return to running at full speed without the calf tightening.',
     items: [
       ...before('a-skips'),
@@ -291,7 +301,7 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'hamstring-l-protocol',
     name: 'Hamstring strain — lengthening exercises (Askling L-protocol)',
     description:
-      'The three lengthening exercises of Askling et al. 2013 (BJSM), started about 5 days after the injury and done without pain: the Extender 3 × 12 twice a day, the Diver 3 × 6 and the Glider 3 × 4 every other day.',
+      'The three lengthening exercises of Askling et al. 2013 (BJSM), started about 5 days after the injury and done without pain: the Extender 3 × 12 twice a day, every day; the Diver 3 × 6 every other day; the Glider 3 × 4 every third day. The heel-dig hold is an addition.',
     goals: 'Heal and lengthen the hamstring and return to running.',
     items: main('askling-extender', 'askling-diver', 'askling-glider', 'hamstring-heel-dig'),
     advice: ['hamstring-strain', 'seek-help-leg']
@@ -312,7 +322,7 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'gluteal-early',
     name: 'Gluteal tendinopathy — stage 1: education and holds',
     description:
-      'Education on avoiding positions that squeeze the tendon, with isometric hip abduction every day, as in the LEAP trial (Mellor et al. 2018, BMJ).',
+      'Education on avoiding positions that squeeze the tendon, with isometric hip abduction, as in the LEAP trial (Mellor et al. 2018, BMJ).',
     goals: 'Ease hip pain day and night and start strengthening.',
     items: main(
       'isometric-hip-abduction-lying',
@@ -371,7 +381,7 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'ankle-sprain-return',
     name: 'Lateral ankle sprain — stage 3: return to running and sport',
     description:
-      'Hopping, landing and cutting with continued balance training for at least 3 months to prevent another sprain (Vuurberg et al. 2018; Martin et al. 2021).',
+      'Hopping, landing and cutting with continued balance training to lower the risk of another sprain (Vuurberg et al. 2018; Martin et al. 2021).',
     goals: 'Run, hop and change direction with confidence, and prevent another sprain.',
     items: [
       ...before('a-skips'),
