@@ -52,11 +52,48 @@ function returns<T>(): T {
 
 const none = z.strictObject({})
 
+/** C0 control characters but tab and newline: invisible, and NUL breaks search and SQLite's text. */
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000B-\u001F]/g
+/** half of a surrogate pair with no other half (String.isWellFormed is ES2024, past our lib) */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Every text field of the api: trimmed, bounded, no control characters, and
+ * well-formed Unicode (a lone surrogate would be stored as U+FFFD, silently
+ * changing what was typed).
+ */
 function text(label: string, max: number) {
   return z
     .string({ error: `${label} must be text` })
     .trim()
     .max(max, `${label} is too long (${max.toLocaleString('en')} characters at most)`)
+    .refine(
+      (value) => value.search(controlCharacters) === -1,
+      `${label} contains an invisible control character; delete it, or retype the text`
+    )
+    .refine(
+      (value) => !loneSurrogate.test(value),
+      `${label} contains a broken character (half of an emoji or symbol); retype it`
+    )
+}
+
+/** Search boxes drop control characters (a pasted tab or NUL) instead of refusing the search. */
+function searchText(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text` })
+    .transform((value) => value.replace(controlCharacters, ''))
+    .pipe(text(label, max))
+}
+
+/** A file or folder as a full path: a relative one would depend on where the app was started. */
+function pathText(label: string, emptyMessage: string) {
+  return text(label, 4096)
+    .min(1, emptyMessage)
+    .refine(
+      (value) => value === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value),
+      `${label} must be a full path (starting with / or a drive letter such as C:\\)`
+    )
 }
 
 /** Optional free text: missing, null and blank all mean "not recorded". */
@@ -149,7 +186,7 @@ const programSource = z.discriminatedUnion(
 const exerciseRef = z.strictObject({ id: id('Exercise id') })
 
 const importFolder = z.strictObject({
-  folder: text('Folder', 4096).min(1, 'Choose the folder that holds exercises.json')
+  folder: pathText('Folder', 'Choose the folder that holds exercises.json')
 })
 
 const handoutOptions = z.strictObject({
@@ -318,7 +355,7 @@ export const contract = {
 
   'patients:list': {
     input: z.strictObject({
-      query: text('Search', limits.search).optional(),
+      query: searchText('Search', limits.search).optional(),
       includeArchived: z.boolean({ error: 'includeArchived must be true or false' }).optional()
     }),
     result: returns<PatientSummary[]>()
@@ -361,7 +398,7 @@ export const contract = {
 
   'exercises:list': {
     input: z.strictObject({
-      query: text('Search', limits.search).optional(),
+      query: searchText('Search', limits.search).optional(),
       category: z.enum(exerciseCategories, { error: 'Unknown exercise category' }).optional(),
       bodyRegion: text('Body region', 60).optional(),
       position: z.enum(positions, { error: 'Unknown position' }).optional(),
@@ -506,15 +543,15 @@ export const contract = {
     result: returns<JobStatus<BackupInfo>>()
   },
   'backups:setFolder': {
-    input: z.strictObject({ folder: text('Folder', 4096).min(1, 'Choose a folder for backups') }),
+    input: z.strictObject({ folder: pathText('Folder', 'Choose a folder for backups') }),
     result: returns<BackupStatus>()
   },
   'backups:inspect': {
-    input: z.strictObject({ file: text('Backup file', 4096).min(1, 'Choose a backup') }),
+    input: z.strictObject({ file: pathText('Backup file', 'Choose a backup') }),
     result: returns<BackupContents>()
   },
   'backups:restore': {
-    input: z.strictObject({ file: text('Backup file', 4096).min(1, 'Choose a backup') }),
+    input: z.strictObject({ file: pathText('Backup file', 'Choose a backup') }),
     result: returns<{ safetyCopy: string; contents: BackupContents }>()
   },
 
