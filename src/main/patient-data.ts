@@ -7,6 +7,7 @@ import { strToU8, zipSync } from 'fflate'
 import { AppError } from '@shared/errors'
 import type { HandoutFile, HandoutOptions } from '@shared/types'
 import { audit } from './audit'
+import { namePart } from './file-names'
 import { issuedHandout, type HandoutRendering } from './handouts'
 import { getPatient } from './patients'
 import { getSnapshot, getVersion, listVersions } from './programs'
@@ -45,9 +46,9 @@ export async function exportPatient(
   }
   files['patient.json'] = strToU8(JSON.stringify(document, null, 2))
   const date = document.exportedAt.slice(0, 10)
-  const safeName = patient.fullName.replace(/[\\/:*?"<>|\n\r\t]+/g, ' ').trim()
   return {
-    fileName: `${safeName} - PhysioPlan export - ${date}.zip`,
+    // at most 80 bytes of name: 113 before ".zip"
+    fileName: `${namePart(patient.fullName, 80)} - PhysioPlan export - ${date}.zip`,
     base64: Buffer.from(
       zipSync(files, { level: 6, mtime: new Date(document.exportedAt) })
     ).toString('base64')
