@@ -2,12 +2,13 @@
  * What only the desktop app can do: the system's dialogs, printer and PDF
  * viewer. The browser host has none of these; there the page downloads.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { BrowserWindow as Window } from 'electron'
 import { app, BrowserWindow, dialog, shell } from 'electron'
 import { AppError } from '@shared/errors'
+import { makePrivateFolder, privateFileMode } from './file-modes'
 
 export interface DesktopActions {
   chooseFolder: () => Promise<string | null>
@@ -29,9 +30,9 @@ export function clearHandoutTemp(): void {
 }
 
 function tempFile(fileName: string, bytes: Buffer): string {
-  mkdirSync(handoutTempDir(), { recursive: true })
+  makePrivateFolder(handoutTempDir())
   const file = join(handoutTempDir(), fileName)
-  writeFileSync(file, bytes)
+  writeFileSync(file, bytes, { mode: privateFileMode })
   return file
 }
 

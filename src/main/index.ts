@@ -76,7 +76,7 @@ function openOrRecover(dataDir: string): OpenedStore | null {
         dialog.showMessageBoxSync({
           type: 'info',
           message: `Restored the backup of ${new Date(restored.createdAt).toLocaleString()}.`,
-          detail: `The damaged file is kept as ${damagedKept}.`
+          detail: damagedKept ? `The damaged file is kept as ${damagedKept}.` : undefined
         })
       } catch (failure) {
         dialog.showErrorBox(

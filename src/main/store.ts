@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createHandlers, type ApiContext, type Handlers } from './api'
+import { backupFolder } from './backups'
 import { lockDataFolder } from './data-lock'
 import { databaseFileName, openDatabase, type Db } from './db/open'
+import { makePrivateFolder, tightenFolder } from './file-modes'
 import { warmUpHandouts } from './handouts'
 import { createOffThread, type OffThread } from './offthread/pool'
 
@@ -25,6 +26,21 @@ export interface StoreOptions {
   desktop?: ApiContext['desktop']
 }
 
+/**
+ * The data folder and its default backups folder owner-only, with every data
+ * file in them; in a backup folder the user chose (a USB stick, a synced
+ * drive) only our files, and only if it is there now.
+ */
+function tightenDataFiles(db: Db, dataDir: string): void {
+  tightenFolder(dataDir, true)
+  tightenFolder(join(dataDir, 'backups'), true)
+  try {
+    tightenFolder(backupFolder(db, dataDir), false)
+  } catch {
+    // unplugged or read-only: its backups are tightened when it is back and written to
+  }
+}
+
 /** Opens the data folder's database and builds the api over it: shared by both hosts. */
 export function openStore({
   dataDir,
@@ -34,7 +50,7 @@ export function openStore({
   workerFile,
   desktop
 }: StoreOptions): OpenedStore {
-  mkdirSync(dataDir, { recursive: true })
+  makePrivateFolder(dataDir)
   const release = lockDataFolder(dataDir)
   const databaseFile = join(dataDir, databaseFileName)
   let opened: ReturnType<typeof openDatabase>
@@ -45,6 +61,7 @@ export function openStore({
     throw error
   }
   const { db, migration } = opened
+  tightenDataFiles(db, dataDir)
   if (migration.backupFile) {
     console.log(
       `Data updated to version ${migration.to}; the earlier copy is ${migration.backupFile}`

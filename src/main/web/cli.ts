@@ -25,9 +25,8 @@ async function main(): Promise<void> {
       join(dataDir, databaseFileName),
       join(dataDir, 'backups')
     )
-    console.log(
-      `Restored the backup of ${restored.createdAt}; the damaged file is kept as ${damagedKept}.`
-    )
+    const kept = damagedKept ? `; the damaged file is kept as ${damagedKept}` : ''
+    console.log(`Restored the backup of ${restored.createdAt}${kept}.`)
   }
   let store: ReturnType<typeof openStore>
   try {
