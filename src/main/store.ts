@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { createHandlers, type ApiContext, type Handlers } from './api'
 import { backupFolder } from './backups'
-import { lockDataFolder } from './data-lock'
+import { cantWrite, lockDataFolder } from './data-lock'
 import { databaseFileName, openDatabase, type Db } from './db/open'
 import { makePrivateFolder, tightenFolder } from './file-modes'
 import { warmUpHandouts } from './handouts'
@@ -50,7 +50,11 @@ export function openStore({
   workerFile,
   desktop
 }: StoreOptions): OpenedStore {
-  makePrivateFolder(dataDir)
+  try {
+    makePrivateFolder(dataDir)
+  } catch {
+    throw cantWrite(dataDir)
+  }
   const release = lockDataFolder(dataDir)
   const databaseFile = join(dataDir, databaseFileName)
   let opened: ReturnType<typeof openDatabase>
