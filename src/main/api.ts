@@ -52,7 +52,7 @@ import {
   saveDraft
 } from './programs'
 import { auditTrail } from './audit'
-import { erasePatient, exportPatient } from './patient-data'
+import { clearJournal, erasePatient, exportPatient } from './patient-data'
 import { getClinic, updateClinic } from './settings'
 import { createVisit, dashboard, deleteVisit, listVisits, updateVisit } from './visits'
 import { deleteTemplate, listTemplates, saveTemplateFrom, updateTemplate } from './templates'
@@ -135,11 +135,9 @@ export function createHandlers(context: ApiContext): Handlers {
       const file = await exportPatient(db, id, getHandoutOptions(db), context)
       return desktop().saveFile(file.fileName, bytes(file))
     },
-    'patients:erase': ({ id, confirmName }) => {
+    'patients:erase': async ({ id, confirmName }) => {
       inTransaction(() => erasePatient(db, id, confirmName))
-      // the deleted pages' last copies live in the WAL until a checkpoint
-      db.pragma('wal_checkpoint(TRUNCATE)')
-      return null
+      return { journalCleared: await clearJournal(db, context.offThread) }
     },
     'patients:history': ({ id }) => auditTrail(db, id),
     'exercises:list': (input) => listExercises(db, input),

@@ -122,9 +122,9 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('window-all-closed', () => {
     clearHandoutTemp()
-    store?.close()
+    const closing = store?.close()
     store = null
-    app.quit()
+    void Promise.resolve(closing).finally(() => app.quit())
   })
   app.whenReady().then(start, (error: unknown) => {
     console.error(error)

@@ -4,6 +4,7 @@ import { backupFolder } from './backups'
 import { cantWrite, lockDataFolder } from './data-lock'
 import { databaseFileName, openDatabase, type Db } from './db/open'
 import { makePrivateFolder, tightenFolder } from './file-modes'
+import { truncateJournal } from './patient-data'
 import { warmUpHandouts } from './handouts'
 import { createOffThread, type OffThread } from './offthread/pool'
 
@@ -12,8 +13,8 @@ export interface OpenedStore {
   handlers: Handlers
   databaseFile: string
   offThread: OffThread
-  /** closes the database, stops the workers and frees the data folder for another PhysioPlan */
-  close: () => void
+  /** stops the workers, empties the WAL, closes the database and frees the data folder */
+  close: () => Promise<void>
 }
 
 export interface StoreOptions {
@@ -92,10 +93,15 @@ export function openStore({
           1500
         )
   warming?.unref()
-  const close = () => {
+  const close = async () => {
     clearTimeout(warming)
-    void offThread.close()
-    if (db.open) db.close()
+    // the workers' connections go with them, so nothing holds the WAL back
+    await offThread.close()
+    if (db.open) {
+      // an erase the WAL still held (a worker was reading) is emptied from it now
+      truncateJournal(db)
+      db.close()
+    }
     release()
   }
   return { db, handlers, databaseFile, offThread, close }

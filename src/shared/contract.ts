@@ -388,7 +388,8 @@ export const contract = {
       id: id('Patient id'),
       confirmName: text('Confirmation', limits.name)
     }),
-    result: returns<null>()
+    /** journalCleared false: the erased rows' old pages stay in the WAL until the app closes */
+    result: returns<{ journalCleared: boolean }>()
   },
 
   'patients:history': {

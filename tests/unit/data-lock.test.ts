@@ -26,7 +26,7 @@ function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '0']).pid!
 }
 
-it('refuses a second PhysioPlan on the same data folder, and frees it on close', () => {
+it('refuses a second PhysioPlan on the same data folder, and frees it on close', async () => {
   const dir = tempDir()
   const first = open(dir)
   const held = lockOf(dir)
@@ -40,21 +40,21 @@ it('refuses a second PhysioPlan on the same data folder, and frees it on close',
     `PhysioPlan is already open on this data folder (process ${process.ppid}). Use that window, or close it before opening another.`
   )
   writeFileSync(join(dir, 'physioplan.lock'), JSON.stringify(held))
-  first.close()
+  await first.close()
   const second = open(dir)
-  second.close()
+  await second.close()
 })
 
 describe('a lock left behind', () => {
-  it('by a process that no longer runs is taken over', () => {
+  it('by a process that no longer runs is taken over', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'physioplan.lock'), JSON.stringify({ pid: deadPid(), startedAt: 1 }))
     const store = open(dir)
     expect(lockOf(dir).pid).toBe(process.pid)
-    store.close()
+    await store.close()
   })
 
-  it('by a pid that a reboot gave to another program is taken over', () => {
+  it('by a pid that a reboot gave to another program is taken over', async () => {
     const dir = tempDir()
     // our parent runs, but the lock says its process started days before this boot
     const beforeBoot = Date.now() - 30 * 86_400_000
@@ -64,7 +64,7 @@ describe('a lock left behind', () => {
     )
     const store = open(dir)
     expect(lockOf(dir).pid).toBe(process.pid)
-    store.close()
+    await store.close()
   })
 })
 

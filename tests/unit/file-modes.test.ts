@@ -51,14 +51,14 @@ describe('file permissions', () => {
     for (const [path, bits] of Object.entries(all)) {
       expect(bits, path).toBe(statSync(join(dataDir, path)).isDirectory() ? '700' : '600')
     }
-    store.close()
+    await store.close()
   })
 
   it('existing files an earlier version left readable are tightened at start', async () => {
     const dataDir = tempDir()
     const first = open(dataDir)
     await backUp(first)
-    first.close()
+    await first.close()
     writeFileSync(join(dataDir, 'backups', 'pre-migration-2026-01-01.sqlite3'), '')
     for (const [path] of Object.entries(modes(dataDir))) {
       const full = join(dataDir, path)
@@ -68,6 +68,6 @@ describe('file permissions', () => {
     for (const [path, bits] of Object.entries(modes(dataDir))) {
       expect(bits, path).toBe(statSync(join(dataDir, path)).isDirectory() ? '700' : '600')
     }
-    store.close()
+    await store.close()
   })
 })

@@ -16,6 +16,8 @@ export interface OffThread {
     input: TaskInput<N>,
     onProgress?: Progress
   ): Promise<TaskOutput<N>>
+  /** resolves when no task is running: their read connections no longer hold the WAL */
+  idle(): Promise<void>
   close(): Promise<void>
 }
 
@@ -34,14 +36,19 @@ const lanes: Record<TaskName, 'handouts' | 'data'> = {
 
 function lane(workerFile: string): OffThread {
   const pending = new Map<number, Pending>()
+  const idleWaiters: (() => void)[] = []
   let worker: Worker | null = null
   let nextId = 1
+  const settled = () => {
+    if (pending.size === 0) for (const wake of idleWaiters.splice(0)) wake()
+  }
   const stopped = (started: Worker) => {
     if (worker !== started) return
     worker = null
     const error = new AppError('unavailable', 'A background task stopped unexpectedly. Try again.')
     for (const task of pending.values()) task.reject(error)
     pending.clear()
+    settled()
   }
   const start = () => {
     const started = new Worker(workerFile)
@@ -51,6 +58,7 @@ function lane(workerFile: string): OffThread {
       if ('progress' in reply) return task.onProgress?.(...reply.progress)
       pending.delete(reply.id)
       if (pending.size === 0) started.unref()
+      settled()
       if ('error' in reply) task.reject(receivedError(reply.error))
       else task.resolve(reply.value)
     })
@@ -73,6 +81,9 @@ function lane(workerFile: string): OffThread {
         worker!.postMessage(request)
       })
     },
+    idle() {
+      return pending.size === 0 ? Promise.resolve() : new Promise((wake) => idleWaiters.push(wake))
+    },
     async close() {
       const running = worker
       if (running) {
@@ -88,12 +99,16 @@ export function createOffThread(workerFile: string | null): OffThread {
   if (workerFile === null) {
     return {
       run: (name, input, onProgress) => runTask(name, input, onProgress ?? (() => undefined)),
+      idle: async () => undefined,
       close: async () => undefined
     }
   }
   const byLane = { handouts: lane(workerFile), data: lane(workerFile) }
   return {
     run: (name, input, onProgress) => byLane[lanes[name]].run(name, input, onProgress),
+    idle: async () => {
+      await Promise.all([byLane.handouts.idle(), byLane.data.idle()])
+    },
     close: async () => {
       await Promise.all([byLane.handouts.close(), byLane.data.close()])
     }
