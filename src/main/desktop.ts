@@ -11,7 +11,8 @@ import { AppError } from '@shared/errors'
 import { makePrivateFolder, privateFileMode } from './file-modes'
 
 export interface DesktopActions {
-  chooseFolder: () => Promise<string | null>
+  /** a folder from the system's folder dialog, titled `title`; null when cancelled */
+  chooseFolder: (title: string) => Promise<string | null>
   /** where to save `fileName`, from the system's save dialog; null when cancelled */
   chooseSavePath: (fileName: string) => Promise<string | null>
   /** the chosen path, or null when cancelled */
@@ -39,10 +40,10 @@ function tempFile(fileName: string, bytes: Buffer): string {
 export function desktopActions(window: () => Window | null): DesktopActions {
   const parent = window
   return {
-    async chooseFolder() {
+    async chooseFolder(title) {
       const options = {
-        title: 'Folder with exercises.json',
-        properties: ['openDirectory' as const]
+        title,
+        properties: ['openDirectory' as const, 'createDirectory' as const]
       }
       const owner = parent()
       const picked = owner

@@ -5,6 +5,7 @@ import { cantWrite, lockDataFolder } from './data-lock'
 import { databaseFileName, openDatabase, type Db } from './db/open'
 import { makePrivateFolder, tightenFolder } from './file-modes'
 import { truncateJournal } from './patient-data'
+import { dialogPaths } from './paths'
 import { warmUpHandouts } from './handouts'
 import { createOffThread, type OffThread } from './offthread/pool'
 
@@ -81,7 +82,8 @@ export function openStore({
     dataDir,
     databaseFile,
     resourcesDir,
-    ...(desktop ? { desktop } : {})
+    // on the desktop, paths come from main's own dialogs only
+    ...(desktop ? { desktop, paths: dialogPaths() } : {})
   })
   // After the first screen is up, not while it loads. A failure here shows
   // again, with its message, on the first real handout.

@@ -543,6 +543,8 @@ export const contract = {
     input: z.strictObject({ jobId: z.uuid({ error: 'Unknown backup' }) }),
     result: returns<JobStatus<BackupInfo>>()
   },
+  /** desktop only: a folder from the system's folder dialog; null when cancelled */
+  'backups:chooseFolder': { input: none, result: returns<string | null>() },
   'backups:setFolder': {
     input: z.strictObject({ folder: pathText('Folder', 'Choose a folder for backups') }),
     result: returns<BackupStatus>()
