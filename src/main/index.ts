@@ -19,7 +19,9 @@ import { recoverFromNewestBackup } from './backups'
 import { databaseFileName } from './db/open'
 import { openStore, type OpenedStore } from './store'
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
+// electron-vite's dev server, in development only: a packaged app that took the address
+// from its environment would load (and give the api to) any page someone pointed it at
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 const allowedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [appOrigin]
 let mainWindow: BrowserWindow | null = null
 let store: OpenedStore | null = null
