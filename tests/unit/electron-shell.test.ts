@@ -237,7 +237,8 @@ describe('packaging', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false
     })
-  })
+    // electron-builder's own config loader is slow to import on a busy machine
+  }, 30_000)
 })
 
 describe('a packaged app', () => {

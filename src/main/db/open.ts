@@ -78,7 +78,8 @@ export function openDatabase(file: string): OpenedDatabase {
     if (file !== ':memory:') refuseLostFile(file)
     db = connect(file)
     // a damaged page would otherwise surface later, at the next backup; found now, it is
-    // offered a restore (about 0.1 s on the benchmark's 80 MB clinic: npm run bench)
+    // offered a restore. It reads every page: a few hundred ms on the benchmark's 80 MB
+    // clinic (npm run bench), within the one-second start budget
     const health = db.pragma('quick_check', { simple: true })
     if (health !== 'ok') throw Object.assign(new Error(String(health)), { code: 'SQLITE_CORRUPT' })
     const backupFile =
