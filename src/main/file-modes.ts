@@ -11,8 +11,12 @@ import { join } from 'node:path'
 export const privateFolderMode = 0o700
 export const privateFileMode = 0o600
 
-/** The database, its -wal, -shm and -journal, backups and safety copies, the lock. */
-const dataFile = /\.sqlite3(-wal|-shm|-journal)?$|\.lock$/
+/**
+ * Our files by name: the database with its -wal and -shm, the lock, kept
+ * damaged files, backups, safety and pre-migration copies. A backup folder
+ * the user chose may hold other people's files: those are left alone.
+ */
+const dataFile = /^(physioplan|safety-before-restore|pre-migration)[-.]/
 
 /** Creates a folder (and any missing parents) readable by its owner only. */
 export function makePrivateFolder(folder: string): void {

@@ -64,8 +64,12 @@ describe('file permissions', () => {
       const full = join(dataDir, path)
       chmodSync(full, statSync(full).isDirectory() ? 0o755 : 0o644)
     }
+    // someone else's file beside ours is theirs to set
+    writeFileSync(join(dataDir, 'notes.sqlite3'), '', { mode: 0o644 })
     const store = open(dataDir)
-    for (const [path, bits] of Object.entries(modes(dataDir))) {
+    const { 'notes.sqlite3': notes, ...ours } = modes(dataDir)
+    expect(notes).toBe('644')
+    for (const [path, bits] of Object.entries(ours)) {
       expect(bits, path).toBe(statSync(join(dataDir, path)).isDirectory() ? '700' : '600')
     }
     await store.close()
