@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import { devServerPolicy, metaContentSecurityPolicy } from './src/main/csp'
 
 const shared = { '@shared': resolve('src/shared') }
 
@@ -29,6 +30,14 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias: { ...shared, '@renderer': resolve('src/renderer/src') } },
-    plugins: [vue()]
+    plugins: [
+      vue(),
+      {
+        name: 'physioplan-dev-server-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) =>
+          html.replace(metaContentSecurityPolicy, devServerPolicy(metaContentSecurityPolicy))
+      }
+    ]
   }
 })

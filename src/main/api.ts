@@ -28,6 +28,7 @@ import {
   writeVerifiedCopy
 } from './backups'
 import type { DesktopActions } from './desktop'
+import { typedPaths, type PathPolicy } from './paths'
 import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } from './handouts'
 import { previewImport, startImport } from './import/run'
 import { jobRunner, jobsKept } from './jobs'
@@ -54,7 +55,7 @@ import {
   saveDraft
 } from './programs'
 import { auditTrail } from './audit'
-import { erasePatient, exportPatient } from './patient-data'
+import { clearJournal, erasePatient, exportPatient } from './patient-data'
 import { getClinic, updateClinic } from './settings'
 import { createVisit, dashboard, deleteVisit, listVisits, updateVisit } from './visits'
 import { deleteTemplate, listTemplates, saveTemplateFrom, updateTemplate } from './templates'
@@ -75,6 +76,8 @@ export interface ApiContext {
   offThread: OffThread
   /** dialogs, printer and viewer: only the desktop app has them */
   desktop?: DesktopActions
+  /** which paths the page may name: typed ones (the default), or only those from dialogs */
+  paths?: PathPolicy
 }
 
 /** Photos as sent (kept ids or checked data: URLs) to what the store writes. */
@@ -109,6 +112,13 @@ export function createHandlers(context: ApiContext): Handlers {
     }
     return context.desktop
   }
+  const paths = context.paths ?? typedPaths
+  /** the backup folder's files, listed by main: the page may check or restore them */
+  const statusOfBackups = () => {
+    const status = backupStatus(db, context.dataDir)
+    status.backups.forEach((backup) => paths.offer(backup.file))
+    return status
+  }
   const optionsOr = (options: HandoutOptions | undefined) => options ?? getHandoutOptions(db)
   const handout = (versionId: number, options: HandoutOptions | undefined) =>
     issuedHandout(db, versionId, optionsOr(options), context)
@@ -139,11 +149,9 @@ export function createHandlers(context: ApiContext): Handlers {
       const file = await exportPatient(db, id, getHandoutOptions(db), context)
       return desktop().saveFile(file.fileName, bytes(file))
     },
-    'patients:erase': ({ id, confirmName }) => {
+    'patients:erase': async ({ id, confirmName }) => {
       inTransaction(() => erasePatient(db, id, confirmName))
-      // the deleted pages' last copies live in the WAL until a checkpoint
-      db.pragma('wal_checkpoint(TRUNCATE)')
-      return null
+      return { journalCleared: await clearJournal(db, context.offThread) }
     },
     'patients:history': ({ id }) => auditTrail(db, id),
     'exercises:list': (input) => listExercises(db, input),
@@ -159,17 +167,20 @@ export function createHandlers(context: ApiContext): Handlers {
     'exercises:archive': ({ id, archived }) =>
       inTransaction(() => setExerciseArchived(db, id, archived)),
     'exercises:delete': ({ id }) => inTransaction(() => deleteExercise(db, id)),
-    'import:chooseFolder': () => {
+    'import:chooseFolder': async () => {
       if (!context.desktop) {
         throw new AppError(
           'unavailable',
           'This window can’t open a folder picker: type or paste the folder’s path instead.'
         )
       }
-      return context.desktop.chooseFolder()
+      const picked = await context.desktop.chooseFolder('Folder with exercises.json')
+      return picked && paths.offer(picked)
     },
-    'import:preview': ({ folder }) => previewImport(db, folder),
-    'import:start': ({ folder }) => ({ jobId: startImport(context, folder, imports) }),
+    'import:preview': ({ folder }) => previewImport(db, paths.accept(folder, 'folder')),
+    'import:start': ({ folder }) => ({
+      jobId: startImport(context, paths.accept(folder, 'folder'), imports)
+    }),
     'import:status': ({ jobId }) => {
       const status = imports.get(jobId)
       if (!status)
@@ -220,7 +231,7 @@ export function createHandlers(context: ApiContext): Handlers {
     'visits:update': ({ id, ...fields }) => inTransaction(() => updateVisit(db, id, fields)),
     'visits:delete': ({ id }) => inTransaction(() => deleteVisit(db, id)),
     'dashboard:get': ({ show }) => dashboard(db, todayIso(), show),
-    'backups:status': () => backupStatus(db, context.dataDir),
+    'backups:status': statusOfBackups,
     'backups:start': async ({ saveAs }) => {
       if (saveAs) {
         const stamp = new Date().toISOString().slice(0, 10)
@@ -238,13 +249,18 @@ export function createHandlers(context: ApiContext): Handlers {
       return { jobId }
     },
     'backups:progress': ({ jobId }) => backupJobs.get(jobId),
-    'backups:setFolder': ({ folder }) => {
-      setBackupFolder(db, folder)
-      return backupStatus(db, context.dataDir)
+    'backups:chooseFolder': async () => {
+      const picked = await desktop().chooseFolder('Folder for backups')
+      return picked && paths.offer(picked)
     },
-    'backups:inspect': ({ file }) => context.offThread.run('inspectBackup', { file }),
+    'backups:setFolder': ({ folder }) => {
+      setBackupFolder(db, paths.accept(folder, 'folder'))
+      return statusOfBackups()
+    },
+    'backups:inspect': ({ file }) =>
+      context.offThread.run('inspectBackup', { file: paths.accept(file, 'file') }),
     'backups:restore': ({ file }) =>
-      restoreBackup(db, context, file, backupFolder(db, context.dataDir)),
+      restoreBackup(db, context, paths.accept(file, 'file'), backupFolder(db, context.dataDir)),
     'clinic:get': () => getClinic(db),
     'clinic:update': (clinic) => inTransaction(() => updateClinic(db, clinic))
   }

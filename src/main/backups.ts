@@ -5,13 +5,14 @@
  * safety copy before it swaps.
  */
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
-  mkdirSync,
   readdirSync,
   renameSync,
   rmSync,
-  statSync
+  statSync,
+  writeFileSync
 } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
@@ -20,6 +21,7 @@ import type { Database as Db } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import type { BackupContents, BackupInfo, BackupStatus } from '@shared/types'
 import { migrate, schemaVersion } from './db/migrate'
+import { makePrivateFolder, privateFileMode } from './file-modes'
 import type { OffThread } from './offthread/pool'
 import { seedBuiltins } from './seed/apply'
 import { readSetting, writeSetting } from './settings'
@@ -41,7 +43,7 @@ export function backupFolder(db: Db, dataDir: string): string {
 
 export function setBackupFolder(db: Db, folder: string): void {
   try {
-    mkdirSync(folder, { recursive: true })
+    makePrivateFolder(folder)
     const probe = join(folder, '.physioplan-write-test')
     rmSync(probe, { force: true })
     new Database(probe).close()
@@ -124,6 +126,8 @@ export async function copyVerified(
   const partial = `${target}.${randomUUID()}.partial`
   let pages = 0
   try {
+    // created owner-only before SQLite writes a page: its journal takes the same mode
+    writeFileSync(partial, '', { mode: privateFileMode, flag: 'wx' })
     const live = new Database(source, { readonly: true, fileMustExist: true })
     try {
       await live.backup(partial, {
@@ -172,7 +176,7 @@ export async function makeBackup(
   /** "physioplan" for the rotated backups; other names are never rotated away */
   prefix = 'physioplan'
 ): Promise<BackupInfo> {
-  mkdirSync(folder, { recursive: true })
+  makePrivateFolder(folder)
   return writeVerifiedCopy(source, join(folder, `${prefix}-${stamp(now)}.sqlite3`), onProgress)
 }
 
@@ -216,14 +220,15 @@ export function backupStatus(db: Db, dataDir: string, now = new Date()): BackupS
 }
 
 /**
- * For a data file that can't be opened: the damaged file is renamed aside
- * (never deleted) and the newest backup that passes its check takes its
- * place. The app is not running on the file, so this is a plain copy.
+ * For a data file that can't be opened (damaged, missing or empty): the
+ * file, if any, is renamed aside (never deleted) and the newest backup that
+ * passes its check takes its place. The app is not running on the file, so
+ * this is a plain copy. `damagedKept` is null when there was no file.
  */
 export function recoverFromNewestBackup(
   liveFile: string,
   folder: string
-): { restored: BackupInfo; damagedKept: string } {
+): { restored: BackupInfo; damagedKept: string | null } {
   const good = listBackups(folder).find((backup) => {
     try {
       return inspectBackup(backup.file).schemaVersion <= schemaVersion
@@ -232,12 +237,14 @@ export function recoverFromNewestBackup(
     }
   })
   if (!good) throw new AppError('not_found', `There is no good backup in ${folder}.`)
-  const damagedKept = liveFile.replace(/\.sqlite3$/, `.damaged-${stamp(new Date())}.sqlite3`)
-  renameSync(liveFile, damagedKept)
+  const kept = liveFile.replace(/\.sqlite3$/, `.damaged-${stamp(new Date())}.sqlite3`)
+  const damagedKept = existsSync(liveFile) ? kept : null
+  if (damagedKept) renameSync(liveFile, damagedKept)
   for (const extra of ['-wal', '-shm']) {
-    if (existsSync(liveFile + extra)) renameSync(liveFile + extra, damagedKept + extra)
+    if (existsSync(liveFile + extra)) renameSync(liveFile + extra, kept + extra)
   }
   copyFileSync(good.file, liveFile)
+  chmodSync(liveFile, privateFileMode)
   return { restored: good, damagedKept }
 }
 

@@ -2,15 +2,17 @@
  * What only the desktop app can do: the system's dialogs, printer and PDF
  * viewer. The browser host has none of these; there the page downloads.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { BrowserWindow as Window } from 'electron'
 import { app, BrowserWindow, dialog, shell } from 'electron'
 import { AppError } from '@shared/errors'
+import { makePrivateFolder, privateFileMode } from './file-modes'
 
 export interface DesktopActions {
-  chooseFolder: () => Promise<string | null>
+  /** a folder from the system's folder dialog, titled `title`; null when cancelled */
+  chooseFolder: (title: string) => Promise<string | null>
   /** where to save `fileName`, from the system's save dialog; null when cancelled */
   chooseSavePath: (fileName: string) => Promise<string | null>
   /** the chosen path, or null when cancelled */
@@ -29,19 +31,19 @@ export function clearHandoutTemp(): void {
 }
 
 function tempFile(fileName: string, bytes: Buffer): string {
-  mkdirSync(handoutTempDir(), { recursive: true })
+  makePrivateFolder(handoutTempDir())
   const file = join(handoutTempDir(), fileName)
-  writeFileSync(file, bytes)
+  writeFileSync(file, bytes, { mode: privateFileMode })
   return file
 }
 
 export function desktopActions(window: () => Window | null): DesktopActions {
   const parent = window
   return {
-    async chooseFolder() {
+    async chooseFolder(title) {
       const options = {
-        title: 'Folder with exercises.json',
-        properties: ['openDirectory' as const]
+        title,
+        properties: ['openDirectory' as const, 'createDirectory' as const]
       }
       const owner = parent()
       const picked = owner

@@ -7,6 +7,7 @@ import {
   type ProgramSnapshot
 } from '@shared/types'
 import type { HandoutAssets, HandoutPicture } from './handout/document'
+import { isDrawableSvg } from './handout/drawing'
 import { getMedia } from './media'
 import type { OffThread } from './offthread/pool'
 import { buildSnapshot, getSnapshot, getVersion } from './programs'
@@ -21,7 +22,7 @@ export function setHandoutOptions(db: Database, options: HandoutOptions): Handou
   return getHandoutOptions(db)
 }
 
-/** The pictures a snapshot prints; one that can't be read prints as a "no picture" frame. */
+/** The pictures a snapshot prints; one that can't be read (or drawn safely) prints as a "no picture" frame. */
 export function handoutAssets(
   db: Database,
   snapshot: ProgramSnapshot,
@@ -31,15 +32,13 @@ export function handoutAssets(
   for (const id of snapshot.exercises.flatMap((exercise) => exercise.mediaIds.slice(0, 2))) {
     try {
       const media = getMedia(db, id, resourcesDir)
-      pictures.set(
-        id,
-        media.mime === 'image/svg+xml'
-          ? {
-              kind: 'svg',
-              svg: Buffer.from(media.dataUrl.split(',')[1]!, 'base64').toString('utf8')
-            }
-          : { kind: 'image', dataUrl: media.dataUrl }
-      )
+      if (media.mime !== 'image/svg+xml') {
+        pictures.set(id, { kind: 'image', dataUrl: media.dataUrl })
+        continue
+      }
+      const svg = Buffer.from(media.dataUrl.split(',')[1]!, 'base64').toString('utf8')
+      // anything but our own shapes prints as the "no picture" frame
+      if (isDrawableSvg(svg)) pictures.set(id, { kind: 'svg', svg })
     } catch {
       // missing row or file: the handout still prints, with a frame in its place
     }

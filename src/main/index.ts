@@ -19,7 +19,9 @@ import { recoverFromNewestBackup } from './backups'
 import { databaseFileName } from './db/open'
 import { openStore, type OpenedStore } from './store'
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
+// electron-vite's dev server, in development only: a packaged app that took the address
+// from its environment would load (and give the api to) any page someone pointed it at
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 const allowedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [appOrigin]
 let mainWindow: BrowserWindow | null = null
 let store: OpenedStore | null = null
@@ -76,7 +78,7 @@ function openOrRecover(dataDir: string): OpenedStore | null {
         dialog.showMessageBoxSync({
           type: 'info',
           message: `Restored the backup of ${new Date(restored.createdAt).toLocaleString()}.`,
-          detail: `The damaged file is kept as ${damagedKept}.`
+          detail: damagedKept ? `The damaged file is kept as ${damagedKept}.` : undefined
         })
       } catch (failure) {
         dialog.showErrorBox(
@@ -122,9 +124,9 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('window-all-closed', () => {
     clearHandoutTemp()
-    store?.close()
+    const closing = store?.close()
     store = null
-    app.quit()
+    void Promise.resolve(closing).finally(() => app.quit())
   })
   app.whenReady().then(start, (error: unknown) => {
     console.error(error)

@@ -7,7 +7,9 @@ import { strToU8, zipSync } from 'fflate'
 import { AppError } from '@shared/errors'
 import type { HandoutFile, HandoutOptions } from '@shared/types'
 import { audit } from './audit'
+import { namePart } from './file-names'
 import { issuedHandout, type HandoutRendering } from './handouts'
+import type { OffThread } from './offthread/pool'
 import { getPatient } from './patients'
 import { getSnapshot, getVersion, listVersions } from './programs'
 import { listVisits } from './visits'
@@ -45,9 +47,9 @@ export async function exportPatient(
   }
   files['patient.json'] = strToU8(JSON.stringify(document, null, 2))
   const date = document.exportedAt.slice(0, 10)
-  const safeName = patient.fullName.replace(/[\\/:*?"<>|\n\r\t]+/g, ' ').trim()
   return {
-    fileName: `${safeName} - PhysioPlan export - ${date}.zip`,
+    // at most 80 bytes of name: 113 before ".zip"
+    fileName: `${namePart(patient.fullName, 80)} - PhysioPlan export - ${date}.zip`,
     base64: Buffer.from(
       zipSync(files, { level: 6, mtime: new Date(document.exportedAt) })
     ).toString('base64')
@@ -58,7 +60,7 @@ export async function exportPatient(
  * Deletes every row about a patient — programs, versions and snapshots,
  * visits and scores, search entries — once their full name is typed. With
  * secure_delete and the index's secure-delete, the freed space is zeroed;
- * the caller checkpoints the WAL afterwards so no copy stays there either.
+ * the caller empties the WAL afterwards (clearJournal) so no copy stays there either.
  */
 export function erasePatient(db: Database, patientId: number, confirmName: string): null {
   const patient = getPatient(db, patientId)
@@ -73,4 +75,32 @@ export function erasePatient(db: Database, patientId: number, confirmName: strin
   audit(db, { patientId, entity: 'patient', entityId: patientId, action: 'erase' })
   db.prepare("INSERT INTO patients_fts (patients_fts) VALUES ('optimize')").run()
   return null
+}
+
+/**
+ * wal_checkpoint(TRUNCATE) without waiting on the main thread: true when the
+ * WAL was copied into the file and emptied. A reader on an older snapshot
+ * (a backup or import on a worker) makes it give up at once instead.
+ */
+export function truncateJournal(db: Database): boolean {
+  const wait = db.pragma('busy_timeout', { simple: true }) as number
+  db.pragma('busy_timeout = 0')
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+    return result?.busy === 0
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`)
+  }
+}
+
+/**
+ * After an erase, the deleted pages' last copies live in the WAL until a
+ * checkpoint empties it. When a worker's read holds the checkpoint back,
+ * wait for the workers to finish and try again; false when still blocked
+ * (the store empties the WAL when it closes, and the person is told).
+ */
+export async function clearJournal(db: Database, offThread: OffThread): Promise<boolean> {
+  if (truncateJournal(db)) return true
+  await offThread.idle()
+  return truncateJournal(db)
 }

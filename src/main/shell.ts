@@ -2,7 +2,6 @@
  * The Electron security wiring, as plain functions over Electron's objects so
  * unit tests can pass mocks and assert every option and handler.
  */
-import { readFile } from 'node:fs/promises'
 import type {
   App,
   BrowserWindow,
@@ -12,7 +11,7 @@ import type {
   WebContents
 } from 'electron'
 import { contentSecurityPolicy } from './csp'
-import { contentTypeOf, resolveStaticPath } from './static-files'
+import { contentTypeOf, readStaticFile } from './static-files'
 
 export const appScheme = 'app'
 export const appOrigin = 'app://physioplan'
@@ -33,20 +32,15 @@ export function serveRenderer(protocol: Protocol, rendererDir: string): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url)
     if (`${url.protocol}//${url.host}` !== appOrigin) return notFound()
-    const file = resolveStaticPath(rendererDir, url.pathname)
-    if (file === null) return notFound()
-    try {
-      const body = await readFile(file)
-      return new Response(new Uint8Array(body), {
-        headers: {
-          'Content-Type': contentTypeOf(file),
-          'Content-Security-Policy': contentSecurityPolicy,
-          'X-Content-Type-Options': 'nosniff'
-        }
-      })
-    } catch {
-      return notFound()
-    }
+    const found = await readStaticFile(rendererDir, url.pathname)
+    if (found === null) return notFound()
+    return new Response(new Uint8Array(found.body), {
+      headers: {
+        'Content-Type': contentTypeOf(found.file),
+        'Content-Security-Policy': contentSecurityPolicy,
+        'X-Content-Type-Options': 'nosniff'
+      }
+    })
   })
 }
 

@@ -1,3 +1,4 @@
+import { readFile, realpath } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 
 const contentTypes: Record<string, string> = {
@@ -35,4 +36,24 @@ export function resolveStaticPath(root: string, pathname: string): string | null
   if (extname(decoded) === '') return join(root, 'index.html')
   const file = normalize(join(root, decoded))
   return file.startsWith(normalize(root) + sep) ? file : null
+}
+
+/**
+ * The bytes of the file a request path names, or null when there is none
+ * inside `root`, symlinks followed: a link in the renderer folder (a
+ * packaging slip, a writable install) must not serve files from elsewhere.
+ */
+export async function readStaticFile(
+  root: string,
+  pathname: string
+): Promise<{ file: string; body: Buffer } | null> {
+  const file = resolveStaticPath(root, pathname)
+  if (file === null) return null
+  try {
+    const [real, realRoot] = await Promise.all([realpath(file), realpath(root)])
+    if (!real.startsWith(realRoot + sep)) return null
+    return { file, body: await readFile(real) }
+  } catch {
+    return null
+  }
 }

@@ -1,8 +1,11 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createHandlers, type ApiContext, type Handlers } from './api'
-import { lockDataFolder } from './data-lock'
+import { backupFolder } from './backups'
+import { cantWrite, lockDataFolder } from './data-lock'
 import { databaseFileName, openDatabase, type Db } from './db/open'
+import { makePrivateFolder, tightenFolder } from './file-modes'
+import { truncateJournal } from './patient-data'
+import { dialogPaths } from './paths'
 import { warmUpHandouts } from './handouts'
 import { createOffThread, type OffThread } from './offthread/pool'
 
@@ -11,8 +14,8 @@ export interface OpenedStore {
   handlers: Handlers
   databaseFile: string
   offThread: OffThread
-  /** closes the database, stops the workers and frees the data folder for another PhysioPlan */
-  close: () => void
+  /** stops the workers, empties the WAL, closes the database and frees the data folder */
+  close: () => Promise<void>
 }
 
 export interface StoreOptions {
@@ -25,6 +28,21 @@ export interface StoreOptions {
   desktop?: ApiContext['desktop']
 }
 
+/**
+ * The data folder and its default backups folder owner-only, with every data
+ * file in them; in a backup folder the user chose (a USB stick, a synced
+ * drive) only our files, and only if it is there now.
+ */
+function tightenDataFiles(db: Db, dataDir: string): void {
+  tightenFolder(dataDir, true)
+  tightenFolder(join(dataDir, 'backups'), true)
+  try {
+    tightenFolder(backupFolder(db, dataDir), false)
+  } catch {
+    // unplugged or read-only: its backups are tightened when it is back and written to
+  }
+}
+
 /** Opens the data folder's database and builds the api over it: shared by both hosts. */
 export function openStore({
   dataDir,
@@ -34,7 +52,11 @@ export function openStore({
   workerFile,
   desktop
 }: StoreOptions): OpenedStore {
-  mkdirSync(dataDir, { recursive: true })
+  try {
+    makePrivateFolder(dataDir)
+  } catch {
+    throw cantWrite(dataDir)
+  }
   const release = lockDataFolder(dataDir)
   const databaseFile = join(dataDir, databaseFileName)
   let opened: ReturnType<typeof openDatabase>
@@ -45,6 +67,7 @@ export function openStore({
     throw error
   }
   const { db, migration } = opened
+  tightenDataFiles(db, dataDir)
   if (migration.backupFile) {
     console.log(
       `Data updated to version ${migration.to}; the earlier copy is ${migration.backupFile}`
@@ -59,7 +82,8 @@ export function openStore({
     dataDir,
     databaseFile,
     resourcesDir,
-    ...(desktop ? { desktop } : {})
+    // on the desktop, paths come from main's own dialogs only
+    ...(desktop ? { desktop, paths: dialogPaths() } : {})
   })
   // After the first screen is up, not while it loads. A failure here shows
   // again, with its message, on the first real handout.
@@ -71,10 +95,15 @@ export function openStore({
           1500
         )
   warming?.unref()
-  const close = () => {
+  const close = async () => {
     clearTimeout(warming)
-    void offThread.close()
-    if (db.open) db.close()
+    // the workers' connections go with them, so nothing holds the WAL back
+    await offThread.close()
+    if (db.open) {
+      // an erase the WAL still held (a worker was reading) is emptied from it now
+      truncateJournal(db)
+      db.close()
+    }
     release()
   }
   return { db, handlers, databaseFile, offThread, close }

@@ -59,6 +59,7 @@ export const channels = [
   'backups:status',
   'backups:start',
   'backups:progress',
+  'backups:chooseFolder',
   'backups:setFolder',
   'backups:inspect',
   'backups:restore',

@@ -62,11 +62,48 @@ function returns<T>(): T {
 
 const none = z.strictObject({})
 
+/** C0 control characters but tab and newline: invisible, and NUL breaks search and SQLite's text. */
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000B-\u001F]/g
+/** half of a surrogate pair with no other half (String.isWellFormed is ES2024, past our lib) */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Every text field of the api: trimmed, bounded, no control characters, and
+ * well-formed Unicode (a lone surrogate would be stored as U+FFFD, silently
+ * changing what was typed).
+ */
 function text(label: string, max: number) {
   return z
     .string({ error: `${label} must be text` })
     .trim()
     .max(max, `${label} is too long (${max.toLocaleString('en')} characters at most)`)
+    .refine(
+      (value) => value.search(controlCharacters) === -1,
+      `${label} contains an invisible control character; delete it, or retype the text`
+    )
+    .refine(
+      (value) => !loneSurrogate.test(value),
+      `${label} contains a broken character (half of an emoji or symbol); retype it`
+    )
+}
+
+/** Search boxes drop control characters (a pasted tab or NUL) instead of refusing the search. */
+function searchText(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text` })
+    .transform((value) => value.replace(controlCharacters, ''))
+    .pipe(text(label, max))
+}
+
+/** A file or folder as a full path: a relative one would depend on where the app was started. */
+function pathText(label: string, emptyMessage: string) {
+  return text(label, 4096)
+    .min(1, emptyMessage)
+    .refine(
+      (value) => value === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value),
+      `${label} must be a full path (starting with / or a drive letter such as C:\\)`
+    )
 }
 
 /** Optional free text: missing, null and blank all mean "not recorded". */
@@ -166,7 +203,7 @@ const programSource = z.discriminatedUnion(
 const exerciseRef = z.strictObject({ id: id('Exercise id') })
 
 const importFolder = z.strictObject({
-  folder: text('Folder', 4096).min(1, 'Choose the folder that holds exercises.json')
+  folder: pathText('Folder', 'Choose the folder that holds exercises.json')
 })
 
 const handoutOptions = z.strictObject({
@@ -460,7 +497,7 @@ export const contract = {
 
   'patients:list': {
     input: z.strictObject({
-      query: text('Search', limits.search).optional(),
+      query: searchText('Search', limits.search).optional(),
       includeArchived: z.boolean({ error: 'includeArchived must be true or false' }).optional()
     }),
     result: returns<PatientSummary[]>()
@@ -498,7 +535,8 @@ export const contract = {
       id: id('Patient id'),
       confirmName: text('Confirmation', limits.name)
     }),
-    result: returns<null>()
+    /** journalCleared false: the erased rows' old pages stay in the WAL until the app closes */
+    result: returns<{ journalCleared: boolean }>()
   },
 
   'patients:history': {
@@ -508,7 +546,7 @@ export const contract = {
 
   'exercises:list': {
     input: z.strictObject({
-      query: text('Search', limits.search).optional(),
+      query: searchText('Search', limits.search).optional(),
       category: z.enum(exerciseCategories, { error: 'Unknown exercise category' }).optional(),
       bodyRegion: text('Body region', 60).optional(),
       position: z.enum(positions, { error: 'Unknown position' }).optional(),
@@ -668,16 +706,18 @@ export const contract = {
     input: z.strictObject({ jobId: z.uuid({ error: 'Unknown backup' }) }),
     result: returns<JobStatus<BackupInfo>>()
   },
+  /** desktop only: a folder from the system's folder dialog; null when cancelled */
+  'backups:chooseFolder': { input: none, result: returns<string | null>() },
   'backups:setFolder': {
-    input: z.strictObject({ folder: text('Folder', 4096).min(1, 'Choose a folder for backups') }),
+    input: z.strictObject({ folder: pathText('Folder', 'Choose a folder for backups') }),
     result: returns<BackupStatus>()
   },
   'backups:inspect': {
-    input: z.strictObject({ file: text('Backup file', 4096).min(1, 'Choose a backup') }),
+    input: z.strictObject({ file: pathText('Backup file', 'Choose a backup') }),
     result: returns<BackupContents>()
   },
   'backups:restore': {
-    input: z.strictObject({ file: text('Backup file', 4096).min(1, 'Choose a backup') }),
+    input: z.strictObject({ file: pathText('Backup file', 'Choose a backup') }),
     result: returns<{ safetyCopy: string; contents: BackupContents }>()
   },
 

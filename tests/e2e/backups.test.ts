@@ -41,29 +41,37 @@ describe('backups in the browser host', () => {
     safety.close()
   })
 
-  it('a damaged data file: the host refuses it, and --restore-newest-backup brings the newest good one back', async () => {
-    const data = makeDataDir()
-    const first = await startHost(data.dataDir)
-    await callApi(first, 'patients:create', { fullName: 'Kept Karin', dateOfBirth: '1977-07-07' })
-    const { jobId } = await callApi<{ jobId: string }>(first, 'backups:start', { saveAs: false })
-    await expect
-      .poll(
-        async () => (await callApi<{ state: string }>(first, 'backups:progress', { jobId })).state
-      )
-      .toBe('done')
-    await first.stop()
-    const file = join(data.dataDir, 'physioplan.sqlite3')
-    writeFileSync(file, 'not a database any more')
-    rmSync(`${file}-wal`, { force: true })
-    rmSync(`${file}-shm`, { force: true })
+  const spoiled: [string, (file: string) => void, RegExp][] = [
+    ['damaged', (file) => writeFileSync(file, 'not a database any more'), /can’t be read/],
+    ['missing', (file) => rmSync(file), /is missing, but there are backups/],
+    ['empty', (file) => writeFileSync(file, ''), /is empty, but there are backups/]
+  ]
+  it.each(spoiled)(
+    'a %s data file: the host refuses it, and --restore-newest-backup brings the newest good one back',
+    async (_state, spoil, refusal) => {
+      const data = makeDataDir()
+      const first = await startHost(data.dataDir)
+      await callApi(first, 'patients:create', { fullName: 'Kept Karin', dateOfBirth: '1977-07-07' })
+      const { jobId } = await callApi<{ jobId: string }>(first, 'backups:start', { saveAs: false })
+      await expect
+        .poll(
+          async () => (await callApi<{ state: string }>(first, 'backups:progress', { jobId })).state
+        )
+        .toBe('done')
+      await first.stop()
+      const file = join(data.dataDir, 'physioplan.sqlite3')
+      spoil(file)
+      rmSync(`${file}-wal`, { force: true })
+      rmSync(`${file}-shm`, { force: true })
 
-    await expect(startHost(data.dataDir)).rejects.toThrow(
-      /can’t be read[\s\S]*--restore-newest-backup/
-    )
-    const recovered = await startHost(data.dataDir, ['--restore-newest-backup'])
-    const patients = await callApi<{ fullName: string }[]>(recovered, 'patients:list', {})
-    expect(patients.map((patient) => patient.fullName)).toEqual(['Kept Karin'])
-    await recovered.stop()
-    data.remove()
-  })
+      await expect(startHost(data.dataDir)).rejects.toThrow(
+        new RegExp(`${refusal.source}[\\s\\S]*--restore-newest-backup`)
+      )
+      const recovered = await startHost(data.dataDir, ['--restore-newest-backup'])
+      const patients = await callApi<{ fullName: string }[]>(recovered, 'patients:list', {})
+      expect(patients.map((patient) => patient.fullName)).toEqual(['Kept Karin'])
+      await recovered.stop()
+      data.remove()
+    }
+  )
 })

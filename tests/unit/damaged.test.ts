@@ -1,5 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync
+} from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { makeBackup, recoverFromNewestBackup } from '../../src/main/backups'
 import { openDatabase } from '../../src/main/db/open'
@@ -55,7 +64,7 @@ describe('a damaged data file at start', () => {
     writeFileSync(file, 'damaged')
     const { restored, damagedKept } = recoverFromNewestBackup(file, backups)
     expect(restored.file).toBe(backup.file)
-    expect(readFileSync(damagedKept, 'utf8')).toBe('damaged')
+    expect(readFileSync(damagedKept!, 'utf8')).toBe('damaged')
     const { db } = openDatabase(file)
     expect(listPatients(db, {}).map((p) => p.fullName)).toEqual(['Backed Up'])
     db.close()
@@ -68,5 +77,64 @@ describe('a damaged data file at start', () => {
       recoverFromNewestBackup(join(dir, 'physioplan.sqlite3'), join(dir, 'backups'))
     ).toThrow(/There is no good backup/)
     expect(readFileSync(join(dir, 'physioplan.sqlite3'), 'utf8')).toBe('damaged')
+  })
+})
+
+describe('a missing or empty data file', () => {
+  const lose: [string, (file: string) => void][] = [
+    ['missing', (file) => rmSync(file)],
+    ['empty', (file) => writeFileSync(file, '')]
+  ]
+  for (const [state, spoil] of lose) {
+    it(`${state} while backups exist: refused and offered the newest backup, not started empty`, async () => {
+      const { file, backups } = await folderWithBackup()
+      spoil(file)
+      expect(() => openDatabase(file)).toThrow(
+        new RegExp(
+          `The data file .* is ${state}, but there are backups in .*backups \\(the newest from \\d{4}-\\d{2}-\\d{2}\\)\\. PhysioPlan did not start with empty data\\.`
+        )
+      )
+      // still as it was: nothing created in its place
+      expect(existsSync(file) ? readFileSync(file).length : 'missing').toBe(
+        state === 'missing' ? 'missing' : 0
+      )
+      const { damagedKept } = recoverFromNewestBackup(file, backups)
+      expect(damagedKept === null).toBe(state === 'missing')
+      const { db } = openDatabase(file)
+      expect(listPatients(db, {}).map((p) => p.fullName)).toEqual(['Backed Up'])
+      db.close()
+    })
+  }
+
+  it('a first start (no backups) creates the file as before', () => {
+    const file = join(tempDir(), 'physioplan.sqlite3')
+    const { db } = openDatabase(file)
+    expect(listPatients(db, {})).toEqual([])
+    db.close()
+    expect(readFileSync(file).length).toBeGreaterThan(0)
+  })
+})
+
+describe('a damaged page inside an otherwise readable file', () => {
+  it('is found at start by quick_check and offered a restore', async () => {
+    const { file } = await folderWithBackup()
+    const setup = new Database(file)
+    const insert = setup.prepare(
+      "INSERT INTO patients (full_name, sort_key, date_of_birth, notes, created_at, updated_at) VALUES (?, ?, '1980-01-01', ?, '', '')"
+    )
+    setup.transaction(() => {
+      for (let n = 0; n < 400; n++) insert.run(`Patient ${n}`, `patient ${n}`, 'note '.repeat(40))
+    })()
+    const leaf = setup
+      .prepare("SELECT pageno FROM dbstat WHERE name = 'patients' AND pagetype = 'leaf' LIMIT 1")
+      .pluck()
+      .get() as number
+    const pageSize = setup.pragma('page_size', { simple: true }) as number
+    setup.close()
+    // the leaf's cell pointers point past the page: the header and schema still read fine
+    const fd = openSync(file, 'r+')
+    writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, (leaf - 1) * pageSize + 8)
+    closeSync(fd)
+    expect(() => openDatabase(file)).toThrow(/can’t be read: it is damaged/)
   })
 })

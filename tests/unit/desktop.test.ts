@@ -95,6 +95,6 @@ describe('desktop handout actions', () => {
   })
 
   it('picks a folder for imports', async () => {
-    expect(await actions.chooseFolder()).toBe('/clinic/library')
+    expect(await actions.chooseFolder('Folder with exercises.json')).toBe('/clinic/library')
   })
 })

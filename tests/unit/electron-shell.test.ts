@@ -74,7 +74,7 @@ const electron = vi.hoisted(() => {
           setPermissionCheckHandler: vi.fn((handler: () => boolean) => (permission.check = handler))
         }
       },
-      dialog: { showErrorBox: vi.fn() },
+      dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
       shell: { openPath: vi.fn() }
     }
   }
@@ -218,5 +218,96 @@ describe('a second instance', () => {
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(electron.module.app.quit).toHaveBeenCalled()
     expect(electron.windows.length).toBe(before)
+  })
+})
+
+describe('packaging', () => {
+  it('sets Electron’s fuses: no run-as-node, NODE_OPTIONS or inspector; cookies encrypted; app.asar only, checked', async () => {
+    const { getConfig, validateConfiguration } =
+      await import('app-builder-lib/out/util/config/config')
+    const config = await getConfig(process.cwd(), 'electron-builder.yml', null)
+    await validateConfiguration(config, { add: () => undefined } as never)
+    expect(config.asar ?? true).toBe(true)
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false
+    })
+    // electron-builder's own config loader is slow to import on a busy machine
+  }, 30_000)
+})
+
+describe('a packaged app', () => {
+  it('ignores ELECTRON_RENDERER_URL: it loads app:// and answers only app://', async () => {
+    vi.resetModules()
+    electron.state.singleInstance = true
+    electron.module.app.isPackaged = true
+    const resources = (process as { resourcesPath?: string }).resourcesPath
+    Object.assign(process, { resourcesPath: process.cwd() })
+    process.env.ELECTRON_RENDERER_URL = 'http://127.0.0.1:5173'
+    const before = electron.windows.length
+    electron.ipcHandlers.clear()
+    try {
+      await import('../../src/main/index')
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      expect(electron.windows[before]?.url).toBe('app://physioplan/')
+      const handler = electron.ipcHandlers.get('app:info')
+      const fromDevServer = { senderFrame: { url: 'http://127.0.0.1:5173/', parent: null } }
+      expect(await handler?.(fromDevServer, {})).toMatchObject({ error: { code: 'forbidden' } })
+    } finally {
+      electron.listeners.get('window-all-closed')?.()
+      delete process.env.ELECTRON_RENDERER_URL
+      electron.module.app.isPackaged = false
+      Object.assign(process, { resourcesPath: resources })
+    }
+  })
+})
+
+describe('a data file gone missing while backups exist', () => {
+  it('offers the newest backup instead of starting empty, and restores it', async () => {
+    const { openDatabase } = await import('../../src/main/db/open')
+    const { makeBackup } = await import('../../src/main/backups')
+    const { createOffThread } = await import('../../src/main/offthread/pool')
+    const folder = mkdtempSync(join(tmpdir(), 'physioplan-shell-lost-'))
+    const file = join(folder, 'physioplan.sqlite3')
+    const { db } = openDatabase(file)
+    db.prepare(
+      "INSERT INTO patients (full_name, sort_key, date_of_birth, created_at, updated_at) VALUES ('Kept Karin', 'kept karin', '1977-07-07', '', '')"
+    ).run()
+    await makeBackup(
+      { databaseFile: file, offThread: createOffThread(null) },
+      join(folder, 'backups')
+    )
+    db.close()
+    rmSync(file)
+
+    vi.resetModules()
+    electron.state.singleInstance = true
+    electron.ipcHandlers.clear()
+    electron.module.dialog.showMessageBoxSync.mockClear()
+    process.env.PHYSIOPLAN_DATA_DIR = folder
+    try {
+      await import('../../src/main/index')
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      const [offer] = electron.module.dialog.showMessageBoxSync.mock.calls[0] as unknown as [
+        { message: string; buttons: string[] }
+      ]
+      expect(offer.message).toMatch(/is missing, but there are backups/)
+      expect(offer.buttons[0]).toBe('Restore the newest good backup')
+      const info = await electron.ipcHandlers.get('app:info')?.(
+        { senderFrame: { url: 'app://physioplan/', parent: null } },
+        {}
+      )
+      expect(info).toMatchObject({ ok: true, data: { dataDir: folder, counts: { patients: 1 } } })
+    } finally {
+      electron.listeners.get('window-all-closed')?.()
+      process.env.PHYSIOPLAN_DATA_DIR = dataDir
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 })

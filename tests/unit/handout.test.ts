@@ -429,6 +429,7 @@ describe('handout options and drafts', () => {
         if (name === 'handout') rendered.push((input as HandoutJob).snapshot.program.versionId)
         return inline.run(name, input, onProgress)
       },
+      idle: inline.idle,
       close: inline.close
     }
     const rendering = { resourcesDir: resolve('resources'), offThread: watching }

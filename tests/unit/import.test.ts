@@ -208,9 +208,20 @@ describe('importing a folder', () => {
     const status = await ok<ImportStatus>(api, 'import:status', { jobId })
     expect(status).toMatchObject({
       state: 'failed',
-      error: expect.stringMatching(/exercises.json is not valid JSON/)
+      error:
+        'exercises.json can’t be read as JSON. Is it the exercises.json of a free-exercise-db folder?'
     })
     expect(countRows(api.db, 'exercises')).toBe(builtinExercises.length)
+  })
+
+  it('never quotes the file in its message (a system file chosen by mistake)', async () => {
+    const api = fileApi()
+    const shadow = join(tempDir(), 'shadow')
+    writeFileSync(shadow, 'root:$6$s3cr3tsalt$hashhashhash:19000:0:99999:7:::\n')
+    const refused = await api.call('import:preview', { folder: shadow })
+    expect(refused.ok || refused.error.message).toBe(
+      'shadow can’t be read as JSON. Is it the exercises.json of a free-exercise-db folder?'
+    )
   })
 
   it('handles a full-size set (900 records, 1,800 photos)', async () => {

@@ -1,8 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { HandoutFile, Patient, ProgramVersion, Template } from '../../src/shared/types'
-import { countRows, fileApi, memoryApi, type MemoryApi } from './helpers'
+import { createHandlers, dispatch } from '../../src/main/api'
+import { openDatabase } from '../../src/main/db/open'
+import { openStore } from '../../src/main/store'
+import { countRows, fileApi, inline, memoryApi, tempDir, type MemoryApi } from './helpers'
 import { noOutcomes, visitInput } from './visit-input'
 
 const name = 'Quintessa Vøllestad-Zyx'
@@ -107,7 +112,9 @@ describe('erasing a patient', () => {
     })
     expect(countRows(db, 'patients')).toBe(1)
 
-    await ok(api, 'patients:erase', { id: patient.id, confirmName: ` ${name} ` })
+    expect(await ok(api, 'patients:erase', { id: patient.id, confirmName: ` ${name} ` })).toEqual({
+      journalCleared: true
+    })
     for (const table of [
       'patients',
       'programs',
@@ -124,5 +131,77 @@ describe('erasing a patient', () => {
     expect(remains.includes(Buffer.from(name))).toBe(false)
     expect(remains.includes(Buffer.from('Quintessa'))).toBe(false)
     expect(remains.includes(Buffer.from('Vøllestad'))).toBe(false)
+  })
+})
+
+describe('erasing while another connection reads the file', () => {
+  const onDisk = (file: string) =>
+    Buffer.concat([file, `${file}-wal`].filter(existsSync).map((path) => readFileSync(path)))
+
+  /** A second connection inside a read transaction: what a backup on the data worker holds. */
+  function reading(file: string): Database.Database {
+    const reader = new Database(file, { readonly: true })
+    reader.prepare('BEGIN').run()
+    reader.prepare('SELECT count(*) FROM patients').get()
+    return reader
+  }
+
+  it('waits for the workers to finish, tries again, and empties the WAL at once', async () => {
+    const file = join(tempDir(), 'physioplan.sqlite3')
+    const { db } = openDatabase(file)
+    let reader: Database.Database | null = null
+    let waited = false
+    const handlers = createHandlers({
+      db,
+      transport: 'web',
+      version: 'test',
+      dataDir: join(file, '..'),
+      databaseFile: file,
+      resourcesDir: resolve('resources'),
+      // the worker's task ends while the erase waits for it
+      offThread: {
+        ...inline,
+        idle: async () => {
+          waited = true
+          reader?.prepare('COMMIT').run()
+        }
+      }
+    })
+    const api = { call: (channel: string, input: unknown) => dispatch(handlers, channel, input) }
+    const patient = await fullRecord(api)
+    reader = reading(file)
+    expect(await ok(api, 'patients:erase', { id: patient.id, confirmName: name })).toEqual({
+      journalCleared: true
+    })
+    expect(waited).toBe(true)
+    // the database still open, and still the name is nowhere in its files
+    expect(onDisk(file).includes(Buffer.from('Vøllestad'))).toBe(false)
+    reader.close()
+    db.close()
+  })
+
+  it('still blocked: says so, and the WAL is emptied when the app closes', async () => {
+    const dataDir = tempDir()
+    const store = openStore({
+      dataDir,
+      transport: 'web',
+      version: 'test',
+      resourcesDir: resolve('resources'),
+      workerFile: null
+    })
+    const api = {
+      call: (channel: string, input: unknown) => dispatch(store.handlers, channel, input)
+    }
+    const patient = await fullRecord(api)
+    const reader = reading(store.databaseFile)
+    expect(await ok(api, 'patients:erase', { id: patient.id, confirmName: name })).toEqual({
+      journalCleared: false
+    })
+    expect(onDisk(store.databaseFile).includes(Buffer.from('Vøllestad'))).toBe(true)
+    // the reader is done but its connection is still open, as a worker's can be at quit
+    reader.prepare('COMMIT').run()
+    await store.close()
+    expect(onDisk(store.databaseFile).includes(Buffer.from('Vøllestad'))).toBe(false)
+    reader.close()
   })
 })

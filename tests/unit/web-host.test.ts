@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http'
 import { createConnection } from 'node:net'
 import { networkInterfaces } from 'node:os'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { maxBodyBytes, startWebHost, type WebHost } from '../../src/main/web/server'
@@ -9,6 +9,7 @@ import { countRows, memoryApi, tempDir } from './helpers'
 
 const token = 'test-token-0123456789'
 let host: WebHost | null = null
+let lastRendererDir: string | null = null
 
 afterEach(async () => {
   await host?.close()
@@ -18,6 +19,7 @@ afterEach(async () => {
 async function start() {
   const api = memoryApi()
   const rendererDir = tempDir()
+  lastRendererDir = rendererDir
   writeFileSync(join(rendererDir, 'index.html'), '<div id="app"></div>')
   mkdirSync(join(rendererDir, 'assets'))
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
@@ -163,6 +165,24 @@ describe('browser host', () => {
     ]) {
       const response = await raw(host.port, { path, headers: { Host: `127.0.0.1:${host.port}` } })
       expect(response.status, path).toBe(404)
+    }
+  })
+})
+
+describe('static files and symlinks', () => {
+  it('serves a link that stays in the renderer folder, and refuses one that leaves it', async () => {
+    const { base } = await start()
+    const secret = join(tempDir(), 'secret.js')
+    writeFileSync(secret, 'the clinic’s secret')
+    const dir = lastRendererDir!
+    symlinkSync(secret, join(dir, 'assets', 'leak.js'))
+    symlinkSync(join(dir, 'assets', 'app.js'), join(dir, 'assets', 'alias.js'))
+    symlinkSync(join(secret, '..'), join(dir, 'outside'))
+    expect((await fetch(`${base}/assets/alias.js`)).status).toBe(200)
+    for (const path of ['/assets/leak.js', '/outside/secret.js']) {
+      const response = await fetch(base + path)
+      expect(response.status, path).toBe(404)
+      expect(await response.text(), path).not.toMatch(/secret/)
     }
   })
 })

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
+import { makePrivateFolder, privateFileMode } from '../file-modes'
 
 export interface Migration {
   version: number
@@ -74,7 +75,9 @@ export function migrate(
 
   let backupFile: string | null = null
   if (from > 0 && options.backupFile) {
-    mkdirSync(dirname(options.backupFile), { recursive: true })
+    makePrivateFolder(dirname(options.backupFile))
+    // VACUUM INTO fills an empty file, which keeps the owner-only mode it was created with
+    writeFileSync(options.backupFile, '', { mode: privateFileMode, flag: 'wx' })
     db.prepare('VACUUM INTO ?').run(options.backupFile)
     backupFile = options.backupFile
   }

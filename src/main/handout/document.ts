@@ -9,6 +9,7 @@ import { describeDose, sessionsPerDay } from '@shared/dose'
 import { flagsOf, highestUrgency, redFlagRules, type Urgency } from '@shared/red-flags'
 import { exercisePhases, type Dose, type HandoutOptions, type ProgramSnapshot } from '@shared/types'
 import { svgAsCanvas } from './drawing'
+import { namePart } from '../file-names'
 import { en, type Words } from './words.en'
 
 export type HandoutPicture = { kind: 'svg'; svg: string } | { kind: 'image'; dataUrl: string }
@@ -481,12 +482,8 @@ function diary(snapshot: ProgramSnapshot, options: HandoutOptions, words: Words)
 
 /** The file name a handout is saved under: patient, program, issue date. */
 export function handoutFileName(snapshot: ProgramSnapshot): string {
-  const clean = (text: string) =>
-    text
-      .replace(/[\\/:*?"<>|\n\r\t]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  return `${clean(snapshot.patient.fullName)} - ${clean(snapshot.program.title)} - ${snapshot.issuedAt.slice(0, 10)}.pdf`
+  // at most 50 + 50 bytes of name and title: 116 before ".pdf", so Open and Print never fail on length
+  return `${namePart(snapshot.patient.fullName, 50)} - ${namePart(snapshot.program.title, 50)} - ${snapshot.issuedAt.slice(0, 10)}.pdf`
 }
 
 export function buildHandout(

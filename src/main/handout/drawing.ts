@@ -4,8 +4,8 @@
  * a CSS cascade: about 0.9 ms a picture, a quarter of a handout. Our
  * illustrations use a small, flat subset of SVG (lines, paths, circles,
  * rectangles with plain stroke and fill attributes), which maps one to one
- * onto canvas vectors. Anything outside that subset returns null, and the
- * picture goes through pdfmake's SVG renderer as before.
+ * onto canvas vectors. Anything outside that subset returns null, and
+ * handouts then leave the picture out (isDrawableSvg, below).
  */
 import type { Content } from 'pdfmake/interfaces'
 
@@ -159,4 +159,21 @@ export function svgAsCanvas(svg: string, width: number): Content | null {
     drawing.push(...drawn)
   }
   return { canvas: drawing } as unknown as Content
+}
+
+/**
+ * What no stored picture may hold, wherever it sits (the root element's
+ * attributes too): these pull in other files or run code in SVG viewers.
+ */
+const forbidden =
+  /<\s*\/?\s*(image|use|foreignObject|script|style)\b|\b(xlink:)?href\s*=|\bstyle\s*=|\bon\w+\s*=/i
+
+/**
+ * Whether a stored SVG may go on a handout: only pictures made of the
+ * shapes our own illustrations use. A crafted row (from a restored or
+ * edited file) could otherwise have pdfmake's SVG renderer embed a local
+ * image in the PDF.
+ */
+export function isDrawableSvg(svg: string): boolean {
+  return !forbidden.test(svg) && svgAsCanvas(svg, 100) !== null
 }

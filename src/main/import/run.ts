@@ -36,11 +36,11 @@ async function readPlan(db: Database, jsonFile: string): Promise<ImportPlan> {
   let data: unknown
   try {
     data = JSON.parse(await readFile(jsonFile, 'utf8'))
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : 'unreadable'
+  } catch {
+    // never the parser's message: it quotes the file's first bytes (of /etc/shadow, say)
     throw new AppError(
       'invalid_input',
-      `${basename(jsonFile)} is not valid JSON (${reason}).`,
+      `${basename(jsonFile)} can’t be read as JSON. Is it the exercises.json of a free-exercise-db folder?`,
       'folder'
     )
   }

@@ -16,6 +16,8 @@ export interface OffThread {
     input: TaskInput<N>,
     onProgress?: Progress
   ): Promise<TaskOutput<N>>
+  /** resolves when no task is running: their read connections no longer hold the WAL */
+  idle(): Promise<void>
   close(): Promise<void>
 }
 
@@ -65,8 +67,12 @@ const tooLarge: Record<TaskName, string> = {
 
 function lane(workerFile: string): OffThread {
   const pending = new Map<number, Pending>()
+  const idleWaiters: (() => void)[] = []
   let worker: Worker | null = null
   let nextId = 1
+  const settled = () => {
+    if (pending.size === 0) for (const wake of idleWaiters.splice(0)) wake()
+  }
   /**
    * The worker is gone: the task it was running (the oldest: it runs one at a
    * time) fails, saying why; with `requeue`, the tasks queued behind it go to
@@ -82,6 +88,7 @@ function lane(workerFile: string): OffThread {
       if (requeue) send(task)
       else task.reject(new AppError('unavailable', why))
     }
+    settled()
   }
   const start = () => {
     const started = new Worker(workerFile, { resourceLimits: workerLimits })
@@ -91,6 +98,7 @@ function lane(workerFile: string): OffThread {
       if ('progress' in reply) return task.onProgress?.(...reply.progress)
       pending.delete(reply.id)
       if (pending.size === 0) started.unref()
+      settled()
       if ('error' in reply) task.reject(receivedError(reply.error))
       else task.resolve(reply.value)
     })
@@ -122,6 +130,9 @@ function lane(workerFile: string): OffThread {
         send({ request, resolve: resolve as (value: unknown) => void, reject, onProgress })
       })
     },
+    idle() {
+      return pending.size === 0 ? Promise.resolve() : new Promise((wake) => idleWaiters.push(wake))
+    },
     async close() {
       const running = worker
       if (running) {
@@ -137,12 +148,16 @@ export function createOffThread(workerFile: string | null): OffThread {
   if (workerFile === null) {
     return {
       run: (name, input, onProgress) => runTask(name, input, onProgress ?? (() => undefined)),
+      idle: async () => undefined,
       close: async () => undefined
     }
   }
   const byLane = { handouts: lane(workerFile), data: lane(workerFile) }
   return {
     run: (name, input, onProgress) => byLane[lanes[name]].run(name, input, onProgress),
+    idle: async () => {
+      await Promise.all([byLane.handouts.idle(), byLane.data.idle()])
+    },
     close: async () => {
       await Promise.all([byLane.handouts.close(), byLane.data.close()])
     }

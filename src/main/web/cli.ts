@@ -25,9 +25,8 @@ async function main(): Promise<void> {
       join(dataDir, databaseFileName),
       join(dataDir, 'backups')
     )
-    console.log(
-      `Restored the backup of ${restored.createdAt}; the damaged file is kept as ${damagedKept}.`
-    )
+    const kept = damagedKept ? `; the damaged file is kept as ${damagedKept}` : ''
+    console.log(`Restored the backup of ${restored.createdAt}${kept}.`)
   }
   let store: ReturnType<typeof openStore>
   try {
@@ -59,10 +58,10 @@ async function main(): Promise<void> {
   console.log(`PhysioPlan is running. Open this address in your browser:\n\n  ${host.url}\n`)
   console.log('Press Ctrl+C to stop.')
   const stop = (): void => {
-    void host.close().then(() => {
-      store.close()
-      process.exit(0)
-    })
+    void host
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

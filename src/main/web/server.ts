@@ -1,10 +1,9 @@
 import { timingSafeEqual } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dispatch, type Handlers } from '../api'
 import { contentSecurityPolicy } from '../csp'
-import { contentTypeOf, resolveStaticPath } from '../static-files'
+import { contentTypeOf, readStaticFile } from '../static-files'
 
 /** Big enough for a clinic photo as a data URL, small enough to refuse abuse. */
 export const maxBodyBytes = 16 * 1024 * 1024
@@ -81,14 +80,9 @@ async function serveStatic(
   pathname: string,
   response: ServerResponse
 ): Promise<void> {
-  const file = resolveStaticPath(rendererDir, pathname)
-  if (file === null) throw new HttpError(404, 'Not found.')
-  let body: Buffer
-  try {
-    body = await readFile(file)
-  } catch {
-    throw new HttpError(404, 'Not found.')
-  }
+  const found = await readStaticFile(rendererDir, pathname)
+  if (found === null) throw new HttpError(404, 'Not found.')
+  const { file, body } = found
   const hashed = pathname.startsWith('/assets/')
   response.writeHead(200, {
     ...securityHeaders,

@@ -58,6 +58,13 @@ export const useBackupsStore = defineStore('backups', () => {
   const runNow = () => backUp(false)
   const saveAs = () => backUp(true)
 
+  /** Desktop: the system's folder dialog (main opens only folders picked there). */
+  async function chooseFolder(): Promise<string | null> {
+    const result = await call('backups:chooseFolder', {})
+    error.value = result.ok ? null : result.error
+    return result.ok ? result.data : null
+  }
+
   const setFolder = (folder: string) =>
     act(async () => {
       const result = await call('backups:setFolder', { folder })
@@ -91,6 +98,7 @@ export const useBackupsStore = defineStore('backups', () => {
     load,
     runNow,
     saveAs,
+    chooseFolder,
     setFolder,
     inspect,
     restore

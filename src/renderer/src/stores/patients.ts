@@ -87,11 +87,19 @@ export const usePatientsStore = defineStore('patients', () => {
     return `Downloaded “${result.data.fileName}”.`
   }
 
-  async function erase(id: number, confirmName: string): Promise<Result<null>> {
+  /** Said on the patient list after an erase the journal still holds (see erase). */
+  const erasedNotice = ref<string | null>(null)
+
+  async function erase(id: number, confirmName: string): Promise<Result<unknown>> {
+    const fullName = current.value?.fullName ?? 'The patient'
     const result = await call('patients:erase', { id, confirmName })
     if (result.ok) {
       current.value = null
       results.value = results.value.filter((patient) => patient.id !== id)
+      // a backup or import was reading: the file's journal keeps the old pages until the app closes
+      erasedNotice.value = result.data.journalCleared
+        ? null
+        : `${fullName} was erased. Until PhysioPlan is closed, the name remains in its journal file (physioplan.sqlite3-wal); closing the app removes it.`
     }
     return result
   }
@@ -101,6 +109,7 @@ export const usePatientsStore = defineStore('patients', () => {
     loadHistory,
     exportData,
     erase,
+    erasedNotice,
     query,
     includeArchived,
     results,
