@@ -23,7 +23,8 @@ export interface DoseWords {
   useLoad: (load: string) => string
   hold: (time: string) => string
   duration: (time: string) => string
-  rest: (time: string) => string
+  /** `each`: between the holds or times of a timed set, which has no sets to rest between */
+  rest: (time: string, each: boolean) => string
   timesPerDay: (perDay: number) => string
   daysPerWeek: (perWeek: number) => string
   /** after a count: "10 repetitions each side" */
@@ -40,7 +41,7 @@ export const englishDoseWords: DoseWords = {
   useLoad: (load) => `use ${load}`,
   hold: (time) => `hold ${time}`,
   duration: (time) => `for ${time}`,
-  rest: (time) => `rest ${time} between sets`,
+  rest: (time, each) => `rest ${time} between ${each ? 'each' : 'sets'}`,
   timesPerDay: (perDay) =>
     perDay === 1 ? 'once a day' : perDay === 2 ? 'twice a day' : `${perDay} times a day`,
   daysPerWeek: (perWeek) =>
@@ -121,7 +122,7 @@ export function describeDose(
     hold,
     duration,
     dose.side !== null && sided < 0 ? words.sideAlone[dose.side] : null,
-    dose.restSeconds === null ? null : words.rest(time(dose.restSeconds)),
+    dose.restSeconds === null ? null : words.rest(time(dose.restSeconds), timedSets(dose)),
     frequency(dose, words)
   ].filter((part): part is string => part != null)
   if (parts.length === 0) return ''

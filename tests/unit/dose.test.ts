@@ -46,6 +46,9 @@ describe('dose in plain words', () => {
     expect(describeDose({ ...emptyDose, sets: 2, holdSeconds: 20, side: 'both' })).toBe(
       'Hold 20 seconds, twice each side'
     )
+    expect(describeDose({ ...emptyDose, sets: 5, holdSeconds: 30, restSeconds: 60 })).toBe(
+      'Hold 30 seconds, 5 times, rest 1 minute between each'
+    )
   })
 
   it('keeps a load after the side, so it is not read as per side', () => {
