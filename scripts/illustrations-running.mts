@@ -165,8 +165,9 @@ const lyingBack = (change: Partial<Body> = {}): Body => ({
   hip: [108, 120],
   trunk: 180,
   head: 182,
-  nearArm: { to: [96, 125] },
-  farArm: { to: [98, 125] },
+  // the arms almost straight by the sides, so the elbows stay on the mat
+  nearArm: { to: [106, 125], bend: -1 },
+  farArm: { to: [108, 125], bend: -1 },
   nearLeg: { to: [164, 124] },
   farLeg: { to: [166, 125] },
   ...change
@@ -186,6 +187,8 @@ const seated = (change: Partial<Body> = {}): Body => ({
 })
 const seatedChair = chair(34, 'left')
 const mat = { props: ['mat'] as Pose['props'] }
+/** lying on the side, the bottom knee bent forward for balance */
+const bottomKnee: Limb = { to: [162, 116], bend: 1 }
 
 /**
  * A heel raise at the wall: the near foot on `ball` at `angle`, the far foot
@@ -228,7 +231,15 @@ const onStep = { scale: 0.85 }
 const stepAtWall = block(110, 30, 18) + wallRight
 const heelUp = (from: Point) => arc(from, [from[0], from[1] - 20], 2)
 const heelDown = (from: Point) => arc(from, [from[0], from[1] + 20], -2)
-const withWeight = (body: Body): Body => ({ ...body, nearArm: [92, 90] })
+const withWeight = (body: Body): Body => ({ ...body, nearArm: [62, 70] })
+/** both feet on the step's edge at `angle`, knees straight */
+const onBoth = (angle: number) =>
+  bothFeet(atWall(edge, angle, onStep), [edge[0] - 3, edge[1]], angle)
+/** a dumbbell hanging from the near hand at full stretch, below the hip */
+const hanging = (pose: Pose): Pose => {
+  const grip = toward(pose.near.hand, 76, 9)
+  return { ...pose, front: (pose.front ?? '') + bar(pose.near.hand, grip, ink, 6) + dumbbell(grip) }
+}
 const ankleHold =
   rect(24, 104, 40, 9, propLine) + bar([28, 112], [28, 127]) + bar([60, 112], [60, 127])
 /** strips of tape on the floor, for the reach directions */
@@ -340,7 +351,8 @@ export const runningIllustrations: Record<string, Pose[]> = {
         hip: [88, 94],
         trunk: -62,
         nearLeg: { to: [102, 127] },
-        farLeg: [20, 60],
+        // the free foot held clear of the floor, a little forward
+        farLeg: [8, 42],
         nearArm: [-5, -5],
         farArm: [-10, -10]
       }),
@@ -442,18 +454,20 @@ export const runningIllustrations: Record<string, Pose[]> = {
   'standing-quad-stretch': [
     figure(
       standing(96, {
-        nearLeg: [95, 250],
+        // the bent thigh just behind the standing leg, the hand round the ankle
+        nearLeg: [110, 250],
         farLeg: { to: [98, 127] },
-        nearArm: { to: [84, 74], bend: -1 },
+        nearArm: { to: [85, 70], bend: -1 },
         farArm: { to: [130, 46] }
       }),
       { behind: wallRight }
     )
   ],
   // Hip
+  // the bottom knee bent forward for balance, as for the clamshell
   'side-lying-hip-abduction': [
-    figure(sideLying({ nearLeg: { to: [168, 117] } }), mat),
-    figure(sideLying({ nearLeg: [-20, -20] }), {
+    figure(sideLying({ nearLeg: { to: [168, 117] }, farLeg: bottomKnee }), mat),
+    figure(sideLying({ nearLeg: [-20, -20], farLeg: bottomKnee }), {
       ...mat,
       arrows: [arc([172, 112], [160, 82], 12)]
     })
@@ -472,19 +486,7 @@ export const runningIllustrations: Record<string, Pose[]> = {
       front: `<rect x="${pose.near.knee[0] - 7}" y="${pose.near.knee[1] - 6}" width="14" height="12" rx="4" fill="none" stroke="${bandColour}" stroke-width="3"/>`
     }))
   ],
-  'isometric-hip-abduction-standing': [
-    figure(
-      {
-        hip: [104, 70],
-        trunk: -90,
-        nearArm: { to: [113, 66], bend: -1 },
-        farArm: { to: [95, 66] },
-        nearLeg: [73, 73],
-        farLeg: [98, 96]
-      },
-      { behind: wallAt(124), arrows: [arc([94, 100], [116, 100], -6)] }
-    )
-  ],
+  'isometric-hip-abduction-standing': [wallPush()],
   'single-leg-bridge': [
     figure(lyingBack({ farLeg: { to: [146, 126] }, nearLeg: [-22, -22] }), mat),
     figure(
@@ -509,8 +511,9 @@ export const runningIllustrations: Record<string, Pose[]> = {
         head: 205,
         nearArm: [-85, -88],
         farArm: [92, 0],
-        nearLeg: [16, -60],
-        farLeg: [14, -56]
+        // the knees bent behind: the shins folded back along the mat
+        nearLeg: [20, 172],
+        farLeg: [19, 174]
       },
       mat
     )
@@ -547,13 +550,8 @@ export const runningIllustrations: Record<string, Pose[]> = {
     figure(atWall(edge, 58, onStep), { behind: stepAtWall, arrows: [heelUp([96, 122])] })
   ],
   'heel-raise-loaded': [
-    loaded(figure(withWeight(atWall(edge, -25, onStep)), { behind: stepAtWall })),
-    loaded(
-      figure(withWeight(atWall(edge, 58, onStep)), {
-        behind: stepAtWall,
-        arrows: [heelUp([96, 122])]
-      })
-    )
+    hanging(figure(withWeight(onBoth(-25)), { behind: stepAtWall })),
+    hanging(figure(withWeight(onBoth(58)), { behind: stepAtWall, arrows: [heelUp([96, 122])] }))
   ],
   'bent-knee-heel-raise': [
     figure(atWall([120, 125], 20, { crouch: 12 }), { behind: wallRight }),
@@ -615,7 +613,8 @@ export const runningIllustrations: Record<string, Pose[]> = {
     })
   ],
   'calf-stretch-straight': [calfStretch([108, 78], 80, 140, 158)],
-  'calf-stretch-bent': [calfStretch([104, 86], 88, 136, 152)],
+  // a short step, both knees bent, the back heel still down
+  'calf-stretch-bent': [calfStretch([102, 80], 102, 130, 152)],
   'plantar-fascia-stretch': [
     figure(
       {
@@ -688,7 +687,7 @@ export const runningIllustrations: Record<string, Pose[]> = {
   // Hamstring
   'nordic-hamstring': [
     figure(nordic(-90), { ...mat, behind: ankleHold }),
-    figure(nordic(-42), { ...mat, behind: ankleHold, arrows: [arc([78, 70], [110, 54], -8)] })
+    figure(nordic(-42), { ...mat, behind: ankleHold, arrows: [arc([120, 40], [160, 74], 8)] })
   ],
   'askling-extender': [
     figure(extender([-90, 35]), mat),
@@ -700,9 +699,10 @@ export const runningIllustrations: Record<string, Pose[]> = {
   ],
   'askling-glider': [
     figure(glider(110, 80), { behind: chair(146, 'left') + towel(58, 18) }),
-    figure(glider(104, 90), {
-      behind: chair(146, 'left') + towel(30, 18),
-      arrows: [arc([72, 110], [44, 110], -6)]
+    // the hips lower so the back foot reaches the floor, still on its towel
+    figure(glider(100, 96), {
+      behind: chair(146, 'left') + towel(42, 18),
+      arrows: [arc([70, 102], [40, 108], -6)]
     })
   ],
   'single-leg-deadlift': [
@@ -740,7 +740,8 @@ export const runningIllustrations: Record<string, Pose[]> = {
   'hamstring-heel-dig': [
     figure(lyingBack({ nearLeg: { to: [152, 124] } }), {
       ...mat,
-      arrows: [arc([160, 98], [160, 118], -4)]
+      // the heel pressed down and pulled back toward the seat
+      arrows: [arc([176, 100], [158, 118], -4)]
     })
   ],
   // Trunk
@@ -829,7 +830,7 @@ export const runningIllustrations: Record<string, Pose[]> = {
         hip: [100, 60],
         nearArm: [100, 20],
         farArm: [80, 10],
-        ...onToes([104, 118], [100, 118])
+        ...onToes([104, 116], [100, 116])
       }),
       { arrows: [arc([136, 112], [136, 86], 6), arc([150, 86], [150, 112], 6)] }
     )
@@ -840,7 +841,7 @@ export const runningIllustrations: Record<string, Pose[]> = {
         hip: [100, 60],
         nearArm: [110, 40],
         farArm: [60, -20],
-        ...onToes([104, 118], [100, 118]),
+        ...onToes([104, 116], [100, 116]),
         farLeg: [100, 200]
       }),
       { arrows: [arc([136, 112], [136, 84], 6)] }
@@ -849,11 +850,14 @@ export const runningIllustrations: Record<string, Pose[]> = {
   'a-skips': [
     figure(
       standing(100, {
-        hip: [100, 66],
         trunk: -86,
-        nearArm: [110, 100],
-        farArm: [60, -30],
-        ...onToes([104, 125], [0, 0]),
+        hip: [100, 62],
+        // the arm opposite the raised (far) knee swings forward
+        nearArm: [60, -30],
+        farArm: [115, 100],
+        // landing on the ball of the foot, the toes on the floor
+        nearLeg: { to: [104, 119] },
+        nearToe: 30,
         farLeg: [-5, 92]
       }),
       { arrows: [arc([150, 90], [180, 90], 6)] }
@@ -879,10 +883,10 @@ export const runningIllustrations: Record<string, Pose[]> = {
   'skipping-rope': [
     figure(
       standing(100, {
-        hip: [100, 64],
+        hip: [100, 62],
         nearArm: [110, 20],
         farArm: [70, 160],
-        ...onToes([102, 120], [98, 120])
+        ...onToes([102, 116], [98, 116])
       }),
       {
         behind: `<path d="M122 90 Q150 -34 84 84" fill="none" stroke="${bandColour}" stroke-width="3"/>`
@@ -936,6 +940,28 @@ function hipHitch(tilt: 1 | -1): Pose {
     behind: block(50, 56, 16),
     front: bar(stance, free, ink, 7),
     arrows: [tilt === 1 ? arc([140, 110], [140, 84], -8) : arc([140, 84], [140, 110], 8)].reverse()
+  }
+}
+
+/**
+ * Standing tall on the far leg, seen from the front, the outside of the
+ * near leg pressed sideways into the wall beside it. Like the hip hitch,
+ * the pelvis is a bar and the legs hang straight from its ends.
+ */
+function wallPush(): Pose {
+  const neck: Point = [96, 34]
+  const far: Point = [87, 70]
+  const near: Point = [105, 70]
+  return {
+    head: toward(neck, -90, 14),
+    neck,
+    hip: [96, 70],
+    // hands on the hips
+    near: { elbow: [114, 50], hand: near, knee: near, foot: [116, 124] },
+    far: { elbow: [78, 50], hand: far, knee: far, foot: [86, 127] },
+    behind: wallAt(121),
+    front: bar(far, near, ink, 7),
+    arrows: [arc([90, 100], [109, 100], 0)]
   }
 }
 
@@ -1057,7 +1083,7 @@ function glider(hipX: number, hipY: number): Body {
     nearArm: { to: [148, hipY - 30] },
     farArm: { to: [148, hipY - 28] },
     nearLeg: { to: [126, 127] },
-    farLeg: { to: [hipX > 106 ? 66 : 38, 125] }
+    farLeg: { to: [hipX > 106 ? 66 : 51, 125] }
   }
 }
 function prone(leg: [number, number]): Body {
@@ -1073,7 +1099,7 @@ function prone(leg: [number, number]): Body {
 }
 /** both feet on their toes just off the floor */
 function onToes(near: Point, far: Point): Partial<Body> {
-  return { nearLeg: { to: near }, farLeg: { to: far }, nearToe: 70, farToe: 70 }
+  return { nearLeg: { to: near }, farLeg: { to: far }, nearToe: 40, farToe: 40 }
 }
 /** hopping side to side on one leg, seen from the front */
 function frontHop(x: number, hipY: number): Body {

@@ -478,8 +478,9 @@ export const illustrations: Record<string, (Pose | TopPose)[]> = {
       head: [104, 22],
       neck: [102, 38],
       hip: [98, 82],
-      near: { elbow: [116, 58], hand: [128, 72], knee: [116, 104], foot: [124, 127] },
-      far: { elbow: [88, 60], hand: [80, 76], knee: [88, 106], foot: [70, 124] },
+      // each arm swings with the opposite leg
+      near: { elbow: [88, 60], hand: [80, 76], knee: [116, 104], foot: [124, 127] },
+      far: { elbow: [116, 58], hand: [128, 72], knee: [88, 106], foot: [70, 124] },
       arrows: [
         [
           [140, 112],
