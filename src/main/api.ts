@@ -14,6 +14,7 @@ import {
   listExercises,
   setExerciseArchived,
   setFavourite,
+  splitExtras,
   updateExercise,
   type PhotoInput
 } from './exercises'
@@ -145,10 +146,16 @@ export function createHandlers(context: ApiContext): Handlers {
     'exercises:list': (input) => listExercises(db, input),
     'exercises:get': ({ id }) => getExercise(db, id),
     'exercises:facets': () => exerciseFacets(db),
-    'exercises:create': ({ photos, ...fields }) =>
-      inTransaction(() => createExercise(db, fields, photoInputs(photos))),
-    'exercises:update': ({ id, photos, ...fields }) =>
-      inTransaction(() => updateExercise(db, id, fields, photoInputs(photos))),
+    'exercises:create': ({ photos, ...input }) =>
+      inTransaction(() => {
+        const [fields, extras] = splitExtras(input)
+        return createExercise(db, fields, extras, photoInputs(photos))
+      }),
+    'exercises:update': ({ id, photos, ...input }) =>
+      inTransaction(() => {
+        const [fields, extras] = splitExtras(input)
+        return updateExercise(db, id, fields, extras, photoInputs(photos))
+      }),
     'exercises:duplicate': ({ id }) => inTransaction(() => duplicateExercise(db, id)),
     'exercises:favourite': ({ id, favourite }) =>
       inTransaction(() => setFavourite(db, id, favourite)),

@@ -13,7 +13,9 @@ import { redFlagKeys } from './red-flags'
 import {
   difficulties,
   exerciseCategories,
+  exerciseMovements,
   exercisePhases,
+  exerciseStages,
   exerciseSources,
   papers,
   positions,
@@ -308,6 +310,19 @@ const exerciseFields = {
   difficulty: z.enum(difficulties, { error: 'Choose easy, moderate or hard' }),
   caution: optionalText('Caution', limits.longText),
   defaultDose: doseSchema,
+  conditions: tagList('Condition', 'conditions').default([]),
+  stages: z
+    .array(
+      z.enum(exerciseStages, { error: 'Stage must be early, middle, late or return to sport' })
+    )
+    .max(exerciseStages.length, 'Each stage once')
+    .default([]),
+  movements: z
+    .array(z.enum(exerciseMovements, { error: 'Unknown movement preference' }))
+    .max(exerciseMovements.length, 'Each movement preference once')
+    .default([]),
+  easierId: id('Easier variant').nullable().default(null),
+  harderId: id('Harder variant').nullable().default(null),
   photos: z
     .array(
       z.union(
@@ -416,7 +431,10 @@ export const contract = {
       equipment: text('Equipment', 60).optional(),
       difficulty: z.enum(difficulties, { error: 'Unknown difficulty' }).optional(),
       source: z.enum(exerciseSources, { error: 'Unknown source' }).optional(),
-      favouritesOnly: z.boolean({ error: 'favouritesOnly must be true or false' }).optional()
+      favouritesOnly: z.boolean({ error: 'favouritesOnly must be true or false' }).optional(),
+      condition: text('Condition', 60).optional(),
+      stage: z.enum(exerciseStages, { error: 'Unknown stage' }).optional(),
+      movement: z.enum(exerciseMovements, { error: 'Unknown movement preference' }).optional()
     }),
     result: returns<ExerciseSummary[]>()
   },

@@ -76,7 +76,48 @@ export interface ExerciseMedia {
   stage: 'single' | 'start' | 'end'
 }
 
-export interface ExerciseSummary {
+/** Rehabilitation stages an exercise suits, as a physiotherapist filters by them. */
+export const exerciseStages = ['early', 'middle', 'late', 'return'] as const
+export type ExerciseStage = (typeof exerciseStages)[number]
+export const stageLabels: Record<ExerciseStage, string> = {
+  early: 'Early',
+  middle: 'Middle',
+  late: 'Late',
+  return: 'Return to sport'
+}
+
+/** Movement preference, where it matters (directional preference, type of loading). */
+export const exerciseMovements = [
+  'extension',
+  'flexion',
+  'isometric',
+  'eccentric',
+  'plyometric'
+] as const
+export type ExerciseMovement = (typeof exerciseMovements)[number]
+export const movementLabels: Record<ExerciseMovement, string> = {
+  extension: 'Extension-based',
+  flexion: 'Flexion-based',
+  isometric: 'Isometric',
+  eccentric: 'Eccentric',
+  plyometric: 'Plyometric'
+}
+
+/** An easier or harder variant of an exercise. */
+export interface ExerciseLink {
+  id: number
+  name: string
+}
+
+/** The tags a physiotherapist filters by. */
+export interface ExerciseTags {
+  /** conditions it treats, e.g. "Achilles tendinopathy" */
+  conditions: string[]
+  stages: ExerciseStage[]
+  movements: ExerciseMovement[]
+}
+
+export interface ExerciseSummary extends ExerciseTags {
   id: number
   name: string
   source: ExerciseSource
@@ -86,6 +127,8 @@ export interface ExerciseSummary {
   difficulty: Difficulty
   favourite: boolean
   defaultDose: Dose
+  easier: ExerciseLink | null
+  harder: ExerciseLink | null
 }
 
 /** What the therapist edits on a custom exercise. */
@@ -100,6 +143,12 @@ export interface ExerciseFields {
   difficulty: Difficulty
   caution: string | null
   defaultDose: Dose
+}
+
+/** What the therapist edits on a custom exercise besides its fields: tags and variants. */
+export interface ExerciseExtras extends ExerciseTags {
+  easierId: number | null
+  harderId: number | null
 }
 
 export interface ExerciseUsage {
@@ -119,11 +168,14 @@ export interface Exercise extends ExerciseSummary, ExerciseFields {
   archivedAt: string | null
   copiedFromId: number | null
   usage: ExerciseUsage
+  /** easiest first, this exercise included, following the easier and harder links */
+  chain: ExerciseLink[]
 }
 
 export interface ExerciseFacets {
   bodyRegions: string[]
   equipment: string[]
+  conditions: string[]
 }
 
 export interface MediaData {

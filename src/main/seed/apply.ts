@@ -5,8 +5,22 @@ import { readSetting, writeSetting } from '../settings'
 import { builtinAdvice } from './advice'
 import { builtinExercises, illustrationPaths } from './exercises'
 import { builtinTemplates } from './templates'
+import { applyStructure } from './apply-structure'
+import { builtinWalkRunPlans } from '@shared/walk-run'
+import {
+  exerciseMovements,
+  progressionChains,
+  stagedConditions,
+  templateWalkRun
+} from './structure'
 
-const content = { exercises: builtinExercises, advice: builtinAdvice, templates: builtinTemplates }
+const content = {
+  exercises: builtinExercises,
+  advice: builtinAdvice,
+  templates: builtinTemplates,
+  structure: [progressionChains, stagedConditions, exerciseMovements, templateWalkRun],
+  walkRunPlans: builtinWalkRunPlans
+}
 
 /**
  * The version of the built-in content is its hash: any edit to the seed
@@ -181,6 +195,7 @@ export function seedBuiltins(db: Database): boolean {
     upsertIllustrations(db, exerciseIds, now)
     const adviceIds = upsertAdvice(db, now)
     upsertTemplates(db, now, exerciseIds, adviceIds)
+    applyStructure(db)
     archiveRetired(db, 'exercises', [...exerciseIds.keys()], now)
     archiveRetired(db, 'advice_sections', [...adviceIds.keys()], now)
     archiveRetired(
