@@ -49,6 +49,7 @@ import {
   getVersion,
   issueVersion,
   listVersions,
+  moveToNextStage,
   reviseVersion,
   saveDraft
 } from './programs'
@@ -195,6 +196,7 @@ export function createHandlers(context: ApiContext): Handlers {
     'programs:issue': ({ versionId, confirmIncompleteDoses }) =>
       inTransaction(() => issueVersion(db, versionId, confirmIncompleteDoses)),
     'programs:revise': ({ versionId }) => inTransaction(() => reviseVersion(db, versionId)),
+    'programs:nextStage': ({ versionId }) => inTransaction(() => moveToNextStage(db, versionId)),
     'programs:discard': ({ versionId }) => inTransaction(() => deleteDraft(db, versionId)),
     'programs:compare': ({ fromId, toId }) => compareVersions(db, fromId, toId),
     'programs:snapshot': ({ versionId }) => getSnapshot(db, versionId),

@@ -119,6 +119,33 @@ const adviceSchema = z.strictObject({
     .max(limits.advicePoints, `An advice section can hold ${limits.advicePoints} points at most`)
 })
 
+/** A whole number of a walk–run week, with its label and range in the message. */
+function weekCount(label: string, min: number, max: number) {
+  return z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be ${min} to ${max}`)
+    .max(max, `${label} must be ${min} to ${max}`)
+}
+
+const walkRunSchema = z.strictObject({
+  planKey: text('Plan', 60).nullable(),
+  name: text('Plan name', limits.shortText).min(1, 'Give the walk–run plan a name'),
+  weeks: z
+    .array(
+      z.strictObject({
+        runMinutes: weekCount('Run (minutes)', 1, 90),
+        walkMinutes: weekCount('Walk (minutes)', 0, 10),
+        repeats: weekCount('Times', 1, 20),
+        sessions: weekCount('Sessions a week', 1, 7)
+      }),
+      { error: 'Weeks must be a list' }
+    )
+    .min(1, 'A walk–run plan needs at least one week')
+    .max(limits.walkRunWeeks, `A walk–run plan can hold ${limits.walkRunWeeks} weeks at most`),
+  painRule: text('Pain rule', limits.longText).min(1, 'Write the pain rule the patient follows')
+})
+
 const draftContent = {
   title: text('Title', limits.shortText).min(1, 'Give the program a title'),
   goals: text('Goals', limits.longText),
@@ -141,7 +168,8 @@ const draftContent = {
     .max(
       limits.adviceSections,
       `A program can hold ${limits.adviceSections} advice sections at most`
-    )
+    ),
+  walkRun: walkRunSchema.nullable().default(null)
 }
 
 const reviewAfterStart = (draft: { startDate: string | null; reviewDate: string | null }) =>
@@ -171,7 +199,8 @@ const handoutOptions = z.strictObject({
     .number({ error: 'Diary weeks must be a number' })
     .int('Diary weeks must be a whole number')
     .min(0, 'Diary weeks must be 0 to 4')
-    .max(4, 'Diary weeks must be 0 to 4')
+    .max(4, 'Diary weeks must be 0 to 4'),
+  easierVariants: z.boolean({ error: 'easierVariants must be true or false' }).default(true)
 })
 
 /** A handout of one version, with the clinic's saved options unless others are given. */
@@ -485,7 +514,9 @@ export const contract = {
       id: id('Template id'),
       name: templateName,
       description: text('Description', limits.longText),
-      goals: text('Goals', limits.longText)
+      goals: text('Goals', limits.longText),
+      nextId: id('Next stage').nullable().default(null),
+      painRule: optionalText('Pain rule', limits.longText)
     }),
     result: returns<Template>()
   },
@@ -527,6 +558,8 @@ export const contract = {
     result: returns<ProgramVersion>()
   },
   'programs:revise': { input: versionRef, result: returns<ProgramVersion>() },
+  /** the next version with the next stage's exercises, doses, advice and plan */
+  'programs:nextStage': { input: versionRef, result: returns<ProgramVersion>() },
   'programs:discard': { input: versionRef, result: returns<null>() },
   'programs:compare': {
     input: z.strictObject({ fromId: id('Program version id'), toId: id('Program version id') }),

@@ -1,5 +1,6 @@
 /** Domain types shared by main and renderer. Plain data only: they cross the bridge. */
 import type { RedFlag } from './red-flags'
+import type { WalkRunPlan } from './walk-run'
 export const sexes = ['female', 'male', 'other'] as const
 export type Sex = (typeof sexes)[number]
 
@@ -219,6 +220,11 @@ export interface Template {
   builtin: boolean
   items: TemplateItem[]
   advice: Pick<AdviceSection, 'id' | 'title'>[]
+  /** the stage a patient moves on to from this one */
+  next: { id: number; name: string } | null
+  /** the pain-monitoring wording printed with its walk–run plan; null: the usual one */
+  painRule: string | null
+  walkRun: WalkRunPlan | null
 }
 
 export interface ClinicSettings {
@@ -252,6 +258,8 @@ export interface ProgramItem {
   archived: boolean
   phase: ExercisePhase
   dose: Dose
+  easier: ExerciseLink | null
+  harder: ExerciseLink | null
 }
 
 /** Advice as printed with one program: a copy the therapist may have edited. */
@@ -283,6 +291,11 @@ export interface ProgramVersion extends Omit<ProgramVersionSummary, 'itemCount'>
   createdAt: string
   items: ProgramItem[]
   advice: ProgramAdvice[]
+  walkRun: WalkRunPlan | null
+  /** the next stage of the template it was started from, if that template is staged */
+  nextStage: { id: number; name: string } | null
+  /** that template's pain-monitoring wording for a walk–run plan, if it sets one */
+  templatePainRule: string | null
 }
 
 /** Exactly what an issued handout shows, frozen at issue time. */
@@ -316,8 +329,12 @@ export interface ProgramSnapshot {
     phase?: ExercisePhase
     dose: Dose
     doseLine: string
+    /** the easier variant, for "Too hard? Try …" (absent in older snapshots) */
+    easierName?: string | null
   }[]
   advice: ProgramAdvice[]
+  /** absent in older snapshots: no plan */
+  walkRun?: WalkRunPlan | null
 }
 
 export interface ProgramDiff {
@@ -329,6 +346,8 @@ export interface ProgramDiff {
   unchanged: number
   adviceAdded: string[]
   adviceRemoved: string[]
+  /** the walk–run plan's weeks before and after, when they differ */
+  walkRun: { before: string[]; after: string[] } | null
 }
 
 export interface ImportReport {
@@ -360,13 +379,16 @@ export interface HandoutOptions {
   pictures: boolean
   /** weeks of tick boxes at the end, 0 for none */
   diaryWeeks: number
+  /** under an exercise with an easier variant: "Too hard? Try …" (absent: yes) */
+  easierVariants?: boolean
 }
 
 export const defaultHandoutOptions: HandoutOptions = {
   paper: 'A4',
   largePrint: false,
   pictures: true,
-  diaryWeeks: 2
+  diaryWeeks: 2,
+  easierVariants: true
 }
 
 export interface HandoutFile {

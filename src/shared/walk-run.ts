@@ -120,9 +120,9 @@ export const builtinWalkRunPlans: BuiltinWalkRunPlan[] = [
       week(3, 2, 5),
       week(4, 2, 5),
       week(5, 1, 4),
-      week(8, 1, 3),
-      week(12, 1, 2),
-      week(20, 0, 1),
+      week(7, 1, 3),
+      week(11, 1, 2),
+      week(25, 0, 1),
       week(30, 0, 1)
     ]
   },
