@@ -5,35 +5,19 @@
  * JavaScript that first screen loaded, gzipped; and how soon a handout
  * preview shows.
  */
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { it } from 'vitest'
-import {
-  chromiumMissing,
-  launchBrowser,
-  makeDataDir,
-  startHost,
-  type RunningHost
-} from '../../tests/e2e/host'
-import { clinicDescription, openClinic } from './clinic'
+import { chromiumMissing, launchBrowser, startHost, type RunningHost } from '../../tests/e2e/host'
+import { clinicDescription, largeClinicFolder } from './clinic'
 import { recordResults, summarize, table } from './measure'
 
 const assets = resolve('out/renderer/assets')
 const loads = 15
 const gzipped = (file: string) => gzipSync(readFileSync(join(assets, file))).length
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
-
-/** The clinic's database in a fresh data folder, as if the app had been used for years. */
-function largeClinicFolder(): ReturnType<typeof makeDataDir> {
-  const { db, file } = openClinic()
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  db.close()
-  const folder = makeDataDir()
-  copyFileSync(file, join(folder.dataDir, 'physioplan.sqlite3'))
-  return folder
-}
 
 /** The moment, in ms since navigation started, the dashboard and the counts are both on screen. */
 async function usableAt(page: Page, url: string): Promise<number> {

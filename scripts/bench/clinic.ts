@@ -2,9 +2,10 @@
  * A synthetic large clinic, made through the app's own store functions and
  * kept in .bench/ keyed by its size, so later runs reuse it.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { emptyDose } from '@shared/dose'
+import { blankOutcomes } from '@shared/outcomes'
 import type { ExerciseFields } from '@shared/types'
 import { openDatabase, type Db } from '../../src/main/db/open'
 import { schemaVersion } from '../../src/main/db/migrate'
@@ -12,6 +13,7 @@ import { insertExercise } from '../../src/main/exercises'
 import { createPatient } from '../../src/main/patients'
 import { createProgram, saveDraft } from '../../src/main/programs'
 import { createVisit } from '../../src/main/visits'
+import { makeDataDir } from '../../tests/e2e/host'
 
 export const clinicSize = { exercises: 5_000, patients: 10_000, programs: 20_000, visits: 50_000 }
 
@@ -195,6 +197,7 @@ function build(file: string): void {
         sessionsPrescribed: 14,
         nextVisitDate: new Date(day.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
         outcomes: {
+          ...blankOutcomes(),
           nprs: { now: 7 - round, worst24h: 8 - round, afterRunning: 7 - round },
           odi: [3, 2, 2, 1, 2, 2, 1, 0, 2, 1],
           rmdq: 12 - round,
@@ -228,4 +231,14 @@ export function openClinic(): { db: Db; file: string } {
     console.log(`Built the benchmark clinic in ${seconds} s: ${file} (reused next time).`)
   }
   return { db: openDatabase(file).db, file }
+}
+
+/** The clinic's database in a fresh data folder, as if the app had been used for years. */
+export function largeClinicFolder(): ReturnType<typeof makeDataDir> {
+  const { db, file } = openClinic()
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.close()
+  const folder = makeDataDir()
+  copyFileSync(file, join(folder.dataDir, 'physioplan.sqlite3'))
+  return folder
 }

@@ -5,7 +5,7 @@
  * event loop watched. Its own file, so the other benchmarks' garbage
  * collection doesn't land in these single runs.
  */
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { it } from 'vitest'
 import type { ImportStatus } from '@shared/types'
@@ -13,38 +13,10 @@ import { makeBackup } from '../../src/main/backups'
 import { startImport } from '../../src/main/import/run'
 import { createOffThread, type OffThread } from '../../src/main/offthread/pool'
 import { clinicDescription, openClinic } from './clinic'
+import { importFolder } from './import-folder'
 import { recordResults, table, withLoopWatch, type Timing } from './measure'
 
 const scratch = resolve('.bench', 'data-run')
-const sample = resolve('tests/fixtures/free-exercise-db-sample')
-
-/** A free-exercise-db folder of `count` exercises with two photos each (the sample's). */
-function importFolder(count: number): string {
-  const folder = join(scratch, 'import')
-  const records = Array.from({ length: count }, (_, n) => ({
-    id: `Bench_${n}`,
-    name: `Bench exercise ${n}`,
-    force: 'pull',
-    level: 'beginner',
-    mechanic: null,
-    equipment: 'body only',
-    primaryMuscles: ['hamstrings'],
-    secondaryMuscles: [],
-    instructions: ['Lie on your back with one leg extended.', 'Pull the leg toward you.'],
-    category: 'stretching',
-    images: [`Bench_${n}/0.jpg`, `Bench_${n}/1.jpg`]
-  }))
-  for (const record of records) {
-    mkdirSync(join(folder, 'images', record.id), { recursive: true })
-    for (const photo of ['0.jpg', '1.jpg'])
-      copyFileSync(
-        join(sample, 'images/Hamstring_Stretch', photo),
-        join(folder, 'images', record.id, photo)
-      )
-  }
-  writeFileSync(join(folder, 'exercises.json'), JSON.stringify(records))
-  return folder
-}
 
 async function watched(
   name: string,
@@ -75,7 +47,7 @@ it('backup and import on the large clinic', async () => {
   )
   db.close()
 
-  const folder = importFolder(900)
+  const folder = importFolder(join(scratch, 'import'), 900)
   // each run into its own copy of the clinic, so both add all 900; copied before the watch
   const copies = [0, 1].map((n) => join(scratch, `clinic-${n}.sqlite3`))
   for (const copy of copies) copyFileSync(file, copy)

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { ZodError } from 'zod'
+import { BoundedMap } from '@shared/bounded-map'
 import { isChannel, type Channel } from '@shared/channels'
 import { contract, type Output, type ValidInput } from '@shared/contract'
 import { todayIso } from '@shared/dates'
@@ -30,7 +31,7 @@ import {
 import type { DesktopActions } from './desktop'
 import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } from './handouts'
 import { previewImport, startImport } from './import/run'
-import { jobRunner } from './jobs'
+import { jobRunner, jobsKept } from './jobs'
 import type { OffThread } from './offthread/pool'
 import { dataUrlBytes, getMedia } from './media'
 import { listAdvice } from './advice'
@@ -39,6 +40,7 @@ import {
   getPatient,
   listPatients,
   setPatientArchived,
+  setPatientMeasures,
   updatePatient
 } from './patients'
 import {
@@ -98,7 +100,7 @@ function count(db: Database, table: string): number {
 export function createHandlers(context: ApiContext): Handlers {
   const { db } = context
   const inTransaction = <T>(work: () => T): T => db.transaction(work)()
-  const imports = new Map<string, ImportStatus>()
+  const imports = new BoundedMap<string, ImportStatus>(jobsKept)
   const backupJobs = jobRunner<BackupInfo>()
   const desktop = (): DesktopActions => {
     if (!context.desktop) {
@@ -130,6 +132,8 @@ export function createHandlers(context: ApiContext): Handlers {
     'patients:get': ({ id }) => getPatient(db, id),
     'patients:create': (fields) => inTransaction(() => createPatient(db, fields)),
     'patients:update': ({ id, ...fields }) => inTransaction(() => updatePatient(db, id, fields)),
+    'patients:setMeasures': ({ id, measures }) =>
+      inTransaction(() => setPatientMeasures(db, id, measures)),
     'patients:archive': ({ id, archived }) =>
       inTransaction(() => setPatientArchived(db, id, archived)),
     'patients:export': ({ id }) => exportPatient(db, id, getHandoutOptions(db), context),

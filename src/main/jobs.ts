@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto'
+import { BoundedMap } from '@shared/bounded-map'
 import { AppError, toApiError } from '@shared/errors'
 import type { JobStatus } from '@shared/types'
 
+/** How many jobs' statuses are kept for polling; older ones are forgotten, not kept all day. */
+export const jobsKept = 50
+
 /** Long tasks the page follows by polling: started here, reported by id. */
 export function jobRunner<T>() {
-  const jobs = new Map<string, JobStatus<T>>()
+  const jobs = new BoundedMap<string, JobStatus<T>>(jobsKept)
   return {
     start(work: (progress: (done: number, total: number) => void) => Promise<T>): string {
       const id = randomUUID()

@@ -13,7 +13,7 @@ import { getSnapshot, getVersion, listVersions } from './programs'
 import { listVisits } from './visits'
 
 /** Bumped when the archive's JSON changes shape; see docs/patient-export.md. */
-export const exportFormatVersion = 2
+export const exportFormatVersion = 3
 
 export async function exportPatient(
   db: Database,

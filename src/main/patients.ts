@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { limits } from '@shared/limits'
 import { AppError } from '@shared/errors'
+import { inMeasureOrder, type MeasureKey } from '@shared/measures'
 import type { Patient, PatientFields, PatientSummary } from '@shared/types'
 import { audit, changedFields } from './audit'
 import { ftsString, likePrefix, searchTerms, sortKey } from './search'
@@ -9,7 +10,7 @@ const summaryColumns = `p.id, p.full_name AS fullName, p.date_of_birth AS dateOf
   p.condition, p.archived_at AS archivedAt, p.updated_at AS updatedAt`
 
 const patientColumns = `${summaryColumns}, p.sex, p.phone, p.email,
-  p.referral_source AS referralSource, p.notes, p.created_at AS createdAt`
+  p.referral_source AS referralSource, p.notes, p.measures, p.created_at AS createdAt`
 
 /**
  * Patients matching every typed term, active before archived, by name.
@@ -45,12 +46,32 @@ export function listPatients(
 }
 
 export function getPatient(db: Database, id: number): Patient {
-  const patient = db.prepare(`SELECT ${patientColumns} FROM patients p WHERE p.id = ?`).get(id) as
-    Patient | undefined
-  if (patient === undefined) {
+  const row = db.prepare(`SELECT ${patientColumns} FROM patients p WHERE p.id = ?`).get(id) as
+    (Omit<Patient, 'measures'> & { measures: string }) | undefined
+  if (row === undefined) {
     throw new AppError('not_found', 'That patient could not be found. They may have been erased.')
   }
-  return patient
+  return { ...row, measures: JSON.parse(row.measures) as MeasureKey[] }
+}
+
+/** Chooses the measures the patient's visit form shows and their progress charts follow. */
+export function setPatientMeasures(db: Database, id: number, measures: MeasureKey[]): Patient {
+  const before = getPatient(db, id)
+  const ordered = inMeasureOrder(measures)
+  if (JSON.stringify(ordered) === JSON.stringify(before.measures)) return before
+  db.prepare('UPDATE patients SET measures = ?, updated_at = ? WHERE id = ?').run(
+    JSON.stringify(ordered),
+    new Date().toISOString(),
+    id
+  )
+  audit(db, {
+    patientId: id,
+    entity: 'patient',
+    entityId: id,
+    action: 'update',
+    fields: ['measures']
+  })
+  return getPatient(db, id)
 }
 
 function fieldParams(fields: PatientFields) {

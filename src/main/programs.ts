@@ -23,6 +23,7 @@ import { exerciseDetails } from './exercises'
 import { audit } from './audit'
 import { getPatient } from './patients'
 import { getClinic } from './settings'
+import { spinalHelpKey } from './seed/advice'
 import { activeRedFlags } from './visits'
 
 type Row = Record<string, unknown>
@@ -307,6 +308,23 @@ export function createProgram(
   return insertVersion(db, programId, 1, content, templateId)
 }
 
+/**
+ * Whether every seek-help section of a program is a built-in one other than
+ * the back's (the leg conditions' has its own warning signs). A clinic's own
+ * section, or none, keeps the spinal red flags on the handout: the safe side.
+ */
+function helpIsForAnotherRegion(db: Database, advice: ProgramAdvice[]): boolean {
+  const help = advice.filter((section) => section.kind === 'seek-help')
+  const keyOf = db.prepare('SELECT builtin_key FROM advice_sections WHERE id = ?').pluck()
+  return (
+    help.length > 0 &&
+    help.every((section) => {
+      const key = section.adviceId === null ? null : (keyOf.get(section.adviceId) as string | null)
+      return key !== null && key !== undefined && key !== spinalHelpKey
+    })
+  )
+}
+
 export function buildSnapshot(
   db: Database,
   version: ProgramVersion,
@@ -316,10 +334,12 @@ export function buildSnapshot(
   const mediaIds = db.prepare(
     'SELECT id FROM exercise_media WHERE exercise_id = ? AND retired_at IS NULL ORDER BY sort_order, id'
   )
+  const redFlags = activeRedFlags(db, version.patientId).map((active) => active.flag)
   return {
     format: 1,
     issuedAt,
-    redFlags: activeRedFlags(db, version.patientId).map((active) => active.flag),
+    redFlags,
+    spinalFlags: redFlags.length > 0 || !helpIsForAnotherRegion(db, version.advice),
     patient: { id: patient.id, fullName: patient.fullName, dateOfBirth: patient.dateOfBirth },
     clinic: getClinic(db),
     program: {

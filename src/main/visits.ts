@@ -1,7 +1,6 @@
 /** Follow-up visits with their outcome measures, and who is due. */
 import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
-import { nprsItems, odiPercent, odiSections, psfsMean } from '@shared/outcomes'
 import { limits } from '@shared/limits'
 import {
   flagHistory,
@@ -11,16 +10,10 @@ import {
   type RedFlag,
   type VisitFlags
 } from '@shared/red-flags'
-import type {
-  Dashboard,
-  DashboardRow,
-  DueGroup,
-  Visit,
-  VisitFields,
-  VisitOutcomes
-} from '@shared/types'
+import type { Dashboard, DashboardRow, DueGroup, Visit, VisitFields } from '@shared/types'
 import { audit, changedFields } from './audit'
 import { getPatient } from './patients'
+import { readOutcomes, scoresOf, writeOutcomes } from './visit-outcomes'
 
 type Row = Record<string, unknown>
 
@@ -28,26 +21,6 @@ const visitColumns = `id, patient_id AS patientId, visit_date AS visitDate, visi
   program_version_id AS programVersionId, subjective, objective, plan,
   sessions_done AS sessionsDone, sessions_prescribed AS sessionsPrescribed,
   next_visit_date AS nextVisitDate, created_at AS createdAt, updated_at AS updatedAt`
-
-function outcomesOf(db: Database, visitId: number): VisitOutcomes {
-  const rows = db
-    .prepare('SELECT measure, item, value FROM visit_outcomes WHERE visit_id = ? ORDER BY rowid')
-    .all(visitId) as { measure: string; item: string; value: number }[]
-  const value = (measure: string, item: string) =>
-    rows.find((row) => row.measure === measure && row.item === item)?.value ?? null
-  return {
-    nprs: {
-      now: value('nprs', 'now'),
-      worst24h: value('nprs', 'worst24h'),
-      afterRunning: value('nprs', 'afterRunning')
-    },
-    odi: odiSections.map((_, index) => value('odi', String(index + 1))),
-    rmdq: value('rmdq', ''),
-    psfs: rows
-      .filter((row) => row.measure === 'psfs')
-      .map((row) => ({ activity: row.item, rating: row.value }))
-  }
-}
 
 function flagsOf(db: Database, visitId: number): Pick<Visit, 'redFlags' | 'resolvedFlags'> {
   const rows = db
@@ -65,15 +38,12 @@ function flagsOf(db: Database, visitId: number): Pick<Visit, 'redFlags' | 'resol
 }
 
 function visitFrom(db: Database, row: Row): Visit {
-  const outcomes = outcomesOf(db, row.id as number)
+  const outcomes = readOutcomes(db, row.id as number)
   return {
     ...(row as unknown as Omit<Visit, 'redFlags' | 'resolvedFlags' | 'outcomes' | 'scores'>),
     ...flagsOf(db, row.id as number),
     outcomes,
-    scores: {
-      odiPercent: odiPercent(outcomes.odi),
-      psfsMean: psfsMean(outcomes.psfs.map((item) => item.rating))
-    }
+    scores: scoresOf(outcomes)
   }
 }
 
@@ -167,22 +137,6 @@ function writeFlags(db: Database, visitId: number, fields: VisitFields): void {
   )
   for (const flag of fields.redFlags) insert.run(visitId, flag, 'present', null)
   for (const { flag, note } of fields.resolvedFlags) insert.run(visitId, flag, 'resolved', note)
-}
-
-function writeOutcomes(db: Database, visitId: number, outcomes: VisitOutcomes): void {
-  db.prepare('DELETE FROM visit_outcomes WHERE visit_id = ?').run(visitId)
-  const insert = db.prepare(
-    'INSERT INTO visit_outcomes (visit_id, measure, item, value) VALUES (?, ?, ?, ?)'
-  )
-  for (const item of nprsItems) {
-    const value = outcomes.nprs[item]
-    if (value !== null) insert.run(visitId, 'nprs', item, value)
-  }
-  outcomes.odi.forEach((value, index) => {
-    if (value !== null) insert.run(visitId, 'odi', String(index + 1), value)
-  })
-  if (outcomes.rmdq !== null) insert.run(visitId, 'rmdq', '', outcomes.rmdq)
-  for (const { activity, rating } of outcomes.psfs) insert.run(visitId, 'psfs', activity, rating)
 }
 
 function params(fields: VisitFields): Record<string, unknown> {

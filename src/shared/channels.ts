@@ -10,6 +10,7 @@ export const channels = [
   'patients:get',
   'patients:create',
   'patients:update',
+  'patients:setMeasures',
   'patients:archive',
   'patients:export',
   'patients:exportSave',

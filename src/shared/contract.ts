@@ -8,6 +8,14 @@ import type { Channel } from './channels'
 import { isRealIsoDate, toIsoDate, todayIso } from './dates'
 import { imageMimeOf } from './images'
 import { limits } from './limits'
+import {
+  lefsItems,
+  measureKeys,
+  startBackItems,
+  visaAItem7Scores,
+  visaAItems,
+  visaAMaxima
+} from './measures'
 import { odiSections } from './outcomes'
 import { redFlagKeys } from './red-flags'
 import {
@@ -228,6 +236,72 @@ function withinYears(years: number) {
   }
 }
 
+/**
+ * A questionnaire's item scores in form order, each named in its message
+ * ("LEFS item 4 (Walking between rooms) must be between 0 and 4"); blank
+ * items are null. Missing altogether means not recorded.
+ */
+function itemScores(measure: string, names: readonly string[], maxima: readonly number[]) {
+  const label = (index: number) => `${measure} item ${index + 1} (${names[index]})`
+  return z
+    .array(
+      z
+        .number({ error: `${measure} item scores must be numbers` })
+        .int(`${measure} item scores must be whole numbers`)
+        .nullable(),
+      { error: `${measure} must be a list of item scores` }
+    )
+    .length(names.length, `${measure} takes ${names.length} item scores`)
+    .superRefine((items, context) => {
+      items.forEach((value, index) => {
+        const max = maxima[index]!
+        if (value !== null && (value < 0 || value > max)) {
+          context.addIssue({
+            code: 'custom',
+            message: `${label(index)} must be between 0 and ${max}`,
+            path: [index]
+          })
+        }
+      })
+    })
+    .default(() => names.map(() => null))
+}
+
+const visaAScores = itemScores('VISA-A', visaAItems, visaAMaxima).refine(
+  (items) =>
+    items[6] === null || (visaAItem7Scores as readonly (number | undefined)[]).includes(items[6]),
+  { message: 'VISA-A item 7 (Sport now) is scored 0, 4, 7 or 10', path: [6] }
+)
+
+/** A distance in km, one decimal at most, or null when not recorded. */
+function distance(label: string, max: number) {
+  return z
+    .number({ error: `${label} must be a number of km` })
+    .min(0, `${label} can't be negative`)
+    .max(max, `${label} must be ${max} km or less`)
+    .refine((km) => Math.abs(km * 10 - Math.round(km * 10)) < 1e-9, {
+      message: `${label} takes one decimal at most`
+    })
+    .nullable()
+}
+
+const runningLoad = z
+  .strictObject({
+    runsPerWeek: score('Runs per week', 21),
+    weeklyKm: distance('Weekly distance', 500),
+    longestKm: distance('Longest run', 200),
+    pain: score('Pain during running', 10)
+  })
+  .default({ runsPerWeek: null, weeklyKm: null, longestKm: null, pain: null })
+
+/** The measures a patient uses: at least one, each once. */
+const measureList = z
+  .array(z.enum(measureKeys, { error: 'Unknown measure' }), {
+    error: 'Measures must be a list'
+  })
+  .min(1, 'Choose at least one measure')
+  .refine((keys) => new Set(keys).size === keys.length, 'A measure is listed twice')
+
 const redFlag = z.enum(redFlagKeys, { error: 'Unknown red flag' })
 
 const noRepeats =
@@ -298,7 +372,27 @@ const visitFields = {
         })
       )
       .max(5, 'PSFS takes 3 to 5 activities')
-      .refine((items) => items.length === 0 || items.length >= 3, 'PSFS takes 3 to 5 activities')
+      .refine((items) => items.length === 0 || items.length >= 3, 'PSFS takes 3 to 5 activities'),
+    legNprs: score('Leg pain', 10).default(null),
+    lefs: itemScores(
+      'LEFS',
+      lefsItems,
+      lefsItems.map(() => 4)
+    ),
+    visaA: visaAScores,
+    startBack: itemScores(
+      'STarT Back',
+      startBackItems,
+      startBackItems.map(() => 1)
+    ),
+    groc: z
+      .number({ error: 'Global rating of change must be a number' })
+      .int('Global rating of change must be a whole number')
+      .min(-7, 'Global rating of change must be between −7 and +7')
+      .max(7, 'Global rating of change must be between −7 and +7')
+      .nullable()
+      .default(null),
+    running: runningLoad
   })
 }
 
@@ -419,6 +513,11 @@ export const contract = {
   'patients:create': { input: z.strictObject(patientFields), result: returns<Patient>() },
   'patients:update': {
     input: z.strictObject({ id: id('Patient id'), ...patientFields }),
+    result: returns<Patient>()
+  },
+  /** which measures the patient's visits record */
+  'patients:setMeasures': {
+    input: z.strictObject({ id: id('Patient id'), measures: measureList }),
     result: returns<Patient>()
   },
   'patients:archive': {

@@ -3,6 +3,8 @@
  * is reproduced (ODI and RMDQ are licensed); the app shows section names and
  * takes the numbers from the paper form.
  */
+import { lefsItems, startBackItems, visaAItems } from './measures'
+import type { VisitOutcomes } from './types'
 
 /** The ten ODI sections, by name only. */
 export const odiSections = [
@@ -24,6 +26,22 @@ export const nprsLabels: Record<NprsItem, string> = {
   now: 'Pain now',
   worst24h: 'Worst in the last 24 hours',
   afterRunning: 'After running'
+}
+
+/** A visit with nothing measured: every outcome left blank. */
+export function blankOutcomes(): VisitOutcomes {
+  return {
+    nprs: { now: null, worst24h: null, afterRunning: null },
+    odi: odiSections.map(() => null),
+    rmdq: null,
+    psfs: [],
+    legNprs: null,
+    lefs: lefsItems.map(() => null),
+    visaA: visaAItems.map(() => null),
+    startBack: startBackItems.map(() => null),
+    groc: null,
+    running: { runsPerWeek: null, weeklyKm: null, longestKm: null, pain: null }
+  }
 }
 
 export type OdiBand = 'minimal' | 'moderate' | 'severe' | 'crippling' | 'bed-bound'
@@ -58,7 +76,9 @@ export function psfsMean(ratings: number[]): number | null {
   )
 }
 
-export type Measure = 'nprs' | 'odi' | 'rmdq' | 'psfs'
+/** The measures whose change is judged against a minimal clinically important difference. */
+export type Measure =
+  'nprs' | 'legNprs' | 'odi' | 'rmdq' | 'psfs' | 'lefs' | 'visaA' | 'runningPain'
 
 interface MeasureRule {
   label: string
@@ -69,17 +89,28 @@ interface MeasureRule {
   source: string
   /** a relative improvement that also counts as important (ODI: 30%), in percent */
   relativeMcid?: number
-  /** pain and disability improve downwards; function (PSFS) upwards */
+  /** pain and disability improve downwards; function (PSFS, LEFS, VISA-A) upwards */
   betterWhen: 'lower' | 'higher'
 }
 
 /**
  * Thresholds for low back pain from the international consensus of Ostelo
  * 2008 (Spine 33:90–94): 2 points on a 0–10 pain scale, 10 ODI points or 30%,
- * 5 RMDQ points; PSFS 2 points for the mean score (Stratford 1995).
+ * 5 RMDQ points; PSFS 2 points for the mean score (Stratford 1995). Leg pain
+ * and pain during running: 2 points on a 0–10 scale (Farrar 2001, Pain
+ * 94:149–158). LEFS 9 points (Binkley 1999, Phys Ther 79:371–383). VISA-A 6.5
+ * points (McCormack 2015, Int J Sports Phys Ther 10:639–644; insertional
+ * Achilles tendinopathy, the one published anchor-based figure we found).
  */
 export const measureRules: Record<Measure, MeasureRule> = {
   nprs: { label: 'NPRS', unit: '', mcid: 2, source: 'Ostelo 2008', betterWhen: 'lower' },
+  legNprs: {
+    label: 'Leg pain NPRS',
+    unit: '',
+    mcid: 2,
+    source: 'Farrar 2001',
+    betterWhen: 'lower'
+  },
   odi: {
     label: 'ODI',
     unit: '%',
@@ -89,7 +120,16 @@ export const measureRules: Record<Measure, MeasureRule> = {
     betterWhen: 'lower'
   },
   rmdq: { label: 'RMDQ', unit: '', mcid: 5, source: 'Ostelo 2008', betterWhen: 'lower' },
-  psfs: { label: 'PSFS', unit: '', mcid: 2, source: 'Stratford 1995', betterWhen: 'higher' }
+  psfs: { label: 'PSFS', unit: '', mcid: 2, source: 'Stratford 1995', betterWhen: 'higher' },
+  lefs: { label: 'LEFS', unit: '', mcid: 9, source: 'Binkley 1999', betterWhen: 'higher' },
+  visaA: { label: 'VISA-A', unit: '', mcid: 6.5, source: 'McCormack 2015', betterWhen: 'higher' },
+  runningPain: {
+    label: 'Pain during running',
+    unit: '',
+    mcid: 2,
+    source: 'Farrar 2001',
+    betterWhen: 'lower'
+  }
 }
 
 export interface Change {

@@ -1,4 +1,5 @@
 /** Domain types shared by main and renderer. Plain data only: they cross the bridge. */
+import type { MeasureKey, RunningLoad, StartBackScore } from './measures'
 import type { RedFlag } from './red-flags'
 import type { WalkRunPlan } from './walk-run'
 export const sexes = ['female', 'male', 'other'] as const
@@ -17,6 +18,8 @@ export interface PatientFields {
 
 export interface Patient extends PatientFields {
   id: number
+  /** the measures this patient's visits record, in the order of `measureKeys` */
+  measures: MeasureKey[]
   archivedAt: string | null
   createdAt: string
   updatedAt: string
@@ -306,6 +309,12 @@ export interface ProgramSnapshot {
   urgent?: boolean
   /** the patient's active red flags when it was issued (absent in older snapshots) */
   redFlags?: RedFlag[]
+  /**
+   * false when the program's own help advice is for another part of the body
+   * (a built-in leg section, say) and no flag is active: the help box then
+   * leaves out the list of spinal red flags. Absent in older snapshots: listed.
+   */
+  spinalFlags?: boolean
   patient: { id: number; fullName: string; dateOfBirth: string }
   /** older snapshots have no emergencyNumber */
   clinic: Omit<ClinicSettings, 'emergencyNumber'> & { emergencyNumber?: string }
@@ -407,6 +416,17 @@ export interface VisitOutcomes {
   rmdq: number | null
   /** 3–5 activities named by the patient, each rated 0–10 */
   psfs: { activity: string; rating: number }[]
+  /** leg pain 0–10, apart from the back pain in `nprs` */
+  legNprs: number | null
+  /** the 20 LEFS item scores 0–4; null = left blank */
+  lefs: (number | null)[]
+  /** the 8 VISA-A item scores (items 1–7 0–10, item 8 0–30); null = left blank */
+  visaA: (number | null)[]
+  /** the 9 STarT Back item scores 0 or 1; null = left blank */
+  startBack: (number | null)[]
+  /** Global Rating of Change, −7 to +7 */
+  groc: number | null
+  running: RunningLoad
 }
 
 export interface VisitFields {
@@ -431,7 +451,13 @@ export interface Visit extends VisitFields {
   patientId: number
   createdAt: string
   updatedAt: string
-  scores: { odiPercent: number | null; psfsMean: number | null }
+  scores: {
+    odiPercent: number | null
+    psfsMean: number | null
+    lefsTotal: number | null
+    visaATotal: number | null
+    startBack: StartBackScore | null
+  }
 }
 
 export interface DashboardRow {

@@ -92,6 +92,36 @@ describe('work off the main thread', () => {
     })
   })
 
+  it('fails a handout too large for the worker’s memory, readably, and carries on', async () => {
+    // a deliberately huge program: 200 exercises, each with two 2 MB pictures (800 MB
+    // arrive in the worker, past its 512 MB heap) ...
+    const { snapshot, assets, ...rest } = handoutJob()
+    const photo = `data:image/jpeg;base64,${'A'.repeat(2 ** 21)}`
+    const exercises = Array.from({ length: 200 }, (_, n) => ({
+      ...snapshot.exercises[n % snapshot.exercises.length]!,
+      mediaIds: [2 * n + 1, 2 * n + 2]
+    }))
+    const pictures = new Map(
+      exercises.flatMap(({ mediaIds }) =>
+        mediaIds.map((id) => [id, { kind: 'image' as const, dataUrl: photo }] as const)
+      )
+    )
+    const huge = worker.run('handout', {
+      ...rest,
+      snapshot: { ...snapshot, exercises },
+      assets: { ...assets, pictures }
+    })
+    // ... while an ordinary handout waits behind it
+    const queued = worker.run('handout', handoutJob())
+    await expect(huge).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/^This handout is too large to make: .* pictures off/)
+    })
+    expect((await queued).base64.length).toBeGreaterThan(10_000)
+    const again = await worker.run('handout', handoutJob())
+    expect(again.base64.length).toBeGreaterThan(10_000)
+  })
+
   it('fails the tasks of a worker that stops, and starts a new one for the next', async () => {
     const job = handoutJob(40)
     const cut = expect(worker.run('handout', job)).rejects.toThrow(

@@ -5,6 +5,7 @@ import type {
   HandoutFile,
   HandoutOptions,
   Patient,
+  ProgramSnapshot,
   ProgramVersion,
   Template
 } from '../../src/shared/types'
@@ -14,7 +15,7 @@ import { en } from '../../src/main/handout/words.en'
 import { handoutAssets, warmUpHandouts } from '../../src/main/handouts'
 import type { OffThread } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
-import { getSnapshot } from '../../src/main/programs'
+import { buildSnapshot, getSnapshot } from '../../src/main/programs'
 import { redFlagKeys, redFlagRules } from '../../src/shared/red-flags'
 import { inline, memoryApi, type MemoryApi } from './helpers'
 import { visitInput } from './visit-input'
@@ -362,6 +363,51 @@ describe('handout options and drafts', () => {
       for (const flag of redFlagKeys) expect(text).toContain(redFlagRules[flag].patientWords)
       expect(text).toContain('if your pain is severe, persists or gets worse')
     }
+  })
+
+  it('leaves the spinal flags out when the help advice is for the leg and no flag is active', async () => {
+    const { api, version } = await issuedProgram()
+    const now = new Date().toISOString()
+    const { id: legHelp } = api.db
+      .prepare(
+        `INSERT INTO advice_sections (builtin_key, kind, title, intro, points, created_at, updated_at)
+         VALUES ('seek-help-leg-test', 'seek-help', 'When to seek help', 'Calf swelling: see a doctor.', '[]', ?, ?)
+         RETURNING id`
+      )
+      .get(now, now) as { id: number }
+    const draft = await ok<ProgramVersion>(api, 'programs:revise', { versionId: version.id })
+    /** The draft with one help section, as the snapshot it would issue. */
+    const save = async (adviceId: number | null) => {
+      const { id, title, goals, startDate, reviewDate } = draft
+      await ok(api, 'programs:save', {
+        versionId: id,
+        title,
+        goals,
+        startDate,
+        reviewDate,
+        items: draft.items.map(({ exerciseId, phase, dose }) => ({ exerciseId, phase, dose })),
+        advice: [
+          { adviceId, kind: 'seek-help', title: 'Help', intro: 'Calf swelling.', points: [] }
+        ]
+      })
+      const saved = await ok<ProgramVersion>(api, 'programs:get', { versionId: id })
+      return buildSnapshot(api.db, saved, now)
+    }
+    expect((await save(legHelp)).spinalFlags).toBe(false)
+    // the clinic's own help section, or a flag found since: the spinal flags stay
+    expect((await save(null)).spinalFlags).toBe(true)
+    await ok(api, 'visits:create', {
+      patientId: version.patientId,
+      ...visitInput({ visitDate: '2026-01-10', redFlags: ['fever'] })
+    })
+    const flagged = await save(legHelp)
+    expect(flagged.spinalFlags).toBe(true)
+    const text = (snapshot: ProgramSnapshot) =>
+      JSON.stringify(
+        buildHandout(snapshot, a4, handoutAssets(api.db, snapshot, resolve('resources'))).content
+      )
+    expect(text({ ...flagged, spinalFlags: false })).not.toContain('See a doctor the same day')
+    expect(text(flagged)).toContain('See a doctor the same day')
   })
 
   it('prints a handout issued before flags had urgencies as it said then', async () => {

@@ -52,6 +52,13 @@ describe('migrating past schema versions', () => {
       ])
       const sukru = await call<Patient>('patients:get', { id: patients[0]!.id })
       expect(sukru).toMatchObject({ notes: 'Runs 30 km a week.', sex: 'male' })
+      const version = Number(/v(\d+)/.exec(fixture)![1])
+      // patients from before measures were chosen keep the four every visit form had
+      expect(sukru.measures).toEqual(
+        version < 3
+          ? ['nprs', 'odi', 'rmdq', 'psfs']
+          : ['nprs', 'odi', 'rmdq', 'psfs', 'lefs', 'running']
+      )
       const visits = await call<Visit[]>('visits:list', { patientId: sukru.id })
       expect(
         visits.map((visit) => [visit.visitType, visit.scores.odiPercent, visit.outcomes.rmdq])
@@ -59,6 +66,25 @@ describe('migrating past schema versions', () => {
         ['follow-up', 20, 6],
         ['initial', 37.8, 11]
       ])
+      // version 3 added LEFS and running load to both visits
+      expect(
+        visits.map((visit) => [visit.scores.lefsTotal, visit.outcomes.running.weeklyKm])
+      ).toEqual(
+        version < 3
+          ? [
+              [null, null],
+              [null, null]
+            ]
+          : [
+              [62, 21.5],
+              [43, 8]
+            ]
+      )
+      // the rebuilt outcomes table keeps PSFS activities in the order they were entered
+      expect(visits[1]!.outcomes.psfs.map((item) => item.activity)).toEqual(
+        visits[0]!.outcomes.psfs.map((item) => item.activity)
+      )
+      expect(visits[1]!.outcomes.psfs.length).toBeGreaterThanOrEqual(3)
       // version 1 stored the flag's label on the visit; it is now a flag row with its key
       expect(visits[1]!.redFlags).toEqual(['night-pain'])
       const resolution = visits[0]!.resolvedFlags

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { HandoutFile, Patient, ProgramVersion, Template } from '../../src/shared/types'
 import { countRows, fileApi, memoryApi, type MemoryApi } from './helpers'
-import { visitInput } from './visit-input'
+import { noOutcomes, visitInput } from './visit-input'
 
 const name = 'Quintessa Vøllestad-Zyx'
 
@@ -38,6 +38,9 @@ async function fullRecord(api: Pick<MemoryApi, 'call'>): Promise<Patient> {
       subjective: `${name} reports pain after 10 km.`,
       nextVisitDate: '2026-01-19',
       outcomes: {
+        ...noOutcomes,
+        lefs: Array<number>(20).fill(2),
+        running: { runsPerWeek: 3, weeklyKm: 24.5, longestKm: 10, pain: 3 },
         nprs: { now: 5, worst24h: 7, afterRunning: 6 },
         odi: [2, 1, 2, 1, 2, 1, 1, 0, 1, 1],
         rmdq: 8,
@@ -49,6 +52,7 @@ async function fullRecord(api: Pick<MemoryApi, 'call'>): Promise<Patient> {
       }
     })
   })
+  await ok(api, 'patients:setMeasures', { id: patient.id, measures: ['nprs', 'lefs', 'running'] })
   return patient
 }
 
@@ -64,9 +68,19 @@ describe('exporting a patient', () => {
     const json = JSON.parse(strFromU8(entries['patient.json']!))
     expect(json).toMatchObject({
       format: 'physioplan-patient-export',
-      formatVersion: 2,
-      patient: { fullName: name, notes: `${name} runs marathons.` },
-      visits: [{ visitType: 'initial', scores: { odiPercent: 24 } }],
+      formatVersion: 3,
+      patient: {
+        fullName: name,
+        notes: `${name} runs marathons.`,
+        measures: ['nprs', 'lefs', 'running']
+      },
+      visits: [
+        {
+          visitType: 'initial',
+          scores: { odiPercent: 24, lefsTotal: 40 },
+          outcomes: { running: { runsPerWeek: 3, weeklyKm: 24.5, longestKm: 10, pain: 3 } }
+        }
+      ],
       programVersions: [{ status: 'issued', snapshot: { patient: { fullName: name } } }]
     })
     expect(json.handouts).toHaveLength(1)

@@ -1,13 +1,9 @@
 import { todayIso } from '../../src/shared/dates'
+import { blankOutcomes } from '../../src/shared/outcomes'
 import type { VisitFields, VisitOutcomes } from '../../src/shared/types'
 
 /** A visit with nothing measured: every outcome left blank. */
-export const noOutcomes: VisitOutcomes = {
-  nprs: { now: null, worst24h: null, afterRunning: null },
-  odi: Array<null>(10).fill(null),
-  rmdq: null,
-  psfs: []
-}
+export const noOutcomes: VisitOutcomes = blankOutcomes()
 
 /**
  * The fields of `visits:create` for a follow-up today with nothing filled in,

@@ -4,6 +4,7 @@
  * so the same PDF bytes. Everything the user typed goes in as plain text.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import { BoundedMap } from '@shared/bounded-map'
 import { describeDose, sessionsPerDay } from '@shared/dose'
 import { flagsOf, highestUrgency, redFlagRules, type Urgency } from '@shared/red-flags'
 import { exercisePhases, type Dose, type HandoutOptions, type ProgramSnapshot } from '@shared/types'
@@ -20,7 +21,8 @@ export interface HandoutAssets {
   logoDataUrl: string | null
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
+/** By locale and options; bounded, though the handout asks for only a few. */
+export const dateFormats = new BoundedMap<string, Intl.DateTimeFormat>(16)
 
 /** A formatter made once: each toLocaleDateString builds one, and a diary needs dozens. */
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -344,7 +346,11 @@ function seekHelpBox(snapshot: ProgramSnapshot, words: Words): Content {
         ],
         [
           {
-            stack: [...foundNow(snapshot, call, words), ...redFlagLists(call, words), ...advice],
+            stack: [
+              ...foundNow(snapshot, call, words),
+              ...(snapshot.spinalFlags === false ? [] : redFlagLists(call, words)),
+              ...advice
+            ],
             margin: [6, 6, 6, 6]
           }
         ],

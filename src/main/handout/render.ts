@@ -8,6 +8,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type Pdfmake from 'pdfmake'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
+import { BoundedMap } from '@shared/bounded-map'
 
 const fontFiles = {
   normal: 'NotoSans-Regular.ttf',
@@ -21,6 +22,13 @@ interface VirtualFs {
 }
 
 type CreateFont = (buffer: Uint8Array, postscriptName?: string) => object
+
+/**
+ * Parsed fonts by their buffer, then by PostScript name. Bounded: pdfmake
+ * holds one buffer per face (four), replaced only when the fonts folder
+ * changes, so eight entries keep the faces in use and a folder's worth more.
+ */
+export const parsedFonts = new BoundedMap<Uint8Array, Map<string, object>>(8)
 
 /**
  * pdfkit parses every font file afresh for each document (fontkit.create):
@@ -37,10 +45,9 @@ function loadPdfmake(): typeof Pdfmake {
   if (require.cache[pdfkitFile]) throw new Error('pdfkit was loaded before its font memo')
   const fromPdfkit = createRequire(pdfkitFile)
   const fontkit = fromPdfkit('fontkit') as { create: CreateFont }
-  const parsed = new WeakMap<Uint8Array, Map<string, object>>()
   const create: CreateFont = (buffer, postscriptName) => {
-    const byName = parsed.get(buffer) ?? new Map<string, object>()
-    parsed.set(buffer, byName)
+    const byName = parsedFonts.get(buffer) ?? new Map<string, object>()
+    parsedFonts.set(buffer, byName)
     const key = postscriptName ?? ''
     if (!byName.has(key)) byName.set(key, fontkit.create(buffer, postscriptName))
     return byName.get(key)!

@@ -5,7 +5,7 @@
  * preview never waits behind a backup. A worker is started on first use, lets the process exit
  * when idle, and is started again if it dies.
  */
-import { Worker } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { AppError } from '@shared/errors'
 import { receivedError, type TaskReply, type TaskRequest } from './messages'
 import { runTask, type Progress, type TaskInput, type TaskName, type TaskOutput } from './tasks'
@@ -20,6 +20,7 @@ export interface OffThread {
 }
 
 interface Pending {
+  request: TaskRequest
   resolve: (value: unknown) => void
   reject: (error: Error) => void
   onProgress: Progress | undefined
@@ -32,19 +33,58 @@ const lanes: Record<TaskName, 'handouts' | 'data'> = {
   import: 'data'
 }
 
+/**
+ * Each worker's heap, sized from the clinic-day benchmark (README, Memory).
+ * Left to V8, a worker's heap is sized from the machine's memory (4 GB on a
+ * 24 GB machine): the handout worker let garbage pile up to ~200 MB before
+ * collecting, and the process grew 99 → 410 MB in 250 previews. A 16 MB
+ * young generation makes the worker collect its short-lived layout objects
+ * often (with the old generation's limit, 408 → 227 MB after 500 previews);
+ * 8 MB bought nothing more. The handout worker holds ~36 MB after a
+ * collection (pdfmake, parsed fonts) and ~110 MB at the height of a
+ * 40-exercise handout; the old generation's 512 MB fits
+ * the largest handout the api allows (60 exercises, each with two 2 MB photos:
+ * ~330 MB of pictures), and stops anything larger from taking the machine.
+ */
+export const workerLimits: ResourceLimits = {
+  maxOldGenerationSizeMb: 512,
+  maxYoungGenerationSizeMb: 16
+}
+
+const unexpected = 'A background task stopped unexpectedly. Try again.'
+
+/** What a task that ran out of memory says; the app and the other tasks carry on. */
+const tooLarge: Record<TaskName, string> = {
+  handout:
+    'This handout is too large to make: it needs more memory than one document may use. Try it with pictures off, or split the program.',
+  backup: 'The backup needed more memory than a background task may use. Try again.',
+  inspectBackup: 'Checking that backup needed more memory than a background task may use.',
+  import:
+    'This import needs more memory than a background task may use. Try importing the folder in smaller parts.'
+}
+
 function lane(workerFile: string): OffThread {
   const pending = new Map<number, Pending>()
   let worker: Worker | null = null
   let nextId = 1
-  const stopped = (started: Worker) => {
+  /**
+   * The worker is gone: the task it was running (the oldest: it runs one at a
+   * time) fails, saying why; with `requeue`, the tasks queued behind it go to
+   * a new worker.
+   */
+  const stopped = (started: Worker, why: string, requeue: boolean) => {
     if (worker !== started) return
     worker = null
-    const error = new AppError('unavailable', 'A background task stopped unexpectedly. Try again.')
-    for (const task of pending.values()) task.reject(error)
+    const [running, ...queued] = pending.values()
     pending.clear()
+    running?.reject(new AppError('unavailable', why))
+    for (const task of queued) {
+      if (requeue) send(task)
+      else task.reject(new AppError('unavailable', why))
+    }
   }
   const start = () => {
-    const started = new Worker(workerFile)
+    const started = new Worker(workerFile, { resourceLimits: workerLimits })
     started.on('message', (reply: TaskReply) => {
       const task = pending.get(reply.id)
       if (!task) return
@@ -55,28 +95,37 @@ function lane(workerFile: string): OffThread {
       else task.resolve(reply.value)
     })
     // the error's name only: its message could quote patient data
-    started.on('error', (error) => {
-      console.error(`[worker] stopped: ${error.name}`)
-      stopped(started)
+    started.on('error', (error: Error & { code?: string }) => {
+      console.error(`[worker] stopped: ${error.code ?? error.name}`)
+      const running = pending.values().next().value
+      stopped(
+        started,
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY' && running
+          ? tooLarge[running.request.name]
+          : unexpected,
+        true
+      )
     })
-    started.on('exit', () => stopped(started))
+    started.on('exit', () => stopped(started, unexpected, true))
     return started
+  }
+  const send = (task: Pending) => {
+    worker ??= start()
+    worker.ref()
+    pending.set(task.request.id, task)
+    worker.postMessage(task.request)
   }
   return {
     run(name, input, onProgress) {
-      worker ??= start()
-      worker.ref()
-      const id = nextId++
-      const request: TaskRequest = { id, name, input }
+      const request: TaskRequest = { id: nextId++, name, input }
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress })
-        worker!.postMessage(request)
+        send({ request, resolve: resolve as (value: unknown) => void, reject, onProgress })
       })
     },
     async close() {
       const running = worker
       if (running) {
-        stopped(running)
+        stopped(running, unexpected, false)
         await running.terminate()
       }
     }

@@ -5,6 +5,9 @@ export interface BuiltinAdvice extends Pick<AdviceSection, 'title' | 'kind' | 'i
   key: string
 }
 
+/** The back's help section: programs with it list the spinal red flags. */
+export const spinalHelpKey = 'seek-help'
+
 export const builtinAdvice: BuiltinAdvice[] = [
   {
     key: 'running-form',
@@ -70,7 +73,7 @@ export const builtinAdvice: BuiltinAdvice[] = [
     ]
   },
   {
-    key: 'seek-help',
+    key: spinalHelpKey,
     kind: 'seek-help',
     title: 'When to seek professional help',
     intro:

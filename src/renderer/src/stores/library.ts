@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
+import { BoundedMap } from '@shared/bounded-map'
 import type { Input } from '@shared/contract'
 import type { ApiError, Result } from '@shared/errors'
 import type { AdviceSection, Exercise, ExerciseFacets, ExerciseSummary } from '@shared/types'
@@ -18,8 +19,11 @@ export const useLibraryStore = defineStore('library', () => {
   const selected = ref<Exercise | null>(null)
   const advice = ref<AdviceSection[]>([])
   const error = ref<ApiError | null>(null)
-  /** data: URLs by media id; pictures never change once stored */
-  const pictures = reactive(new Map<number, string>())
+  /**
+   * data: URLs by media id; pictures never change once stored. Bounded: a
+   * day of browsing the library would otherwise keep every photo it showed.
+   */
+  const pictures = reactive(new BoundedMap<number, string>(100))
   const latest = latestOnly()
   const pickerQuery = ref('')
   const pickerResults = ref<ExerciseSummary[]>([])

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Input } from '@shared/contract'
 import type { ApiError, Result } from '@shared/errors'
+import type { MeasureKey } from '@shared/measures'
 import type { AuditEntry, Patient, PatientSummary } from '@shared/types'
 import { call, isDesktop } from '../api'
 import { downloadFile } from '../download'
@@ -57,6 +58,10 @@ export const usePatientsStore = defineStore('patients', () => {
     return keep(await call('patients:update', { id, ...draft }))
   }
 
+  async function setMeasures(id: number, measures: MeasureKey[]): Promise<Result<Patient>> {
+    return keep(await call('patients:setMeasures', { id, measures }))
+  }
+
   async function setArchived(id: number, archived: boolean): Promise<Result<Patient>> {
     return keep(await call('patients:archive', { id, archived }))
   }
@@ -106,6 +111,7 @@ export const usePatientsStore = defineStore('patients', () => {
     open,
     create,
     update,
+    setMeasures,
     setArchived
   }
 })

@@ -1,0 +1,74 @@
+/** Everything kept for the life of the app is bounded: a clinic day can't grow it without end. */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { BoundedMap } from '../../src/shared/bounded-map'
+import { dateFormats, formatDay } from '../../src/main/handout/document'
+import { parsedFonts, renderPdf } from '../../src/main/handout/render'
+import { en } from '../../src/main/handout/words.en'
+import { jobRunner, jobsKept } from '../../src/main/jobs'
+
+describe('BoundedMap', () => {
+  it('forgets the oldest entry once full, and keeps the newest', () => {
+    const map = new BoundedMap<number, string>(3)
+    for (let id = 1; id <= 10; id++) map.set(id, `picture ${id}`)
+    expect(map.size).toBe(3)
+    expect([...map.keys()]).toEqual([8, 9, 10])
+  })
+
+  it('replaces a value in place without forgetting another', () => {
+    const map = new BoundedMap<string, number>(2)
+    map.set('a', 1).set('b', 2).set('a', 3)
+    expect([...map.entries()]).toEqual([
+      ['a', 3],
+      ['b', 2]
+    ])
+  })
+})
+
+describe('caches that live as long as the app', () => {
+  const copies = mkdtempSync(join(tmpdir(), 'physioplan-fonts-'))
+  afterAll(() => rmSync(copies, { recursive: true, force: true }))
+
+  it('parses each font once, and keeps no more than its bound when the fonts change', async () => {
+    const document = {
+      content: [
+        { text: 'Şükrü Çağlar', bold: true },
+        { text: 'Zoë Łukasiewicz', italics: true },
+        'Ørjan Ågren'
+      ],
+      defaultStyle: { font: 'NotoSans' }
+    }
+    const fonts = resolve('resources/fonts')
+    await renderPdf(document, fonts)
+    const afterOne = parsedFonts.size
+    expect(afterOne).toBeGreaterThanOrEqual(3)
+    await renderPdf(document, fonts)
+    expect(parsedFonts.size).toBe(afterOne)
+    // five other fonts folders: each brings new buffers, parsed afresh
+    for (let folder = 0; folder < 5; folder++) {
+      const copy = join(copies, String(folder))
+      cpSync(fonts, copy, { recursive: true })
+      await renderPdf(document, copy)
+    }
+    expect(parsedFonts.size).toBe(parsedFonts.limit)
+  })
+
+  it('keeps a bounded number of date formats', () => {
+    const locales = ['nb', 'sv', 'da', 'fi', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'tr']
+    for (const locale of [...locales, ...locales.map((l) => `${l}-u-nu-latn`)])
+      formatDay('2026-11-27', { ...en, locale })
+    expect(dateFormats.size).toBe(dateFormats.limit)
+    expect(formatDay('2026-11-27', en)).toBe('27 November 2026')
+  })
+
+  it('forgets the oldest finished jobs instead of every job of the day', async () => {
+    const jobs = jobRunner<number>()
+    const ids: string[] = []
+    for (let n = 0; n < jobsKept + 10; n++) ids.push(jobs.start(async () => n))
+    await new Promise((settle) => setImmediate(settle))
+    expect(jobs.get(ids.at(-1)!)).toMatchObject({ state: 'done', result: jobsKept + 9 })
+    expect(() => jobs.get(ids[0]!)).toThrow('That task is not known')
+  })
+})
