@@ -6,22 +6,35 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { runningIllustrations } from './illustrations-running.mts'
 
-type Point = [number, number]
+export type Point = [number, number]
 
-interface Pose {
+/** `foot` is the end of the shin (the ankle when a `toe` draws the foot) */
+interface Limbs {
+  elbow: Point
+  hand: Point
+  knee: Point
+  foot: Point
+  toe?: Point
+}
+
+export interface Pose {
   head: Point
   neck: Point
   hip: Point
   /** a control point bending the back (cat-camel) */
   spine?: Point
-  near: { elbow: Point; hand: Point; knee: Point; foot: Point }
-  far: { elbow: Point; hand: Point; knee: Point; foot: Point }
+  near: Limbs
+  far: Limbs
   props?: ('mat' | 'wall' | 'step')[]
   /** curved arrows showing the movement: from, control, to */
   arrows?: [Point, Point, Point][]
   /** dashed outlines of where a part was before the movement, as polylines */
   ghosts?: Point[][]
+  /** more props in the drawing subset (src/main/handout/drawing.ts): behind the figure, in front */
+  behind?: string
+  front?: string
 }
 
 const ink = '#1d2a30'
@@ -36,7 +49,8 @@ function limbs(side: Pose['near'], pose: Pose, color: string): string {
     line(pose.neck, side.elbow, color, 6),
     line(side.elbow, side.hand, color, 6),
     line(pose.hip, side.knee, color, 7),
-    line(side.knee, side.foot, color, 7)
+    line(side.knee, side.foot, color, 7),
+    side.toe ? line(side.foot, side.toe, color, 6) : ''
   ].join('')
 }
 
@@ -87,11 +101,13 @@ export function drawPose(pose: Pose): string {
     `<line x1="4" y1="128" x2="196" y2="128" stroke="#c5d0d3" stroke-width="2"/>`,
     props(pose),
     ghosts(pose),
+    pose.behind ?? '',
     limbs(pose.far, pose, faint),
     torso,
     line(pose.neck, pose.head, ink, 6),
     `<circle cx="${pose.head[0]}" cy="${pose.head[1]}" r="9" fill="${ink}"/>`,
     limbs(pose.near, pose, ink),
+    pose.front ?? '',
     arrows(pose),
     `</svg>`
   ].join('')
@@ -472,7 +488,8 @@ export const illustrations: Record<string, (Pose | TopPose)[]> = {
         ]
       ]
     }
-  ]
+  ],
+  ...runningIllustrations
 }
 
 /** File names for an exercise's pictures: key.svg, or key-start.svg and key-end.svg. */

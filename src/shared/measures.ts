@@ -140,10 +140,10 @@ export function startBackScore(items: (number | null)[]): StartBackScore | null 
 const grocSteps = [
   'no change',
   'almost the same, hardly any',
-  'a little bit',
+  'a little',
   'somewhat',
   'moderately',
-  'quite a bit',
+  'a good deal',
   'a great deal',
   'a very great deal'
 ] as const

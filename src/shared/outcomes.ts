@@ -99,8 +99,10 @@ interface MeasureRule {
  * 5 RMDQ points; PSFS 2 points for the mean score (Stratford 1995). Leg pain
  * and pain during running: 2 points on a 0–10 scale (Farrar 2001, Pain
  * 94:149–158). LEFS 9 points (Binkley 1999, Phys Ther 79:371–383). VISA-A 6.5
- * points (McCormack 2015, Int J Sports Phys Ther 10:639–644; insertional
- * Achilles tendinopathy, the one published anchor-based figure we found).
+ * points (McCormack 2015, Int J Sports Phys Ther 10:639–644), derived in
+ * insertional Achilles tendinopathy. For mid-portion tendinopathy a 2021
+ * JOSPT cohort (51(10)) reported 14 points over 12 weeks and 7 over 24
+ * weeks; its authors were not verified here, so it is not yet used.
  */
 export const measureRules: Record<Measure, MeasureRule> = {
   nprs: { label: 'NPRS', unit: '', mcid: 2, source: 'Ostelo 2008', betterWhen: 'lower' },

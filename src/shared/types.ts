@@ -42,6 +42,7 @@ export type ExerciseCategory = (typeof exerciseCategories)[number]
 export const positions = [
   'lying on back',
   'lying on front',
+  'lying on side',
   'hands and knees',
   'kneeling',
   'sitting',

@@ -1,7 +1,8 @@
 /**
- * A staged program as a physiotherapist builds it: from a staged template,
- * an exercise swapped for its harder variant in place, a walk–run plan,
- * issued and printed; then the next stage in one step; the library's chain.
+ * A staged program as a physiotherapist builds it: plantar heel pain from its
+ * first stage, moved to the next in one step, an exercise swapped for its
+ * harder variant in place, a walk–run plan, issued and printed; the
+ * library's chain and tag filters.
  */
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -10,13 +11,8 @@ import { callApi, handoutText, issueProgram, useBrowserHost } from './host'
 const app = useBrowserHost()
 let page: Page
 
-/** The staged template, the exercise swapped and what it becomes. */
-const staged = {
-  template: "Runner's low back pain — relief",
-  next: "Runner's low back pain — core strengthening",
-  swapped: 'Pelvic tilt',
-  harder: 'Glute bridge'
-}
+const strength = 'Plantar heel pain — high-load strength (Rathleff)'
+const returnStage = 'Plantar heel pain — return to running'
 
 beforeAll(async () => {
   const patient = await callApi<{ id: number }>(app.host, 'patients:create', {
@@ -32,67 +28,76 @@ const names = () =>
     .locator('li strong')
     .allTextContents()
 const flat = (text: string) => text.replace(/\s+/g, ' ')
-
-describe('a staged program', () => {
-  let before: string[] = []
-
-  it('starts from a staged template and swaps an exercise for its harder variant in place', async () => {
-    await page.getByRole('button', { name: 'New program' }).click()
-    const template = page.getByRole('combobox', { name: 'Template' })
-    const value = await template
-      .locator('option', { hasText: staged.template })
-      .getAttribute('value')
-    await template.selectOption(value)
-    await page.getByRole('button', { name: 'Create program' }).click()
-    await page.getByRole('heading', { name: staged.template }).waitFor()
-    before = await names()
-    const at = before.indexOf(staged.swapped)
-    expect(at).toBeGreaterThan(0)
-    await page
-      .getByRole('button', { name: `Harder: swap ${staged.swapped} for ${staged.harder}` })
-      .click()
-    const after = before.map((name, index) => (index === at ? staged.harder : name))
-    await expect.poll(names).toEqual(after)
-    // and back down: the harder one names its easier variant
-    await expect
-      .poll(() => page.getByRole('button', { name: /^Easier: swap Glute bridge/ }).count())
-      .toBe(1)
-    await page.getByText(/^All changes saved/).waitFor()
-  })
-
-  it('adds a walk–run plan, issues the program and prints both', async () => {
-    await page.getByRole('combobox', { name: 'Walk–run plan' }).selectOption('walk-run-8')
-    await page.getByRole('button', { name: 'Add walk–run plan' }).click()
-    await page.getByLabel('Week 1: Sessions a week').fill('2')
-    await expect
-      .poll(() => page.getByRole('table').first().textContent())
-      .toContain('Run 1 minute, walk 2 minutes, 6 times')
-    await page.getByText(/^All changes saved/).waitFor()
-    await issueProgram(page, 1)
-    const text = flat(await handoutText(page))
-    expect(text).toContain(`4. ${staged.harder}`)
-    expect(text).toContain('Too hard? Try Pelvic tilt instead, and tell your physiotherapist.')
-    expect(text).toContain('Your return to running Walk–run: 8 weeks to 30 minutes')
-    expect(text).toContain('1 Run 1 minute, walk 2 minutes, 6 times')
-    expect(text).toContain('8 Run 30 minutes without stopping')
-    expect(text).toContain(
-      'When to move on Move on to the next week only if pain during running stays at 3 out of 10 or less'
-    )
-  })
-
-  it('moves the patient to the next stage in one step', async () => {
-    await page.getByRole('button', { name: `Move to the next stage: ${staged.next}` }).click()
-    await page.getByText('Version 2 · Draft').waitFor()
-    await page.getByRole('heading', { name: staged.next }).waitFor()
-    const core = await callApi<{ name: string; items: { exerciseName: string }[] }[]>(
+const saved = () => page.getByText(/^All changes saved/).waitFor()
+const templateItems = async (name: string) =>
+  (
+    await callApi<{ name: string; items: { exerciseName: string }[] }[]>(
       app.host,
       'templates:list',
       {}
     )
-    const next = core.find((template) => template.name === staged.next)!
-    await expect.poll(names).toEqual(next.items.map((item) => item.exerciseName))
-    // the plan the patient is on stays, as this stage brings none
-    await expect.poll(() => page.getByLabel('Week 1: Sessions a week').inputValue()).toBe('2')
+  )
+    .find((template) => template.name === name)!
+    .items.map((item) => item.exerciseName)
+
+describe('a plantar heel pain program', () => {
+  it('starts from its first stage and moves to the next in one step', async () => {
+    await page.getByRole('button', { name: 'New program' }).click()
+    const template = page.getByRole('combobox', { name: 'Template' })
+    const value = await template.locator('option', { hasText: strength }).getAttribute('value')
+    await template.selectOption(value)
+    await page.getByRole('button', { name: 'Create program' }).click()
+    await page.getByRole('heading', { name: strength }).waitFor()
+    expect(await names()).toEqual(await templateItems(strength))
+    await saved()
+    await issueProgram(page, 1)
+    await page.getByRole('button', { name: `Move to the next stage: ${returnStage}` }).click()
+    await page.getByText('Version 2 · Draft').waitFor()
+    await page.getByRole('heading', { name: returnStage }).waitFor()
+    await expect.poll(names).toEqual(await templateItems(returnStage))
+    // the stage brings its walk–run plan
+    await expect
+      .poll(() => page.getByLabel('Name', { exact: true }).inputValue())
+      .toBe('Walk–run: 8 weeks to 30 minutes')
+  })
+
+  it('swaps an exercise for its harder variant in place', async () => {
+    const before = await names()
+    const at = before.indexOf('Heel raise on one leg')
+    expect(at).toBeGreaterThan(0)
+    await page
+      .getByRole('button', { name: 'Harder: swap Heel raise on one leg for Heel raise off a step' })
+      .click()
+    const after = before.map((name, index) => (index === at ? 'Heel raise off a step' : name))
+    await expect.poll(names).toEqual(after)
+    // the swapped-in exercise offers the way back down
+    await page
+      .getByRole('button', { name: 'Easier: swap Heel raise off a step for Heel raise on one leg' })
+      .waitFor()
+    await saved()
+  })
+
+  it('takes another walk–run plan, issues and prints the plan with its rule', async () => {
+    await page.getByRole('button', { name: 'Remove plan' }).click()
+    await page.getByRole('combobox', { name: 'Walk–run plan' }).selectOption('walk-run-4-quick')
+    await page.getByRole('button', { name: 'Add walk–run plan' }).click()
+    await page.getByLabel('Week 1: Sessions a week').fill('2')
+    await expect
+      .poll(() => page.getByRole('table').first().textContent())
+      .toContain('Run 3 minutes, walk 1 minute, 5 times')
+    await saved()
+    await issueProgram(page, 2)
+    const text = flat(await handoutText(page))
+    expect(text).toContain('3. Heel raise off a step')
+    expect(text).toContain(
+      'Too hard? Try Heel raise on one leg instead, and tell your physiotherapist.'
+    )
+    expect(text).toContain('Your return to running Walk–run, short: 4 weeks to 30 minutes')
+    expect(text).toContain('1 Run 3 minutes, walk 1 minute, 5 times')
+    expect(text).toContain('4 Run 30 minutes without stopping')
+    expect(text).toContain(
+      'When to move on Move on to the next week only if pain during running stays at 3 out of 10 or less and has settled by the next morning.'
+    )
   })
 })
 
@@ -105,10 +110,13 @@ describe('the library', () => {
     await page.getByLabel('Search exercises').fill('glute bridge')
     await page.getByRole('button', { name: /^Glute bridge/ }).click()
     const chain = page.getByRole('navigation', { name: 'Progression: easier to harder' })
-    await expect.poll(() => chain.textContent()).toMatch(/Pelvic tilt\s*→\s*Glute bridge/)
+    await expect
+      .poll(() => chain.textContent())
+      .toMatch(/Pelvic tilt\s*→\s*Glute bridge\s*→\s*Single-leg bridge/)
     await chain.getByRole('button', { name: 'Pelvic tilt' }).click()
     await page.getByRole('heading', { name: 'Pelvic tilt' }).waitFor()
     await page.getByLabel('Search exercises').fill('')
+    await page.getByRole('combobox', { name: 'Condition' }).selectOption('Low back pain')
     await page.getByRole('combobox', { name: 'Stage' }).selectOption('return')
     await page.getByRole('combobox', { name: 'Movement' }).selectOption('isometric')
     await expect

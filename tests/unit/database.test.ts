@@ -1,7 +1,5 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { builtinAdvice } from '../../src/main/seed/advice'
-import { builtinExercises } from '../../src/main/seed/exercises'
-import { builtinTemplates } from '../../src/main/seed/templates'
+import { builtinAdvice, builtinExercises, builtinTemplates } from '../../src/main/seed/content'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'

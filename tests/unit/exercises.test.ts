@@ -47,11 +47,10 @@ const names = async (api: MemoryApi, filters: Record<string, unknown>) =>
 describe('library search', () => {
   it('forgives a typo where it is cheap', async () => {
     const api = memoryApi()
-    expect(await names(api, { query: 'hamstirng' })).toEqual([
-      'Standing hamstring stretch',
-      'Leg swings'
-    ])
-    expect(await names(api, { query: 'plnk' })).toEqual(['Plank'])
+    expect(await names(api, { query: 'hamstirng' })).toEqual(
+      expect.arrayContaining(['Standing hamstring stretch', 'Leg swings', 'Nordic hamstring lower'])
+    )
+    expect((await names(api, { query: 'plnk' }))[0]).toBe('Plank')
     expect((await names(api, { query: 'brid dog' }))[0]).toBe('Bird-dog')
     expect(await names(api, { query: 'superamn' })).toEqual(['Superman'])
     expect(editDistance('abc', 'abc', 1)).toBe(0)
@@ -60,19 +59,22 @@ describe('library search', () => {
 
   it('filters by region, position, difficulty, equipment, source and favourites', async () => {
     const api = memoryApi()
-    expect(await names(api, { bodyRegion: 'hamstrings' })).toEqual([
-      'Leg swings',
-      'Standing hamstring stretch'
-    ])
+    const hamstrings = await names(api, { bodyRegion: 'hamstrings' })
+    expect(hamstrings).toEqual(expect.arrayContaining(['Leg swings', 'Standing hamstring stretch']))
+    expect(hamstrings).not.toContain('Plank')
     expect(await names(api, { position: 'kneeling' })).toEqual([
       "Child's pose",
-      'Kneeling hip flexor stretch'
+      'Kneeling hip flexor stretch',
+      'Nordic hamstring lower'
     ])
-    expect(await names(api, { difficulty: 'moderate', category: 'strengthening' })).toEqual([
-      'Plank',
-      'Superman'
-    ])
-    expect(await names(api, { equipment: 'step or ledge' })).toEqual(['Standing hamstring stretch'])
+    expect(
+      await names(api, {
+        difficulty: 'moderate',
+        category: 'strengthening',
+        position: 'lying on front'
+      })
+    ).toEqual(['Plank', 'Superman'])
+    expect(await names(api, { equipment: 'skipping rope' })).toEqual(['Skipping with a rope'])
     const plank = (await ok<ExerciseSummary[]>(api, 'exercises:list', { query: 'plank' }))[0]!
     await ok(api, 'exercises:favourite', { id: plank.id, favourite: true })
     expect(await names(api, { favouritesOnly: true })).toEqual(['Plank'])
@@ -81,7 +83,8 @@ describe('library search', () => {
     expect(await names(api, { source: 'custom' })).toEqual(['Wall squat'])
     const facets = await ok<ExerciseFacets>(api, 'exercises:facets', {})
     expect(facets.bodyRegions).toContain('lower back')
-    expect(facets.equipment).toEqual(['mat', 'step or ledge', 'wall'])
+    expect(facets.equipment).toEqual(expect.arrayContaining(['mat', 'step or ledge', 'wall']))
+    expect(facets.equipment).toEqual([...facets.equipment].sort())
   })
 })
 

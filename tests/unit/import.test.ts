@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
-import { builtinExercises } from '../../src/main/seed/exercises'
+import { builtinExercises } from '../../src/main/seed/content'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { guessPosition, planImport } from '../../src/main/import/free-exercise-db'

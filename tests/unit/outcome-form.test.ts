@@ -94,7 +94,7 @@ describe('progress series', () => {
     expect(sentence('startBack')).toBe(
       'STarT Back 7 (high risk) → 2 (low risk): risk groups by Hill 2008.'
     )
-    expect(sentence('groc')).toBe('GROC at the latest visit: +5 (quite a bit better).')
+    expect(sentence('groc')).toBe('GROC at the latest visit: +5 (a good deal better).')
     expect(sentence('runningPain')).toBe(
       'Pain during running 4 → 1: improved 3 points, more than the 2-point threshold (Farrar 2001).'
     )

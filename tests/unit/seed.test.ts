@@ -4,10 +4,16 @@ import { describe, expect, it } from 'vitest'
 import { builtinAdvice } from '../../src/main/seed/advice'
 import { seedBuiltins } from '../../src/main/seed/apply'
 import { builtinExercises, illustrationPaths } from '../../src/main/seed/exercises'
-import { builtinTemplates } from '../../src/main/seed/templates'
+import * as library from '../../src/main/seed/content'
+import { runningAdvice } from '../../src/main/seed/advice-running'
+import { runningExercises } from '../../src/main/seed/exercises-running'
+import { runningTemplates } from '../../src/main/seed/templates-running'
+import { listExercises } from '../../src/main/exercises'
 import { writeSetting } from '../../src/main/settings'
 import { doseFromRow } from '../../src/main/dose-columns'
 import { doseNoteConflicts, emptyDose, incompleteDoses } from '../../src/shared/dose'
+import { difficulties, exerciseCategories, positions } from '../../src/shared/types'
+import { illustrationFiles } from '../../scripts/illustrations.mts'
 import { countRows, memoryDb } from './helpers'
 
 const articleExercises = [
@@ -41,7 +47,7 @@ describe('built-in content', () => {
   })
 
   it('gives every built-in exercise its line illustrations, as files that exist', () => {
-    for (const exercise of builtinExercises) {
+    for (const exercise of library.builtinExercises) {
       for (const path of illustrationPaths(exercise)) {
         expect(existsSync(join('resources', path)), path).toBe(true)
         expect(readFileSync(join('resources', path), 'utf8')).toMatch(/^<svg xmlns/)
@@ -71,7 +77,7 @@ describe('built-in content', () => {
   })
 
   it('says how often for every exercise, and no note contradicts its dose', () => {
-    for (const exercise of builtinExercises) {
+    for (const exercise of library.builtinExercises) {
       const dose = { ...emptyDose, ...exercise.dose }
       expect(incompleteDoses([{ exerciseName: exercise.name, dose }]), exercise.name).toEqual([])
       expect(doseNoteConflicts(dose), exercise.name).toEqual([])
@@ -97,7 +103,7 @@ describe('built-in content', () => {
   })
 
   it('cites what each template follows', () => {
-    for (const template of builtinTemplates) {
+    for (const template of library.builtinTemplates) {
       expect(template.description, template.key).toMatch(/\b(19|20)\d\d\b/)
     }
   })
@@ -135,9 +141,9 @@ describe('built-in content', () => {
   })
 
   it('templates refer only to built-in exercises and advice', () => {
-    const exerciseKeys = new Set(builtinExercises.map((e) => e.key))
-    const adviceKeys = new Set(builtinAdvice.map((a) => a.key))
-    for (const template of builtinTemplates) {
+    const exerciseKeys = new Set(library.builtinExercises.map((e) => e.key))
+    const adviceKeys = new Set(library.builtinAdvice.map((a) => a.key))
+    for (const template of library.builtinTemplates) {
       expect(template.items.every((item) => exerciseKeys.has(item.exercise))).toBe(true)
       expect(template.advice.every((key) => adviceKeys.has(key))).toBe(true)
     }
@@ -211,3 +217,159 @@ describe('seeding', () => {
     expect(retired.archived_at).not.toBeNull()
   })
 })
+
+describe('the running clinic library', () => {
+  const exerciseKeys = new Set(library.builtinExercises.map((e) => e.key))
+  const adviceKeys = new Set(library.builtinAdvice.map((a) => a.key))
+
+  it('has at least 80 exercises in all, each complete, under a key of its own', () => {
+    expect(library.builtinExercises.length).toBeGreaterThanOrEqual(80)
+    expect(exerciseKeys.size).toBe(library.builtinExercises.length)
+    for (const exercise of runningExercises) {
+      expect(exercise.steps.length, exercise.key).toBeGreaterThanOrEqual(3)
+      expect(exercise.summary.length, exercise.key).toBeGreaterThan(20)
+      expect(exercise.bodyRegions.length, exercise.key).toBeGreaterThan(0)
+      expect(exerciseCategories, exercise.key).toContain(exercise.category)
+      expect(positions, exercise.key).toContain(exercise.position)
+      expect(difficulties, exercise.key).toContain(exercise.difficulty)
+    }
+  })
+
+  it('keeps the protocols’ doses', () => {
+    const dose = (key: string) => runningExercises.find((e) => e.key === key)?.dose
+    const alfredson = { sets: 3, reps: 15, perDay: 2, perWeek: 7 }
+    expect(dose('eccentric-heel-drop-straight')).toMatchObject(alfredson)
+    expect(dose('eccentric-heel-drop-bent')).toMatchObject(alfredson)
+    expect(dose('floor-heel-drop')).toMatchObject(alfredson)
+    expect(dose('plantar-fascia-heel-raise')).toMatchObject({ sets: 3, reps: 12, perWeek: 3 })
+    expect(dose('plantar-fascia-heel-raise')?.note).toMatch(/every other day/i)
+    expect(dose('askling-extender')).toMatchObject({ sets: 3, reps: 12, perDay: 2 })
+    expect(dose('askling-diver')).toMatchObject({ sets: 3, reps: 6, perWeek: 3 })
+    expect(dose('askling-glider')).toMatchObject({ sets: 3, reps: 4, perWeek: 2 })
+  })
+
+  it('draws each exercise as many times as its pictures say, inside the picture box', () => {
+    for (const exercise of library.builtinExercises) {
+      const files = illustrationPaths(exercise).map((path) => path.replace('illustrations/', ''))
+      expect(illustrationFiles(exercise.key), exercise.key).toEqual(files)
+      for (const path of illustrationPaths(exercise)) {
+        const svg = readFileSync(join('resources', path), 'utf8')
+        for (const [, x, y, half] of pointsOf(svg)) {
+          expect(x - half, path).toBeGreaterThanOrEqual(0)
+          expect(x + half, path).toBeLessThanOrEqual(200)
+          expect(y - half, path).toBeGreaterThanOrEqual(0)
+          expect(y + half, path).toBeLessThanOrEqual(140)
+        }
+      }
+    }
+  })
+
+  it('has templates that cite their source and use only built-in keys', () => {
+    expect(runningTemplates.length).toBeGreaterThanOrEqual(10)
+    for (const template of runningTemplates) {
+      expect(template.description, template.key).toMatch(/\b(19|20)\d\d\b/)
+      expect(template.items.length, template.key).toBeGreaterThan(0)
+      for (const item of template.items) expect(exerciseKeys, template.key).toContain(item.exercise)
+      for (const key of template.advice) expect(adviceKeys, template.key).toContain(key)
+      expect(template.advice, template.key).toContain('seek-help-leg')
+    }
+  })
+
+  it('finds exercises by the condition they serve', () => {
+    const db = memoryDb()
+    const names = (query: string) => listExercises(db, { query }).map((e) => e.name)
+    expect(names('achilles')).toEqual(
+      expect.arrayContaining([
+        'Heel drop off a step, knee straight (Alfredson)',
+        'Heel drop on the floor'
+      ])
+    )
+    expect(names('patellofemoral')).toEqual(expect.arrayContaining(['Wall sit', 'Step-up']))
+    expect(names('plantar')).toContain('Heel raise with a towel under the toes (Rathleff)')
+    expect(names('harder').length).toBeGreaterThan(3)
+  })
+
+  it('brings a clinic that has only the article content up to date without touching its own', () => {
+    const db = memoryDb()
+    const now = new Date().toISOString()
+    // the clinic as it was before this content: no running rows
+    const runningKeys = JSON.stringify(runningExercises.map((e) => e.key))
+    const inKeys = (table: string, keys: string) =>
+      db
+        .prepare(`DELETE FROM ${table} WHERE builtin_key IN (SELECT value FROM json_each(?))`)
+        .run(keys)
+    inKeys('templates', JSON.stringify(runningTemplates.map((t) => t.key)))
+    inKeys('advice_sections', JSON.stringify(runningAdvice.map((a) => a.key)))
+    inKeys('exercises', runningKeys)
+    writeSetting(db, 'builtin_content_version', 'the-article-only-version')
+    // the clinic's own changes: a favourite, an archived built-in, its own exercise and template
+    db.prepare("UPDATE exercises SET favourite = 1 WHERE builtin_key = 'plank'").run()
+    db.prepare("UPDATE exercises SET archived_at = ? WHERE builtin_key = 'superman'").run(now)
+    db.prepare(
+      `INSERT INTO exercises (source, name, category, position, created_at, updated_at)
+       VALUES ('custom', 'Clinic calf raise', 'strengthening', 'standing', ?, ?)`
+    ).run(now, now)
+    const template = db
+      .prepare(
+        `INSERT INTO templates (name, description, goals, created_at, updated_at)
+         VALUES ('Our knee plan', 'Ours', '', ?, ?) RETURNING id`
+      )
+      .get(now, now) as { id: number }
+    db.prepare(
+      `INSERT INTO template_items (template_id, position, exercise_id, sets, reps)
+       SELECT ?, 0, id, 4, 8 FROM exercises WHERE builtin_key = 'glute-bridge'`
+    ).run(template.id)
+    const before = countRows(db, 'exercises')
+
+    expect(seedBuiltins(db)).toBe(true)
+    expect(seedBuiltins(db)).toBe(false)
+
+    expect(countRows(db, 'exercises')).toBe(before + runningExercises.length)
+    expect(countRows(db, 'exercises', 'builtin_key IS NOT NULL')).toBe(
+      library.builtinExercises.length
+    )
+    expect(countRows(db, 'templates', 'builtin_key IS NOT NULL')).toBe(
+      library.builtinTemplates.length
+    )
+    expect(countRows(db, 'exercise_media', "kind = 'illustration' AND retired_at IS NULL")).toBe(
+      library.builtinExercises.flatMap((e) => illustrationPaths(e)).length
+    )
+    expect(db.prepare("SELECT favourite FROM exercises WHERE builtin_key = 'plank'").get()).toEqual(
+      {
+        favourite: 1
+      }
+    )
+    expect(
+      db.prepare("SELECT archived_at FROM exercises WHERE builtin_key = 'superman'").get()
+    ).toEqual({ archived_at: now })
+    expect(countRows(db, 'exercises', "name = 'Clinic calf raise' AND archived_at IS NULL")).toBe(1)
+    expect(
+      db
+        .prepare(
+          `SELECT t.name, t.builtin_key AS key, i.sets, i.reps FROM templates t
+           JOIN template_items i ON i.template_id = t.id WHERE t.id = ?`
+        )
+        .all(template.id)
+    ).toEqual([{ name: 'Our knee plan', key: null, sets: 4, reps: 8 }])
+  })
+})
+
+/** Every line end (with half its stroke) and circle (with its radius) in a picture. */
+function pointsOf(svg: string): [string, number, number, number][] {
+  const lines = [
+    ...svg.matchAll(/<line x1="(.+?)" y1="(.+?)" x2="(.+?)" y2="(.+?)" .*?stroke-width="(.+?)"/g)
+  ]
+  const circles = [...svg.matchAll(/<circle cx="(.+?)" cy="(.+?)" r="(.+?)"/g)]
+  return [
+    ...lines.flatMap(([whole, x1, y1, x2, y2, width]): [string, number, number, number][] => [
+      [whole, Number(x1), Number(y1), Number(width) / 2],
+      [whole, Number(x2), Number(y2), Number(width) / 2]
+    ]),
+    ...circles.map(([whole, x, y, r]): [string, number, number, number] => [
+      whole,
+      Number(x),
+      Number(y),
+      Number(r)
+    ])
+  ]
+}
