@@ -90,7 +90,7 @@ describe('a plantar heel pain program', () => {
     const text = flat(await handoutText(page))
     expect(text).toContain('3. Heel raise off a step')
     expect(text).toContain(
-      'Too hard? Try Heel raise on one leg instead, and tell your physiotherapist.'
+      'Too hard? Try “Heel raise on one leg” instead, and tell your physiotherapist.'
     )
     expect(text).toContain('Your return to running Walk–run, short: 4 weeks to 30 minutes')
     expect(text).toContain('1 Run 3 minutes, walk 1 minute, 5 times')

@@ -123,7 +123,7 @@ describe('a walk–run plan in a program', () => {
     expect(page).toContain('Run 30 minutes without stopping')
     expect(page).toContain('When to move on Keep pain at 2 out of 10 or less.')
     // the plank's easier variant, under it
-    expect(page).toContain('Too hard? Try Bird-dog instead, and tell your physiotherapist.')
+    expect(page).toContain('Too hard? Try “Bird-dog” instead, and tell your physiotherapist.')
     const without = await ok<HandoutFile>(api, 'handouts:pdf', {
       versionId: issued.id,
       options: {

@@ -26,7 +26,7 @@ export const en = {
   painRule: 'Stop and contact your physiotherapist if an exercise causes sharp or increasing pain.',
   howMuch: 'How much',
   /** under an exercise with an easier variant */
-  tooHard: (easier: string) => `Too hard? Try ${easier} instead, and tell your physiotherapist.`,
+  tooHard: (easier: string) => `Too hard? Try “${easier}” instead, and tell your physiotherapist.`,
   walkRun: {
     heading: 'Your return to running',
     intro:
