@@ -32,24 +32,6 @@ export interface WalkRunPlan {
 export const defaultPainRule =
   'Move on to the next week only if pain during running stays at 3 out of 10 or less and is back to its usual level by the next morning. If it goes above 3 but settles by the morning, repeat the week. If it goes above 5, or is still worse the next morning, go back one week.'
 
-export type WalkRunStep = 'progress' | 'repeat' | 'step back'
-
-/** What the pain rule says after a week: the same rule the handout prints. */
-export function walkRunStep(painDuring: number, settledByMorning: boolean): WalkRunStep {
-  if (!settledByMorning || painDuring > 5) return 'step back'
-  return painDuring <= 3 ? 'progress' : 'repeat'
-}
-
-/** The week to do next (0-based), kept within the plan. */
-export function nextWeek(
-  plan: Pick<WalkRunPlan, 'weeks'>,
-  week: number,
-  step: WalkRunStep
-): number {
-  const move = step === 'progress' ? 1 : step === 'step back' ? -1 : 0
-  return Math.min(plan.weeks.length - 1, Math.max(0, week + move))
-}
-
 export function runningMinutes(week: WalkRunWeek): number {
   return week.runMinutes * week.repeats
 }

@@ -5,10 +5,8 @@ import {
   builtinWalkRunPlans,
   defaultPainRule,
   describeWeek,
-  nextWeek,
   planFrom,
   runningMinutes,
-  walkRunStep,
   type WalkRunPlan
 } from '../../src/shared/walk-run'
 import type {
@@ -42,18 +40,6 @@ describe('walk–run plans', () => {
       })
       expect(plan.description, plan.key).toMatch(/Silbernagel et al\. 2007/)
     }
-  })
-
-  it('moves on, repeats or steps back by the pain rule, within the plan', () => {
-    expect(walkRunStep(3, true)).toBe('progress')
-    expect(walkRunStep(4, true)).toBe('repeat')
-    expect(walkRunStep(6, true)).toBe('step back')
-    expect(walkRunStep(1, false)).toBe('step back')
-    const plan = planFrom(builtinWalkRunPlans[0]!)
-    expect(nextWeek(plan, 0, 'progress')).toBe(1)
-    expect(nextWeek(plan, 0, 'step back')).toBe(0)
-    expect(nextWeek(plan, 7, 'progress')).toBe(7)
-    expect(nextWeek(plan, 4, 'repeat')).toBe(4)
   })
 
   it('words a week as the patient does it', () => {

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3'
 import { builtinWalkRunPlans, planFrom } from '@shared/walk-run'
 import type { ExerciseStage } from '@shared/types'
 import {
-  exerciseMovements,
+  movementsByExercise,
   progressionChains,
   stagedConditions,
   templateWalkRun
@@ -62,7 +62,7 @@ function tagExercises(db: Database): void {
     update.run(
       JSON.stringify([...(entry?.conditions ?? [])].sort()),
       JSON.stringify(stages),
-      JSON.stringify(exerciseMovements[key] ?? []),
+      JSON.stringify(movementsByExercise[key] ?? []),
       key
     )
   }

@@ -7,7 +7,7 @@ import { illustrationPaths } from './exercises'
 import { applyStructure } from './apply-structure'
 import { builtinWalkRunPlans } from '@shared/walk-run'
 import {
-  exerciseMovements,
+  movementsByExercise,
   progressionChains,
   stagedConditions,
   templateWalkRun
@@ -17,7 +17,7 @@ const content = {
   exercises: builtinExercises,
   advice: builtinAdvice,
   templates: builtinTemplates,
-  structure: [progressionChains, stagedConditions, exerciseMovements, templateWalkRun],
+  structure: [progressionChains, stagedConditions, movementsByExercise, templateWalkRun],
   walkRunPlans: builtinWalkRunPlans
 }
 

@@ -145,7 +145,7 @@ export const stagedConditions: StagedCondition[] = [
 ]
 
 /** Movement preference, where it matters. */
-export const exerciseMovements: Record<string, ExerciseMovement[]> = {
+export const movementsByExercise: Record<string, ExerciseMovement[]> = {
   'cat-camel': ['flexion', 'extension'],
   'knee-to-chest': ['flexion'],
   'childs-pose': ['flexion'],
