@@ -15,6 +15,7 @@ import {
   listExercises,
   setExerciseArchived,
   setFavourite,
+  splitExtras,
   updateExercise,
   type PhotoInput
 } from './exercises'
@@ -51,6 +52,7 @@ import {
   getVersion,
   issueVersion,
   listVersions,
+  moveToNextStage,
   reviseVersion,
   saveDraft
 } from './programs'
@@ -157,10 +159,16 @@ export function createHandlers(context: ApiContext): Handlers {
     'exercises:list': (input) => listExercises(db, input),
     'exercises:get': ({ id }) => getExercise(db, id),
     'exercises:facets': () => exerciseFacets(db),
-    'exercises:create': ({ photos, ...fields }) =>
-      inTransaction(() => createExercise(db, fields, photoInputs(photos))),
-    'exercises:update': ({ id, photos, ...fields }) =>
-      inTransaction(() => updateExercise(db, id, fields, photoInputs(photos))),
+    'exercises:create': ({ photos, ...input }) =>
+      inTransaction(() => {
+        const [fields, extras] = splitExtras(input)
+        return createExercise(db, fields, extras, photoInputs(photos))
+      }),
+    'exercises:update': ({ id, photos, ...input }) =>
+      inTransaction(() => {
+        const [fields, extras] = splitExtras(input)
+        return updateExercise(db, id, fields, extras, photoInputs(photos))
+      }),
     'exercises:duplicate': ({ id }) => inTransaction(() => duplicateExercise(db, id)),
     'exercises:favourite': ({ id, favourite }) =>
       inTransaction(() => setFavourite(db, id, favourite)),
@@ -203,6 +211,7 @@ export function createHandlers(context: ApiContext): Handlers {
     'programs:issue': ({ versionId, confirmIncompleteDoses }) =>
       inTransaction(() => issueVersion(db, versionId, confirmIncompleteDoses)),
     'programs:revise': ({ versionId }) => inTransaction(() => reviseVersion(db, versionId)),
+    'programs:nextStage': ({ versionId }) => inTransaction(() => moveToNextStage(db, versionId)),
     'programs:discard': ({ versionId }) => inTransaction(() => deleteDraft(db, versionId)),
     'programs:compare': ({ fromId, toId }) => compareVersions(db, fromId, toId),
     'programs:snapshot': ({ versionId }) => getSnapshot(db, versionId),

@@ -4,7 +4,11 @@ import { limits } from '@shared/limits'
 import type {
   Exercise,
   ExerciseCategory,
+  ExerciseExtras,
   ExerciseFacets,
+  ExerciseLink,
+  ExerciseMovement,
+  ExerciseStage,
   ExerciseFields,
   ExerciseMedia,
   ExerciseSource,
@@ -27,6 +31,19 @@ export interface ExerciseFilters {
   source?: ExerciseSource | undefined
   favouritesOnly?: boolean | undefined
   includeArchived?: boolean | undefined
+  condition?: string | undefined
+  stage?: ExerciseStage | undefined
+  movement?: ExerciseMovement | undefined
+}
+
+/** The exercise with the names of its easier and harder variants. */
+const withLinks = `e.*, ez.name AS easier_name, hz.name AS harder_name`
+const joinLinks = `LEFT JOIN exercises ez ON ez.id = e.easier_id
+  LEFT JOIN exercises hz ON hz.id = e.harder_id`
+
+function linkFrom(row: Row, which: 'easier' | 'harder'): ExerciseLink | null {
+  const id = row[`${which}_id`] as number | null
+  return id === null ? null : { id, name: row[`${which}_name`] as string }
 }
 
 function summaryFrom(row: Row): ExerciseSummary {
@@ -39,7 +56,12 @@ function summaryFrom(row: Row): ExerciseSummary {
     position: row.position as ExerciseSummary['position'],
     difficulty: row.difficulty as ExerciseSummary['difficulty'],
     favourite: row.favourite === 1,
-    defaultDose: doseFromRow(row, 'default_')
+    defaultDose: doseFromRow(row, 'default_'),
+    easier: linkFrom(row, 'easier'),
+    harder: linkFrom(row, 'harder'),
+    conditions: JSON.parse(row.conditions as string) as string[],
+    stages: JSON.parse(row.stages as string) as ExerciseStage[],
+    movements: JSON.parse(row.movements as string) as ExerciseMovement[]
   }
 }
 
@@ -86,8 +108,8 @@ function findExercises(
     from = 'exercises_fts f JOIN exercises e ON e.id = f.rowid'
     where.push('exercises_fts MATCH @match')
     params.match = matchExpression(db, terms, forgiving)
-    // name hits count most, then other names, regions, summary
-    order = 'bm25(exercises_fts, 10, 5, 2, 1), e.name COLLATE NOCASE'
+    // name hits count most, then other names, tags, regions, summary
+    order = 'bm25(exercises_fts, 10, 5, 2, 1, 3), e.name COLLATE NOCASE'
   }
   const equal = {
     category: 'category',
@@ -104,7 +126,10 @@ function findExercises(
   }
   for (const [key, column] of [
     ['bodyRegion', 'body_regions'],
-    ['equipment', 'equipment']
+    ['equipment', 'equipment'],
+    ['condition', 'conditions'],
+    ['stage', 'stages'],
+    ['movement', 'movements']
   ] as const) {
     const value = filters[key]
     if (value) {
@@ -115,7 +140,7 @@ function findExercises(
   if (filters.favouritesOnly) where.push('e.favourite = 1')
   const rows = db
     .prepare(
-      `SELECT e.* FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT ${withLinks} FROM ${from} ${joinLinks} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY ${order} LIMIT ${limits.exerciseList}`
     )
     .all(params) as Row[]
@@ -133,7 +158,11 @@ export function exerciseFacets(db: Database): ExerciseFacets {
         )
         .all() as { value: string }[]
     ).map((row) => row.value)
-  return { bodyRegions: distinct('body_regions'), equipment: distinct('equipment') }
+  return {
+    bodyRegions: distinct('body_regions'),
+    equipment: distinct('equipment'),
+    conditions: distinct('conditions')
+  }
 }
 
 function usageOf(db: Database, id: number): ExerciseUsage {
@@ -155,9 +184,36 @@ function usageOf(db: Database, id: number): ExerciseUsage {
   return { templates, programs }
 }
 
+/**
+ * The progression chain through an exercise, easiest first: its easier
+ * variants, itself, its harder ones. A loop (a clinic's links can make one)
+ * ends the chain where it would repeat.
+ */
+function chainOf(db: Database, self: ExerciseLink): ExerciseLink[] {
+  const step = db.prepare(
+    `SELECT n.id, n.name FROM exercises e JOIN exercises n
+     ON n.id = CASE WHEN @harder THEN e.harder_id ELSE e.easier_id END WHERE e.id = @id`
+  )
+  const seen = new Set([self.id])
+  const walk = (harder: boolean): ExerciseLink[] => {
+    const found: ExerciseLink[] = []
+    let current = self.id
+    for (;;) {
+      const next = step.get({ id: current, harder: harder ? 1 : 0 }) as ExerciseLink | undefined
+      if (next === undefined || seen.has(next.id)) return found
+      seen.add(next.id)
+      found.push(next)
+      current = next.id
+    }
+  }
+  return [...walk(false).reverse(), self, ...walk(true)]
+}
+
 /** An exercise with its pictures; `getExercise` adds where it is used. */
 export function exerciseDetails(db: Database, id: number): Omit<Exercise, 'usage'> {
-  const row = db.prepare('SELECT * FROM exercises WHERE id = ?').get(id) as Row | undefined
+  const row = db
+    .prepare(`SELECT ${withLinks} FROM exercises e ${joinLinks} WHERE e.id = ?`)
+    .get(id) as Row | undefined
   if (row === undefined) {
     throw new AppError('not_found', 'That exercise could not be found in the library.')
   }
@@ -175,7 +231,8 @@ export function exerciseDetails(db: Database, id: number): Omit<Exercise, 'usage
     caution: row.caution as string | null,
     archivedAt: row.archived_at as string | null,
     copiedFromId: row.copied_from_id as number | null,
-    media
+    media,
+    chain: chainOf(db, { id, name: row.name as string })
   }
 }
 
@@ -250,6 +307,48 @@ export function updateExerciseRow(db: Database, id: number, fields: ExerciseFiel
   ).run({ ...fieldParams(fields), id, now: new Date().toISOString() })
 }
 
+/**
+ * An exercise's tags and its easier and harder variants. A variant must be
+ * another exercise in the library.
+ */
+export function setExtras(db: Database, id: number, extras: ExerciseExtras): void {
+  const exists = db.prepare('SELECT 1 FROM exercises WHERE id = ?')
+  for (const [field, linked] of [
+    ['easierId', extras.easierId],
+    ['harderId', extras.harderId]
+  ] as const) {
+    if (linked === null) continue
+    if (linked === id) {
+      throw new AppError('invalid_input', 'An exercise can’t be its own variant.', field)
+    }
+    if (exists.get(linked) === undefined) {
+      throw new AppError('invalid_input', 'That variant is not in the library.', field)
+    }
+  }
+  if (extras.easierId !== null && extras.easierId === extras.harderId) {
+    throw new AppError('invalid_input', 'The easier and harder variants must differ.', 'harderId')
+  }
+  db.prepare(
+    `UPDATE exercises SET conditions = ?, stages = ?, movements = ?, easier_id = ?, harder_id = ?
+     WHERE id = ?`
+  ).run(
+    JSON.stringify(extras.conditions),
+    JSON.stringify(extras.stages),
+    JSON.stringify(extras.movements),
+    extras.easierId,
+    extras.harderId,
+    id
+  )
+}
+
+/** A form's input as the exercise's own fields and its extras. */
+export function splitExtras(
+  input: ExerciseFields & ExerciseExtras
+): [ExerciseFields, ExerciseExtras] {
+  const { conditions, stages, movements, easierId, harderId, ...fields } = input
+  return [fields, { conditions, stages, movements, easierId, harderId }]
+}
+
 export type PhotoInput = { mediaId: number } | { data: Buffer; mime: 'image/png' | 'image/jpeg' }
 
 /**
@@ -288,9 +387,11 @@ export function setPhotos(db: Database, exerciseId: number, photos: PhotoInput[]
 export function createExercise(
   db: Database,
   fields: ExerciseFields,
+  extras: ExerciseExtras,
   photos: PhotoInput[]
 ): Exercise {
   const id = insertExercise(db, fields)
+  setExtras(db, id, extras)
   setPhotos(db, id, photos)
   return getExercise(db, id)
 }
@@ -299,10 +400,12 @@ export function updateExercise(
   db: Database,
   id: number,
   fields: ExerciseFields,
+  extras: ExerciseExtras,
   photos: PhotoInput[]
 ): Exercise {
   assertEditable(db, id)
   updateExerciseRow(db, id, fields)
+  setExtras(db, id, extras)
   setPhotos(db, id, photos)
   return getExercise(db, id)
 }
@@ -315,6 +418,14 @@ export function duplicateExercise(db: Database, id: number): Exercise {
     { ...original, name: `${original.name} (copy)`.slice(0, 200) },
     { source: 'custom', copiedFromId: original.id }
   )
+  const { conditions, stages, movements, easier, harder } = original
+  setExtras(db, copyId, {
+    conditions,
+    stages,
+    movements,
+    easierId: easier?.id ?? null,
+    harderId: harder?.id ?? null
+  })
   db.prepare(
     `INSERT INTO exercise_media (exercise_id, kind, stage, sort_order, mime, resource_path, data, width, height)
      SELECT ?, kind, stage, sort_order, mime, resource_path, data, width, height FROM exercise_media

@@ -16,6 +16,8 @@ import type {
   ProgramVersion,
   ProgramVersionSummary
 } from '@shared/types'
+import { todayIso } from '@shared/dates'
+import type { WalkRunPlan } from '@shared/walk-run'
 import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
 import { exerciseDetails } from './exercises'
 import { audit } from './audit'
@@ -34,6 +36,8 @@ export interface DraftContent {
   /** phase: 'main' when not given */
   items: { exerciseId: number; phase?: ExercisePhase; dose: Dose }[]
   advice: ProgramAdvice[]
+  /** none when not given */
+  walkRun?: WalkRunPlan | null
 }
 
 export type ProgramSource =
@@ -42,12 +46,15 @@ export type ProgramSource =
 const versionColumns = `v.id, v.program_id AS programId, p.patient_id AS patientId,
   v.version_no AS versionNo, v.status, v.title, v.goals, v.start_date AS startDate,
   v.review_date AS reviewDate, v.template_id AS templateId, v.issued_at AS issuedAt,
-  v.created_at AS createdAt, v.updated_at AS updatedAt`
+  v.created_at AS createdAt, v.updated_at AS updatedAt, v.walk_run AS walkRun,
+  n.id AS nextStageId, n.name AS nextStageName, t.pain_rule AS templatePainRule`
 
 function versionRow(db: Database, versionId: number): Row {
   const row = db
     .prepare(
       `SELECT ${versionColumns} FROM program_versions v JOIN programs p ON p.id = v.program_id
+       LEFT JOIN templates t ON t.id = v.template_id
+       LEFT JOIN templates n ON n.id = t.next_id AND n.archived_at IS NULL
        WHERE v.id = ?`
     )
     .get(versionId) as Row | undefined
@@ -61,8 +68,11 @@ export function getVersion(db: Database, versionId: number): ProgramVersion {
   const row = versionRow(db, versionId)
   const items = db
     .prepare(
-      `SELECT i.*, e.name AS exercise_name, e.category, e.archived_at AS exercise_archived_at
+      `SELECT i.*, e.name AS exercise_name, e.category, e.archived_at AS exercise_archived_at,
+         e.easier_id, ez.name AS easier_name, e.harder_id, hz.name AS harder_name
        FROM program_items i JOIN exercises e ON e.id = i.exercise_id
+       LEFT JOIN exercises ez ON ez.id = e.easier_id
+       LEFT JOIN exercises hz ON hz.id = e.harder_id
        WHERE i.version_id = ? ORDER BY i.position`
     )
     .all(versionId) as Row[]
@@ -72,15 +82,22 @@ export function getVersion(db: Database, versionId: number): ProgramVersion {
        WHERE version_id = ? ORDER BY position`
     )
     .all(versionId) as (Omit<ProgramAdvice, 'points'> & { points: string })[]
+  const { nextStageId, nextStageName, walkRun, ...version } = row
+  const link = (id: unknown, name: unknown) =>
+    id === null ? null : { id: id as number, name: name as string }
   return {
-    ...(row as unknown as Omit<ProgramVersion, 'items' | 'advice'>),
+    ...(version as unknown as Omit<ProgramVersion, 'items' | 'advice' | 'walkRun' | 'nextStage'>),
+    walkRun: walkRun === null ? null : (JSON.parse(walkRun as string) as WalkRunPlan),
+    nextStage: link(nextStageId, nextStageName),
     items: items.map((item) => ({
       exerciseId: item.exercise_id as number,
       exerciseName: item.exercise_name as string,
       category: item.category as ProgramVersion['items'][number]['category'],
       archived: item.exercise_archived_at !== null,
       phase: item.phase as ExercisePhase,
-      dose: doseFromRow(item)
+      dose: doseFromRow(item),
+      easier: link(item.easier_id, item.easier_name),
+      harder: link(item.harder_id, item.harder_name)
     })),
     advice: advice.map((section) => ({
       ...section,
@@ -157,17 +174,20 @@ function assertDraft(db: Database, versionId: number): Row {
   return row
 }
 
+const planJson = (plan: WalkRunPlan | null | undefined) => (plan ? JSON.stringify(plan) : null)
+
 /** Replaces a draft's whole content: autosave sends the draft as it stands. */
 export function saveDraft(db: Database, versionId: number, content: DraftContent): ProgramVersion {
   assertDraft(db, versionId)
   db.prepare(
     `UPDATE program_versions SET title = ?, goals = ?, start_date = ?, review_date = ?,
-       updated_at = ? WHERE id = ?`
+       walk_run = ?, updated_at = ? WHERE id = ?`
   ).run(
     content.title,
     content.goals,
     content.startDate,
     content.reviewDate,
+    planJson(content.walkRun),
     new Date().toISOString(),
     versionId
   )
@@ -177,8 +197,8 @@ export function saveDraft(db: Database, versionId: number, content: DraftContent
 
 function templateContent(db: Database, templateId: number): DraftContent & { name: string } {
   const template = db
-    .prepare('SELECT name, goals FROM templates WHERE id = ? AND archived_at IS NULL')
-    .get(templateId) as { name: string; goals: string } | undefined
+    .prepare('SELECT name, goals, walk_run FROM templates WHERE id = ? AND archived_at IS NULL')
+    .get(templateId) as { name: string; goals: string; walk_run: string | null } | undefined
   if (template === undefined) {
     throw new AppError('not_found', 'That template could not be found.', 'source.templateId')
   }
@@ -207,14 +227,15 @@ function templateContent(db: Database, templateId: number): DraftContent & { nam
     advice: advice.map((section) => ({
       ...section,
       points: JSON.parse(section.points) as string[]
-    }))
+    })),
+    walkRun: template.walk_run === null ? null : (JSON.parse(template.walk_run) as WalkRunPlan)
   }
 }
 
 function contentOf(version: ProgramVersion): DraftContent {
-  const { title, goals, startDate, reviewDate, advice } = version
+  const { title, goals, startDate, reviewDate, advice, walkRun } = version
   const items = version.items.map(({ exerciseId, phase, dose }) => ({ exerciseId, phase, dose }))
-  return { title, goals, startDate, reviewDate, items, advice }
+  return { title, goals, startDate, reviewDate, items, advice, walkRun }
 }
 
 function insertVersion(
@@ -228,8 +249,8 @@ function insertVersion(
   const { id } = db
     .prepare(
       `INSERT INTO program_versions (program_id, version_no, title, goals, start_date,
-         review_date, template_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+         review_date, template_id, walk_run, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
     )
     .get(
       programId,
@@ -239,6 +260,7 @@ function insertVersion(
       content.startDate,
       content.reviewDate,
       templateId,
+      planJson(content.walkRun),
       now,
       now
     ) as { id: number }
@@ -260,7 +282,8 @@ export function createProgram(
     startDate: null,
     reviewDate: null,
     items: [],
-    advice: []
+    advice: [],
+    walkRun: null
   }
   let templateId: number | null = null
   if (source.kind === 'template') {
@@ -339,10 +362,12 @@ export function buildSnapshot(
         mediaIds: (mediaIds.all(exercise.id) as { id: number }[]).map((media) => media.id),
         phase: item.phase,
         dose: item.dose,
-        doseLine: describeDose(item.dose)
+        doseLine: describeDose(item.dose),
+        easierName: item.easier?.name ?? null
       }
     }),
-    advice: version.advice
+    advice: version.advice,
+    walkRun: version.walkRun
   }
 }
 
@@ -408,6 +433,63 @@ export function reviseVersion(db: Database, versionId: number): ProgramVersion {
     .prepare('SELECT max(version_no) AS latest FROM program_versions WHERE program_id = ?')
     .get(version.programId) as { latest: number }
   return insertVersion(db, version.programId, latest + 1, contentOf(version), version.templateId)
+}
+
+/** The one side of a one-sided program (a sore left Achilles), if it has one. */
+function programSide(version: ProgramVersion): 'left' | 'right' | null {
+  const sides = new Set(version.items.map((item) => item.dose.side).filter((side) => side !== null))
+  const [only] = [...sides]
+  return sides.size === 1 && (only === 'left' || only === 'right') ? only : null
+}
+
+/**
+ * Moves a patient to the next stage of the staged template their program
+ * started from, as the next version in one step: the next stage's exercises,
+ * doses, advice and walk–run plan. What the physiotherapist made for this
+ * patient stays: a title or goals they rewrote (the old stage's own words
+ * become the new stage's), advice written for this patient only, the side of
+ * a one-sided program, and the walk–run plan when the next stage brings none.
+ * The stage starts today; a review date still ahead is kept.
+ */
+export function moveToNextStage(db: Database, versionId: number): ProgramVersion {
+  const version = getVersion(db, versionId)
+  if (version.nextStage === null || version.templateId === null) {
+    throw new AppError('not_found', 'This program’s template has no next stage.')
+  }
+  const draft = db
+    .prepare(
+      "SELECT version_no AS versionNo FROM program_versions WHERE program_id = ? AND status = 'draft'"
+    )
+    .get(version.programId) as { versionNo: number } | undefined
+  if (draft) {
+    throw new AppError(
+      'conflict',
+      `Version ${draft.versionNo} is a draft: discard it first to move to the next stage.`
+    )
+  }
+  const stage = db
+    .prepare('SELECT name, goals FROM templates WHERE id = ?')
+    .get(version.templateId) as { name: string; goals: string }
+  const next = templateContent(db, version.nextStage.id)
+  const side = programSide(version)
+  const today = todayIso()
+  const content: DraftContent = {
+    title: version.title === stage.name ? next.title : version.title,
+    goals: version.goals === stage.goals ? next.goals : version.goals,
+    startDate: today,
+    reviewDate:
+      version.reviewDate !== null && version.reviewDate > today ? version.reviewDate : null,
+    items: next.items.map((item) => ({
+      ...item,
+      dose: side !== null && item.dose.side !== null ? { ...item.dose, side } : item.dose
+    })),
+    advice: [...next.advice, ...version.advice.filter((section) => section.adviceId === null)],
+    walkRun: next.walkRun ?? version.walkRun ?? null
+  }
+  const { latest } = db
+    .prepare('SELECT max(version_no) AS latest FROM program_versions WHERE program_id = ?')
+    .get(version.programId) as { latest: number }
+  return insertVersion(db, version.programId, latest + 1, content, version.nextStage.id)
 }
 
 /** Discards a draft; the program goes with it when that was its only version. */

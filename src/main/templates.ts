@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import type { Template, TemplateItem } from '@shared/types'
+import type { WalkRunPlan } from '@shared/walk-run'
 import { doseColumnNames, doseFromRow } from './dose-columns'
 import { getVersion } from './programs'
 
@@ -25,6 +26,10 @@ function templateFrom(db: Database, row: Row): Template {
     description: row.description as string,
     goals: row.goals as string,
     builtin: row.builtin_key !== null,
+    next:
+      row.next_id === null ? null : { id: row.next_id as number, name: row.next_name as string },
+    painRule: row.pain_rule as string | null,
+    walkRun: row.walk_run === null ? null : (JSON.parse(row.walk_run as string) as WalkRunPlan),
     items: items.map((item): TemplateItem => ({
       exerciseId: item.exercise_id as number,
       exerciseName: item.exercise_name as string,
@@ -35,20 +40,25 @@ function templateFrom(db: Database, row: Row): Template {
   }
 }
 
+const templateColumns = `t.id, t.name, t.description, t.goals, t.builtin_key, t.pain_rule,
+  t.walk_run, n.id AS next_id, n.name AS next_name`
+/** the next stage, unless it was archived */
+const templateJoin =
+  'FROM templates t LEFT JOIN templates n ON n.id = t.next_id AND n.archived_at IS NULL'
+
 export function listTemplates(db: Database): Template[] {
   const rows = db
     .prepare(
-      `SELECT id, name, description, goals, builtin_key FROM templates
-       WHERE archived_at IS NULL ORDER BY builtin_key IS NULL, name COLLATE NOCASE`
+      `SELECT ${templateColumns} ${templateJoin}
+       WHERE t.archived_at IS NULL ORDER BY t.builtin_key IS NULL, t.name COLLATE NOCASE`
     )
     .all() as Row[]
   return rows.map((row) => templateFrom(db, row))
 }
 
 export function getTemplate(db: Database, id: number): Template {
-  const row = db
-    .prepare('SELECT id, name, description, goals, builtin_key FROM templates WHERE id = ?')
-    .get(id) as Row | undefined
+  const row = db.prepare(`SELECT ${templateColumns} ${templateJoin} WHERE t.id = ?`).get(id) as
+    Row | undefined
   if (row === undefined) throw new AppError('not_found', 'That template could not be found.')
   return templateFrom(db, row)
 }
@@ -76,6 +86,9 @@ export function saveTemplateFrom(
 ): Template {
   const version = getVersion(db, versionId)
   const now = new Date().toISOString()
+  // the walk–run plan goes with the exercises, and its pain rule becomes the template's wording
+  const plan = version.walkRun === null ? null : JSON.stringify(version.walkRun)
+  const painRule = version.walkRun?.painRule ?? null
   let id: number
   if (replaceId === undefined) {
     id = (
@@ -89,12 +102,9 @@ export function saveTemplateFrom(
   } else {
     assertOwn(db, replaceId)
     id = replaceId
-    db.prepare('UPDATE templates SET name = ?, goals = ?, updated_at = ? WHERE id = ?').run(
-      name,
-      version.goals,
-      now,
-      id
-    )
+    db.prepare(
+      'UPDATE templates SET name = ?, goals = ?, walk_run = ?, pain_rule = ?, updated_at = ? WHERE id = ?'
+    ).run(name, version.goals, plan, painRule, now, id)
     db.prepare('DELETE FROM template_items WHERE template_id = ?').run(id)
     db.prepare('DELETE FROM template_advice WHERE template_id = ?').run(id)
   }
@@ -112,15 +122,52 @@ export function saveTemplateFrom(
   return getTemplate(db, id)
 }
 
+/** A next stage must be another template, and following the stages must never loop back. */
+function assertNextStage(db: Database, id: number, nextId: number | null): void {
+  const seen = new Set([id])
+  for (let current = nextId; current !== null;) {
+    if (seen.has(current)) {
+      throw new AppError(
+        'invalid_input',
+        'That next stage leads back to this template: stages must go forward.',
+        'nextId'
+      )
+    }
+    seen.add(current)
+    const row = db.prepare('SELECT next_id FROM templates WHERE id = ?').get(current) as
+      { next_id: number | null } | undefined
+    if (row === undefined) {
+      throw new AppError('invalid_input', 'That next stage is not a template.', 'nextId')
+    }
+    current = row.next_id
+  }
+}
+
 export function updateTemplate(
   db: Database,
   id: number,
-  fields: { name: string; description: string; goals: string }
+  fields: {
+    name: string
+    description: string
+    goals: string
+    nextId: number | null
+    painRule: string | null
+  }
 ): Template {
   assertOwn(db, id)
+  assertNextStage(db, id, fields.nextId)
   db.prepare(
-    'UPDATE templates SET name = ?, description = ?, goals = ?, updated_at = ? WHERE id = ?'
-  ).run(fields.name, fields.description, fields.goals, new Date().toISOString(), id)
+    `UPDATE templates SET name = ?, description = ?, goals = ?, next_id = ?, pain_rule = ?,
+       updated_at = ? WHERE id = ?`
+  ).run(
+    fields.name,
+    fields.description,
+    fields.goals,
+    fields.nextId,
+    fields.painRule,
+    new Date().toISOString(),
+    id
+  )
   return getTemplate(db, id)
 }
 

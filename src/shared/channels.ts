@@ -41,6 +41,7 @@ export const channels = [
   'programs:save',
   'programs:issue',
   'programs:revise',
+  'programs:nextStage',
   'programs:discard',
   'programs:compare',
   'programs:snapshot',

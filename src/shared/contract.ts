@@ -21,7 +21,9 @@ import { redFlagKeys } from './red-flags'
 import {
   difficulties,
   exerciseCategories,
+  exerciseMovements,
   exercisePhases,
+  exerciseStages,
   exerciseSources,
   papers,
   positions,
@@ -162,6 +164,33 @@ const adviceSchema = z.strictObject({
     .max(limits.advicePoints, `An advice section can hold ${limits.advicePoints} points at most`)
 })
 
+/** A whole number of a walk–run week, with its label and range in the message. */
+function weekCount(label: string, min: number, max: number) {
+  return z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be ${min} to ${max}`)
+    .max(max, `${label} must be ${min} to ${max}`)
+}
+
+const walkRunSchema = z.strictObject({
+  planKey: text('Plan', 60).nullable(),
+  name: text('Plan name', limits.shortText).min(1, 'Give the walk–run plan a name'),
+  weeks: z
+    .array(
+      z.strictObject({
+        runMinutes: weekCount('Run (minutes)', 1, 90),
+        walkMinutes: weekCount('Walk (minutes)', 0, 10),
+        repeats: weekCount('Times', 1, 20),
+        sessions: weekCount('Sessions a week', 1, 7)
+      }),
+      { error: 'Weeks must be a list' }
+    )
+    .min(1, 'A walk–run plan needs at least one week')
+    .max(limits.walkRunWeeks, `A walk–run plan can hold ${limits.walkRunWeeks} weeks at most`),
+  painRule: text('Pain rule', limits.longText).min(1, 'Write the pain rule the patient follows')
+})
+
 const draftContent = {
   title: text('Title', limits.shortText).min(1, 'Give the program a title'),
   goals: text('Goals', limits.longText),
@@ -184,7 +213,8 @@ const draftContent = {
     .max(
       limits.adviceSections,
       `A program can hold ${limits.adviceSections} advice sections at most`
-    )
+    ),
+  walkRun: walkRunSchema.nullable().default(null)
 }
 
 const reviewAfterStart = (draft: { startDate: string | null; reviewDate: string | null }) =>
@@ -214,7 +244,8 @@ const handoutOptions = z.strictObject({
     .number({ error: 'Diary weeks must be a number' })
     .int('Diary weeks must be a whole number')
     .min(0, 'Diary weeks must be 0 to 4')
-    .max(4, 'Diary weeks must be 0 to 4')
+    .max(4, 'Diary weeks must be 0 to 4'),
+  easierVariants: z.boolean({ error: 'easierVariants must be true or false' }).default(true)
 })
 
 /** A handout of one version, with the clinic's saved options unless others are given. */
@@ -439,6 +470,19 @@ const exerciseFields = {
   difficulty: z.enum(difficulties, { error: 'Choose easy, moderate or hard' }),
   caution: optionalText('Caution', limits.longText),
   defaultDose: doseSchema,
+  conditions: tagList('Condition', 'conditions').default([]),
+  stages: z
+    .array(
+      z.enum(exerciseStages, { error: 'Stage must be early, middle, late or return to sport' })
+    )
+    .max(exerciseStages.length, 'Each stage once')
+    .default([]),
+  movements: z
+    .array(z.enum(exerciseMovements, { error: 'Unknown movement preference' }))
+    .max(exerciseMovements.length, 'Each movement preference once')
+    .default([]),
+  easierId: id('Easier variant').nullable().default(null),
+  harderId: id('Harder variant').nullable().default(null),
   photos: z
     .array(
       z.union(
@@ -553,7 +597,10 @@ export const contract = {
       equipment: text('Equipment', 60).optional(),
       difficulty: z.enum(difficulties, { error: 'Unknown difficulty' }).optional(),
       source: z.enum(exerciseSources, { error: 'Unknown source' }).optional(),
-      favouritesOnly: z.boolean({ error: 'favouritesOnly must be true or false' }).optional()
+      favouritesOnly: z.boolean({ error: 'favouritesOnly must be true or false' }).optional(),
+      condition: text('Condition', 60).optional(),
+      stage: z.enum(exerciseStages, { error: 'Unknown stage' }).optional(),
+      movement: z.enum(exerciseMovements, { error: 'Unknown movement preference' }).optional()
     }),
     result: returns<ExerciseSummary[]>()
   },
@@ -604,7 +651,9 @@ export const contract = {
       id: id('Template id'),
       name: templateName,
       description: text('Description', limits.longText),
-      goals: text('Goals', limits.longText)
+      goals: text('Goals', limits.longText),
+      nextId: id('Next stage').nullable().default(null),
+      painRule: optionalText('Pain rule', limits.longText)
     }),
     result: returns<Template>()
   },
@@ -646,6 +695,8 @@ export const contract = {
     result: returns<ProgramVersion>()
   },
   'programs:revise': { input: versionRef, result: returns<ProgramVersion>() },
+  /** the next version with the next stage's exercises, doses, advice and plan */
+  'programs:nextStage': { input: versionRef, result: returns<ProgramVersion>() },
   'programs:discard': { input: versionRef, result: returns<null>() },
   'programs:compare': {
     input: z.strictObject({ fromId: id('Program version id'), toId: id('Program version id') }),

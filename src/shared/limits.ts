@@ -22,5 +22,6 @@ export const limits = {
   photoBytes: 2_000_000,
   photos: 4,
   steps: 20,
-  tags: 10
+  tags: 10,
+  walkRunWeeks: 16
 } as const

@@ -1,4 +1,5 @@
 import { describeDose } from './dose'
+import { planLines } from './walk-run'
 import { phaseLabels, type Dose, type ProgramDiff, type ProgramVersion } from './types'
 
 /** The dose as compared between versions: its words plus the note. */
@@ -6,7 +7,7 @@ export function doseSummary(dose: Dose): string {
   return [describeDose(dose), dose.note].filter(Boolean).join(' — ') || 'No dose set'
 }
 
-type Comparable = Pick<ProgramVersion, 'id' | 'versionNo' | 'items' | 'advice'>
+type Comparable = Pick<ProgramVersion, 'id' | 'versionNo' | 'items' | 'advice' | 'walkRun'>
 type Item = Comparable['items'][number]
 
 /** An item as compared: its dose, and when it is done unless that is the program itself. */
@@ -29,7 +30,8 @@ export function diffVersions(from: Comparable, to: Comparable): ProgramDiff {
     changed: [],
     unchanged: 0,
     adviceAdded: [],
-    adviceRemoved: []
+    adviceRemoved: [],
+    walkRun: null
   }
   for (const item of to.items) {
     const index = unmatched.findIndex((old) => old.exerciseId === item.exerciseId)
@@ -50,5 +52,10 @@ export function diffVersions(from: Comparable, to: Comparable): ProgramDiff {
   const titles = (advice: Comparable['advice']) => advice.map((section) => section.title)
   diff.adviceAdded = titles(to.advice).filter((title) => !titles(from.advice).includes(title))
   diff.adviceRemoved = titles(from.advice).filter((title) => !titles(to.advice).includes(title))
+  // the plan as a whole: its weeks and its pain rule
+  const plan = (version: Comparable) =>
+    version.walkRun ? [...planLines(version.walkRun), version.walkRun.painRule] : []
+  const [before, after] = [plan(from), plan(to)]
+  if (before.join('\n') !== after.join('\n')) diff.walkRun = { before, after }
   return diff
 }

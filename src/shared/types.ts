@@ -1,6 +1,7 @@
 /** Domain types shared by main and renderer. Plain data only: they cross the bridge. */
 import type { MeasureKey, RunningLoad, StartBackScore } from './measures'
 import type { RedFlag } from './red-flags'
+import type { WalkRunPlan } from './walk-run'
 export const sexes = ['female', 'male', 'other'] as const
 export type Sex = (typeof sexes)[number]
 
@@ -80,7 +81,48 @@ export interface ExerciseMedia {
   stage: 'single' | 'start' | 'end'
 }
 
-export interface ExerciseSummary {
+/** Rehabilitation stages an exercise suits, as a physiotherapist filters by them. */
+export const exerciseStages = ['early', 'middle', 'late', 'return'] as const
+export type ExerciseStage = (typeof exerciseStages)[number]
+export const stageLabels: Record<ExerciseStage, string> = {
+  early: 'Early',
+  middle: 'Middle',
+  late: 'Late',
+  return: 'Return to sport'
+}
+
+/** Movement preference, where it matters (directional preference, type of loading). */
+export const exerciseMovements = [
+  'extension',
+  'flexion',
+  'isometric',
+  'eccentric',
+  'plyometric'
+] as const
+export type ExerciseMovement = (typeof exerciseMovements)[number]
+export const movementLabels: Record<ExerciseMovement, string> = {
+  extension: 'Extension-based',
+  flexion: 'Flexion-based',
+  isometric: 'Isometric',
+  eccentric: 'Eccentric',
+  plyometric: 'Plyometric'
+}
+
+/** An easier or harder variant of an exercise. */
+export interface ExerciseLink {
+  id: number
+  name: string
+}
+
+/** The tags a physiotherapist filters by. */
+export interface ExerciseTags {
+  /** conditions it treats, e.g. "Achilles tendinopathy" */
+  conditions: string[]
+  stages: ExerciseStage[]
+  movements: ExerciseMovement[]
+}
+
+export interface ExerciseSummary extends ExerciseTags {
   id: number
   name: string
   source: ExerciseSource
@@ -90,6 +132,8 @@ export interface ExerciseSummary {
   difficulty: Difficulty
   favourite: boolean
   defaultDose: Dose
+  easier: ExerciseLink | null
+  harder: ExerciseLink | null
 }
 
 /** What the therapist edits on a custom exercise. */
@@ -104,6 +148,12 @@ export interface ExerciseFields {
   difficulty: Difficulty
   caution: string | null
   defaultDose: Dose
+}
+
+/** What the therapist edits on a custom exercise besides its fields: tags and variants. */
+export interface ExerciseExtras extends ExerciseTags {
+  easierId: number | null
+  harderId: number | null
 }
 
 export interface ExerciseUsage {
@@ -123,11 +173,14 @@ export interface Exercise extends ExerciseSummary, ExerciseFields {
   archivedAt: string | null
   copiedFromId: number | null
   usage: ExerciseUsage
+  /** easiest first, this exercise included, following the easier and harder links */
+  chain: ExerciseLink[]
 }
 
 export interface ExerciseFacets {
   bodyRegions: string[]
   equipment: string[]
+  conditions: string[]
 }
 
 export interface MediaData {
@@ -171,6 +224,11 @@ export interface Template {
   builtin: boolean
   items: TemplateItem[]
   advice: Pick<AdviceSection, 'id' | 'title'>[]
+  /** the stage a patient moves on to from this one */
+  next: { id: number; name: string } | null
+  /** the pain-monitoring wording printed with its walk–run plan; null: the usual one */
+  painRule: string | null
+  walkRun: WalkRunPlan | null
 }
 
 export interface ClinicSettings {
@@ -204,6 +262,8 @@ export interface ProgramItem {
   archived: boolean
   phase: ExercisePhase
   dose: Dose
+  easier: ExerciseLink | null
+  harder: ExerciseLink | null
 }
 
 /** Advice as printed with one program: a copy the therapist may have edited. */
@@ -235,6 +295,11 @@ export interface ProgramVersion extends Omit<ProgramVersionSummary, 'itemCount'>
   createdAt: string
   items: ProgramItem[]
   advice: ProgramAdvice[]
+  walkRun: WalkRunPlan | null
+  /** the next stage of the template it was started from, if that template is staged */
+  nextStage: { id: number; name: string } | null
+  /** that template's pain-monitoring wording for a walk–run plan, if it sets one */
+  templatePainRule: string | null
 }
 
 /** Exactly what an issued handout shows, frozen at issue time. */
@@ -274,8 +339,12 @@ export interface ProgramSnapshot {
     phase?: ExercisePhase
     dose: Dose
     doseLine: string
+    /** the easier variant, for "Too hard? Try …" (absent in older snapshots) */
+    easierName?: string | null
   }[]
   advice: ProgramAdvice[]
+  /** absent in older snapshots: no plan */
+  walkRun?: WalkRunPlan | null
 }
 
 export interface ProgramDiff {
@@ -287,6 +356,8 @@ export interface ProgramDiff {
   unchanged: number
   adviceAdded: string[]
   adviceRemoved: string[]
+  /** the walk–run plan's weeks before and after, when they differ */
+  walkRun: { before: string[]; after: string[] } | null
 }
 
 export interface ImportReport {
@@ -318,13 +389,16 @@ export interface HandoutOptions {
   pictures: boolean
   /** weeks of tick boxes at the end, 0 for none */
   diaryWeeks: number
+  /** under an exercise with an easier variant: "Too hard? Try …" (absent: yes) */
+  easierVariants?: boolean
 }
 
 export const defaultHandoutOptions: HandoutOptions = {
   paper: 'A4',
   largePrint: false,
   pictures: true,
-  diaryWeeks: 2
+  diaryWeeks: 2,
+  easierVariants: true
 }
 
 export interface HandoutFile {

@@ -273,9 +273,16 @@ describe('handout options and drafts', () => {
       paper: 'A4',
       largePrint: false,
       pictures: true,
-      diaryWeeks: 2
+      diaryWeeks: 2,
+      easierVariants: true
     })
-    const chosen = { paper: 'LETTER', largePrint: true, pictures: false, diaryWeeks: 4 }
+    const chosen = {
+      paper: 'LETTER',
+      largePrint: true,
+      pictures: false,
+      diaryWeeks: 4,
+      easierVariants: false
+    }
     expect(await ok(api, 'handouts:setOptions', chosen)).toEqual(chosen)
     expect(await ok(api, 'handouts:options', {})).toEqual(chosen)
     const bad = await api.call('handouts:setOptions', { ...chosen, diaryWeeks: 5 })

@@ -4,9 +4,18 @@
  */
 import { copyFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { schemaVersion } from '../../src/main/db/migrate'
-import type { HandoutFile, Patient, PatientSummary, Visit } from '../../src/shared/types'
+import type {
+  Exercise,
+  ExerciseSummary,
+  HandoutFile,
+  Patient,
+  PatientSummary,
+  ProgramVersion,
+  Visit
+} from '../../src/shared/types'
 import { fileApi, tempDir } from './helpers'
 import { pdfText } from './pdf-tools'
 
@@ -22,6 +31,12 @@ describe('migrating past schema versions', () => {
     it(`${fixture} opens as version ${schemaVersion} with its data intact`, async () => {
       const target = join(tempDir(), 'physioplan.sqlite3')
       copyFileSync(join('tests/fixtures', fixture), target)
+      // fixtures made once walk–run plans existed hold one: known by the column, not a number
+      const original = new Database(join('tests/fixtures', fixture), { readonly: true })
+      const hasPlans = (original.pragma('table_info(program_versions)') as { name: string }[]).some(
+        (column) => column.name === 'walk_run'
+      )
+      original.close()
       const { db, call: raw } = fileApi(target)
       const call = async <T>(channel: string, input: unknown) => {
         const result = await raw(channel, input)
@@ -86,6 +101,31 @@ describe('migrating past schema versions', () => {
       const { text } = await pdfText(Buffer.from(handout.base64, 'base64'))
       expect(text).toContain('Şükrü Çağlar')
       expect(text).toContain('Wall squat')
+
+      // every file gets the built-in links and tags, and the search index finds tags
+      const [plank] = await call<ExerciseSummary[]>('exercises:list', { query: 'plank' })
+      expect(plank).toMatchObject({ easier: { name: 'Bird-dog' }, movements: ['isometric'] })
+      const isometric = await call<ExerciseSummary[]>('exercises:list', { query: 'isometric' })
+      expect(isometric.map((exercise) => exercise.name)).toContain('Plank')
+      const draft = await call<ProgramVersion>('programs:get', { versionId: versions[0]!.id })
+      const [squat] = await call<ExerciseSummary[]>('exercises:list', { source: 'custom' })
+      const wallSquat = await call<Exercise>('exercises:get', { id: squat!.id })
+      if (!hasPlans) {
+        expect(draft.walkRun).toBeNull()
+        expect(wallSquat).toMatchObject({ harder: null, conditions: [], stages: [] })
+      } else {
+        expect(draft.walkRun).toMatchObject({
+          planKey: 'walk-run-8',
+          painRule: 'Keep running pain at 3 out of 10 or less.'
+        })
+        expect(wallSquat).toMatchObject({
+          harder: { name: 'Plank' },
+          conditions: ['Patellofemoral pain'],
+          stages: ['early'],
+          movements: ['isometric']
+        })
+        expect(wallSquat.chain.map((link) => link.name)).toEqual(['Wall squat', 'Plank'])
+      }
       db.close()
     })
   }

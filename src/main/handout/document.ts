@@ -10,6 +10,8 @@ import { flagsOf, highestUrgency, redFlagRules, type Urgency } from '@shared/red
 import { exercisePhases, type Dose, type HandoutOptions, type ProgramSnapshot } from '@shared/types'
 import { svgAsCanvas } from './drawing'
 import { namePart } from '../file-names'
+import { accent, danger, estimatedHeight, faint, fitsOnAPage, sizes, textWidth } from './layout'
+import { walkRunSection } from './walk-run'
 import { en, type Words } from './words.en'
 
 export type HandoutPicture = { kind: 'svg'; svg: string } | { kind: 'image'; dataUrl: string }
@@ -18,21 +20,6 @@ export interface HandoutAssets {
   /** by media id; a missing id prints a "no picture" frame */
   pictures: Map<number, HandoutPicture>
   logoDataUrl: string | null
-}
-
-const accent = '#0b5552'
-const faint = '#5d6d74'
-const danger = '#a3321f'
-
-function sizes(options: HandoutOptions) {
-  const body = options.largePrint ? 16 : 10.5
-  return {
-    body,
-    small: options.largePrint ? 13 : 8.5,
-    heading: options.largePrint ? 22 : 16,
-    subheading: options.largePrint ? 19 : 13,
-    picture: options.largePrint ? 140 : 125
-  }
 }
 
 /** By locale and options; bounded, though the handout asks for only a few. */
@@ -55,28 +42,6 @@ export function formatDay(iso: string, words: Words): string {
     year: 'numeric',
     timeZone: 'UTC'
   }).format(Date.UTC(year, month - 1, day))
-}
-
-/** The printable width and height between the page margins, in points. */
-const textWidth = { A4: 595.28 - 80, LETTER: 612 - 80 } as const
-const textHeight = { A4: 841.89 - 94, LETTER: 792 - 94 } as const
-
-/**
- * A rough height for text in a column, on the generous side. pdfmake drops
- * an unbreakable block that is taller than a page, so a block is only kept
- * together when this says it fits; a longer one flows across pages instead.
- */
-function estimatedHeight(texts: string[], columnWidth: number, fontSize: number): number {
-  const charactersPerLine = Math.max(10, Math.floor(columnWidth / (fontSize * 0.5)))
-  const lines = texts.reduce(
-    (sum, text) => sum + Math.max(1, Math.ceil(text.length / charactersPerLine)),
-    0
-  )
-  return lines * fontSize * 1.2 * 1.15
-}
-
-function fitsOnAPage(height: number, options: HandoutOptions): boolean {
-  return height < textHeight[options.paper] * 0.85
 }
 
 function header(
@@ -191,6 +156,9 @@ function exerciseBlock(
       : []),
     ...(exercise.dose.note
       ? [{ text: exercise.dose.note, italics: true, margin: [0, 3, 0, 0] }]
+      : []),
+    ...(options.easierVariants !== false && exercise.easierName
+      ? [{ text: words.tooHard(exercise.easierName), style: 'muted', margin: [0, 3, 0, 0] }]
       : []),
     ...(exercise.caution
       ? [
@@ -532,6 +500,7 @@ export function buildHandout(
       ...header(snapshot, options, assets, words),
       ...urgentNotice(snapshot, words),
       ...exercisesByPhase(snapshot, options, assets, words),
+      ...walkRunSection(snapshot.walkRun ?? null, options, words),
       ...general.map((section, index) =>
         adviceSection(section, options, index === 0 ? words.advice : null)
       ),

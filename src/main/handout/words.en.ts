@@ -3,6 +3,7 @@
  * this file, not a code change.
  */
 import { englishDoseWords } from '@shared/dose'
+import { describeWeek } from '@shared/walk-run'
 
 export const en = {
   locale: 'en-GB',
@@ -24,6 +25,19 @@ export const en = {
   },
   painRule: 'Stop and contact your physiotherapist if an exercise causes sharp or increasing pain.',
   howMuch: 'How much',
+  /** under an exercise with an easier variant */
+  tooHard: (easier: string) => `Too hard? Try “${easier}” instead, and tell your physiotherapist.`,
+  walkRun: {
+    heading: 'Your return to running',
+    intro:
+      'Run on separate days, with a rest day between, at an easy pace at which you could still talk. Warm up first. Tick a box after each session.',
+    week: 'Week',
+    session: 'Each session',
+    done: 'Tick each session',
+    painRule: 'When to move on',
+    /** "Run 1 minute, walk 2 minutes, 6 times" */
+    describe: describeWeek
+  },
   caution: 'Take care',
   noPicture: 'No picture for this exercise',
   advice: 'Advice',

@@ -4,8 +4,22 @@ import { doseColumnNames, doseParams } from '../dose-columns'
 import { readSetting, writeSetting } from '../settings'
 import { builtinAdvice, builtinExercises, builtinTemplates } from './content'
 import { illustrationPaths } from './exercises'
+import { applyStructure } from './apply-structure'
+import { builtinWalkRunPlans } from '@shared/walk-run'
+import {
+  movementsByExercise,
+  progressionChains,
+  stagedConditions,
+  templateWalkRun
+} from './structure'
 
-const content = { exercises: builtinExercises, advice: builtinAdvice, templates: builtinTemplates }
+const content = {
+  exercises: builtinExercises,
+  advice: builtinAdvice,
+  templates: builtinTemplates,
+  structure: [progressionChains, stagedConditions, movementsByExercise, templateWalkRun],
+  walkRunPlans: builtinWalkRunPlans
+}
 
 /**
  * The version of the built-in content is its hash: any edit to the seed
@@ -180,6 +194,7 @@ export function seedBuiltins(db: Database): boolean {
     upsertIllustrations(db, exerciseIds, now)
     const adviceIds = upsertAdvice(db, now)
     upsertTemplates(db, now, exerciseIds, adviceIds)
+    applyStructure(db)
     archiveRetired(db, 'exercises', [...exerciseIds.keys()], now)
     archiveRetired(db, 'advice_sections', [...adviceIds.keys()], now)
     archiveRetired(

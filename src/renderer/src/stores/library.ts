@@ -15,7 +15,7 @@ export const useLibraryStore = defineStore('library', () => {
   const query = ref('')
   const filters = reactive<ExerciseFilters>({})
   const results = ref<ExerciseSummary[]>([])
-  const facets = ref<ExerciseFacets>({ bodyRegions: [], equipment: [] })
+  const facets = ref<ExerciseFacets>({ bodyRegions: [], equipment: [], conditions: [] })
   const selected = ref<Exercise | null>(null)
   const advice = ref<AdviceSection[]>([])
   const error = ref<ApiError | null>(null)
@@ -43,6 +43,12 @@ export const useLibraryStore = defineStore('library', () => {
     if (result === undefined) return
     if (result.ok) pickerResults.value = result.data
     else error.value = result.error
+  }
+
+  /** Exercises a form offers as an easier or harder variant: the first few that match. */
+  async function findVariants(text: string): Promise<ExerciseSummary[]> {
+    const result = await call('exercises:list', { query: text })
+    return result.ok ? result.data.slice(0, 8) : []
   }
 
   async function loadFacets(): Promise<void> {
@@ -111,6 +117,7 @@ export const useLibraryStore = defineStore('library', () => {
     pickerResults,
     search,
     searchPicker,
+    findVariants,
     loadFacets,
     select,
     loadPicture,

@@ -1,8 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import type { ApiError, Result } from '@shared/errors'
+import { swapItem } from '@shared/progression'
+import type { WalkRunPlan } from '@shared/walk-run'
 import type {
   Dose,
+  ExerciseLink,
   ExercisePhase,
   ExerciseSummary,
   ProgramAdvice,
@@ -24,6 +27,9 @@ export interface DraftItem {
   archived: boolean
   phase: ExercisePhase
   dose: Dose
+  /** absent in drafts journaled before variants existed */
+  easier?: ExerciseLink | null
+  harder?: ExerciseLink | null
 }
 
 export interface DraftAdvice extends ProgramAdvice {
@@ -38,6 +44,8 @@ export interface Draft {
   reviewDate: string | null
   items: DraftItem[]
   advice: DraftAdvice[]
+  /** absent in drafts journaled before walk–run plans existed */
+  walkRun?: WalkRunPlan | null
 }
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
@@ -55,7 +63,9 @@ export function itemFromExercise(exercise: ExerciseSummary): DraftItem {
     category: exercise.category,
     archived: false,
     phase: 'main',
-    dose: { ...exercise.defaultDose }
+    dose: { ...exercise.defaultDose },
+    easier: exercise.easier,
+    harder: exercise.harder
   }
 }
 
@@ -68,7 +78,8 @@ function draftFrom(version: ProgramVersion): Draft {
     startDate,
     reviewDate,
     items: version.items.map((item) => ({ ...item, key: nextKey++ })),
-    advice: version.advice.map((section) => ({ ...section, key: nextKey++ }))
+    advice: version.advice.map((section) => ({ ...section, key: nextKey++ })),
+    walkRun: version.walkRun
   }
 }
 
@@ -149,7 +160,8 @@ export const useProgramsStore = defineStore('programs', () => {
         title,
         intro,
         points
-      }))
+      })),
+      walkRun: current.walkRun ?? null
     })
     const editedMeanwhile = saveState.value !== 'saving'
     if (result.ok) {
@@ -215,6 +227,35 @@ export const useProgramsStore = defineStore('programs', () => {
     if (item) items.splice(to, 0, item)
   }
 
+  /**
+   * Swaps an exercise for its easier or harder variant where it stands: same
+   * position and phase, the dose by the shared rule (shared/progression.ts).
+   */
+  async function swap(index: number, direction: 'easier' | 'harder'): Promise<void> {
+    const item = draft.value?.items[index]
+    const target = item?.[direction]
+    if (!item || !target) return
+    const [from, to] = await Promise.all([
+      call('exercises:get', { id: item.exerciseId }),
+      call('exercises:get', { id: target.id })
+    ])
+    if (!from.ok) return void (error.value = from.error)
+    if (!to.ok) return void (error.value = to.error)
+    const items = draft.value?.items
+    // the list may have changed while the exercises loaded: swap only the same row
+    const at = items?.findIndex((each) => each.key === item.key) ?? -1
+    if (!draft.value || !items || at === -1) return
+    const replacement = { exerciseId: to.data.id, defaultDose: to.data.defaultDose }
+    draft.value.items = swapItem(items, at, from.data.defaultDose, replacement, {
+      key: item.key,
+      exerciseName: to.data.name,
+      category: to.data.category,
+      archived: to.data.archivedAt !== null,
+      easier: to.data.easier,
+      harder: to.data.harder
+    })
+  }
+
   function addAdvice(section: ProgramAdvice): void {
     draft.value?.advice.push({ ...section, points: [...section.points], key: nextKey++ })
   }
@@ -233,6 +274,10 @@ export const useProgramsStore = defineStore('programs', () => {
 
   async function revise(versionId: number): Promise<Result<ProgramVersion>> {
     return keep(await call('programs:revise', { versionId }))
+  }
+
+  async function nextStage(versionId: number): Promise<Result<ProgramVersion>> {
+    return keep(await call('programs:nextStage', { versionId }))
   }
 
   async function discard(versionId: number): Promise<Result<null>> {
@@ -281,8 +326,10 @@ export const useProgramsStore = defineStore('programs', () => {
     undoRemove,
     moveItem,
     addAdvice,
+    swap,
     issue,
     revise,
+    nextStage,
     discard,
     compare,
     saveAsTemplate

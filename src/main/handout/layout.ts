@@ -1,0 +1,39 @@
+/** Page sizes, colours and type sizes shared by the handout's parts. */
+import type { HandoutOptions } from '@shared/types'
+
+export const accent = '#0b5552'
+export const faint = '#5d6d74'
+export const danger = '#a3321f'
+
+export function sizes(options: HandoutOptions) {
+  const body = options.largePrint ? 16 : 10.5
+  return {
+    body,
+    small: options.largePrint ? 13 : 8.5,
+    heading: options.largePrint ? 22 : 16,
+    subheading: options.largePrint ? 19 : 13,
+    picture: options.largePrint ? 140 : 125
+  }
+}
+
+/** The printable width and height between the page margins, in points. */
+export const textWidth = { A4: 595.28 - 80, LETTER: 612 - 80 } as const
+export const textHeight = { A4: 841.89 - 94, LETTER: 792 - 94 } as const
+
+/**
+ * A rough height for text in a column, on the generous side. pdfmake drops
+ * an unbreakable block that is taller than a page, so a block is only kept
+ * together when this says it fits; a longer one flows across pages instead.
+ */
+export function estimatedHeight(texts: string[], columnWidth: number, fontSize: number): number {
+  const charactersPerLine = Math.max(10, Math.floor(columnWidth / (fontSize * 0.5)))
+  const lines = texts.reduce(
+    (sum, text) => sum + Math.max(1, Math.ceil(text.length / charactersPerLine)),
+    0
+  )
+  return lines * fontSize * 1.2 * 1.15
+}
+
+export function fitsOnAPage(height: number, options: HandoutOptions): boolean {
+  return height < textHeight[options.paper] * 0.85
+}
