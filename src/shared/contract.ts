@@ -275,7 +275,7 @@ function withinYears(years: number) {
 
 /**
  * A questionnaire's item scores in form order, each named in its message
- * ("LEFS item 4 (Walking between rooms) must be between 0 and 4"); blank
+ * ("LEFS item 4 (Indoor walking) must be between 0 and 4"); blank
  * items are null. Missing altogether means not recorded.
  */
 function itemScores(measure: string, names: readonly string[], maxima: readonly number[]) {

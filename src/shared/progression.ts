@@ -4,6 +4,9 @@
  */
 import type { Dose } from './types'
 
+/** Sessions a week: unset counts as once a day, every day. */
+const often = (dose: Dose) => (dose.perDay ?? 1) * (dose.perWeek ?? 7)
+
 /**
  * The dose for `to`, replacing an item of `from` whose dose is `current`.
  *
@@ -11,8 +14,10 @@ import type { Dose } from './types'
  *   default: a harder variant is dosed differently (a loaded heel raise is
  *   not done 3 × 15 like one on both feet), and its default is written for it.
  * - How often stays as the physiotherapist set it for this patient: the
- *   routine and the diary don't change because one exercise got harder. Only
- *   an item with no frequency takes the new exercise's.
+ *   routine and the diary don't change because one exercise got harder,
+ *   unless the new exercise is meant less often (heavy or jumping work needs
+ *   days between): then its own. An item with no frequency takes the new
+ *   exercise's too.
  * - The side stays when both are done one side at a time (the patient's
  *   sore leg); the new exercise's own side otherwise (a two-footed variant
  *   has none).
@@ -22,6 +27,7 @@ import type { Dose } from './types'
  */
 export function swapDose(current: Dose, from: Dose, to: Dose): Dose {
   const oftenSet = current.perDay !== null || current.perWeek !== null
+  const keepOften = oftenSet && often(current) <= often(to)
   const ownNote = current.note !== null && current.note !== from.note
   return {
     sets: to.sets,
@@ -30,8 +36,8 @@ export function swapDose(current: Dose, from: Dose, to: Dose): Dose {
     durationSeconds: to.durationSeconds,
     load: to.load,
     restSeconds: to.restSeconds,
-    perDay: oftenSet ? current.perDay : to.perDay,
-    perWeek: oftenSet ? current.perWeek : to.perWeek,
+    perDay: keepOften ? current.perDay : to.perDay,
+    perWeek: keepOften ? current.perWeek : to.perWeek,
     side: current.side !== null && to.side !== null ? current.side : to.side,
     note: ownNote ? current.note : to.note
   }

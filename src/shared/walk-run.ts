@@ -78,7 +78,7 @@ const source =
 export const builtinWalkRunPlans: BuiltinWalkRunPlan[] = [
   {
     key: 'walk-run-8',
-    name: 'Walk–run: 8 weeks to 30 minutes',
+    name: 'Walk–run: 10 weeks to 30 minutes',
     description: `After a tendon or muscle injury, once walking 30 minutes and 20 single-leg heel raises are pain-free. ${source}`,
     weeks: [
       week(1, 2, 6),
@@ -88,12 +88,14 @@ export const builtinWalkRunPlans: BuiltinWalkRunPlan[] = [
       week(6, 1, 4),
       week(9, 1, 3),
       week(14, 1, 2),
+      week(20, 0, 1),
+      week(25, 0, 1),
       week(30, 0, 1)
     ]
   },
   {
     key: 'walk-run-10-gentle',
-    name: 'Walk–run, gentle: 10 weeks to 30 minutes',
+    name: 'Walk–run, gentle: 12 weeks to 30 minutes',
     description: `After a bone stress injury or shin pain, or a long break from running: shorter runs and longer walks at first. ${source}`,
     weeks: [
       week(1, 4, 4),
@@ -104,15 +106,24 @@ export const builtinWalkRunPlans: BuiltinWalkRunPlan[] = [
       week(5, 1, 4),
       week(7, 1, 3),
       week(11, 1, 2),
+      week(15, 0, 1),
+      week(20, 0, 1),
       week(25, 0, 1),
       week(30, 0, 1)
     ]
   },
   {
     key: 'walk-run-4-quick',
-    name: 'Walk–run, short: 4 weeks to 30 minutes',
+    name: 'Walk–run, short: 6 weeks to 30 minutes',
     description: `After a minor injury or a break of a few weeks, for a runner who walks and hops without pain. ${source}`,
-    weeks: [week(3, 1, 5), week(5, 1, 4), week(9, 1, 3), week(30, 0, 1)]
+    weeks: [
+      week(3, 1, 5),
+      week(5, 1, 4),
+      week(9, 1, 3),
+      week(15, 1, 2),
+      week(20, 0, 1),
+      week(30, 0, 1)
+    ]
   }
 ]
 

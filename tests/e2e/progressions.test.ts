@@ -58,7 +58,7 @@ describe('a plantar heel pain program', () => {
     // the stage brings its walk–run plan
     await expect
       .poll(() => page.getByLabel('Name', { exact: true }).inputValue())
-      .toBe('Walk–run: 8 weeks to 30 minutes')
+      .toBe('Walk–run: 10 weeks to 30 minutes')
   })
 
   it('swaps an exercise for its harder variant in place', async () => {
@@ -92,11 +92,14 @@ describe('a plantar heel pain program', () => {
     expect(text).toContain(
       'Too hard? Try “Heel raise on one leg” instead, and tell your physiotherapist.'
     )
-    expect(text).toContain('Your return to running Walk–run, short: 4 weeks to 30 minutes')
+    expect(text).toContain('Your return to running Walk–run, short: 6 weeks to 30 minutes')
     expect(text).toContain('1 Run 3 minutes, walk 1 minute, 5 times')
-    expect(text).toContain('4 Run 30 minutes without stopping')
+    expect(text).toContain('6 Run 30 minutes without stopping')
     expect(text).toContain(
-      'When to move on Move on to the next week only if pain during running stays at 3 out of 10 or less and has settled by the next morning.'
+      'When to move on Move on to the next week once you have done its sessions, and only if pain during running stays at 3 out of 10 or less and is back to its usual level by the next morning.'
+    )
+    expect(text).toContain(
+      'Your first steps in the morning should be no more painful than they were the week before.'
     )
   })
 })

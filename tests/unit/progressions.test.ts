@@ -32,7 +32,7 @@ describe('swapping for an easier or harder variant', () => {
   })
 
   it('takes how much from the new exercise and keeps how often as prescribed', () => {
-    const item = dose({ ...doubleHeelRaise, perDay: 2, perWeek: null })
+    const item = dose({ ...doubleHeelRaise, perDay: null, perWeek: 2 })
     expect(swapDose(item, doubleHeelRaise, loadedHeelRaise)).toEqual({
       sets: 3,
       reps: 8,
@@ -40,10 +40,41 @@ describe('swapping for an easier or harder variant', () => {
       durationSeconds: null,
       load: 'a backpack with books',
       restSeconds: 120,
-      perDay: 2,
-      perWeek: null,
+      perDay: null,
+      perWeek: 2,
       side: 'both',
       note: 'Add weight every week.'
+    })
+  })
+
+  it('takes the new exercise’s frequency when it is meant less often', () => {
+    // a daily item swapped for the heavy raise, done 3 days a week
+    expect(swapDose(doubleHeelRaise, doubleHeelRaise, loadedHeelRaise)).toMatchObject({
+      perDay: null,
+      perWeek: 3
+    })
+    // twice a day counts as more often than 3 days a week
+    const twiceDaily = dose({ ...doubleHeelRaise, perDay: 2, perWeek: null })
+    expect(swapDose(twiceDaily, doubleHeelRaise, loadedHeelRaise)).toMatchObject({
+      perDay: null,
+      perWeek: 3
+    })
+    // a 3-days-a-week item swapped for a daily exercise stays at 3 days a week
+    const threeDays = dose({ ...loadedHeelRaise, perDay: null, perWeek: 3 })
+    expect(swapDose(threeDays, loadedHeelRaise, doubleHeelRaise)).toMatchObject({
+      perDay: null,
+      perWeek: 3
+    })
+  })
+
+  it('gives the bridge swapped for the Nordic lower the Nordic’s 1 day a week', () => {
+    const builtinDose = (key: string) =>
+      dose(builtinExercises.find((exercise) => exercise.key === key)!.dose)
+    const bridge = builtinDose('glute-bridge')
+    expect(bridge.perWeek).toBe(3)
+    expect(swapDose(bridge, bridge, builtinDose('nordic-hamstring'))).toMatchObject({
+      perDay: null,
+      perWeek: 1
     })
   })
 
@@ -92,7 +123,7 @@ describe('swapping for an easier or harder variant', () => {
       [9, 'after', 'Loaded heel raise'],
       [3, 'main', 'Bridge']
     ])
-    expect(swapped[1]!.dose).toMatchObject({ reps: 8, perDay: 1, perWeek: 7 })
+    expect(swapped[1]!.dose).toMatchObject({ reps: 8, perDay: null, perWeek: 3 })
     expect(swapped[0]).toBe(items[0])
     expect(() =>
       swapItem(items, 3, doubleHeelRaise, { exerciseId: 9, defaultDose: dose({}) }, { name: 'x' })
@@ -121,7 +152,6 @@ describe('built-in progressions and tags', () => {
     ])
     const heelRaise = await ok<Exercise>(api, 'exercises:get', { id: idOf(api, 'heel-raise-step') })
     expect(heelRaise.chain.map((link) => link.name)).toEqual([
-      'Heel raise hold',
       'Heel raise on both feet',
       'Heel raise on one leg',
       'Heel raise off a step',

@@ -66,7 +66,7 @@ describe('lower-limb and running measures at a visit', () => {
       'a LEFS item over 4',
       { lefs: measured.lefs.map((s, i) => (i === 3 ? 5 : s)) },
       'outcomes.lefs.3',
-      'LEFS item 4 (Walking between rooms) must be between 0 and 4'
+      'LEFS item 4 (Indoor walking) must be between 0 and 4'
     ],
     ['a short LEFS', { lefs: [4, 4] }, 'outcomes.lefs', 'LEFS takes 20 item scores'],
     [

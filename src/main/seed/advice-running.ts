@@ -7,6 +7,13 @@
  */
 import type { BuiltinAdvice } from './advice'
 
+/**
+ * Hops and heavy heel raises both load the calf and Achilles: on separate
+ * days, with a day free of both, the tendon gets time to recover.
+ */
+const spreadTheLoad =
+  'Do your hopping and skipping on running days, before the run, and your heavy heel raises on the days in between; keep at least one day a week free of all of them.'
+
 export const runningAdvice: BuiltinAdvice[] = [
   {
     key: 'pain-monitoring',
@@ -28,10 +35,9 @@ export const runningAdvice: BuiltinAdvice[] = [
     intro: 'Return to running step by step, so your body has time to get used to the load again.',
     points: [
       'Start when you can walk briskly for 30 minutes and hop 10 times on the sore leg without pain.',
-      'Begin with walking and running mixed, for example 1 minute running and 2 minutes walking, repeated 6 times, on flat ground.',
+      "Begin with walking and running mixed, as in the weekly table under 'Your return to running', on flat, even ground.",
       'Run every other day at first, with a rest or cross-training day in between.',
-      'Increase one thing at a time (time, then pace), and only if pain during the run stays at 3 out of 10 or less and has settled by the next morning.',
-      'If pain goes above that, or is worse the next morning, go back to the previous step for a few sessions.',
+      "Increase one thing at a time (time first, then pace), and only as the 'When to move on' box with your table says.",
       'Leave hills, speed work and races until you can run 30 minutes easily.'
     ]
   },
@@ -74,7 +80,8 @@ export const runningAdvice: BuiltinAdvice[] = [
       'Cut down on the loads that irritate the tendon most: hills, speed work, jumping and running in very flat or worn shoes.',
       'Do your calf exercises as prescribed, even on days you do not run.',
       'A small heel lift in your shoe can ease the pain for a while.',
-      'Expect slow, steady progress over weeks, with ups and downs.'
+      'Expect slow, steady progress over weeks, with ups and downs.',
+      spreadTheLoad
     ]
   },
   {
@@ -87,7 +94,8 @@ export const runningAdvice: BuiltinAdvice[] = [
       'Avoid letting your heel drop below your toes: no heel drops off a step and no strong calf stretches for now.',
       'A small heel lift in your shoes, and shoes with a soft heel counter, can ease the pressure.',
       'Use the pain rules: pain up to 5 out of 10 during the exercises (3 out of 10 while running) is fine if it settles by the next morning.',
-      'Cut down on hills and speed work until the pain settles.'
+      'Cut down on hills and speed work until the pain settles.',
+      spreadTheLoad
     ]
   },
   {
@@ -101,7 +109,8 @@ export const runningAdvice: BuiltinAdvice[] = [
       'Stretch your calf and sole before your first steps in the morning.',
       'Cut down on long periods of standing and on running, to a level the heel tolerates.',
       'Keep a healthy body weight; this takes load off the heel.',
-      'Heel cups or shoe inserts may help; ask your physiotherapist.'
+      'Heel cups or shoe inserts may help; ask your physiotherapist.',
+      spreadTheLoad
     ]
   },
   {
@@ -129,7 +138,8 @@ export const runningAdvice: BuiltinAdvice[] = [
       'Start gentle calf exercises as soon as they are comfortable; build up week by week.',
       'Avoid stretching hard or massaging deeply in the first days.',
       'Return to running only when you can do 20 or more single-leg heel raises and hop without pain.',
-      'Calf strains often come back: keep doing calf strength work once you are running again.'
+      'Calf strains often come back: keep doing calf strength work once you are running again.',
+      spreadTheLoad
     ]
   },
   {

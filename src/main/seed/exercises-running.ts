@@ -11,7 +11,7 @@ import type { BuiltinExercise } from './exercises'
 
 /** Said under every hopping and jumping exercise. */
 const plyometricCaution =
-  'Only start hopping when you can do 20 single-leg heel raises and walk and jog without pain. Land softly and quietly. Stop if pain builds during the session or is worse the next morning.'
+  'Only start hopping when you can do 20 single-leg heel raises and walk briskly for 30 minutes without pain. Land softly and quietly. Stop if pain builds during the session or is worse the next morning.'
 
 /** Said under the calf exercises: how much pain is acceptable. */
 const loadPain =

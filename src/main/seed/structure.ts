@@ -18,14 +18,8 @@ export const progressionChains: string[][] = [
   ['bird-dog', 'plank'],
   // a gentle buttock stretch lying down before the deeper one
   ['knee-to-chest', 'pigeon-pose'],
-  // a hold, then both feet, one leg, off a step (more range), with load
-  [
-    'isometric-heel-raise',
-    'heel-raise-double',
-    'heel-raise-single',
-    'heel-raise-step',
-    'heel-raise-loaded'
-  ],
+  // both feet, one leg, off a step (more range), with load
+  ['heel-raise-double', 'heel-raise-single', 'heel-raise-step', 'heel-raise-loaded'],
   // soleus: seated (supported) before standing with bent knees
   ['seated-heel-raise', 'bent-knee-heel-raise'],
   ['towel-calf-stretch', 'calf-stretch-straight'],
@@ -34,8 +28,10 @@ export const progressionChains: string[][] = [
   ['sit-to-stand', 'squat', 'split-squat', 'rear-foot-elevated-split-squat'],
   ['step-up', 'step-up-knee-drive'],
   ['forward-step-down', 'single-leg-squat'],
-  // Mellor 2018: isometric holds before moving against load
-  ['isometric-hip-abduction-lying', 'side-lying-hip-abduction'],
+  // Mellor 2018: isometric holds, lying then standing, before moving against
+  // load, which starts with the clam before lifting the whole leg
+  ['isometric-hip-abduction-lying', 'isometric-hip-abduction-standing'],
+  ['clamshell', 'side-lying-hip-abduction'],
   ['side-plank-knees', 'side-plank'],
   ['single-leg-balance', 'single-leg-balance-cushion', 'star-excursion'],
   // a hold, a bridge on the heels, then the Nordic lower
@@ -179,14 +175,22 @@ export const movementsByExercise: Record<string, ExerciseMovement[]> = {
 }
 
 /**
- * The running clinic's rule, in the words of its "Getting back to running"
- * advice printed in the same handout, so the two never disagree.
+ * The running clinic's rule, printed beside the walk–run table; the "Getting
+ * back to running" advice in the same handout points to it instead of
+ * repeating it, so the two never disagree.
  */
 const runningRule =
-  'Move on to the next week only if pain during running stays at 3 out of 10 or less and has settled by the next morning. If pain goes above that, or is worse the next morning, go back a week for a few sessions.'
+  'Move on to the next week once you have done its sessions, and only if pain during running stays at 3 out of 10 or less and is back to its usual level by the next morning. If it goes above 3 but has settled by the morning, repeat the week. If it goes above 5, or is still worse the next morning, go back one week (in week 1, rest two days, then start week 1 again).'
 
 /** For a sore tendon, morning stiffness is the other signal (Silbernagel 2007). */
-const tendonRule = `${runningRule} Your tendon should be no stiffer the next morning than it was the week before.`
+const tendonRule = `${runningRule} Morning stiffness and pain in your tendon should not build up from one week to the next.`
+
+/** Plantar heel pain shows in the first steps after rest. */
+const plantarRule = `${runningRule} Your first steps in the morning should be no more painful than they were the week before.`
+
+/** A healing hamstring gets no pain allowance and no speed until checked. */
+const hamstringRule =
+  'Run at an easy pace with no pain at the back of your thigh; a feeling of tightness that fades within a few minutes is fine. Move on only if the back of your thigh is no sorer the next morning. If you feel pain there during a run, stop, walk home, repeat the previous week and tell your physiotherapist. Do not run fast or sprint until your physiotherapist has checked you.'
 
 /** Bone under stress (shin pain) gets no pain allowance while running. */
 const boneRule =
@@ -199,9 +203,9 @@ export const templateWalkRun: Record<string, { plan: string; painRule: string }>
   'itbs-return': { plan: 'walk-run-8', painRule: runningRule },
   'achilles-mid-return': { plan: 'walk-run-8', painRule: tendonRule },
   'achilles-insertional-return': { plan: 'walk-run-8', painRule: tendonRule },
-  'plantar-heel-return': { plan: 'walk-run-8', painRule: runningRule },
+  'plantar-heel-return': { plan: 'walk-run-8', painRule: plantarRule },
   'mtss-return': { plan: 'walk-run-10-gentle', painRule: boneRule },
   'calf-strain-return': { plan: 'walk-run-8', painRule: runningRule },
-  'hamstring-return': { plan: 'walk-run-4-quick', painRule: runningRule },
+  'hamstring-return': { plan: 'walk-run-4-quick', painRule: hamstringRule },
   'ankle-sprain-return': { plan: 'walk-run-4-quick', painRule: runningRule }
 }

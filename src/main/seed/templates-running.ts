@@ -193,7 +193,15 @@ export const runningTemplates: BuiltinTemplate[] = [
       'Heavier heel raises on flat ground and a graded return to running, keeping the heel above the toes (Jonsson et al. 2008: floor-level loading for insertional tendinopathy).',
     goals: 'Return to running with a strong calf and a settled heel.',
     items: [
-      { exercise: 'heel-raise-single', dose: { sets: 3, reps: 15, perWeek: 3 } },
+      {
+        exercise: 'heel-raise-single',
+        dose: {
+          sets: 3,
+          reps: 15,
+          perWeek: 3,
+          note: 'Keep your heel on or above the floor; make it harder with weight in a backpack, not by dropping off a step.'
+        }
+      },
       { exercise: 'seated-heel-raise', dose: heavySlow },
       { exercise: 'bent-knee-heel-raise', dose: { sets: 3, reps: 15, perWeek: 3 } },
       ...main('pogo-jumps', 'skipping-rope')
@@ -310,11 +318,18 @@ export const runningTemplates: BuiltinTemplate[] = [
     key: 'hamstring-return',
     name: 'Hamstring strain — return to running and prevention',
     description:
-      'Hamstring strength for the return to running and to prevent another strain: the Nordic hamstring exercise at low volume (Petersen et al. 2011; van der Horst et al. 2015) after the Askling 2013 L-protocol.',
+      'Hamstring strength for the return to running and to prevent another strain: the Nordic hamstring exercise at low volume (Petersen et al. 2011; van der Horst et al. 2015) after the Askling 2013 L-protocol, whose Diver and Glider go on at their protocol doses.',
     goals: 'Return to full-speed running and lower the risk of another strain.',
     items: [
       ...before('a-skips'),
-      ...main('nordic-hamstring', 'single-leg-deadlift', 'bridge-heels-on-step')
+      // the Diver and the Glider go on, at the L-protocol's doses, while running builds up
+      ...main(
+        'askling-diver',
+        'askling-glider',
+        'nordic-hamstring',
+        'single-leg-deadlift',
+        'bridge-heels-on-step'
+      )
     ],
     advice: ['hamstring-strain', 'return-to-running', 'seek-help-leg']
   },
