@@ -109,7 +109,9 @@ function picture(
   words: Words
 ): Content {
   const found = id === undefined ? undefined : assets.pictures.get(id)
-  if (found?.kind === 'svg') return svgAsCanvas(found.svg, width) ?? { svg: found.svg, width }
+  // only our own drawing subset is drawn (pdfmake's SVG renderer is never given a stored SVG)
+  const drawn = found?.kind === 'svg' ? svgAsCanvas(found.svg, width) : null
+  if (drawn) return drawn
   if (found?.kind === 'image') return { image: `picture-${id}`, fit: [width, width * 0.75] }
   return {
     table: {
