@@ -22,7 +22,7 @@ const visitColumns = `id, patient_id AS patientId, visit_date AS visitDate, visi
   sessions_done AS sessionsDone, sessions_prescribed AS sessionsPrescribed,
   next_visit_date AS nextVisitDate, created_at AS createdAt, updated_at AS updatedAt`
 
-function flagsOf(db: Database, visitId: number): Pick<Visit, 'redFlags' | 'resolvedFlags'> {
+function visitFlags(db: Database, visitId: number): Pick<Visit, 'redFlags' | 'resolvedFlags'> {
   const rows = db
     .prepare('SELECT flag, status, note FROM visit_red_flags WHERE visit_id = ?')
     .all(visitId) as { flag: RedFlag; status: 'present' | 'resolved'; note: string | null }[]
@@ -41,7 +41,7 @@ function visitFrom(db: Database, row: Row): Visit {
   const outcomes = readOutcomes(db, row.id as number)
   return {
     ...(row as unknown as Omit<Visit, 'redFlags' | 'resolvedFlags' | 'outcomes' | 'scores'>),
-    ...flagsOf(db, row.id as number),
+    ...visitFlags(db, row.id as number),
     outcomes,
     scores: scoresOf(outcomes)
   }
@@ -70,7 +70,7 @@ function flagVisits(db: Database, patientId: number): VisitFlags[] {
   const visits = db
     .prepare('SELECT id, visit_date AS visitDate FROM visits WHERE patient_id = ?')
     .all(patientId) as { id: number; visitDate: string }[]
-  return visits.map((visit) => ({ ...visit, ...flagsOf(db, visit.id) }))
+  return visits.map((visit) => ({ ...visit, ...visitFlags(db, visit.id) }))
 }
 
 /** The red flags active now: raised at a visit and not resolved at a later one. */

@@ -1,34 +1,23 @@
 /** The visit form's outcome part and the progress charts, as plain functions. */
 import { describe, expect, it } from 'vitest'
-import type { Visit } from '../../src/shared/types'
+import type { Visit, VisitFields } from '../../src/shared/types'
 import {
   outcomeDraft,
   outcomeForm,
   shownMeasures
 } from '../../src/renderer/src/components/visits/outcome-form'
 import { progressSeries } from '../../src/renderer/src/progress'
-import { noOutcomes } from './visit-input'
+import { noOutcomes, visitInput } from './visit-input'
 import { lefsTotal, startBackScore } from '../../src/shared/measures'
 
 function visit(id: number, visitDate: string, outcomes: Partial<Visit['outcomes']>): Visit {
   const all = { ...noOutcomes, ...outcomes }
   return {
+    ...(visitInput({ visitDate, outcomes: all }) as unknown as VisitFields),
     id,
     patientId: 1,
-    visitDate,
-    visitType: 'follow-up',
-    programVersionId: null,
-    subjective: null,
-    objective: null,
-    plan: null,
-    redFlags: [],
-    resolvedFlags: [],
-    sessionsDone: null,
-    sessionsPrescribed: null,
-    nextVisitDate: null,
     createdAt: '',
     updatedAt: '',
-    outcomes: all,
     scores: {
       odiPercent: null,
       psfsMean: null,
