@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BoundedMap } from '../../src/shared/bounded-map'
 import { dateFormats, formatDay } from '../../src/main/handout/document'
-import { parsedFonts, renderPdf } from '../../src/main/handout/render'
+import { parsedFonts, renderPdf, shapedWords } from '../../src/main/handout/render'
 import { en } from '../../src/main/handout/words.en'
 import { jobRunner, jobsKept } from '../../src/main/jobs'
 
@@ -53,7 +53,28 @@ describe('caches that live as long as the app', () => {
       await renderPdf(document, copy)
     }
     expect(parsedFonts.size).toBe(parsedFonts.limit)
-  })
+    // six folders' fonts parsed: seconds on a busy machine
+  }, 30_000)
+
+  it('keeps each font’s shaped words to its bound, and prints them as shaped afresh', async () => {
+    const fonts = resolve('resources/fonts')
+    const words = (from: number) =>
+      Array.from({ length: 3_000 }, (_, n) => `Wörd${from + n}`).join(' ')
+    const document = (text: string) => ({
+      content: [text],
+      defaultStyle: { font: 'NotoSans' },
+      info: { creationDate: new Date(Date.UTC(2026, 10, 27)) }
+    })
+    const first = await renderPdf(document(`Ååå Şükrü ${words(0)}`), fonts)
+    await renderPdf(document(words(3_000)), fonts)
+    const regular = [...parsedFonts.values()].flatMap((byName) => [...byName.values()])
+    const kept = regular.map((font) => shapedWords.get(font)).filter((map) => map !== undefined)
+    expect(kept.length).toBeGreaterThan(0)
+    for (const map of kept) expect(map.size).toBeLessThanOrEqual(map.limit)
+    expect(Math.max(...kept.map((map) => map.size))).toBe(kept[0]!.limit)
+    // the first document's words were forgotten and shaped again: the same bytes
+    expect(await renderPdf(document(`Ååå Şükrü ${words(0)}`), fonts)).toEqual(first)
+  }, 30_000)
 
   it('keeps a bounded number of date formats', () => {
     const locales = ['nb', 'sv', 'da', 'fi', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'tr']

@@ -21,14 +21,61 @@ interface VirtualFs {
   writeFileSync: (name: string, data: Buffer) => void
 }
 
-type CreateFont = (buffer: Uint8Array, postscriptName?: string) => object
+interface GlyphRun {
+  positions: object[]
+}
+
+interface Font {
+  layout: (text: string, features?: unknown, ...rest: unknown[]) => GlyphRun
+}
+
+type CreateFont = (buffer: Uint8Array, postscriptName?: string) => Font
 
 /**
  * Parsed fonts by their buffer, then by PostScript name. Bounded: pdfmake
  * holds one buffer per face (four), replaced only when the fonts folder
  * changes, so eight entries keep the faces in use and a folder's worth more.
  */
-export const parsedFonts = new BoundedMap<Uint8Array, Map<string, object>>(8)
+export const parsedFonts = new BoundedMap<Uint8Array, Map<string, Font>>(8)
+
+/**
+ * Shaped words by font (a word is what pdfkit lays out at a time: text up to
+ * and including a space). Bounded: a handout's vocabulary is a few hundred
+ * words, the library's a few thousand; the oldest go first.
+ */
+export const shapedWords = new WeakMap<Font, BoundedMap<string, GlyphRun>>()
+const wordsKept = 4_000
+
+/** A copy of a shaped run whose positions pdfkit may scale in place (it does, once per run). */
+function copyRun(run: GlyphRun): GlyphRun {
+  const positions = run.positions.map((position) =>
+    Object.assign(Object.create(Object.getPrototypeOf(position) as object) as object, position)
+  )
+  return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run, {
+    positions
+  })
+}
+
+/**
+ * pdfkit keeps each word's shaping (fontkit's layout: OpenType lookups) for
+ * one document only, and shaping was a quarter of a handout's time. The
+ * parsed font outlives documents, so the words it shaped are kept on it;
+ * each caller gets a copy, as if shaped afresh.
+ */
+function rememberWords(font: Font): Font {
+  const shape = font.layout.bind(font)
+  const shaped = new BoundedMap<string, GlyphRun>(wordsKept)
+  shapedWords.set(font, shaped)
+  font.layout = (text, features, ...rest) => {
+    if (features !== undefined || rest.some((arg) => arg !== undefined)) {
+      return shape(text, features, ...rest)
+    }
+    const run = shaped.get(text) ?? shape(text)
+    shaped.set(text, run)
+    return copyRun(run)
+  }
+  return font
+}
 
 /**
  * pdfkit parses every font file afresh for each document (fontkit.create):
@@ -46,10 +93,10 @@ function loadPdfmake(): typeof Pdfmake {
   const fromPdfkit = createRequire(pdfkitFile)
   const fontkit = fromPdfkit('fontkit') as { create: CreateFont }
   const create: CreateFont = (buffer, postscriptName) => {
-    const byName = parsedFonts.get(buffer) ?? new Map<string, object>()
+    const byName = parsedFonts.get(buffer) ?? new Map<string, Font>()
     parsedFonts.set(buffer, byName)
     const key = postscriptName ?? ''
-    if (!byName.has(key)) byName.set(key, fontkit.create(buffer, postscriptName))
+    if (!byName.has(key)) byName.set(key, rememberWords(fontkit.create(buffer, postscriptName)))
     return byName.get(key)!
   }
   fromPdfkit.cache[fromPdfkit.resolve('fontkit')]!.exports = { ...fontkit, create }
