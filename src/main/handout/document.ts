@@ -10,7 +10,18 @@ import { flagsOf, highestUrgency, redFlagRules, type Urgency } from '@shared/red
 import { exercisePhases, type Dose, type HandoutOptions, type ProgramSnapshot } from '@shared/types'
 import { svgAsCanvas } from './drawing'
 import { namePart } from '../file-names'
-import { accent, danger, estimatedHeight, faint, fitsOnAPage, sizes, textWidth } from './layout'
+import {
+  accent,
+  danger,
+  estimatedHeight,
+  faint,
+  fitsOnAPage,
+  sizes,
+  textWidth,
+  type ExerciseShape
+} from './layout'
+import { fullWidth, pairedBlocks } from './compact'
+import { footer, generousMeasure, type TextMeasure } from './footer'
 import { walkRunSection } from './walk-run'
 import { en, type Words } from './words.en'
 
@@ -131,21 +142,16 @@ function picture(
   }
 }
 
-function exerciseBlock(
-  exercise: ProgramSnapshot['exercises'][number],
-  index: number,
+type SnapshotExercise = ProgramSnapshot['exercises'][number]
+
+/** The steps, dose, note, easier variant and caution of one exercise. */
+function exerciseText(
+  exercise: SnapshotExercise,
+  doseLine: string,
   options: HandoutOptions,
-  assets: HandoutAssets,
   words: Words
-): Content {
-  const size = sizes(options)
-  const ids: (number | undefined)[] = exercise.mediaIds.length
-    ? exercise.mediaIds.slice(0, 2)
-    : [undefined]
-  const pictures = ids.map((id) => picture(id, assets, size.picture, words))
-  // worded from the frozen dose in the handout's language (the snapshot's doseLine is English)
-  const doseLine = describeDose(exercise.dose, words.dose, false)
-  const text: Content[] = [
+): Content[] {
+  return [
     { ol: exercise.steps, margin: [0, 0, 0, 6] },
     ...(doseLine
       ? [
@@ -183,27 +189,72 @@ function exerciseBlock(
         ]
       : [])
   ] as Content[]
-  const body: Content = options.pictures
-    ? {
-        columns: [
-          { width: size.picture, stack: pictures },
-          { width: '*', stack: text }
-        ],
-        columnGap: 14
-      }
-    : { stack: text }
-  const textColumn = textWidth[options.paper] - (options.pictures ? size.picture + 14 : 0)
-  const textHeightEstimate = estimatedHeight(
+}
+
+/** An exercise's block and its estimated height, so a caller can keep it (or a pair) on one page. */
+function exerciseBlock(
+  exercise: SnapshotExercise,
+  index: number,
+  options: HandoutOptions,
+  assets: HandoutAssets,
+  words: Words,
+  shape: ExerciseShape
+): { block: Content; height: number } {
+  const size = sizes(options)
+  const ids: (number | undefined)[] = exercise.mediaIds.length
+    ? exercise.mediaIds.slice(0, 2)
+    : [undefined]
+  // above the text, side by side: smaller than beside it (a row of them is the block's
+  // height), and narrower still when two don't fit the column; never squashed
+  const pictureWidth = shape.picturesAbove
+    ? Math.min(size.picture * 0.8, (shape.width - 10 * (ids.length - 1)) / ids.length)
+    : size.picture
+  const pictures = ids.map((id) => picture(id, assets, pictureWidth, words))
+  // worded from the frozen dose in the handout's language (the snapshot's doseLine is English)
+  const doseLine = describeDose(exercise.dose, words.dose, false)
+  const text = exerciseText(exercise, doseLine, options, words)
+  const beside = options.pictures && !shape.picturesAbove
+  const textColumn = shape.width - (beside ? size.picture + 14 : 0)
+  const textHeight = estimatedHeight(
     [...exercise.steps, doseLine, exercise.dose.note ?? '', exercise.caution ?? ''],
     textColumn,
     size.body
   )
-  const picturesHeight = options.pictures ? ids.length * size.picture * 0.75 : 0
+  const picturesHeight = options.pictures
+    ? (shape.picturesAbove ? 1 : ids.length) * pictureWidth * 0.75
+    : 0
+  const body: Content = !options.pictures
+    ? { stack: text }
+    : beside
+      ? {
+          columns: [
+            { width: size.picture, stack: pictures },
+            { width: '*', stack: text }
+          ],
+          columnGap: 14
+        }
+      : {
+          stack: [
+            {
+              columns: pictures.map((drawn) => ({ width: pictureWidth, stack: [drawn] })),
+              columnGap: 10,
+              margin: [0, 0, 0, 6]
+            },
+            ...text
+          ]
+        }
+  const height =
+    (shape.picturesAbove && options.pictures
+      ? textHeight + picturesHeight + 6
+      : Math.max(textHeight, picturesHeight)) + 40
   return {
-    unbreakable: fitsOnAPage(Math.max(textHeightEstimate, picturesHeight) + 40, options),
-    margin: [0, 0, 0, 16],
-    stack: [{ text: `${index + 1}. ${exercise.name}`, style: 'exercise' }, body]
-  } as Content
+    block: {
+      unbreakable: fitsOnAPage(height, options),
+      margin: [0, 0, 0, 16],
+      stack: [{ text: `${index + 1}. ${exercise.name}`, style: 'exercise' }, body]
+    } as Content,
+    height
+  }
 }
 
 /**
@@ -227,12 +278,16 @@ function exercisesByPhase(
     bold: true,
     margin: [0, 0, 0, 10]
   }
-  const blocks = (phase: (typeof exercisePhases)[number] | null): Content[] =>
-    snapshot.exercises.flatMap((exercise, index) =>
-      phase === null || phaseOf(exercise) === phase
-        ? [exerciseBlock(exercise, index, options, assets, words)]
-        : []
+  const build = (index: number, shape: ExerciseShape) =>
+    exerciseBlock(snapshot.exercises[index]!, index, options, assets, words, shape)
+  const blocks = (phase: (typeof exercisePhases)[number] | null): Content[] => {
+    const numbers = snapshot.exercises.flatMap((exercise, index) =>
+      phase === null || phaseOf(exercise) === phase ? [index] : []
     )
+    return options.layout === 'compact'
+      ? pairedBlocks(numbers, build, options)
+      : numbers.map((index) => build(index, fullWidth(options)).block)
+  }
   const grouped = used.some((phase) => phase !== 'main')
   return [
     { text: words.exercises, style: 'heading' },
@@ -250,15 +305,16 @@ function exercisesByPhase(
 function adviceSection(
   section: ProgramSnapshot['advice'][number],
   options: HandoutOptions,
-  heading: string | null
-): Content {
+  heading: string | null,
+  width = textWidth[options.paper]
+): { block: Content; height: number } {
   const size = sizes(options)
   const height = estimatedHeight(
     [heading ?? '', section.title, section.intro, ...section.points],
-    textWidth[options.paper],
+    width,
     size.body
   )
-  return {
+  const block = {
     unbreakable: fitsOnAPage(height, options),
     margin: [0, 0, 0, 10],
     stack: [
@@ -268,6 +324,31 @@ function adviceSection(
       { ul: section.points.filter((point) => point.trim() !== '') }
     ]
   } as Content
+  return { block, height }
+}
+
+/** The advice sections under their heading: in pairs side by side in the compact layout. */
+function adviceSections(
+  sections: ProgramSnapshot['advice'],
+  options: HandoutOptions,
+  words: Words
+): Content[] {
+  if (options.layout !== 'compact') {
+    return sections.map(
+      (section, index) => adviceSection(section, options, index === 0 ? words.advice : null).block
+    )
+  }
+  const build = (index: number, shape: ExerciseShape) =>
+    adviceSection(sections[index]!, options, null, shape.width)
+  const [first, ...rest] = pairedBlocks(
+    sections.map((_, index) => index),
+    build,
+    options
+  )
+  // the heading kept with the first pair
+  return first
+    ? [{ unbreakable: true, stack: [{ text: words.advice, style: 'heading' }, first] }, ...rest]
+    : []
 }
 
 /** What the physiotherapist found at the latest visits, worded for the patient, most urgent first. */
@@ -458,13 +539,16 @@ export function handoutFileName(snapshot: ProgramSnapshot): string {
 
 export function buildHandout(
   frozen: ProgramSnapshot,
-  options: HandoutOptions,
+  requested: HandoutOptions,
   assets: HandoutAssets,
-  words: Words = en
+  words: Words = en,
+  measure: TextMeasure = generousMeasure
 ): TDocumentDefinitions {
   // pdfmake rewrites the definition it lays out (list items become objects):
   // give it a copy, so the snapshot stays as issued for the next render
   const snapshot = structuredClone(frozen)
+  // the layout is the snapshot's: an issued version prints as it was issued
+  const options: HandoutOptions = { ...requested, layout: snapshot.layout ?? 'standard' }
   const size = sizes(options)
   const general = snapshot.advice.filter((section) => section.kind !== 'seek-help')
   const images: Record<string, string> = {}
@@ -503,30 +587,10 @@ export function buildHandout(
       ...urgentNotice(snapshot, words),
       ...exercisesByPhase(snapshot, options, assets, words),
       ...walkRunSection(snapshot.walkRun ?? null, options, words),
-      ...general.map((section, index) =>
-        adviceSection(section, options, index === 0 ? words.advice : null)
-      ),
+      ...adviceSections(general, options, words),
       seekHelpBox(snapshot, words),
       ...diary(snapshot, options, words)
     ],
-    footer: (currentPage: number, pageCount: number) => ({
-      margin: [40, 14, 40, 0],
-      columns: [
-        {
-          text: [clinicName ? `${clinicName} · ` : '', words.disclaimer].join(''),
-          style: 'muted',
-          fontSize: size.small - 1,
-          width: '*'
-        },
-        {
-          text: words.page(currentPage, pageCount),
-          alignment: 'right',
-          fontSize: size.small - 1,
-          noWrap: true,
-          width: 'auto'
-        }
-      ],
-      columnGap: 12
-    })
+    footer: footer(clinicName, words, size.small - 1, textWidth[options.paper], measure)
   }
 }

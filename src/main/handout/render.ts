@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type Pdfmake from 'pdfmake'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 import { BoundedMap } from '@shared/bounded-map'
+import type { TextMeasure } from './footer'
 
 const fontFiles = {
   normal: 'NotoSans-Regular.ttf',
@@ -23,9 +24,11 @@ interface VirtualFs {
 
 interface GlyphRun {
   positions: object[]
+  advanceWidth: number
 }
 
 interface Font {
+  unitsPerEm: number
   layout: (text: string, features?: unknown, ...rest: unknown[]) => GlyphRun
 }
 
@@ -86,6 +89,8 @@ function rememberWords(font: Font): Font {
  * `require('fontkit')` is answered with a copy: this must run before
  * anything loads pdfkit.
  */
+let createFont: CreateFont | null = null
+
 function loadPdfmake(): typeof Pdfmake {
   const require = createRequire(import.meta.url)
   const pdfkitFile = require.resolve('pdfkit')
@@ -100,24 +105,36 @@ function loadPdfmake(): typeof Pdfmake {
     return byName.get(key)!
   }
   fromPdfkit.cache[fromPdfkit.resolve('fontkit')]!.exports = { ...fontkit, create }
+  createFont = create
   return require('pdfmake') as typeof Pdfmake
 }
 
 let pdfmake: typeof Pdfmake | null = null
 let configuredFor: string | null = null
+/** the regular face's bytes as pdfmake holds them: the key its parsed font is kept under */
+let regularFont: Buffer | null = null
 
 function configure(fontsDir: string): typeof Pdfmake {
   pdfmake ??= loadPdfmake()
   if (configuredFor === fontsDir) return pdfmake
   const { virtualfs } = pdfmake as unknown as { virtualfs: VirtualFs }
   for (const file of Object.values(fontFiles)) {
-    virtualfs.writeFileSync(file, readFileSync(join(fontsDir, file)))
+    const bytes = readFileSync(join(fontsDir, file))
+    virtualfs.writeFileSync(file, bytes)
+    if (file === fontFiles.normal) regularFont = bytes
   }
   pdfmake.setFonts({ NotoSans: fontFiles })
   pdfmake.setUrlAccessPolicy(() => false)
   pdfmake.setLocalAccessPolicy(() => false)
   configuredFor = fontsDir
   return pdfmake
+}
+
+/** Measures with the same parsed font (and shaped words) the PDF is set with. */
+export function textMeasure(fontsDir: string): TextMeasure {
+  configure(fontsDir)
+  const font = createFont!(regularFont!)
+  return (text, fontSize) => (font.layout(text).advanceWidth * fontSize) / font.unitsPerEm
 }
 
 export async function renderPdf(document: TDocumentDefinitions, fontsDir: string): Promise<Buffer> {

@@ -67,7 +67,9 @@ export const en = {
   exercise: 'Exercise',
   page: (current: number, count: number) => `Page ${current} of ${count}`,
   disclaimer:
-    'Chosen for you by your physiotherapist. Stop and contact them if an exercise causes sharp or increasing pain.'
+    'Chosen for you by your physiotherapist. Stop and contact them if an exercise causes sharp or increasing pain.',
+  /** the footer's note when the full one doesn't fit on its line (large print) */
+  disclaimerShort: 'Sharp or increasing pain? Stop and contact your physiotherapist.'
 }
 
 export type Words = typeof en

@@ -13,7 +13,8 @@ import type {
 } from '@shared/types'
 import { copyVerified, inspectBackup } from '../backups'
 import { buildHandout, handoutFileName, type HandoutAssets } from '../handout/document'
-import { renderPdf } from '../handout/render'
+import { renderPdf, textMeasure } from '../handout/render'
+import { en } from '../handout/words.en'
 import { importFolder } from '../import/run'
 
 export type Progress = (done: number, total: number) => void
@@ -42,7 +43,8 @@ const tasks: {
   [N in TaskName]: (input: TaskInput<N>, progress: Progress) => Promise<TaskOutput<N>>
 } = {
   handout: async ({ snapshot, options, assets, fontsDir }) => {
-    const bytes = await renderPdf(buildHandout(snapshot, options, assets), fontsDir)
+    const document = buildHandout(snapshot, options, assets, en, textMeasure(fontsDir))
+    const bytes = await renderPdf(document, fontsDir)
     return { fileName: handoutFileName(snapshot), base64: bytes.toString('base64') }
   },
   backup: ({ source, target }, progress) => copyVerified(source, target, progress),

@@ -1,0 +1,128 @@
+/** The compact layout (frozen at issue) and the footer that never wraps. */
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type {
+  HandoutFile,
+  HandoutOptions,
+  Patient,
+  ProgramVersion,
+  Template
+} from '../../src/shared/types'
+import { buildHandout } from '../../src/main/handout/document'
+import { footerLine, type TextMeasure } from '../../src/main/handout/footer'
+import { textMeasure } from '../../src/main/handout/render'
+import { en } from '../../src/main/handout/words.en'
+import { handoutAssets } from '../../src/main/handouts'
+import { getSnapshot } from '../../src/main/programs'
+import { memoryApi, type MemoryApi } from './helpers'
+import { pdfText, qpdfCheck } from './pdf-tools'
+
+const a4: HandoutOptions = { paper: 'A4', largePrint: false, pictures: true, diaryWeeks: 2 }
+
+async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
+  const result = await api.call(channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.data as T
+}
+
+/** A relief program for a clinic with a name as long as the form allows, issued in `layout`. */
+async function issued(layout: 'standard' | 'compact', clinicName = 'Fjord Physiotherapy') {
+  const api = memoryApi()
+  await ok(api, 'clinic:update', {
+    clinicName,
+    address: 'Storgata 1',
+    phone: '',
+    email: '',
+    therapistName: 'Zoë Łukasiewicz',
+    logoDataUrl: null
+  })
+  await ok(api, 'handouts:setOptions', { ...a4, layout })
+  const patient = await ok<Patient>(api, 'patients:create', {
+    fullName: 'Şükrü Çağlar',
+    dateOfBirth: '1984-03-09'
+  })
+  const relief = (await ok<Template[]>(api, 'templates:list', {})).find((t) =>
+    t.name.endsWith('relief')
+  )!
+  const draft = await ok<ProgramVersion>(api, 'programs:create', {
+    patientId: patient.id,
+    source: { kind: 'template', templateId: relief.id }
+  })
+  const version = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
+  const pdf = async () =>
+    Buffer.from(
+      (await ok<HandoutFile>(api, 'handouts:pdf', { versionId: version.id })).base64,
+      'base64'
+    )
+  return { api, version, pdf }
+}
+
+describe('the compact layout', () => {
+  it('is frozen at issue: the clinic changing its layout changes no reprint', async () => {
+    const { api, version, pdf } = await issued('compact')
+    expect(getSnapshot(api.db, version.id).layout).toBe('compact')
+    const first = await pdf()
+    await ok(api, 'handouts:setOptions', { ...a4, layout: 'standard' })
+    expect((await pdf()).equals(first)).toBe(true)
+    expect(qpdfCheck(first).ok).toBe(true)
+    const { text } = await pdfText(first)
+    for (const words of ['Cat-camel', 'How much', 'When to seek help', 'Exercise diary'])
+      expect(text).toContain(words)
+  }, 30_000)
+
+  it('sets exercises two to a row, each with its pictures at full proportions', async () => {
+    const { api, version } = await issued('compact')
+    const snapshot = getSnapshot(api.db, version.id)
+    const assets = handoutAssets(api.db, snapshot, resolve('resources'))
+    const compact = JSON.stringify(buildHandout(snapshot, a4, assets).content)
+    const standard = JSON.stringify(
+      buildHandout({ ...snapshot, layout: 'standard' }, a4, assets).content
+    )
+    // a row of two: two columns of a half page's width each (515 pt less the gap, halved)
+    expect(compact).toContain('"columns":[{"width":248.64')
+    expect(standard).not.toContain('"width":248.64')
+    // an older snapshot, issued before layouts, prints standard
+    const older = { ...snapshot }
+    delete older.layout
+    expect(JSON.stringify(buildHandout(older, a4, assets).content)).toBe(standard)
+  })
+
+  it('takes no more pages than the standard layout for the same program', async () => {
+    const compact = await issued('compact')
+    const standard = await issued('standard')
+    const pages = async (bytes: Buffer) => (await pdfText(bytes)).pages
+    expect(await pages(await compact.pdf())).toBeLessThanOrEqual(await pages(await standard.pdf()))
+  }, 30_000)
+})
+
+describe('the footer', () => {
+  // every letter half a point per point of type: easy to reason about
+  const even: TextMeasure = (text, size) => [...text].length * size * 0.5
+  const fits = (line: string, size: number, width: number) => even(line, size) <= width
+
+  it('keeps the clinic and the whole note when they fit', () => {
+    const line = footerLine('Fjord', en, 7.5, 1000, even)
+    expect(line).toBe(`Fjord · ${en.disclaimer}`)
+  })
+
+  it('gives way with the name, never the safety note, and always fits one line', () => {
+    const long = 'Physiotherapy and Sports Injury Clinic of the Northern Fjords and Mountains'
+    for (const [size, width] of [
+      [7.5, 440],
+      [12, 430],
+      [7.5, 300]
+    ] as const) {
+      const line = footerLine(long, en, size, width, even)
+      expect(fits(line, size, width)).toBe(true)
+      expect(line).toMatch(/(pain\.|physiotherapist\.)$/)
+    }
+    expect(footerLine(long, en, 7.5, 560, even)).toBe(`${long} · ${en.disclaimerShort}`)
+    expect(footerLine(long, en, 12, 500, even)).toMatch(/^Physio.*… · Sharp or increasing pain/)
+  })
+
+  it('measures with the font the PDF is set in', () => {
+    const measure = textMeasure(resolve('resources/fonts'))
+    expect(measure('mmmm', 10)).toBeGreaterThan(measure('iiii', 10) * 2)
+    expect(measure('Page 1 of 5', 7.5)).toBeGreaterThan(30)
+  })
+})
