@@ -84,10 +84,11 @@ export function previewHandout(
   rendering: HandoutRendering
 ): Promise<HandoutFile> {
   const version = getVersion(db, versionId)
+  // an issued version keeps the layout it was issued with; a draft shows the one chosen now
   const snapshot =
     version.status === 'issued'
       ? getSnapshot(db, versionId)
-      : buildSnapshot(db, version, new Date().toISOString())
+      : { ...buildSnapshot(db, version, new Date().toISOString()), layout: options.layout }
   return render(db, snapshot, options, rendering)
 }
 

@@ -8,6 +8,7 @@ import { describeDose, incompleteDoses } from '@shared/dose'
 import { AppError } from '@shared/errors'
 import { diffVersions } from '@shared/program-diff'
 import type {
+  HandoutOptions,
   Dose,
   ExercisePhase,
   ProgramAdvice,
@@ -22,7 +23,7 @@ import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
 import { exerciseDetails } from './exercises'
 import { audit } from './audit'
 import { getPatient } from './patients'
-import { getClinic } from './settings'
+import { getClinic, readSetting } from './settings'
 import { spinalHelpKey } from './seed/advice'
 import { activeRedFlags } from './visits'
 
@@ -395,7 +396,9 @@ export function issueVersion(
     )
   }
   const issuedAt = new Date().toISOString()
-  const snapshot = buildSnapshot(db, version, issuedAt)
+  // the layout chosen for handouts is frozen with the rest: every reprint is the same
+  const layout = readSetting<Partial<HandoutOptions>>(db, 'handout')?.layout ?? 'standard'
+  const snapshot = { ...buildSnapshot(db, version, issuedAt), layout }
   db.prepare(
     `UPDATE program_versions SET status = 'issued', issued_at = ?, snapshot = ?, updated_at = ?
      WHERE id = ?`

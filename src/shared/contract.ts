@@ -27,6 +27,7 @@ import {
   exerciseSources,
   papers,
   positions,
+  handoutLayouts,
   sexes,
   sides,
   visitTypes,
@@ -245,7 +246,10 @@ const handoutOptions = z.strictObject({
     .int('Diary weeks must be a whole number')
     .min(0, 'Diary weeks must be 0 to 4')
     .max(4, 'Diary weeks must be 0 to 4'),
-  easierVariants: z.boolean({ error: 'easierVariants must be true or false' }).default(true)
+  easierVariants: z.boolean({ error: 'easierVariants must be true or false' }).default(true),
+  layout: z
+    .enum(handoutLayouts, { error: 'Layout must be standard or compact' })
+    .default('standard')
 })
 
 /** A handout of one version, with the clinic's saved options unless others are given. */

@@ -316,6 +316,8 @@ export interface ProgramSnapshot {
    * leaves out the list of spinal red flags. Absent in older snapshots: listed.
    */
   spinalFlags?: boolean
+  /** the handout's layout, chosen when it was issued (absent in older snapshots: standard) */
+  layout?: HandoutLayout
   patient: { id: number; fullName: string; dateOfBirth: string }
   /** older snapshots have no emergencyNumber */
   clinic: Omit<ClinicSettings, 'emergencyNumber'> & { emergencyNumber?: string }
@@ -382,6 +384,10 @@ export const papers = ['A4', 'LETTER'] as const
 export type Paper = (typeof papers)[number]
 
 /** How the clinic prints handouts; remembered per clinic. */
+/** standard: one exercise across the page; compact: two side by side where they fit */
+export const handoutLayouts = ['standard', 'compact'] as const
+export type HandoutLayout = (typeof handoutLayouts)[number]
+
 export interface HandoutOptions {
   paper: Paper
   /** body text 16 pt or more, for patients who see less well */
@@ -391,6 +397,8 @@ export interface HandoutOptions {
   diaryWeeks: number
   /** under an exercise with an easier variant: "Too hard? Try …" (absent: yes) */
   easierVariants?: boolean
+  /** for drafts' previews and the next issue, which freezes it (absent: standard) */
+  layout?: HandoutLayout
 }
 
 export const defaultHandoutOptions: HandoutOptions = {
@@ -398,7 +406,8 @@ export const defaultHandoutOptions: HandoutOptions = {
   largePrint: false,
   pictures: true,
   diaryWeeks: 2,
-  easierVariants: true
+  easierVariants: true,
+  layout: 'standard'
 }
 
 export interface HandoutFile {

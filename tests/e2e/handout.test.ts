@@ -43,6 +43,32 @@ describe('the handout in the browser host', () => {
     expect(requested.pdfWorkers).toBe(1)
   })
 
+  it('offers a compact layout, two exercises side by side, in the preview', async () => {
+    await page.getByRole('tab', { name: 'Preview handout' }).click()
+    await firstPage().waitFor()
+    const standard = await firstPage().screenshot()
+    await page.getByLabel('Layout').selectOption('compact')
+    await expect
+      .poll(() => callApi<{ layout: string }>(app.host, 'handouts:options', {}))
+      .toMatchObject({ layout: 'compact' })
+    await expect.poll(async () => (await firstPage().screenshot()).equals(standard)).toBe(false)
+    const { versionId } = await patientWithReliefProgram(app.host, {
+      fullName: 'Ørjan Ågren',
+      dateOfBirth: '1971-04-02'
+    })
+    await callApi(app.host, 'programs:issue', { versionId, confirmIncompleteDoses: true })
+    const snapshot = await callApi<{ layout: string }>(app.host, 'programs:snapshot', { versionId })
+    expect(snapshot.layout).toBe('compact')
+    // the issue froze it: back to standard, the issued version still prints compact, byte for byte
+    const before = await callApi<{ base64: string }>(app.host, 'handouts:pdf', { versionId })
+    await page.getByLabel('Layout').selectOption('standard')
+    await expect
+      .poll(() => callApi<{ layout: string }>(app.host, 'handouts:options', {}))
+      .toMatchObject({ layout: 'standard' })
+    const after = await callApi<{ base64: string }>(app.host, 'handouts:pdf', { versionId })
+    expect(after.base64).toBe(before.base64)
+  })
+
   it('issues the program and downloads its PDF', async () => {
     await page.getByRole('button', { name: 'Issue program' }).click()
     await page.getByText('Version 1 · Issued').waitFor()

@@ -274,19 +274,23 @@ describe('handout options and drafts', () => {
       largePrint: false,
       pictures: true,
       diaryWeeks: 2,
-      easierVariants: true
+      easierVariants: true,
+      layout: 'standard'
     })
     const chosen = {
       paper: 'LETTER',
       largePrint: true,
       pictures: false,
       diaryWeeks: 4,
-      easierVariants: false
+      easierVariants: false,
+      layout: 'compact'
     }
     expect(await ok(api, 'handouts:setOptions', chosen)).toEqual(chosen)
     expect(await ok(api, 'handouts:options', {})).toEqual(chosen)
     const bad = await api.call('handouts:setOptions', { ...chosen, diaryWeeks: 5 })
     expect(bad.ok || bad.error.message).toBe('Diary weeks must be 0 to 4')
+    const squeezed = await api.call('handouts:setOptions', { ...chosen, layout: 'tiny' })
+    expect(squeezed.ok || squeezed.error.message).toBe('Layout must be standard or compact')
   })
 
   it('tells the patient where to go, by the urgency of the active flags', async () => {

@@ -6,12 +6,14 @@ export const faint = '#5d6d74'
 export const danger = '#a3321f'
 
 export function sizes(options: HandoutOptions) {
-  const body = options.largePrint ? 16 : 10.5
+  // compact sets its text a point smaller (still above the 9 pt floor for patient leaflets);
+  // large print stays large whatever the layout
+  const compact = options.layout === 'compact' && !options.largePrint
   return {
-    body,
+    body: options.largePrint ? 16 : compact ? 9.5 : 10.5,
     small: options.largePrint ? 13 : 8.5,
-    heading: options.largePrint ? 22 : 16,
-    subheading: options.largePrint ? 19 : 13,
+    heading: options.largePrint ? 22 : compact ? 15 : 16,
+    subheading: options.largePrint ? 19 : compact ? 11.5 : 13,
     picture: options.largePrint ? 140 : 125
   }
 }
@@ -36,4 +38,12 @@ export function estimatedHeight(texts: string[], columnWidth: number, fontSize: 
 
 export function fitsOnAPage(height: number, options: HandoutOptions): boolean {
   return height < textHeight[options.paper] * 0.85
+}
+
+/** How an exercise is set: beside its pictures across the page, or under them in a half-page column. */
+export interface ExerciseShape {
+  /** the width the exercise has, in points */
+  width: number
+  /** pictures in a row above the text (a column of the compact layout) */
+  picturesAbove: boolean
 }
