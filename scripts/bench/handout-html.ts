@@ -48,14 +48,46 @@ function days(first: string, week: number): string[] {
   )
 }
 
+/** The whole page: the fonts and styles, then the body. */
 export function handoutHtml(
   snapshot: ProgramSnapshot,
   options: HandoutOptions,
   assets: HandoutAssets,
   fontsDir: string
 ): string {
-  const { clinic, program, patient } = snapshot
+  return `<!doctype html><html><head>${handoutHead(options, fontsDir)}</head><body>${handoutBody(snapshot, options, assets)}</body></html>`
+}
+
+/**
+ * The head alone: what a warm page keeps between prints (the fair peer
+ * loads it once, so its fonts are parsed once, and swaps only the body).
+ */
+export function handoutHead(options: HandoutOptions, fontsDir: string): string {
   const body = options.largePrint ? 16 : 10.5
+  return `<meta charset="utf-8"><style>${fontFaces(fontsDir)}
+body{font-family:NotoSans;font-size:${body}pt;line-height:1.2;color:#1d2a30;margin:0}
+h1{font-size:${options.largePrint ? 22 : 16}pt;margin:0}
+h2{font-size:${options.largePrint ? 22 : 16}pt;margin:14pt 0 8pt}
+h3,h4{font-size:${options.largePrint ? 19 : 13}pt;margin:0 0 4pt}
+.muted{color:#5d6d74}.kicker{font-size:8.5pt;font-weight:bold;color:#0b5552;letter-spacing:1pt;margin-top:12pt}
+hr{border:0;border-top:1pt solid #c5d0d3}
+section{break-inside:avoid}.exercise{margin-bottom:16pt}
+.row{display:flex;gap:14pt}.pics{width:125pt;flex:none}.pic{width:125pt}.pic svg{width:125pt;height:auto}
+.none{border:1px solid #c5d0d3;text-align:center;padding:30pt 0;color:#5d6d74}
+.dose{color:#0b5552;font-weight:bold}.note{font-style:italic}.caution{background:#fff6db;padding:3pt 4pt}
+.help{border:1px solid #a3321f;break-inside:avoid;margin-top:6pt}.help h4{background:#a3321f;color:#fff;padding:4pt}
+.help div{padding:4pt}.diary{break-before:page}.box{display:inline-block;width:9pt;height:9pt;border:0.8pt solid #5d6d74;margin:0 1.5pt}
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #9aa9af;height:22pt}th.day{width:34pt;font-size:8.5pt}
+</style>`
+}
+
+/** The body alone: the handout's content. */
+export function handoutBody(
+  snapshot: ProgramSnapshot,
+  options: HandoutOptions,
+  assets: HandoutAssets
+): string {
+  const { clinic, program, patient } = snapshot
   const exercises = snapshot.exercises
     .map((exercise, index) => {
       const ids = exercise.mediaIds.length ? exercise.mediaIds.slice(0, 2) : [undefined]
@@ -89,22 +121,7 @@ ${exercise.caution ? `<p class="caution"><b>${en.caution}:</b> ${escape(exercise
 ${snapshot.exercises.map((exercise, index) => `<tr><td>${index + 1}. ${escape(exercise.name)}</td>${dates.map(() => `<td>${boxes(exercise.dose)}</td>`).join('')}</tr>`).join('')}
 </table></section>`
   }).join('')
-  return `<!doctype html><html><head><meta charset="utf-8"><style>${fontFaces(fontsDir)}
-body{font-family:NotoSans;font-size:${body}pt;line-height:1.2;color:#1d2a30;margin:0}
-h1{font-size:${options.largePrint ? 22 : 16}pt;margin:0}
-h2{font-size:${options.largePrint ? 22 : 16}pt;margin:14pt 0 8pt}
-h3,h4{font-size:${options.largePrint ? 19 : 13}pt;margin:0 0 4pt}
-.muted{color:#5d6d74}.kicker{font-size:8.5pt;font-weight:bold;color:#0b5552;letter-spacing:1pt;margin-top:12pt}
-hr{border:0;border-top:1pt solid #c5d0d3}
-section{break-inside:avoid}.exercise{margin-bottom:16pt}
-.row{display:flex;gap:14pt}.pics{width:125pt;flex:none}.pic{width:125pt}.pic svg{width:125pt;height:auto}
-.none{border:1px solid #c5d0d3;text-align:center;padding:30pt 0;color:#5d6d74}
-.dose{color:#0b5552;font-weight:bold}.note{font-style:italic}.caution{background:#fff6db;padding:3pt 4pt}
-.help{border:1px solid #a3321f;break-inside:avoid;margin-top:6pt}.help h4{background:#a3321f;color:#fff;padding:4pt}
-.help div{padding:4pt}.diary{break-before:page}.box{display:inline-block;width:9pt;height:9pt;border:0.8pt solid #5d6d74;margin:0 1.5pt}
-table{border-collapse:collapse;width:100%}td,th{border:1px solid #9aa9af;height:22pt}th.day{width:34pt;font-size:8.5pt}
-</style></head><body>
-<div class="clinic"><b>${escape(clinic.clinicName)}</b><div class="muted">${escape(clinic.address).replace(/\n/g, '<br>')}<br>${escape(clinic.phone)} · ${escape(clinic.email)}</div></div>
+  return `<div class="clinic"><b>${escape(clinic.clinicName)}</b><div class="muted">${escape(clinic.address).replace(/\n/g, '<br>')}<br>${escape(clinic.phone)} · ${escape(clinic.email)}</div></div>
 <hr><div class="kicker">${en.documentTitle.toUpperCase()}</div><h1>${escape(program.title)}</h1>
 <div class="muted">${en.preparedFor}: ${escape(patient.fullName)} · ${en.issued}: ${formatDay(snapshot.issuedAt, en)} · ${en.therapist}: ${escape(clinic.therapistName)}</div>
 <div class="muted">${program.startDate ? `${en.starts}: ${formatDay(program.startDate, en)}` : ''} · ${program.reviewDate ? `${en.review}: ${formatDay(program.reviewDate, en)}` : ''}</div>
@@ -112,8 +129,7 @@ ${program.goals ? `<p><b>${en.goals}:</b> ${escape(program.goals)}</p>` : ''}
 <h2>${en.exercises}</h2><p><b>${en.painRule}</b></p>${exercises}<h2>${en.advice}</h2>${advice}
 <div class="help"><h4>${en.seekHelp}</h4><div>${flagLists(en.call(clinic.emergencyNumber ?? ''))}${help.length ? help.map((section) => `<p>${escape(section.intro)}</p><ul>${section.points.map((point) => `<li>${escape(point)}</li>`).join('')}</ul>`).join('') : en.seekHelpDefault}
 <p><b>${program.reviewDate ? `${en.nextAppointment}: ${formatDay(program.reviewDate, en)}` : en.nextAppointmentBlank}</b></p></div></div>
-<div class="diary"><h2>${en.diary}</h2><p class="muted">${en.diaryIntro}</p>${diary}</div>
-</body></html>`
+<div class="diary"><h2>${en.diary}</h2><p class="muted">${en.diaryIntro}</p>${diary}</div>`
 }
 
 /** The red-flag lists the PDF's help box prints, as HTML. */

@@ -41,7 +41,11 @@ export function table(timings: Timing[]): string {
     t.p95Ms.toFixed(3),
     t.target ?? ''
   ])
-  const header = ['measure', 'runs', 'median ms', 'p95 ms', 'target']
+  return grid(['measure', 'runs', 'median ms', 'p95 ms', 'target'], rows)
+}
+
+/** Rows of text cells in padded columns under a header, as the bench prints every table. */
+export function grid(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)))
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
