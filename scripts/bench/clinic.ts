@@ -15,10 +15,32 @@ import { createProgram, saveDraft } from '../../src/main/programs'
 import { createVisit } from '../../src/main/visits'
 import { makeDataDir } from '../../tests/e2e/host'
 
-export const clinicSize = { exercises: 5_000, patients: 10_000, programs: 20_000, visits: 50_000 }
+export interface ClinicSize {
+  exercises: number
+  patients: number
+  programs: number
+  visits: number
+}
+
+export const clinicSize: ClinicSize = {
+  exercises: 5_000,
+  patients: 10_000,
+  programs: 20_000,
+  visits: 50_000
+}
+
+/** Ten times the patients, programs and visits, the same library: the scale issue 16 asks about. */
+export const largeClinicSize: ClinicSize = {
+  exercises: 5_000,
+  patients: 100_000,
+  programs: 200_000,
+  visits: 500_000
+}
 
 const count = (n: number) => n.toLocaleString('en')
-export const clinicDescription = `${count(clinicSize.exercises)} exercises, ${count(clinicSize.patients)} patients, ${count(clinicSize.programs)} program versions, ${count(clinicSize.visits)} visits`
+export const describeClinic = (size: ClinicSize) =>
+  `${count(size.exercises)} exercises, ${count(size.patients)} patients, ${count(size.programs)} program versions, ${count(size.visits)} visits`
+export const clinicDescription = describeClinic(clinicSize)
 
 const modifiers = [
   'Standing',
@@ -138,11 +160,11 @@ function exerciseFields(n: number): ExerciseFields {
   }
 }
 
-function build(file: string): void {
+function build(file: string, size: ClinicSize): void {
   const { db } = openDatabase(file)
   db.transaction(() => {
-    for (let n = 0; n < clinicSize.exercises - 15; n++) insertExercise(db, exerciseFields(n))
-    for (let n = 0; n < clinicSize.patients; n++) {
+    for (let n = 0; n < size.exercises - 15; n++) insertExercise(db, exerciseFields(n))
+    for (let n = 0; n < size.patients; n++) {
       createPatient(db, {
         fullName: `${firstNames[n % 20]} ${lastNames[Math.floor(n / 20) % 20]} ${Math.floor(n / 400) + 1}`,
         dateOfBirth: `${1940 + (n % 70)}-0${1 + (n % 9)}-1${n % 9}`,
@@ -157,13 +179,8 @@ function build(file: string): void {
   })()
   const exerciseIds = db.prepare('SELECT id FROM exercises').pluck().all() as number[]
   db.transaction(() => {
-    for (let n = 0; n < clinicSize.programs; n++) {
-      const version = createProgram(
-        db,
-        1 + (n % clinicSize.patients),
-        { kind: 'blank' },
-        'Home program'
-      )
+    for (let n = 0; n < size.programs; n++) {
+      const version = createProgram(db, 1 + (n % size.patients), { kind: 'blank' }, 'Home program')
       const count = 6 + (n % 10)
       saveDraft(db, version.id, {
         title: 'Home program',
@@ -180,9 +197,9 @@ function build(file: string): void {
   })()
   // visits with every measure, spread over the last two years; the latest sets a next visit
   db.transaction(() => {
-    for (let n = 0; n < clinicSize.visits; n++) {
-      const patientId = 1 + (n % clinicSize.patients)
-      const round = Math.floor(n / clinicSize.patients)
+    for (let n = 0; n < size.visits; n++) {
+      const patientId = 1 + (n % size.patients)
+      const round = Math.floor(n / size.patients)
       const day = new Date(Date.UTC(2024, 11, 1) + (round * 60 + (n % 50)) * 86_400_000)
       createVisit(db, patientId, {
         visitDate: day.toISOString().slice(0, 10),
@@ -214,16 +231,16 @@ function build(file: string): void {
 }
 
 /** Opens the benchmark clinic, building it first when this size was never built. */
-export function openClinic(): { db: Db; file: string } {
+export function openClinic(size: ClinicSize = clinicSize): { db: Db; file: string } {
   const dir = resolve('.bench')
   mkdirSync(dir, { recursive: true })
-  const key = `v${schemaVersion}-${clinicSize.exercises}e-${clinicSize.patients}p-${clinicSize.programs}g-${clinicSize.visits}v`
+  const key = `v${schemaVersion}-${size.exercises}e-${size.patients}p-${size.programs}g-${size.visits}v`
   const file = join(dir, `clinic-${key}.sqlite3`)
   if (!existsSync(file)) {
     const started = Date.now()
     const partial = `${file}.building`
     rmSync(partial, { force: true })
-    build(partial)
+    build(partial, size)
     renameSync(partial, file)
     rmSync(`${partial}-wal`, { force: true })
     rmSync(`${partial}-shm`, { force: true })
