@@ -1,35 +1,23 @@
 /** The compact layout (frozen at issue) and the footer that never wraps. */
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type {
-  HandoutFile,
-  HandoutOptions,
-  Patient,
-  ProgramVersion,
-  Template
-} from '../../src/shared/types'
+import type { HandoutFile, HandoutOptions } from '../../src/shared/types'
 import { buildHandout } from '../../src/main/handout/document'
 import { footerLine, type TextMeasure } from '../../src/main/handout/footer'
 import { textMeasure } from '../../src/main/handout/render'
 import { en } from '../../src/main/handout/words.en'
 import { handoutAssets } from '../../src/main/handouts'
 import { getSnapshot } from '../../src/main/programs'
-import { memoryApi, type MemoryApi } from './helpers'
+import { issuedRelief, memoryApi, ok } from './helpers'
 import { pdfText, qpdfCheck } from './pdf-tools'
 
 const a4: HandoutOptions = { paper: 'A4', largePrint: false, pictures: true, diaryWeeks: 2 }
 
-async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
-}
-
-/** A relief program for a clinic with a name as long as the form allows, issued in `layout`. */
-async function issued(layout: 'standard' | 'compact', clinicName = 'Fjord Physiotherapy') {
+/** A relief program for a clinic with a short name, issued in `layout`. */
+async function issued(layout: 'standard' | 'compact') {
   const api = memoryApi()
   await ok(api, 'clinic:update', {
-    clinicName,
+    clinicName: 'Fjord Physiotherapy',
     address: 'Storgata 1',
     phone: '',
     email: '',
@@ -37,18 +25,7 @@ async function issued(layout: 'standard' | 'compact', clinicName = 'Fjord Physio
     logoDataUrl: null
   })
   await ok(api, 'handouts:setOptions', { ...a4, layout })
-  const patient = await ok<Patient>(api, 'patients:create', {
-    fullName: 'Şükrü Çağlar',
-    dateOfBirth: '1984-03-09'
-  })
-  const relief = (await ok<Template[]>(api, 'templates:list', {})).find((t) =>
-    t.name.endsWith('relief')
-  )!
-  const draft = await ok<ProgramVersion>(api, 'programs:create', {
-    patientId: patient.id,
-    source: { kind: 'template', templateId: relief.id }
-  })
-  const version = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
+  const { version } = await issuedRelief(api, 'Şükrü Çağlar')
   const pdf = async () =>
     Buffer.from(
       (await ok<HandoutFile>(api, 'handouts:pdf', { versionId: version.id })).base64,

@@ -4,10 +4,8 @@ import { emptyDose } from '../../src/shared/dose'
 import type {
   HandoutFile,
   HandoutOptions,
-  Patient,
   ProgramSnapshot,
-  ProgramVersion,
-  Template
+  ProgramVersion
 } from '../../src/shared/types'
 import { buildHandout } from '../../src/main/handout/document'
 import { renderPdf } from '../../src/main/handout/render'
@@ -17,18 +15,12 @@ import type { OffThread } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
 import { buildSnapshot, getSnapshot } from '../../src/main/programs'
 import { redFlagKeys, redFlagRules } from '../../src/shared/red-flags'
-import { inline, memoryApi, type MemoryApi } from './helpers'
+import { inline, issuedRelief, memoryApi, ok, type MemoryApi } from './helpers'
 import { visitInput } from './visit-input'
 import { pdfText, qpdfCheck } from './pdf-tools'
 
 const fonts = resolve('resources/fonts')
 const a4: HandoutOptions = { paper: 'A4', largePrint: false, pictures: true, diaryWeeks: 2 }
-
-async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
-}
 
 const clinic = {
   clinicName: 'Ørjan Ågren Fysioterapi',
@@ -46,15 +38,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ')
 async function issuedProgram(fullName = 'Şükrü Çağlar') {
   const api = memoryApi()
   await ok(api, 'clinic:update', clinic)
-  const patient = await ok<Patient>(api, 'patients:create', { fullName, dateOfBirth: '1984-03-09' })
-  const relief = (await ok<Template[]>(api, 'templates:list', {})).find((t) =>
-    t.name.endsWith('relief')
-  )!
-  const draft = await ok<ProgramVersion>(api, 'programs:create', {
-    patientId: patient.id,
-    source: { kind: 'template', templateId: relief.id }
-  })
-  const version = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
+  const { version } = await issuedRelief(api, fullName)
   return { api, version, snapshot: getSnapshot(api.db, version.id) }
 }
 
@@ -175,7 +159,10 @@ describe('the handout document (pure)', () => {
   })
 })
 
-describe('the PDF', () => {
+/** PDFs rendered and parsed again: a few seconds each while other work shares the two cores */
+const rendering = { timeout: 30_000 }
+
+describe('the PDF', rendering, () => {
   it('prints every name, exercise and dose line with accents intact, and passes qpdf', async () => {
     const { api, version, snapshot } = await issuedProgram()
     const bytes = await pdfOf(api, version.id)
@@ -266,7 +253,7 @@ describe('the PDF', () => {
   })
 })
 
-describe('handout options and drafts', () => {
+describe('handout options and drafts', rendering, () => {
   it('remembers the clinic’s options and refuses impossible ones', async () => {
     const { api } = await issuedProgram()
     expect(await ok(api, 'handouts:options', {})).toEqual({

@@ -5,6 +5,7 @@ import { afterEach } from 'vitest'
 import { createHandlers, dispatch, type Handlers } from '../../src/main/api'
 import { createOffThread } from '../../src/main/offthread/pool'
 import { openDatabase, type Db } from '../../src/main/db/open'
+import type { Patient, ProgramVersion, Template } from '../../src/shared/types'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -45,6 +46,30 @@ export function memoryApi(): MemoryApi {
     offThread: inline
   })
   return { db, handlers, call: (channel, input) => dispatch(handlers, channel, input) }
+}
+
+/** A call's data, or the error's message thrown. */
+export async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
+  const result = await api.call(channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.data as T
+}
+
+/** A patient's program from the built-in low back pain relief template, issued. */
+export async function issuedRelief(
+  api: MemoryApi,
+  fullName: string
+): Promise<{ patient: Patient; version: ProgramVersion }> {
+  const patient = await ok<Patient>(api, 'patients:create', { fullName, dateOfBirth: '1984-03-09' })
+  const relief = (await ok<Template[]>(api, 'templates:list', {})).find((t) =>
+    t.name.endsWith('relief')
+  )!
+  const draft = await ok<ProgramVersion>(api, 'programs:create', {
+    patientId: patient.id,
+    source: { kind: 'template', templateId: relief.id }
+  })
+  const version = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
+  return { patient, version }
 }
 
 export function countRows(db: Db, table: string, where = 'true'): number {
