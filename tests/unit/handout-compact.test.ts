@@ -45,7 +45,7 @@ describe('the compact layout', () => {
     const { text } = await pdfText(first)
     for (const words of ['Cat-camel', 'How much', 'When to seek help', 'Exercise diary'])
       expect(text).toContain(words)
-  }, 30_000)
+  })
 
   it('sets exercises two to a row, each with its pictures at full proportions', async () => {
     const { api, version } = await issued('compact')
@@ -69,7 +69,7 @@ describe('the compact layout', () => {
     const standard = await issued('standard')
     const pages = async (bytes: Buffer) => (await pdfText(bytes)).pages
     expect(await pages(await compact.pdf())).toBeLessThanOrEqual(await pages(await standard.pdf()))
-  }, 30_000)
+  })
 })
 
 describe('the footer', () => {

@@ -159,10 +159,7 @@ describe('the handout document (pure)', () => {
   })
 })
 
-/** PDFs rendered and parsed again: a few seconds each while other work shares the two cores */
-const rendering = { timeout: 30_000 }
-
-describe('the PDF', rendering, () => {
+describe('the PDF', () => {
   it('prints every name, exercise and dose line with accents intact, and passes qpdf', async () => {
     const { api, version, snapshot } = await issuedProgram()
     const bytes = await pdfOf(api, version.id)
@@ -253,7 +250,7 @@ describe('the PDF', rendering, () => {
   })
 })
 
-describe('handout options and drafts', rendering, () => {
+describe('handout options and drafts', () => {
   it('remembers the clinic’s options and refuses impossible ones', async () => {
     const { api } = await issuedProgram()
     expect(await ok(api, 'handouts:options', {})).toEqual({
