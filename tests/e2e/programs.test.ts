@@ -198,7 +198,7 @@ describe('building a program', () => {
     const card = page.locator('article', { hasText: 'Relief for runners, v2' })
     await expect.poll(() => card.locator('li').count()).toBe(6)
     await card.getByRole('link', { name: 'Edit Relief for runners, v2' }).click()
-    await page.getByLabel('Name', { exact: true }).fill('Runner relief (clinic)')
+    await page.getByLabel('Template name').fill('Runner relief (clinic)')
     await page.getByRole('button', { name: 'Save template' }).click()
     await page.getByRole('heading', { name: 'Runner relief (clinic)' }).waitFor()
     await page
