@@ -24,6 +24,11 @@ beforeAll(async () => {
 const rows = () => page.getByRole('region', { name: 'Exercises in this program' }).locator('li')
 const names = () => rows().locator('strong').allTextContents()
 const search = () => page.getByLabel('Search the library')
+const removeSecond = () =>
+  rows()
+    .nth(1)
+    .getByRole('button', { name: /^Remove/ })
+    .click()
 const toast = () => page.getByRole('status').filter({ hasText: 'Removed' })
 
 async function openBuilder(): Promise<void> {
@@ -100,10 +105,7 @@ describe('the builder at 1366×768', () => {
 
   it('undoes a removal with the button or Ctrl+Z, focus on the row each time', async () => {
     const before = await names()
-    await rows()
-      .nth(1)
-      .getByRole('button', { name: /^Remove/ })
-      .click()
+    await removeSecond()
     await toast().waitFor()
     // the row that took its place has the focus
     expect(await focused(page)).toMatch(new RegExp(`^button Move ${before[2]}, position 2`))
@@ -112,10 +114,7 @@ describe('the builder at 1366×768', () => {
     expect(await focused(page)).toMatch(new RegExp(`^button Move ${before[1]}, position 2`))
     expect(await toast().count()).toBe(0)
 
-    await rows()
-      .nth(1)
-      .getByRole('button', { name: /^Remove/ })
-      .click()
+    await removeSecond()
     await toast().getByRole('button', { name: 'Undo' }).click()
     await expect.poll(names).toEqual(before)
     expect(await focused(page)).toMatch(new RegExp(`^button Move ${before[1]}`))
@@ -123,10 +122,7 @@ describe('the builder at 1366×768', () => {
 
   it('ends the undo offer at the next edit', async () => {
     const before = await names()
-    await rows()
-      .nth(1)
-      .getByRole('button', { name: /^Remove/ })
-      .click()
+    await removeSecond()
     await toast().waitFor()
     await rows().first().getByLabel('Sets').fill('2')
     await expect.poll(() => toast().count()).toBe(0)
