@@ -60,7 +60,13 @@ import { auditTrail } from './audit'
 import { clearJournal, erasePatient, exportPatient } from './patient-data'
 import { getClinic, updateClinic } from './settings'
 import { createVisit, dashboard, deleteVisit, listVisits, updateVisit } from './visits'
-import { deleteTemplate, listTemplates, saveTemplateFrom, updateTemplate } from './templates'
+import {
+  deleteTemplate,
+  listTemplates,
+  saveTemplate,
+  saveTemplateFrom,
+  updateTemplate
+} from './templates'
 
 export type Handlers = {
   [C in Channel]: (input: ValidInput<C>) => Output<C> | Promise<Output<C>>
@@ -201,6 +207,7 @@ export function createHandlers(context: ApiContext): Handlers {
     'templates:saveFrom': ({ versionId, name, replaceId }) =>
       inTransaction(() => saveTemplateFrom(db, versionId, name, replaceId)),
     'templates:update': ({ id, ...fields }) => inTransaction(() => updateTemplate(db, id, fields)),
+    'templates:save': (content) => inTransaction(() => saveTemplate(db, content)),
     'templates:delete': ({ id }) => inTransaction(() => deleteTemplate(db, id)),
     'programs:list': ({ patientId }) => listVersions(db, patientId),
     'programs:get': ({ versionId }) => getVersion(db, versionId),

@@ -121,7 +121,7 @@ export function listVersions(db: Database, patientId: number): ProgramVersionSum
     .all(patientId) as ProgramVersionSummary[]
 }
 
-function assertExercisesExist(db: Database, items: DraftContent['items']): void {
+export function assertExercisesExist(db: Database, items: DraftContent['items']): void {
   const known = db.prepare('SELECT 1 FROM exercises WHERE id = ?')
   items.forEach((item, index) => {
     if (known.get(item.exerciseId) === undefined) {

@@ -2,15 +2,17 @@ import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import type { Template, TemplateItem } from '@shared/types'
 import type { WalkRunPlan } from '@shared/walk-run'
-import { doseColumnNames, doseFromRow } from './dose-columns'
-import { getVersion } from './programs'
+import type { ValidInput } from '@shared/contract'
+import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
+import { assertExercisesExist, getVersion } from './programs'
 
 type Row = Record<string, unknown>
 
 function templateFrom(db: Database, row: Row): Template {
   const items = db
     .prepare(
-      `SELECT t.*, e.name AS exercise_name FROM template_items t
+      `SELECT t.*, e.name AS exercise_name, e.category AS exercise_category,
+         e.archived_at AS exercise_archived_at FROM template_items t
        JOIN exercises e ON e.id = t.exercise_id WHERE t.template_id = ? ORDER BY t.position`
     )
     .all(row.id) as Row[]
@@ -33,6 +35,8 @@ function templateFrom(db: Database, row: Row): Template {
     items: items.map((item): TemplateItem => ({
       exerciseId: item.exercise_id as number,
       exerciseName: item.exercise_name as string,
+      category: item.exercise_category as TemplateItem['category'],
+      archived: item.exercise_archived_at !== null,
       phase: item.phase as TemplateItem['phase'],
       dose: doseFromRow(item)
     })),
@@ -168,6 +172,67 @@ export function updateTemplate(
     new Date().toISOString(),
     id
   )
+  return getTemplate(db, id)
+}
+
+function assertAdviceExists(db: Database, adviceIds: number[]): void {
+  const known = db.prepare('SELECT 1 FROM advice_sections WHERE id = ?')
+  adviceIds.forEach((adviceId, index) => {
+    if (known.get(adviceId) === undefined) {
+      throw new AppError(
+        'invalid_input',
+        `Advice ${index + 1} is not in the advice library any more. Remove it.`,
+        `adviceIds.${index}`
+      )
+    }
+  })
+}
+
+/**
+ * A template built on the Templates screen, whole: a new one without `id`,
+ * otherwise one of the clinic's own with all its content replaced. Programs
+ * made from it before keep their own copy.
+ */
+export function saveTemplate(db: Database, content: ValidInput<'templates:save'>): Template {
+  const { name, description, goals, nextId, painRule, items, adviceIds, walkRun } = content
+  assertExercisesExist(db, items)
+  assertAdviceExists(db, adviceIds)
+  const now = new Date().toISOString()
+  const plan = walkRun === null ? null : JSON.stringify(walkRun)
+  let id = content.id
+  if (id === undefined) {
+    id = (
+      db
+        .prepare(
+          `INSERT INTO templates (name, description, goals, pain_rule, walk_run, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
+        )
+        .get(name, description, goals, painRule, plan, now, now) as { id: number }
+    ).id
+  } else {
+    assertOwn(db, id)
+    db.prepare(
+      `UPDATE templates SET name = ?, description = ?, goals = ?, pain_rule = ?, walk_run = ?,
+         updated_at = ? WHERE id = ?`
+    ).run(name, description, goals, painRule, plan, now, id)
+    db.prepare('DELETE FROM template_items WHERE template_id = ?').run(id)
+    db.prepare('DELETE FROM template_advice WHERE template_id = ?').run(id)
+  }
+  // checked once the template has its id, so a new template can't name itself either
+  assertNextStage(db, id, nextId)
+  db.prepare('UPDATE templates SET next_id = ? WHERE id = ?').run(nextId, id)
+  const doseNames = doseColumnNames()
+  const addItem = db.prepare(
+    `INSERT INTO template_items (template_id, position, exercise_id, phase, ${doseNames.join(', ')})
+     VALUES (@id, @position, @exerciseId, @phase, ${doseNames.map((n) => '@' + n).join(', ')})`
+  )
+  items.forEach(({ exerciseId, phase, dose }, position) => {
+    addItem.run({ id, position, exerciseId, phase, ...doseParams(dose) })
+  })
+  const addAdvice = db.prepare(
+    'INSERT INTO template_advice (template_id, position, advice_id) VALUES (?, ?, ?)'
+  )
+  adviceIds.forEach((adviceId, position) => addAdvice.run(id, position, adviceId))
   return getTemplate(db, id)
 }
 

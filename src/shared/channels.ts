@@ -34,6 +34,7 @@ export const channels = [
   'templates:list',
   'templates:saveFrom',
   'templates:update',
+  'templates:save',
   'templates:delete',
   'programs:list',
   'programs:get',

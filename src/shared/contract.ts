@@ -441,6 +441,15 @@ const versionRef = z.strictObject({ versionId: id('Program version id') })
 
 const templateName = text('Template name', limits.shortText).min(1, 'Give the template a name')
 
+/** What the Templates screen edits about a template besides its exercises and advice. */
+const templateDetails = {
+  name: templateName,
+  description: text('Description', limits.longText),
+  goals: text('Goals', limits.longText),
+  nextId: id('Next stage').nullable().default(null),
+  painRule: optionalText('Pain rule', limits.longText)
+}
+
 /** A PNG or JPEG as a data: URL, its real type checked by its first bytes. */
 function imageDataUrl(label: string, maxBytes: number) {
   const megabytes = (maxBytes / 1_000_000).toLocaleString('en')
@@ -651,13 +660,22 @@ export const contract = {
     result: returns<Template>()
   },
   'templates:update': {
+    input: z.strictObject({ id: id('Template id'), ...templateDetails }),
+    result: returns<Template>()
+  },
+  /** A template built on the Templates screen: new without `id`, else one of the clinic's own replaced. */
+  'templates:save': {
     input: z.strictObject({
-      id: id('Template id'),
-      name: templateName,
-      description: text('Description', limits.longText),
-      goals: text('Goals', limits.longText),
-      nextId: id('Next stage').nullable().default(null),
-      painRule: optionalText('Pain rule', limits.longText)
+      id: id('Template id').optional(),
+      ...templateDetails,
+      items: draftContent.items,
+      adviceIds: z
+        .array(id('Advice id'), { error: 'Advice must be a list' })
+        .max(
+          limits.adviceSections,
+          `A template can hold ${limits.adviceSections} advice sections at most`
+        ),
+      walkRun: draftContent.walkRun
     }),
     result: returns<Template>()
   },

@@ -212,6 +212,9 @@ export const phaseLabels: Record<ExercisePhase, string> = {
 export interface TemplateItem {
   exerciseId: number
   exerciseName: string
+  category: ExerciseCategory
+  /** archived in the library since the template was made */
+  archived: boolean
   phase: ExercisePhase
   dose: Dose
 }

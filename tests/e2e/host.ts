@@ -76,6 +76,15 @@ export async function callApi<T>(host: RunningHost, channel: string, input: unkn
   return result.data
 }
 
+/** The built-in relief template's exercises, in order. */
+export const reliefExercises = [
+  'Cat-camel',
+  'Knee-to-chest stretch',
+  "Child's pose",
+  'Pelvic tilt',
+  'Lying knee twist'
+]
+
 /** A new patient with a draft program from the built-in relief template, made through the api. */
 export async function patientWithReliefProgram(
   host: RunningHost,

@@ -197,10 +197,9 @@ describe('building a program', () => {
       .toBe(1)
     const card = page.locator('article', { hasText: 'Relief for runners, v2' })
     await expect.poll(() => card.locator('li').count()).toBe(6)
-    await card.getByRole('button', { name: 'Rename or edit' }).click()
-    // in edit mode the name is in an input, so the card is found by its form now
-    await page.getByLabel('Name', { exact: true }).fill('Runner relief (clinic)')
-    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await card.getByRole('link', { name: 'Edit Relief for runners, v2' }).click()
+    await page.getByLabel('Template name').fill('Runner relief (clinic)')
+    await page.getByRole('button', { name: 'Save template' }).click()
     await page.getByRole('heading', { name: 'Runner relief (clinic)' }).waitFor()
     await page
       .locator('article', { hasText: 'Runner relief (clinic)' })
@@ -209,8 +208,9 @@ describe('building a program', () => {
     await expect
       .poll(() => page.getByRole('heading', { name: 'Runner relief (clinic)' }).count())
       .toBe(0)
-    // built-in templates cannot be edited
+    // built-in templates cannot be edited or deleted, only copied
     const builtin = page.locator('article', { hasText: 'core strengthening' })
     expect(await builtin.getByRole('button').count()).toBe(0)
+    expect(await builtin.getByRole('link', { name: /^Edit/ }).count()).toBe(0)
   })
 })

@@ -331,6 +331,104 @@ describe('templates', () => {
     expect(templates.filter((t) => !t.builtin)).toHaveLength(1)
   })
 
+  it('builds a template on the Templates screen, then edits it whole', async () => {
+    const { api, patient, relief, exerciseId } = await setup()
+    const advice = await ok<{ id: number; title: string }[]>(api, 'advice:list', {})
+    const plank = {
+      exerciseId: exerciseId('Plank'),
+      phase: 'main',
+      dose: { ...emptyDose, sets: 3 }
+    }
+    const made = await ok<Template>(api, 'templates:save', {
+      name: 'Core, clinic version',
+      description: 'Our own core start',
+      goals: 'A stronger trunk',
+      nextId: relief.id,
+      painRule: '',
+      items: [plank],
+      adviceIds: [advice[1]!.id, advice[0]!.id],
+      walkRun: null
+    })
+    expect(made).toMatchObject({
+      name: 'Core, clinic version',
+      builtin: false,
+      next: { id: relief.id },
+      painRule: null
+    })
+    expect(made.items).toEqual([
+      {
+        exerciseId: plank.exerciseId,
+        exerciseName: 'Plank',
+        category: 'strengthening',
+        archived: false,
+        phase: 'main',
+        dose: { ...emptyDose, sets: 3 }
+      }
+    ])
+    expect(made.advice.map((a) => a.id)).toEqual([advice[1]!.id, advice[0]!.id])
+
+    const edited = await ok<Template>(api, 'templates:save', {
+      id: made.id,
+      name: 'Core, clinic version 2',
+      description: '',
+      goals: '',
+      nextId: null,
+      painRule: 'No pain above 2 out of 10.',
+      items: [
+        { ...plank, phase: 'after' },
+        { exerciseId: exerciseId('Cat-camel'), phase: 'before', dose: { ...emptyDose, reps: 10 } }
+      ],
+      adviceIds: [],
+      walkRun: null
+    })
+    expect(edited).toMatchObject({ id: made.id, next: null, advice: [] })
+    expect(edited.items.map((i) => [i.exerciseName, i.phase])).toEqual([
+      ['Plank', 'after'],
+      ['Cat-camel', 'before']
+    ])
+    // a program started from it gets its content
+    const program = await ok<ProgramVersion>(api, 'programs:create', {
+      patientId: patient.id,
+      source: { kind: 'template', templateId: made.id }
+    })
+    expect(program.items.map((i) => i.exerciseName)).toEqual(['Plank', 'Cat-camel'])
+  })
+
+  it('refuses a template built from what is not there, and a built-in overwritten', async () => {
+    const { api, relief, exerciseId } = await setup()
+    const base = {
+      name: 'Mine',
+      description: '',
+      goals: '',
+      nextId: null,
+      painRule: '',
+      items: [{ exerciseId: exerciseId('Plank'), phase: 'main', dose: emptyDose }],
+      adviceIds: [],
+      walkRun: null
+    }
+    const before = countRows(api.db, 'templates')
+    const refusals = [
+      [{ ...base, items: [{ ...base.items[0], exerciseId: 999_999 }] }, 'items.0.exerciseId'],
+      [{ ...base, adviceIds: [999_999] }, 'adviceIds.0'],
+      [{ ...base, name: '' }, 'name'],
+      [
+        { ...base, items: [{ ...base.items[0], dose: { ...emptyDose, sets: 500 } }] },
+        'items.0.dose.sets'
+      ]
+    ] as const
+    for (const [input, field] of refusals) {
+      const result = await api.call('templates:save', input)
+      expect(result.ok || result.error).toMatchObject({ code: 'invalid_input', field })
+    }
+    const builtin = await api.call('templates:save', { ...base, id: relief.id })
+    expect(builtin.ok || builtin.error.code).toBe('forbidden')
+    // a template can't be its own next stage
+    const mine = await ok<Template>(api, 'templates:save', base)
+    const loop = await api.call('templates:save', { ...base, id: mine.id, nextId: mine.id })
+    expect(loop.ok || loop.error.field).toBe('nextId')
+    expect(countRows(api.db, 'templates')).toBe(before + 1)
+  })
+
   it('keeps built-in templates read-only', async () => {
     const { api, relief, draft } = await setup()
     const result = await api.call('templates:delete', { id: relief.id })

@@ -80,6 +80,20 @@ export const router = createRouter({
       meta: { title: 'Templates' }
     },
     {
+      path: '/templates/new',
+      name: 'template-new',
+      component: () => import('./views/TemplateEditView.vue'),
+      props: (route) => (route.query.from ? { copyOf: Number(route.query.from) } : {}),
+      meta: { title: 'New template' }
+    },
+    {
+      path: '/templates/:id(\\d+)/edit',
+      name: 'template-edit',
+      component: () => import('./views/TemplateEditView.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+      meta: { title: 'Edit template' }
+    },
+    {
       path: '/settings',
       name: 'settings',
       component: () => import('./views/SettingsView.vue'),

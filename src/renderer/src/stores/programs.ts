@@ -1,51 +1,18 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import type { ApiError, Result } from '@shared/errors'
-import { swapItem } from '@shared/progression'
-import type { WalkRunPlan } from '@shared/walk-run'
-import type {
-  Dose,
-  ExerciseLink,
-  ExercisePhase,
-  ExerciseSummary,
-  ProgramAdvice,
-  ProgramDiff,
-  ProgramVersion,
-  ProgramVersionSummary,
-  Template
-} from '@shared/types'
+import type { ProgramDiff, ProgramVersion, ProgramVersionSummary, Template } from '@shared/types'
 import type { Input } from '@shared/contract'
 import { call } from '../api'
 import { forget, journal, recover } from './draft-journal'
+import { newKey, useDraftEditing, type EditableDraft } from './draft-editing'
 
-export interface DraftItem {
-  /** local key for lists and drag-and-drop; not stored */
-  key: number
-  exerciseId: number
-  exerciseName: string
-  category: ExerciseSummary['category']
-  archived: boolean
-  phase: ExercisePhase
-  dose: Dose
-  /** absent in drafts journaled before variants existed */
-  easier?: ExerciseLink | null
-  harder?: ExerciseLink | null
-}
-
-export interface DraftAdvice extends ProgramAdvice {
-  key: number
-}
-
-export interface Draft {
+export interface Draft extends EditableDraft {
   versionId: number
   title: string
   goals: string
   startDate: string | null
   reviewDate: string | null
-  items: DraftItem[]
-  advice: DraftAdvice[]
-  /** absent in drafts journaled before walk–run plans existed */
-  walkRun?: WalkRunPlan | null
 }
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
@@ -53,21 +20,6 @@ export type ProgramSource = Input<'programs:create'>['source']
 
 /** How long typing may pause before the draft is saved. */
 const autosaveDelay = 120
-let nextKey = 1
-
-export function itemFromExercise(exercise: ExerciseSummary): DraftItem {
-  return {
-    key: nextKey++,
-    exerciseId: exercise.id,
-    exerciseName: exercise.name,
-    category: exercise.category,
-    archived: false,
-    phase: 'main',
-    dose: { ...exercise.defaultDose },
-    easier: exercise.easier,
-    harder: exercise.harder
-  }
-}
 
 function draftFrom(version: ProgramVersion): Draft {
   const { id, title, goals, startDate, reviewDate } = version
@@ -77,8 +29,8 @@ function draftFrom(version: ProgramVersion): Draft {
     goals,
     startDate,
     reviewDate,
-    items: version.items.map((item) => ({ ...item, key: nextKey++ })),
-    advice: version.advice.map((section) => ({ ...section, key: nextKey++ })),
+    items: version.items.map((item) => ({ ...item, key: newKey() })),
+    advice: version.advice.map((section) => ({ ...section, key: newKey() })),
     walkRun: version.walkRun
   }
 }
@@ -91,12 +43,12 @@ export const useProgramsStore = defineStore('programs', () => {
   const savedAt = ref<Date | null>(null)
   const error = ref<ApiError | null>(null)
   const diff = ref<ProgramDiff | null>(null)
-  const lastRemoved = ref<{ item: DraftItem; index: number } | null>(null)
   /** set when unsaved edits from a closed window or crash were brought back */
   const recovered = ref(false)
   let timer: ReturnType<typeof setTimeout> | undefined
   let saving: Promise<void> | null = null
   let loading = false
+  const editing = useDraftEditing(draft, error)
 
   async function loadVersions(patientId: number): Promise<void> {
     const result = await call('programs:list', { patientId })
@@ -112,7 +64,6 @@ export const useProgramsStore = defineStore('programs', () => {
     recovered.value = unsaved !== null
     saveState.value = 'saved'
     error.value = null
-    lastRemoved.value = null
     void Promise.resolve().then(() => {
       loading = false
       if (unsaved) schedule()
@@ -208,58 +159,6 @@ export const useProgramsStore = defineStore('programs', () => {
     { deep: true }
   )
 
-  function removeItem(index: number): void {
-    const [item] = draft.value?.items.splice(index, 1) ?? []
-    if (item) lastRemoved.value = { item, index }
-  }
-
-  function undoRemove(): void {
-    const removed = lastRemoved.value
-    if (!removed || !draft.value) return
-    draft.value.items.splice(removed.index, 0, removed.item)
-    lastRemoved.value = null
-  }
-
-  function moveItem(from: number, to: number): void {
-    const items = draft.value?.items
-    if (!items || to < 0 || to >= items.length) return
-    const [item] = items.splice(from, 1)
-    if (item) items.splice(to, 0, item)
-  }
-
-  /**
-   * Swaps an exercise for its easier or harder variant where it stands: same
-   * position and phase, the dose by the shared rule (shared/progression.ts).
-   */
-  async function swap(index: number, direction: 'easier' | 'harder'): Promise<void> {
-    const item = draft.value?.items[index]
-    const target = item?.[direction]
-    if (!item || !target) return
-    const [from, to] = await Promise.all([
-      call('exercises:get', { id: item.exerciseId }),
-      call('exercises:get', { id: target.id })
-    ])
-    if (!from.ok) return void (error.value = from.error)
-    if (!to.ok) return void (error.value = to.error)
-    const items = draft.value?.items
-    // the list may have changed while the exercises loaded: swap only the same row
-    const at = items?.findIndex((each) => each.key === item.key) ?? -1
-    if (!draft.value || !items || at === -1) return
-    const replacement = { exerciseId: to.data.id, defaultDose: to.data.defaultDose }
-    draft.value.items = swapItem(items, at, from.data.defaultDose, replacement, {
-      key: item.key,
-      exerciseName: to.data.name,
-      category: to.data.category,
-      archived: to.data.archivedAt !== null,
-      easier: to.data.easier,
-      harder: to.data.harder
-    })
-  }
-
-  function addAdvice(section: ProgramAdvice): void {
-    draft.value?.advice.push({ ...section, points: [...section.points], key: nextKey++ })
-  }
-
   /**
    * Refused with 'needs_confirmation' while a dose says neither how much nor
    * how often, unless `confirmIncompleteDoses` says the physiotherapist chose to.
@@ -316,17 +215,12 @@ export const useProgramsStore = defineStore('programs', () => {
     savedAt,
     error,
     diff,
-    lastRemoved,
     recovered,
     loadVersions,
     open,
     create,
     flush,
-    removeItem,
-    undoRemove,
-    moveItem,
-    addAdvice,
-    swap,
+    ...editing,
     issue,
     revise,
     nextStage,
