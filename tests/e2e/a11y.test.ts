@@ -1,0 +1,146 @@
+/**
+ * axe-core on every screen at 1366×768, failing on any critical or serious
+ * violation. axe runs inside the page through Playwright's evaluate, which
+ * the app's strict CSP does not block (no script tag is added), so it works on
+ * the installed Chromium and on the npm-packaged one alike.
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { visitInput } from '../unit/visit-input'
+import { blankOutcomes } from '../../src/shared/outcomes'
+import { callApi, isoDay, patientWithReliefProgram, useBrowserHost } from './host'
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8'
+)
+
+interface Violation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: unknown[] }[]
+}
+
+/** The critical and serious violations on the page as it is now, in words a failure can show. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<unknown> } }).axe
+    const result = (await axe.run(document)) as { violations: Violation[] }
+    return result.violations
+  })
+  return violations
+    .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .slice(0, 5)
+          .map((node) => JSON.stringify(node.target))
+          .join(', ')}`
+    )
+}
+
+const app = useBrowserHost()
+let page: Page
+let patientId: number
+let versionId: number
+
+const visitWith = (date: string, now: number, odi: number, flags: string[] = []) =>
+  visitInput({
+    visitDate: date,
+    visitType: date === isoDay(-21) ? 'initial' : 'follow-up',
+    redFlags: flags,
+    outcomes: {
+      ...blankOutcomes(),
+      nprs: { now, worst24h: now + 1, afterRunning: null },
+      odi: blankOutcomes().odi.map(() => odi)
+    }
+  })
+
+beforeAll(async () => {
+  ;({ patientId, versionId } = await patientWithReliefProgram(app.host, {
+    fullName: 'Åsa Kontrastsson',
+    dateOfBirth: '1979-03-12'
+  }))
+  await callApi(app.host, 'visits:create', { patientId, ...visitWith(isoDay(-21), 7, 3) })
+  await callApi(app.host, 'visits:create', {
+    patientId,
+    ...visitWith(isoDay(-7), 4, 1, ['night-pain'])
+  })
+  page = await app.openTab()
+  await page.setViewportSize({ width: 1366, height: 768 })
+})
+
+/** Opens a screen by its address and waits for its heading. */
+async function open(path: string, heading: string | RegExp): Promise<void> {
+  await page.goto(`${app.host.origin}${path}`)
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor()
+}
+
+describe('no critical or serious axe-core violation', () => {
+  it('on Home', async () => {
+    await open('/', /\w/)
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('on the patients list', async () => {
+    await open('/patients', 'Patients')
+    await page.getByText('Åsa Kontrastsson').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('on the new patient form, with its problems shown', async () => {
+    await open('/patients/new', 'New patient')
+    await page.getByRole('button', { name: 'Add patient' }).click()
+    await page.locator('[aria-invalid="true"]').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('on the patient page with visits and charts', async () => {
+    await open(`/patients/${patientId}`, 'Åsa Kontrastsson')
+    await page.locator('canvas').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('on the visit form with red flags', async () => {
+    await open(`/patients/${patientId}/visits/new`, 'Record a visit')
+    await page.getByText('Night pain').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('on the builder with its preview open', async () => {
+    await open(`/programs/${versionId}`, /relief/)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('tab', { name: 'Preview handout' }).click()
+    await page.locator('canvas').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('on the library', async () => {
+    await open('/library', 'Exercise library')
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('on the exercise form', async () => {
+    await open('/library/new', 'New exercise')
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('on import', async () => {
+    await open('/library/import', 'Import exercises')
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('on templates', async () => {
+    await open('/templates', 'Program templates')
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('on settings', async () => {
+    await open('/settings', 'Settings')
+    expect(await seriousViolations(page)).toEqual([])
+  })
+})
