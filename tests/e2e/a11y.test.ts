@@ -144,3 +144,45 @@ describe('no critical or serious axe-core violation', () => {
     expect(await seriousViolations(page)).toEqual([])
   })
 })
+
+const nav = () => page.getByRole('navigation', { name: 'Main' })
+/** The focused element's tag and text, to say where focus is. */
+const focused = () =>
+  page.evaluate(() => {
+    const active = document.activeElement
+    return `${active?.tagName.toLowerCase()}: ${active?.textContent?.trim()}`
+  })
+
+describe('keyboard and screen reader navigation', () => {
+  it('offers "Skip to content" as the first Tab stop, which lands on the heading', async () => {
+    await open('/settings', 'Settings')
+    await page.keyboard.press('Tab')
+    expect(await focused()).toBe('a: Skip to content')
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Skip to content' }).isVisible())
+      .toBe(true)
+    await page.keyboard.press('Enter')
+    expect(await focused()).toBe('h1: Settings')
+  })
+
+  it('moves focus to the new screen’s heading on every navigation', async () => {
+    await open('/', /\w/)
+    await nav().getByRole('link', { name: 'Library' }).click()
+    await expect.poll(focused).toBe('h1: Exercise library')
+    await nav().getByRole('link', { name: 'Patients' }).click()
+    await expect.poll(focused).toBe('h1: Patients')
+    await page.getByRole('link', { name: 'Åsa Kontrastsson' }).first().click()
+    await expect.poll(focused).toMatch(/^h1: Åsa Kontrastsson/)
+  })
+
+  it('highlights the section of a nested page in the navigation', async () => {
+    const current = () => nav().locator('[aria-current="page"]').textContent()
+    await open(`/patients/${patientId}`, /Åsa Kontrastsson/)
+    expect((await current())?.trim()).toBe('Patients')
+    await open(`/programs/${versionId}`, /relief/)
+    expect((await current())?.trim()).toBe('Patients')
+    await open('/library/import', 'Import exercises')
+    expect((await current())?.trim()).toBe('Library')
+    expect(await nav().locator('.active').count()).toBe(1)
+  })
+})
