@@ -186,3 +186,76 @@ describe('keyboard and screen reader navigation', () => {
     expect(await nav().locator('.active').count()).toBe(1)
   })
 })
+
+/** Each invalid field's label, its message (through aria-describedby), in the page's order. */
+const markedFields = () =>
+  page.locator('[aria-invalid="true"]').evaluateAll((fields) =>
+    fields.map((field) => {
+      const message = document.getElementById(field.getAttribute('aria-describedby') ?? '')
+      return `${field.id}: ${message?.textContent?.trim()}`
+    })
+  )
+const focusedId = () => page.evaluate(() => document.activeElement?.id)
+/** Whether the focused element is fully inside the 1366×768 window. */
+const focusedInView = () =>
+  page.evaluate(() => {
+    const box = document.activeElement!.getBoundingClientRect()
+    return box.top >= 0 && box.bottom <= window.innerHeight
+  })
+
+describe('forms that show every problem', () => {
+  it('marks every invalid patient field at once, lists them and focuses the first', async () => {
+    await open('/patients/new', 'New patient')
+    expect(await page.getByLabel('Full name').getAttribute('aria-required')).toBe('true')
+    expect(await page.getByLabel('Date of birth').getAttribute('aria-required')).toBe('true')
+    expect(await page.getByLabel('Email').getAttribute('aria-required')).toBeNull()
+    await page.getByLabel('Email').fill('ana@')
+    await page.getByLabel('Email').focus()
+    await page.getByRole('button', { name: 'Add patient' }).click()
+    await expect
+      .poll(markedFields)
+      .toEqual([
+        "fullName: Enter the patient's name",
+        'dateOfBirth: Enter the date of birth in full: day, month and year',
+        'email: Email address looks incomplete (name@example.com)'
+      ])
+    const notice = page.getByRole('alert')
+    expect(await notice.textContent()).toContain('3 fields need a change')
+    expect(await notice.getByRole('listitem').count()).toBe(3)
+    await expect.poll(focusedId).toBe('fullName')
+    // corrected fields lose their mark at the next save
+    await page.getByLabel('Full name').fill('Ana Ferreira')
+    await page.getByLabel('Email').fill('ana@example.com')
+    await page.getByRole('button', { name: 'Add patient' }).click()
+    await expect
+      .poll(markedFields)
+      .toEqual(['dateOfBirth: Enter the date of birth in full: day, month and year'])
+    await expect.poll(focusedId).toBe('dateOfBirth')
+    // leaving asks first (the form has changes): accepted by the harness
+  })
+
+  it('brings the first invalid visit field into view from the Save button', async () => {
+    await open(`/patients/${patientId}/visits/new`, 'Record a visit')
+    await page.getByLabel('Visit date').fill('')
+    await page.getByLabel('Sessions done since last visit').fill('5000')
+    await page.getByRole('button', { name: 'Save visit' }).scrollIntoViewIfNeeded()
+    await page.getByRole('button', { name: 'Save visit' }).click()
+    await expect
+      .poll(markedFields)
+      .toEqual([
+        'visitDate: Enter the visit date in full: day, month and year',
+        'sessionsDone: Sessions done must be between 0 and 1000'
+      ])
+    await expect.poll(focusedId).toBe('visitDate')
+    expect(await focusedInView()).toBe(true)
+  })
+
+  it('marks the exercise form’s name and steps together', async () => {
+    await open('/library/new', 'New exercise')
+    await page.getByRole('button', { name: 'Save exercise' }).click()
+    await expect
+      .poll(markedFields)
+      .toEqual(['name: Give the exercise a name', 'steps: Add at least one step'])
+    await expect.poll(focusedId).toBe('name')
+  })
+})
