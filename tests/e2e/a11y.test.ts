@@ -81,66 +81,55 @@ async function open(path: string, heading: string | RegExp): Promise<void> {
 }
 
 describe('no critical or serious axe-core violation', () => {
-  it('on Home', async () => {
-    await open('/', /\w/)
-    expect(await seriousViolations(page)).toEqual([])
-  })
+  /** A screen: its name, its address, its heading, and what to wait for or do before the scan. */
+  const screens: [string, () => string, string | RegExp, (() => Promise<unknown>)?][] = [
+    ['Home', () => '/', /\w/],
+    [
+      'the patients list',
+      () => '/patients',
+      'Patients',
+      () => page.getByText('Åsa Kontrastsson').first().waitFor()
+    ],
+    [
+      'the new patient form, with its problems shown',
+      () => '/patients/new',
+      'New patient',
+      async () => {
+        await page.getByRole('button', { name: 'Add patient' }).click()
+        await page.locator('[aria-invalid="true"]').first().waitFor()
+      }
+    ],
+    [
+      'the patient page with visits and charts',
+      () => `/patients/${patientId}`,
+      'Åsa Kontrastsson',
+      () => page.locator('canvas').first().waitFor()
+    ],
+    [
+      'the visit form with red flags',
+      () => `/patients/${patientId}/visits/new`,
+      'Record a visit',
+      () => page.getByText('Night pain').first().waitFor()
+    ],
+    ['the library', () => '/library', 'Exercise library'],
+    ['the exercise form', () => '/library/new', 'New exercise'],
+    ['import', () => '/library/import', 'Import exercises'],
+    ['templates', () => '/templates', 'Program templates'],
+    ['settings', () => '/settings', 'Settings']
+  ]
+  for (const [name, path, heading, ready] of screens) {
+    it(`on ${name}`, async () => {
+      await open(path(), heading)
+      await ready?.()
+      expect(await seriousViolations(page)).toEqual([])
+    })
+  }
 
-  it('on the patients list', async () => {
-    await open('/patients', 'Patients')
-    await page.getByText('Åsa Kontrastsson').first().waitFor()
-    expect(await seriousViolations(page)).toEqual([])
-  })
-
-  it('on the new patient form, with its problems shown', async () => {
-    await open('/patients/new', 'New patient')
-    await page.getByRole('button', { name: 'Add patient' }).click()
-    await page.locator('[aria-invalid="true"]').first().waitFor()
-    expect(await seriousViolations(page)).toEqual([])
-  })
-
-  it('on the patient page with visits and charts', async () => {
-    await open(`/patients/${patientId}`, 'Åsa Kontrastsson')
-    await page.locator('canvas').first().waitFor()
-    expect(await seriousViolations(page)).toEqual([])
-  })
-
-  it('on the visit form with red flags', async () => {
-    await open(`/patients/${patientId}/visits/new`, 'Record a visit')
-    await page.getByText('Night pain').first().waitFor()
-    expect(await seriousViolations(page)).toEqual([])
-  })
-
-  it('on the builder with its preview open', async () => {
+  it('on the builder, then with its preview open', async () => {
     await open(`/programs/${versionId}`, /relief/)
     expect(await seriousViolations(page)).toEqual([])
     await page.getByRole('tab', { name: 'Preview handout' }).click()
     await page.locator('canvas').first().waitFor()
-    expect(await seriousViolations(page)).toEqual([])
-  })
-
-  it('on the library', async () => {
-    await open('/library', 'Exercise library')
-    expect(await seriousViolations(page)).toEqual([])
-  })
-
-  it('on the exercise form', async () => {
-    await open('/library/new', 'New exercise')
-    expect(await seriousViolations(page)).toEqual([])
-  })
-
-  it('on import', async () => {
-    await open('/library/import', 'Import exercises')
-    expect(await seriousViolations(page)).toEqual([])
-  })
-
-  it('on templates', async () => {
-    await open('/templates', 'Program templates')
-    expect(await seriousViolations(page)).toEqual([])
-  })
-
-  it('on settings', async () => {
-    await open('/settings', 'Settings')
     expect(await seriousViolations(page)).toEqual([])
   })
 })
