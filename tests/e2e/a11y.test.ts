@@ -44,6 +44,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 const app = useBrowserHost()
+/** Screens load their data first; a busy 2-core machine can take longer than poll's 1 s. */
+const slow = { timeout: 10_000 }
 let page: Page
 let patientId: number
 let versionId: number
@@ -157,11 +159,11 @@ describe('keyboard and screen reader navigation', () => {
   it('moves focus to the new screen’s heading on every navigation', async () => {
     await open('/', /\w/)
     await nav().getByRole('link', { name: 'Library' }).click()
-    await expect.poll(focused).toBe('h1: Exercise library')
+    await expect.poll(focused, slow).toBe('h1: Exercise library')
     await nav().getByRole('link', { name: 'Patients' }).click()
-    await expect.poll(focused).toBe('h1: Patients')
+    await expect.poll(focused, slow).toBe('h1: Patients')
     await page.getByRole('link', { name: 'Åsa Kontrastsson' }).first().click()
-    await expect.poll(focused).toMatch(/^h1: Åsa Kontrastsson/)
+    await expect.poll(focused, slow).toMatch(/^h1: Åsa Kontrastsson/)
   })
 
   it('highlights the section of a nested page in the navigation', async () => {
@@ -202,7 +204,7 @@ describe('forms that show every problem', () => {
     await page.getByLabel('Email').focus()
     await page.getByRole('button', { name: 'Add patient' }).click()
     await expect
-      .poll(markedFields)
+      .poll(markedFields, slow)
       .toEqual([
         "fullName: Enter the patient's name",
         'dateOfBirth: Enter the date of birth in full: day, month and year',
@@ -211,15 +213,15 @@ describe('forms that show every problem', () => {
     const notice = page.getByRole('alert')
     expect(await notice.textContent()).toContain('3 fields need a change')
     expect(await notice.getByRole('listitem').count()).toBe(3)
-    await expect.poll(focusedId).toBe('fullName')
+    await expect.poll(focusedId, slow).toBe('fullName')
     // corrected fields lose their mark at the next save
     await page.getByLabel('Full name').fill('Ana Ferreira')
     await page.getByLabel('Email').fill('ana@example.com')
     await page.getByRole('button', { name: 'Add patient' }).click()
     await expect
-      .poll(markedFields)
+      .poll(markedFields, slow)
       .toEqual(['dateOfBirth: Enter the date of birth in full: day, month and year'])
-    await expect.poll(focusedId).toBe('dateOfBirth')
+    await expect.poll(focusedId, slow).toBe('dateOfBirth')
     // leaving asks first (the form has changes): accepted by the harness
   })
 
@@ -230,12 +232,12 @@ describe('forms that show every problem', () => {
     await page.getByRole('button', { name: 'Save visit' }).scrollIntoViewIfNeeded()
     await page.getByRole('button', { name: 'Save visit' }).click()
     await expect
-      .poll(markedFields)
+      .poll(markedFields, slow)
       .toEqual([
         'visitDate: Enter the visit date in full: day, month and year',
         'sessionsDone: Sessions done must be between 0 and 1000'
       ])
-    await expect.poll(focusedId).toBe('visitDate')
+    await expect.poll(focusedId, slow).toBe('visitDate')
     expect(await focusedInView()).toBe(true)
   })
 
@@ -243,8 +245,8 @@ describe('forms that show every problem', () => {
     await open('/library/new', 'New exercise')
     await page.getByRole('button', { name: 'Save exercise' }).click()
     await expect
-      .poll(markedFields)
+      .poll(markedFields, slow)
       .toEqual(['name: Give the exercise a name', 'steps: Add at least one step'])
-    await expect.poll(focusedId).toBe('name')
+    await expect.poll(focusedId, slow).toBe('name')
   })
 })
