@@ -4,7 +4,7 @@ import { BoundedMap } from '@shared/bounded-map'
 import { isChannel, type Channel } from '@shared/channels'
 import { contract, type Output, type ValidInput } from '@shared/contract'
 import { todayIso } from '@shared/dates'
-import { toApiError, AppError, type ApiError, type Result } from '@shared/errors'
+import { toApiError, AppError, type ApiError, type FieldIssue, type Result } from '@shared/errors'
 import type { AppInfo, BackupInfo, HandoutFile, HandoutOptions, ImportStatus } from '@shared/types'
 import {
   createExercise,
@@ -282,7 +282,21 @@ export function createHandlers(context: ApiContext): Handlers {
   }
 }
 
-/** The first problem with the input, as a sentence for the form that sent it. */
+/** One field's problem as a sentence: "Exercise 2: …" inside a program's lists. */
+function fieldIssue(issue: ZodError['issues'][number]): FieldIssue {
+  const [list, index] = issue.path
+  const where =
+    typeof index === 'number' && (list === 'items' || list === 'advice')
+      ? `${list === 'items' ? 'Exercise' : 'Advice section'} ${index + 1}: `
+      : ''
+  return { field: issue.path.join('.'), message: where + issue.message }
+}
+
+/**
+ * Every problem with the input, as sentences for the form that sent it: the
+ * first as the error's message and field, and all of them (one per field, in
+ * the schema's order) in `issues`, so the form marks every field at once.
+ */
 export function validationError(error: ZodError): ApiError {
   const issue = error.issues[0]
   if (issue === undefined) return { code: 'invalid_input', message: 'The request was not valid.' }
@@ -293,12 +307,14 @@ export function validationError(error: ZodError): ApiError {
   if (issue.path.length === 0) {
     return { code: 'invalid_input', message: 'The request must be an object of named fields.' }
   }
-  const [list, index] = issue.path
-  const where =
-    typeof index === 'number' && (list === 'items' || list === 'advice')
-      ? `${list === 'items' ? 'Exercise' : 'Advice section'} ${index + 1}: `
-      : ''
-  return { code: 'invalid_input', message: where + issue.message, field: issue.path.join('.') }
+  const issues: FieldIssue[] = []
+  for (const each of error.issues) {
+    if (each.path.length === 0 || each.code === 'unrecognized_keys') continue
+    const found = fieldIssue(each)
+    if (!issues.some((known) => known.field === found.field)) issues.push(found)
+  }
+  const first = issues[0]!
+  return { code: 'invalid_input', message: first.message, field: first.field, issues }
 }
 
 /**

@@ -148,10 +148,17 @@ export const doseSchema = z.strictObject({
   note: optionalText('Note', limits.longText)
 })
 
+/**
+ * Date fields show day, month and year in the computer's own order and send
+ * nothing until all three are typed, so messages speak of those, never of the
+ * YYYY-MM-DD the field sends.
+ */
+const wholeDate = (label: string) => `Enter the ${label} in full: day, month and year`
+
 function optionalDate(label: string) {
   return z
     .string({ error: `${label} must be a date` })
-    .refine(isRealIsoDate, `${label} must be a real date (YYYY-MM-DD)`)
+    .refine(isRealIsoDate, wholeDate(label.toLowerCase()))
     .nullable()
 }
 
@@ -364,7 +371,7 @@ const flagConflict = {
 const visitFields = {
   visitDate: z
     .string({ error: 'Enter the visit date' })
-    .refine(isRealIsoDate, 'Visit date must be a real date (YYYY-MM-DD)')
+    .refine(isRealIsoDate, wholeDate('visit date'))
     .refine(withinYears(1), "Visit date can't be more than a year ahead"),
   visitType: z.enum(visitTypes, { error: 'Visit type must be initial, follow-up or discharge' }),
   programVersionId: id('Program version id').nullable(),
@@ -513,7 +520,7 @@ const patientFields = {
   fullName: text('Name', limits.name).min(1, "Enter the patient's name"),
   dateOfBirth: z
     .string({ error: 'Enter the date of birth' })
-    .refine(isRealIsoDate, 'Date of birth must be a real date (YYYY-MM-DD)')
+    .refine(isRealIsoDate, wholeDate('date of birth'))
     .refine((date) => date <= todayIso(), "Date of birth can't be in the future")
     .refine((date) => date >= '1900-01-01', 'Date of birth must be in 1900 or later'),
   sex: z

@@ -16,6 +16,16 @@ export interface ApiError {
   message: string
   /** The input field the message is about, when there is one (for inline form errors). */
   field?: string
+  /**
+   * Every field the input got wrong, one message each (the first is `field`
+   * and `message`), so a form can mark them all at once.
+   */
+  issues?: FieldIssue[]
+}
+
+export interface FieldIssue {
+  field: string
+  message: string
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError }

@@ -53,7 +53,9 @@ describe('the exercise library', () => {
     await library()
     await page.getByRole('link', { name: 'New exercise' }).click()
     await page.getByRole('button', { name: 'Save exercise' }).click()
-    await page.getByText('Give the exercise a name').waitFor()
+    // both missing at once: each beside its field, and listed above the form
+    await page.locator('#name-error', { hasText: 'Give the exercise a name' }).waitFor()
+    await page.locator('#steps-error', { hasText: 'Add at least one step' }).waitFor()
     await page.getByLabel('Name', { exact: true }).fill('Wall squat')
     await page
       .getByLabel('Steps, one per line')

@@ -66,13 +66,17 @@ describe('a plantar heel pain program', () => {
     const at = before.indexOf('Heel raise on one leg')
     expect(at).toBeGreaterThan(0)
     await page
-      .getByRole('button', { name: 'Harder: swap Heel raise on one leg for Heel raise off a step' })
+      .getByRole('button', {
+        name: 'Harder: Heel raise off a step (swaps out Heel raise on one leg)'
+      })
       .click()
     const after = before.map((name, index) => (index === at ? 'Heel raise off a step' : name))
     await expect.poll(names).toEqual(after)
     // the swapped-in exercise offers the way back down
     await page
-      .getByRole('button', { name: 'Easier: swap Heel raise off a step for Heel raise on one leg' })
+      .getByRole('button', {
+        name: 'Easier: Heel raise on one leg (swaps out Heel raise off a step)'
+      })
       .waitFor()
     await saved()
   })

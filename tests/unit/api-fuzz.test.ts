@@ -173,11 +173,18 @@ function randomlyChanged(base: Json, next: () => number): Json {
 function expectDocumented(result: Result<unknown>, what: string): void {
   expect(typeof result.ok, what).toBe('boolean')
   if (result.ok) return
-  const { code, message, field, ...rest } = result.error
+  const { code, message, field, issues, ...rest } = result.error
   expect(rest, what).toEqual({})
   expect(documentedCodes, what).toContain(code)
   expect(typeof message === 'string' && message.length > 0, what).toBe(true)
   expect(field === undefined || typeof field === 'string', what).toBe(true)
+  // every field's problem, the first of them being `field` and `message`
+  if (issues === undefined) return
+  expect(issues[0], what).toEqual({ field, message })
+  for (const issue of issues) {
+    expect(Object.keys(issue).sort(), what).toEqual(['field', 'message'])
+    expect(typeof issue.field === 'string' && typeof issue.message === 'string', what).toBe(true)
+  }
 }
 
 const changes = (api: MemoryApi) => api.db.prepare('SELECT total_changes()').pluck().get() as number

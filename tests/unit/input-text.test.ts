@@ -22,7 +22,13 @@ describe('text fields refuse what can’t be stored as typed', () => {
       error: {
         code: 'invalid_input',
         field: 'fullName',
-        message: 'Name contains an invisible control character; delete it, or retype the text'
+        message: 'Name contains an invisible control character; delete it, or retype the text',
+        issues: [
+          {
+            field: 'fullName',
+            message: 'Name contains an invisible control character; delete it, or retype the text'
+          }
+        ]
       }
     })
     expect(countRows(db, 'patients')).toBe(0)

@@ -80,7 +80,8 @@ describe('clinic settings', () => {
     expect(result.ok || result.error).toEqual({
       code: 'invalid_input',
       message: 'Logo must be a PNG or JPEG image',
-      field: 'logoDataUrl'
+      field: 'logoDataUrl',
+      issues: [{ field: 'logoDataUrl', message: 'Logo must be a PNG or JPEG image' }]
     })
     const read = await api.call('clinic:get', {})
     expect(read.ok && (read.data as ClinicSettings).clinicName).toBe('')

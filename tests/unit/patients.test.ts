@@ -125,7 +125,12 @@ describe('invalid input gets a readable error and writes nothing', () => {
       /can't be in the future/,
       'dateOfBirth'
     ],
-    ['impossible date', { ...valid, dateOfBirth: '2023-02-30' }, /real date/, 'dateOfBirth'],
+    [
+      'impossible date',
+      { ...valid, dateOfBirth: '2023-02-30' },
+      /Enter the date of birth in full: day, month and year/,
+      'dateOfBirth'
+    ],
     ['missing birth date', { fullName: 'A' }, /Enter the date of birth/, 'dateOfBirth'],
     ['blank name', { ...valid, fullName: '   ' }, /Enter the patient's name/, 'fullName'],
     ['name of wrong type', { ...valid, fullName: 42 }, /Name must be text/, 'fullName'],
@@ -152,6 +157,29 @@ describe('invalid input gets a readable error and writes nothing', () => {
       expect(countRows(api.db, 'patients')).toBe(0)
     })
   }
+
+  it('reports every invalid field at once, in the form’s order', async () => {
+    const api = memoryApi()
+    const result = await api.call('patients:create', {
+      ...valid,
+      fullName: ' ',
+      dateOfBirth: '',
+      email: 'sukru@',
+      notes: 'x'.repeat(20_001)
+    })
+    expect(result.ok || result.error).toEqual({
+      code: 'invalid_input',
+      message: "Enter the patient's name",
+      field: 'fullName',
+      issues: [
+        { field: 'fullName', message: "Enter the patient's name" },
+        { field: 'dateOfBirth', message: 'Enter the date of birth in full: day, month and year' },
+        { field: 'email', message: 'Email address looks incomplete (name@example.com)' },
+        { field: 'notes', message: 'Notes is too long (20,000 characters at most)' }
+      ]
+    })
+    expect(countRows(api.db, 'patients')).toBe(0)
+  })
 
   it('an input that is not an object at all', async () => {
     const api = memoryApi()
