@@ -93,14 +93,14 @@ export const router = createRouter({
       name: 'template-new',
       component: () => import('./views/TemplateEditView.vue'),
       props: (route) => (route.query.from ? { copyOf: Number(route.query.from) } : {}),
-      meta: { title: 'New template' }
+      meta: { title: 'New template', section: '/templates' }
     },
     {
       path: '/templates/:id(\\d+)/edit',
       name: 'template-edit',
       component: () => import('./views/TemplateEditView.vue'),
       props: (route) => ({ id: Number(route.params.id) }),
-      meta: { title: 'Edit template' }
+      meta: { title: 'Edit template', section: '/templates' }
     },
     {
       path: '/settings',
