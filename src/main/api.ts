@@ -185,9 +185,10 @@ export function createHandlers(context: ApiContext): Handlers {
       const picked = await context.desktop.chooseFolder('Folder with exercises.json')
       return picked && paths.offer(picked)
     },
-    'import:preview': ({ folder }) => previewImport(db, paths.accept(folder, 'folder')),
-    'import:start': ({ folder }) => ({
-      jobId: startImport(context, paths.accept(folder, 'folder'), imports)
+    'import:preview': ({ folder, importAnyway }) =>
+      previewImport(db, paths.accept(folder, 'folder'), importAnyway),
+    'import:start': ({ folder, importAnyway }) => ({
+      jobId: startImport(context, paths.accept(folder, 'folder'), imports, importAnyway)
     }),
     'import:status': ({ jobId }) => {
       const status = imports.get(jobId)

@@ -233,7 +233,12 @@ const programSource = z.discriminatedUnion(
 const exerciseRef = z.strictObject({ id: id('Exercise id') })
 
 const importFolder = z.strictObject({
-  folder: pathText('Folder', 'Choose the folder that holds exercises.json')
+  folder: pathText('Folder', 'Choose the folder that holds exercises.json'),
+  /** refs of records the preview flagged as likely duplicates, to import anyway */
+  importAnyway: z
+    .array(z.string().max(2000), { error: 'A list of records' })
+    .max(100_000, 'Too many records')
+    .default([])
 })
 
 const handoutOptions = z.strictObject({

@@ -366,8 +366,17 @@ export interface ImportReport {
   added: number
   updated: number
   skipped: number
-  /** one line per record a person should know about */
-  problems: { record: string; message: string }[]
+  /** one line per record a person should know about; `group` says it for every such record */
+  problems: { record: string; message: string; group: string }[]
+  /** the lines grouped by what they say: "312 records: photo missing, imported without it" */
+  groups: { message: string; count: number; lines: string[] }[]
+  /** records named like an exercise already in the library; skipped unless chosen */
+  duplicates: {
+    ref: string
+    name: string
+    existing: { name: string; source: ExerciseSource }
+    imported: boolean
+  }[]
 }
 
 export interface ImportStatus {
