@@ -13,6 +13,7 @@ import {
   exerciseFacets,
   getExercise,
   listExercises,
+  pageExercises,
   setExerciseArchived,
   setFavourite,
   splitExtras,
@@ -157,6 +158,7 @@ export function createHandlers(context: ApiContext): Handlers {
     },
     'patients:history': ({ id }) => auditTrail(db, id),
     'exercises:list': (input) => listExercises(db, input),
+    'exercises:page': ({ offset, ...filters }) => pageExercises(db, filters, offset),
     'exercises:get': ({ id }) => getExercise(db, id),
     'exercises:facets': () => exerciseFacets(db),
     'exercises:create': ({ photos, ...input }) =>

@@ -17,6 +17,7 @@ export const channels = [
   'patients:erase',
   'patients:history',
   'exercises:list',
+  'exercises:page',
   'exercises:get',
   'exercises:facets',
   'exercises:create',

@@ -51,6 +51,7 @@ import {
   type AppInfo,
   type ClinicSettings,
   type Exercise,
+  type ExercisePage,
   type ExerciseSummary,
   type Patient,
   type PatientSummary,
@@ -231,6 +232,21 @@ const programSource = z.discriminatedUnion(
 )
 
 const exerciseRef = z.strictObject({ id: id('Exercise id') })
+
+/** What the library can be searched and filtered by. */
+const exerciseListFilters = {
+  query: searchText('Search', limits.search).optional(),
+  category: z.enum(exerciseCategories, { error: 'Unknown exercise category' }).optional(),
+  bodyRegion: text('Body region', 60).optional(),
+  position: z.enum(positions, { error: 'Unknown position' }).optional(),
+  equipment: text('Equipment', 60).optional(),
+  difficulty: z.enum(difficulties, { error: 'Unknown difficulty' }).optional(),
+  source: z.enum(exerciseSources, { error: 'Unknown source' }).optional(),
+  favouritesOnly: z.boolean({ error: 'favouritesOnly must be true or false' }).optional(),
+  condition: text('Condition', 60).optional(),
+  stage: z.enum(exerciseStages, { error: 'Unknown stage' }).optional(),
+  movement: z.enum(exerciseMovements, { error: 'Unknown movement preference' }).optional()
+}
 
 const importFolder = z.strictObject({
   folder: pathText('Folder', 'Choose the folder that holds exercises.json'),
@@ -594,20 +610,19 @@ export const contract = {
   },
 
   'exercises:list': {
-    input: z.strictObject({
-      query: searchText('Search', limits.search).optional(),
-      category: z.enum(exerciseCategories, { error: 'Unknown exercise category' }).optional(),
-      bodyRegion: text('Body region', 60).optional(),
-      position: z.enum(positions, { error: 'Unknown position' }).optional(),
-      equipment: text('Equipment', 60).optional(),
-      difficulty: z.enum(difficulties, { error: 'Unknown difficulty' }).optional(),
-      source: z.enum(exerciseSources, { error: 'Unknown source' }).optional(),
-      favouritesOnly: z.boolean({ error: 'favouritesOnly must be true or false' }).optional(),
-      condition: text('Condition', 60).optional(),
-      stage: z.enum(exerciseStages, { error: 'Unknown stage' }).optional(),
-      movement: z.enum(exerciseMovements, { error: 'Unknown movement preference' }).optional()
-    }),
+    input: z.strictObject(exerciseListFilters),
     result: returns<ExerciseSummary[]>()
+  },
+  'exercises:page': {
+    input: z.strictObject({
+      ...exerciseListFilters,
+      offset: z
+        .number({ error: 'offset must be a number' })
+        .int('offset must be a whole number')
+        .min(0, 'offset can’t be negative')
+        .max(10_000_000, 'offset is too large')
+    }),
+    result: returns<ExercisePage>()
   },
   'exercises:get': { input: exerciseRef, result: returns<Exercise>() },
   'exercises:facets': { input: none, result: returns<ExerciseFacets>() },

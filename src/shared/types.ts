@@ -177,6 +177,13 @@ export interface Exercise extends ExerciseSummary, ExerciseFields {
   chain: ExerciseLink[]
 }
 
+/** One page of the library: its exercises, from `offset`, of `total` that match. */
+export interface ExercisePage {
+  exercises: ExerciseSummary[]
+  total: number
+  offset: number
+}
+
 export interface ExerciseFacets {
   bodyRegions: string[]
   equipment: string[]
