@@ -59,7 +59,7 @@ import {
 } from './programs'
 import { auditTrail } from './audit'
 import { clearJournal, erasePatient, exportPatient } from './patient-data'
-import { getClinic, updateClinic } from './settings'
+import { askClinicDetails, getClinic, skipClinicDetails, updateClinic } from './settings'
 import { createVisit, dashboard, deleteVisit, listVisits, updateVisit } from './visits'
 import { deleteTemplate, listTemplates, saveTemplateFrom, updateTemplate } from './templates'
 
@@ -137,7 +137,8 @@ export function createHandlers(context: ApiContext): Handlers {
         exercises: count(db, 'exercises'),
         adviceSections: count(db, 'advice_sections'),
         templates: count(db, 'templates')
-      }
+      },
+      askClinicDetails: askClinicDetails(db)
     }),
     'patients:list': (input) => listPatients(db, input),
     'patients:get': ({ id }) => getPatient(db, id),
@@ -274,7 +275,8 @@ export function createHandlers(context: ApiContext): Handlers {
     'backups:restore': ({ file }) =>
       restoreBackup(db, context, paths.accept(file, 'file'), backupFolder(db, context.dataDir)),
     'clinic:get': () => getClinic(db),
-    'clinic:update': (clinic) => inTransaction(() => updateClinic(db, clinic))
+    'clinic:update': (clinic) => inTransaction(() => updateClinic(db, clinic)),
+    'clinic:skipDetails': () => skipClinicDetails(db)
   }
 }
 

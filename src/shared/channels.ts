@@ -66,7 +66,8 @@ export const channels = [
   'backups:inspect',
   'backups:restore',
   'clinic:get',
-  'clinic:update'
+  'clinic:update',
+  'clinic:skipDetails'
 ] as const
 
 export type Channel = (typeof channels)[number]

@@ -793,7 +793,12 @@ export const contract = {
   },
 
   'clinic:get': { input: none, result: returns<ClinicSettings>() },
-  'clinic:update': { input: z.strictObject(clinicFields), result: returns<ClinicSettings>() }
+  'clinic:update': { input: z.strictObject(clinicFields), result: returns<ClinicSettings>() },
+  /** "Skip for now" on the first day's question: it is not asked again (a write, so said outright) */
+  'clinic:skipDetails': {
+    input: z.strictObject({ skip: z.literal(true, { error: 'skip must be true' }) }),
+    result: returns<null>()
+  }
 } satisfies { [C in Channel]: { input: z.ZodType; result: unknown } }
 
 export type Contract = typeof contract
