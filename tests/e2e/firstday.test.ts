@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 /** A screenshot to look at, when PHYSIOPLAN_SCREENSHOTS names a folder. */
 const look = async (name: string) => {
-  if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`) })
 }
 
 const nav = (name: string) =>
@@ -35,7 +35,7 @@ describe('the first day', () => {
       dateOfBirth: '1980-05-01'
     })
     // one patient: the count says so in the singular
-    await nav('Home')
+    await page.goto(`${app.host.origin}/`)
     await page.getByRole('link', { name: /^1\s*active patient$/ }).waitFor()
 
     await page.goto(`${app.host.origin}/programs/${versionId}`)
@@ -102,7 +102,9 @@ describe('the first day', () => {
     writeFileSync(join(folder, 'exercises.json'), JSON.stringify(records))
     const { jobId } = await callApi<{ jobId: string }>(app.host, 'import:start', { folder })
     await expect
-      .poll(async () => (await callApi<ImportStatus>(app.host, 'import:status', { jobId })).state)
+      .poll(async () => (await callApi<ImportStatus>(app.host, 'import:status', { jobId })).state, {
+        timeout: 20_000
+      })
       .toBe('done')
 
     await nav('Library')
