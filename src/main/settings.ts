@@ -13,7 +13,8 @@ export function writeSetting(db: Database, key: string, value: unknown): void {
   ).run(key, JSON.stringify(value))
 }
 
-const emptyClinic: ClinicSettings = {
+/** A clinic before anything is filled in. */
+export const emptyClinic: ClinicSettings = {
   clinicName: '',
   address: '',
   phone: '',

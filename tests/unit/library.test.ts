@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { builtinExercises } from '../../src/main/seed/content'
+import { emptyClinic } from '../../src/main/settings'
 import type {
   AppInfo,
   ClinicSettings,
@@ -68,15 +69,7 @@ describe('clinic settings', () => {
     emergencyNumber: '999',
     logoDataUrl: null
   }
-  const blank: ClinicSettings = {
-    clinicName: '',
-    address: '',
-    phone: '',
-    email: '',
-    therapistName: '',
-    emergencyNumber: '',
-    logoDataUrl: null
-  }
+  const blank = emptyClinic
   const png1x1 =
     'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 
