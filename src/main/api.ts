@@ -13,6 +13,7 @@ import {
   exerciseFacets,
   getExercise,
   listExercises,
+  pageExercises,
   setExerciseArchived,
   setFavourite,
   splitExtras,
@@ -58,7 +59,7 @@ import {
 } from './programs'
 import { auditTrail } from './audit'
 import { clearJournal, erasePatient, exportPatient } from './patient-data'
-import { getClinic, updateClinic } from './settings'
+import { askClinicDetails, getClinic, skipClinicDetails, updateClinic } from './settings'
 import { createVisit, dashboard, deleteVisit, listVisits, updateVisit } from './visits'
 import {
   deleteTemplate,
@@ -142,7 +143,8 @@ export function createHandlers(context: ApiContext): Handlers {
         exercises: count(db, 'exercises'),
         adviceSections: count(db, 'advice_sections'),
         templates: count(db, 'templates')
-      }
+      },
+      askClinicDetails: askClinicDetails(db)
     }),
     'patients:list': (input) => listPatients(db, input),
     'patients:get': ({ id }) => getPatient(db, id),
@@ -163,6 +165,7 @@ export function createHandlers(context: ApiContext): Handlers {
     },
     'patients:history': ({ id }) => auditTrail(db, id),
     'exercises:list': (input) => listExercises(db, input),
+    'exercises:page': ({ offset, ...filters }) => pageExercises(db, filters, offset),
     'exercises:get': ({ id }) => getExercise(db, id),
     'exercises:facets': () => exerciseFacets(db),
     'exercises:create': ({ photos, ...input }) =>
@@ -191,9 +194,10 @@ export function createHandlers(context: ApiContext): Handlers {
       const picked = await context.desktop.chooseFolder('Folder with exercises.json')
       return picked && paths.offer(picked)
     },
-    'import:preview': ({ folder }) => previewImport(db, paths.accept(folder, 'folder')),
-    'import:start': ({ folder }) => ({
-      jobId: startImport(context, paths.accept(folder, 'folder'), imports)
+    'import:preview': ({ folder, importAnyway }) =>
+      previewImport(db, paths.accept(folder, 'folder'), importAnyway),
+    'import:start': ({ folder, importAnyway }) => ({
+      jobId: startImport(context, paths.accept(folder, 'folder'), imports, importAnyway)
     }),
     'import:status': ({ jobId }) => {
       const status = imports.get(jobId)
@@ -278,7 +282,8 @@ export function createHandlers(context: ApiContext): Handlers {
     'backups:restore': ({ file }) =>
       restoreBackup(db, context, paths.accept(file, 'file'), backupFolder(db, context.dataDir)),
     'clinic:get': () => getClinic(db),
-    'clinic:update': (clinic) => inTransaction(() => updateClinic(db, clinic))
+    'clinic:update': (clinic) => inTransaction(() => updateClinic(db, clinic)),
+    'clinic:skipDetails': () => skipClinicDetails(db)
   }
 }
 

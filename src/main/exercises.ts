@@ -11,6 +11,7 @@ import type {
   ExerciseStage,
   ExerciseFields,
   ExerciseMedia,
+  ExercisePage,
   ExerciseSource,
   ExerciseSummary,
   ExerciseUsage
@@ -87,17 +88,55 @@ function matchExpression(db: Database, terms: string[], forgiving: boolean): str
  * otherwise.
  */
 export function listExercises(db: Database, filters: ExerciseFilters): ExerciseSummary[] {
-  const exact = findExercises(db, filters, false)
+  const exact = rowsOf(db, exerciseQuery(db, filters, false), 0)
   return exact.length > 0 || searchTerms(filters.query).length === 0
     ? exact
-    : findExercises(db, filters, true)
+    : rowsOf(db, exerciseQuery(db, filters, true), 0)
 }
 
-function findExercises(
+/**
+ * One page of the library search (`limits.exerciseList` exercises from
+ * `offset`) with how many match in all, so a library of thousands can be
+ * browsed to its end.
+ */
+export function pageExercises(
   db: Database,
   filters: ExerciseFilters,
-  forgiving: boolean
-): ExerciseSummary[] {
+  offset: number
+): ExercisePage {
+  let query = exerciseQuery(db, filters, false)
+  let total = countOf(db, query)
+  if (total === 0 && searchTerms(filters.query).length > 0) {
+    query = exerciseQuery(db, filters, true)
+    total = countOf(db, query)
+  }
+  return { exercises: rowsOf(db, query, offset), total, offset }
+}
+
+interface ExerciseQuery {
+  from: string
+  where: string
+  order: string
+  params: Record<string, string>
+}
+
+function rowsOf(db: Database, query: ExerciseQuery, offset: number): ExerciseSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT ${withLinks} FROM ${query.from} ${joinLinks} ${query.where}
+       ORDER BY ${query.order} LIMIT ${limits.exerciseList} OFFSET @offset`
+    )
+    .all({ ...query.params, offset }) as Row[]
+  return rows.map(summaryFrom)
+}
+
+const countOf = (db: Database, query: ExerciseQuery): number =>
+  db
+    .prepare(`SELECT count(*) FROM ${query.from} ${query.where}`)
+    .pluck()
+    .get(query.params) as number
+
+function exerciseQuery(db: Database, filters: ExerciseFilters, forgiving: boolean): ExerciseQuery {
   const terms = searchTerms(filters.query)
   const where: string[] = []
   const params: Record<string, string> = {}
@@ -138,13 +177,7 @@ function findExercises(
     }
   }
   if (filters.favouritesOnly) where.push('e.favourite = 1')
-  const rows = db
-    .prepare(
-      `SELECT ${withLinks} FROM ${from} ${joinLinks} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${order} LIMIT ${limits.exerciseList}`
-    )
-    .all(params) as Row[]
-  return rows.map(summaryFrom)
+  return { from, where: where.length ? `WHERE ${where.join(' AND ')}` : '', order, params }
 }
 
 /** The values the filters offer: every body region and piece of equipment in use. */

@@ -4,7 +4,7 @@ import { AppError } from '@shared/errors'
 import { inMeasureOrder, type MeasureKey } from '@shared/measures'
 import type { Patient, PatientFields, PatientSummary } from '@shared/types'
 import { audit, changedFields } from './audit'
-import { ftsString, likePrefix, searchTerms, sortKey } from './search'
+import { fold, ftsString, likePrefix, searchTerms } from './search'
 
 const summaryColumns = `p.id, p.full_name AS fullName, p.date_of_birth AS dateOfBirth,
   p.condition, p.archived_at AS archivedAt, p.updated_at AS updatedAt`
@@ -15,7 +15,8 @@ const patientColumns = `${summaryColumns}, p.sex, p.phone, p.email,
 /**
  * Patients matching every typed term, active before archived, by name.
  * Terms of 3+ letters use the trigram index (any part of the name or
- * condition); shorter ones match the start of a word in the name.
+ * condition); shorter ones match the start of a word in the name. Both
+ * compare folded text: "lu" and "lukas" find Łukasiewicz.
  */
 export function listPatients(
   db: Database,
@@ -32,9 +33,7 @@ export function listPatients(
     params.match = long.map(ftsString).join(' AND ')
   }
   short.forEach((term, index) => {
-    where.push(
-      `(p.full_name LIKE @s${index} ESCAPE '\\' OR p.full_name LIKE @w${index} ESCAPE '\\')`
-    )
+    where.push(`(p.sort_key LIKE @s${index} ESCAPE '\\' OR p.sort_key LIKE @w${index} ESCAPE '\\')`)
     params[`s${index}`] = likePrefix(term)
     params[`w${index}`] = `% ${likePrefix(term)}`
   })
@@ -77,7 +76,7 @@ export function setPatientMeasures(db: Database, id: number, measures: MeasureKe
 function fieldParams(fields: PatientFields) {
   return {
     fullName: fields.fullName,
-    sortKey: sortKey(fields.fullName),
+    sortKey: fold(fields.fullName),
     dateOfBirth: fields.dateOfBirth,
     sex: fields.sex,
     phone: fields.phone,

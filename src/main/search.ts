@@ -5,11 +5,22 @@ export function ftsString(term: string): string {
   return `"${term.replace(/"/g, '""')}"`
 }
 
+/**
+ * The typed words, folded as the search indexes fold the stored text
+ * (migration 005): "Łukas" looks for "lukas", "Straße" for "strasse".
+ */
 export function searchTerms(query: string | undefined): string[] {
-  return (query ?? '').trim().split(/\s+/).filter(Boolean)
+  return fold(query ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
 }
 
-/** Letters that Unicode does not decompose into a base letter and a mark. */
+/**
+ * Letters that Unicode does not decompose into a base letter and a mark
+ * (upper case folds through toLowerCase; ĳ decomposes under NFKD). Migration
+ * 005 folds the indexed text with the same letters, in SQL.
+ */
 const foldedLetters: Record<string, string> = {
   ø: 'o',
   ł: 'l',
@@ -22,8 +33,8 @@ const foldedLetters: Record<string, string> = {
   ı: 'i'
 }
 
-/** A name as plain lower-case letters for sorting: "Ørjan Ågren" -> "orjan agren". */
-export function sortKey(text: string): string {
+/** Text as plain lower-case letters, for sorting and search: "Ørjan Ågren" -> "orjan agren". */
+export function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

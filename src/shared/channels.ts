@@ -17,6 +17,7 @@ export const channels = [
   'patients:erase',
   'patients:history',
   'exercises:list',
+  'exercises:page',
   'exercises:get',
   'exercises:facets',
   'exercises:create',
@@ -66,7 +67,8 @@ export const channels = [
   'backups:inspect',
   'backups:restore',
   'clinic:get',
-  'clinic:update'
+  'clinic:update',
+  'clinic:skipDetails'
 ] as const
 
 export type Channel = (typeof channels)[number]

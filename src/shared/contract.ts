@@ -52,6 +52,7 @@ import {
   type AppInfo,
   type ClinicSettings,
   type Exercise,
+  type ExercisePage,
   type ExerciseSummary,
   type Patient,
   type PatientSummary,
@@ -240,8 +241,28 @@ const programSource = z.discriminatedUnion(
 
 const exerciseRef = z.strictObject({ id: id('Exercise id') })
 
+/** What the library can be searched and filtered by. */
+const exerciseListFilters = {
+  query: searchText('Search', limits.search).optional(),
+  category: z.enum(exerciseCategories, { error: 'Unknown exercise category' }).optional(),
+  bodyRegion: text('Body region', 60).optional(),
+  position: z.enum(positions, { error: 'Unknown position' }).optional(),
+  equipment: text('Equipment', 60).optional(),
+  difficulty: z.enum(difficulties, { error: 'Unknown difficulty' }).optional(),
+  source: z.enum(exerciseSources, { error: 'Unknown source' }).optional(),
+  favouritesOnly: z.boolean({ error: 'favouritesOnly must be true or false' }).optional(),
+  condition: text('Condition', 60).optional(),
+  stage: z.enum(exerciseStages, { error: 'Unknown stage' }).optional(),
+  movement: z.enum(exerciseMovements, { error: 'Unknown movement preference' }).optional()
+}
+
 const importFolder = z.strictObject({
-  folder: pathText('Folder', 'Choose the folder that holds exercises.json')
+  folder: pathText('Folder', 'Choose the folder that holds exercises.json'),
+  /** refs of records the preview flagged as likely duplicates, to import anyway */
+  importAnyway: z
+    .array(z.string().max(2000), { error: 'A list of records' })
+    .max(100_000, 'Too many records')
+    .default([])
 })
 
 const handoutOptions = z.strictObject({
@@ -609,20 +630,19 @@ export const contract = {
   },
 
   'exercises:list': {
-    input: z.strictObject({
-      query: searchText('Search', limits.search).optional(),
-      category: z.enum(exerciseCategories, { error: 'Unknown exercise category' }).optional(),
-      bodyRegion: text('Body region', 60).optional(),
-      position: z.enum(positions, { error: 'Unknown position' }).optional(),
-      equipment: text('Equipment', 60).optional(),
-      difficulty: z.enum(difficulties, { error: 'Unknown difficulty' }).optional(),
-      source: z.enum(exerciseSources, { error: 'Unknown source' }).optional(),
-      favouritesOnly: z.boolean({ error: 'favouritesOnly must be true or false' }).optional(),
-      condition: text('Condition', 60).optional(),
-      stage: z.enum(exerciseStages, { error: 'Unknown stage' }).optional(),
-      movement: z.enum(exerciseMovements, { error: 'Unknown movement preference' }).optional()
-    }),
+    input: z.strictObject(exerciseListFilters),
     result: returns<ExerciseSummary[]>()
+  },
+  'exercises:page': {
+    input: z.strictObject({
+      ...exerciseListFilters,
+      offset: z
+        .number({ error: 'offset must be a number' })
+        .int('offset must be a whole number')
+        .min(0, 'offset can’t be negative')
+        .max(10_000_000, 'offset is too large')
+    }),
+    result: returns<ExercisePage>()
   },
   'exercises:get': { input: exerciseRef, result: returns<Exercise>() },
   'exercises:facets': { input: none, result: returns<ExerciseFacets>() },
@@ -802,7 +822,12 @@ export const contract = {
   },
 
   'clinic:get': { input: none, result: returns<ClinicSettings>() },
-  'clinic:update': { input: z.strictObject(clinicFields), result: returns<ClinicSettings>() }
+  'clinic:update': { input: z.strictObject(clinicFields), result: returns<ClinicSettings>() },
+  /** "Skip for now" on the first day's question: it is not asked again (a write, so said outright) */
+  'clinic:skipDetails': {
+    input: z.strictObject({ skip: z.literal(true, { error: 'skip must be true' }) }),
+    result: returns<null>()
+  }
 } satisfies { [C in Channel]: { input: z.ZodType; result: unknown } }
 
 export type Contract = typeof contract

@@ -177,6 +177,13 @@ export interface Exercise extends ExerciseSummary, ExerciseFields {
   chain: ExerciseLink[]
 }
 
+/** One page of the library: its exercises, from `offset`, of `total` that match. */
+export interface ExercisePage {
+  exercises: ExerciseSummary[]
+  total: number
+  offset: number
+}
+
 export interface ExerciseFacets {
   bodyRegions: string[]
   equipment: string[]
@@ -252,6 +259,8 @@ export interface AppInfo {
   dataDir: string
   databaseFile: string
   counts: { patients: number; exercises: number; adviceSections: number; templates: number }
+  /** ask for the clinic's name, phone and therapist before issuing (the first day) */
+  askClinicDetails: boolean
 }
 
 export const programStatuses = ['draft', 'issued'] as const
@@ -371,8 +380,17 @@ export interface ImportReport {
   added: number
   updated: number
   skipped: number
-  /** one line per record a person should know about */
-  problems: { record: string; message: string }[]
+  /** one line per record a person should know about; `group` says it for every such record */
+  problems: { record: string; message: string; group: string }[]
+  /** the lines grouped by what they say: "312 records: photo missing, imported without it" */
+  groups: { message: string; count: number; lines: string[] }[]
+  /** records named like an exercise already in the library; skipped unless chosen */
+  duplicates: {
+    ref: string
+    name: string
+    existing: { name: string; source: ExerciseSource }
+    imported: boolean
+  }[]
 }
 
 export interface ImportStatus {

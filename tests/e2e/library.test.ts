@@ -9,6 +9,8 @@ const sample = resolve('tests/fixtures/free-exercise-db-sample')
 
 beforeAll(async () => {
   page = await app.openTab()
+  // the clinic laptop
+  await page.setViewportSize({ width: 1366, height: 768 })
 })
 
 const library = () =>
@@ -29,15 +31,26 @@ describe('the exercise library', () => {
     const preview = page.getByRole('region', { name: 'What the import will do' })
     await preview.waitFor()
     expect(await preview.textContent()).toMatch(
-      /37 exercises in the file:\s*37 to add,\s*0 to update,\s*0 to skip/
+      /37 exercises in the file:\s*35 to add,\s*0 to update,\s*2 to skip/
     )
-    await page.getByRole('button', { name: 'Import 37 exercises' }).click()
+    // every note the report will make, grouped, before anything is written
+    expect(await preview.textContent()).toMatch(/1 record:\s*photo missing, imported without it/)
+    expect(await preview.textContent()).toMatch(
+      /2 records:\s*likely duplicates of exercises in your library, skipped/
+    )
+    const duplicates = page.getByRole('region', { name: 'Likely duplicates' })
+    expect(await duplicates.textContent()).toMatch(
+      /Split Squats anyway\s*\(the built-in “Split squat”\)/
+    )
+    await duplicates.getByLabel('Import Ankle Circles anyway').check()
+    await page.getByRole('button', { name: 'Import 36 exercises' }).click()
     const summary = page.getByRole('region', { name: 'Import summary' })
     await summary.waitFor()
-    expect(await summary.textContent()).toMatch(/37 added/)
+    expect(await summary.textContent()).toMatch(/36 added/)
     expect(await summary.textContent()).toMatch(
-      /Wind Sprints\s*photo Wind_Sprints\/1.jpg is missing/
+      /Wind Sprints: photo Wind_Sprints\/1.jpg is missing/
     )
+    expect(await summary.textContent()).toMatch(/1 record:\s*likely duplicates/)
   })
 
   it('finds an imported exercise with its photo', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { visitInput } from '../unit/visit-input'
-import { callApi, isoDay, useBrowserHost } from './host'
+import { callApi, isoDay, shownDate, useBrowserHost } from './host'
 
 const app = useBrowserHost()
 let page: Page
@@ -102,7 +102,12 @@ describe('visits, progress and the dashboard', () => {
         )
         .isVisible()
     ).toBe(true)
-    await page.getByRole('img', { name: 'Disability (ODI %) over time' }).waitFor()
+    const chart = page.getByRole('img', { name: 'Disability (ODI %) over time' })
+    await chart.waitFor()
+    // the chart's dates are written as everywhere else in the app, not as ISO dates
+    const described = await chart.getAttribute('aria-label')
+    expect(described).toContain(`${await shownDate(page, isoDay(-28))}: 48`)
+    expect(described).not.toContain(isoDay(-28))
   })
 
   it('lists the patient as due today, then moves them after a visit', async () => {

@@ -4,6 +4,7 @@ import type {
   Exercise,
   ExerciseFacets,
   ExerciseFields,
+  ExercisePage,
   ExerciseSummary,
   MediaData,
   Patient,
@@ -100,6 +101,28 @@ it('answers at most the list limit; typing more narrows it', async () => {
   })()
   expect(await names(api, { query: 'zebra' })).toHaveLength(200)
   expect(await names(api, { query: 'zebra 249' })).toEqual(['Zebra walk 249'])
+
+  // the Library page goes past the first 200, with the total, search and filters kept
+  const page = (filters: Record<string, unknown>) =>
+    ok<ExercisePage>(api, 'exercises:page', filters)
+  const stored = countRows(api.db, 'exercises')
+  const all = await page({ offset: 0 })
+  expect([all.total, all.exercises.length]).toEqual([stored, 200])
+  const rest = await page({ offset: 200 })
+  expect([rest.total, rest.offset, rest.exercises.length]).toEqual([stored, 200, stored - 200])
+  const seen = new Set([...all.exercises, ...rest.exercises].map((e) => e.id))
+  expect(seen.size).toBe(stored)
+  const zebras = await page({ query: 'zebra', offset: 200 })
+  expect([zebras.total, zebras.exercises.length]).toEqual([250, 50])
+  const standing = await page({ query: 'zebra', position: 'standing', offset: 0 })
+  expect(standing.total).toBe(250)
+  const lying = await page({ query: 'zebra', position: 'lying on back', offset: 0 })
+  expect([lying.total, lying.exercises]).toEqual([0, []])
+  // the forgiving search counts what it shows
+  const typo = await page({ query: 'zebar', offset: 0 })
+  expect([typo.total, typo.exercises.length]).toEqual([250, 200])
+  const refused = await api.call('exercises:page', { offset: -1 })
+  expect(refused.ok || refused.error.message).toBe('offset can’t be negative')
 })
 
 describe('custom exercises', () => {

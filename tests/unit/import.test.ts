@@ -2,7 +2,12 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { builtinExercises } from '../../src/main/seed/content'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { guessPosition, planImport } from '../../src/main/import/free-exercise-db'
+import {
+  guessPosition,
+  nameKey,
+  planImport,
+  type ImportContext
+} from '../../src/main/import/free-exercise-db'
 import type {
   Exercise,
   ExerciseSummary,
@@ -28,14 +33,31 @@ const record = {
   images: ['Hamstring_Stretch/0.jpg', 'Hamstring_Stretch/1.jpg']
 }
 
+/** What the library holds: nothing imported yet, and these names. */
+function context(
+  existing: [string, string | null][] = [],
+  names: string[] = [],
+  importAnyway: string[] = []
+): ImportContext {
+  return {
+    existing: new Map(existing),
+    names: new Map(names.map((name) => [nameKey(name), { name, source: 'builtin', ref: null }])),
+    importAnyway: new Set(importAnyway)
+  }
+}
+
 async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
   const result = await api.call(channel, input)
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
   return result.data as T
 }
 
-async function runImport(api: MemoryApi, folder: string): Promise<ImportStatus> {
-  const { jobId } = await ok<{ jobId: string }>(api, 'import:start', { folder })
+async function runImport(
+  api: MemoryApi,
+  folder: string,
+  importAnyway: string[] = []
+): Promise<ImportStatus> {
+  const { jobId } = await ok<{ jobId: string }>(api, 'import:start', { folder, importAnyway })
   for (;;) {
     const status = await ok<ImportStatus>(api, 'import:status', { jobId })
     if (status.state === 'done' || status.state === 'failed') return status
@@ -45,7 +67,7 @@ async function runImport(api: MemoryApi, folder: string): Promise<ImportStatus> 
 
 describe('mapping free-exercise-db records', () => {
   it('maps fields onto ours', () => {
-    const plan = planImport([record], new Map())
+    const plan = planImport([record], context())
     expect(plan.problems).toEqual([])
     expect(plan.records[0]).toMatchObject({
       ref: 'free-exercise-db:Hamstring_Stretch',
@@ -65,11 +87,84 @@ describe('mapping free-exercise-db records', () => {
   })
 
   it('reads the starting position from the words', () => {
-    expect(guessPosition('Bird dog. Get on all fours.')).toBe('hands and knees')
-    expect(guessPosition('Superman. Lie face down.')).toBe('lying on front')
-    expect(guessPosition('Seated calf raise.')).toBe('sitting')
-    expect(guessPosition('Kneeling hip flexor.')).toBe('kneeling')
-    expect(guessPosition('Squat. Stand with feet apart.')).toBe('standing')
+    expect(guessPosition('Bird dog', 'Get on all fours.')).toBe('hands and knees')
+    expect(guessPosition('Superman', 'Lie face down.')).toBe('lying on front')
+    expect(guessPosition('Seated calf raise')).toBe('sitting')
+    expect(guessPosition('Kneeling hip flexor')).toBe('kneeling')
+    expect(guessPosition('Squat', 'Stand with feet apart.')).toBe('standing')
+    // a bridge and a bench press are lying, whatever the first step begins with
+    expect(guessPosition('Barbell Glute Bridge', 'Begin seated on the ground.')).toBe(
+      'lying on back'
+    )
+    expect(guessPosition('Dumbbell Bench Press', 'Sit down on a flat bench.')).toBe('lying on back')
+    expect(guessPosition('Janda Sit-Up', 'Position your body in the basic sit-up position.')).toBe(
+      'lying on back'
+    )
+    // the first posture the step names, not the first in a fixed list
+    expect(guessPosition('Flutter Kicks', 'On a flat bench lie facedown.')).toBe('lying on front')
+    expect(guessPosition('Quad stretch', 'Start off by lying on your right side.')).toBe(
+      'lying on side'
+    )
+    expect(guessPosition('Hip Circles (prone)', 'Position yourself on your hands and knees.')).toBe(
+      'hands and knees'
+    )
+    expect(guessPosition('Oblique Crunch', 'Slowly lay down on the bench.')).toBe('lying on back')
+    expect(guessPosition('Butt-Ups', 'Begin a pushup position on your forearms.')).toBe(
+      'lying on front'
+    )
+    expect(guessPosition('Dancer’s Stretch', 'Sit up on the floor.')).toBe('sitting')
+    expect(guessPosition('Wind Sprints', 'Hang from a pull-up bar.')).toBe('standing')
+  })
+
+  it('reads every record of the sample set in its right position', async () => {
+    const { readFileSync } = await import('node:fs')
+    const data = JSON.parse(readFileSync(join(sample, 'exercises.json'), 'utf8')) as unknown[]
+    const positions = Object.fromEntries(
+      planImport(data, context()).records.map((r) => [r.fields.name, r.fields.position])
+    )
+    expect(positions).toMatchObject({
+      '3/4 Sit-Up': 'lying on back',
+      'Butt-Ups': 'lying on front',
+      "Dancer's Stretch": 'sitting',
+      'Decline Oblique Crunch': 'lying on back',
+      'Flutter Kicks': 'lying on front',
+      'Gorilla Chin/Crunch': 'standing',
+      'Hip Circles (prone)': 'hands and knees',
+      'Janda Sit-Up': 'lying on back',
+      'Kneeling Hip Flexor': 'kneeling',
+      'Natural Glute Ham Raise': 'kneeling',
+      'On Your Side Quad Stretch': 'lying on side',
+      'Prone Manual Hamstring': 'lying on front',
+      "Runner's Stretch": 'standing',
+      'Seated Calf Stretch': 'sitting',
+      'Side Leg Raises': 'standing',
+      'Toe Touchers': 'lying on back'
+    })
+  })
+
+  it('flags a record named like a library exercise, skipped unless chosen', () => {
+    const plank = { ...record, id: 'Plank', name: 'plank', instructions: ['Hold.'] }
+    const pose = { ...record, id: 'Childs_Pose', name: 'Childs Pose', instructions: ['Rest.'] }
+    const library = ['Plank', 'Child’s pose']
+    const plan = planImport([plank, pose, record], context([], library))
+    expect(plan.records.map((r) => [r.fields.name, r.action, r.duplicateOf?.name])).toEqual([
+      ['plank', 'skip', 'Plank'],
+      ['Childs Pose', 'skip', 'Child’s pose'],
+      ['Hamstring Stretch', 'add', undefined]
+    ])
+    expect(plan.records[0]!.notes).toEqual([
+      {
+        record: 'plank',
+        message: 'skipped: likely a duplicate of the built-in exercise “Plank”.',
+        group: 'likely duplicates of exercises in your library, skipped'
+      }
+    ])
+    const chosen = planImport([plank, pose], context([], library, ['free-exercise-db:Plank']))
+    expect(chosen.records.map((r) => [r.action, r.notes.length])).toEqual([
+      ['add', 0],
+      ['skip', 1]
+    ])
+    expect(nameKey('Side Leg Raises')).toBe(nameKey('side-leg raise'))
   })
 
   it('says what it does with nulls, duplicates and odd records, and keeps the rest', () => {
@@ -91,7 +186,7 @@ describe('mapping free-exercise-db records', () => {
         'not a record',
         { ...record, id: 'z', name: 'Ł'.repeat(250) }
       ],
-      new Map()
+      context()
     )
     expect(plan.records.map((r) => r.fields.name.slice(0, 5))).toEqual(['Hamst', 'Odd', 'ŁŁŁŁŁ'])
     expect(plan.records[1]?.fields).toMatchObject({
@@ -109,22 +204,33 @@ describe('mapping free-exercise-db records', () => {
       'record 6: is not an exercise record; skipped.',
       `${'Ł'.repeat(250)}: name is longer than 200 characters; shortened.`
     ])
-    expect(planImport({ not: 'a list' }, new Map()).problems).toEqual([
-      { record: 'file', message: 'The file is not a list of exercises.' }
+    expect(planImport({ not: 'a list' }, context()).problems).toEqual([
+      {
+        record: 'file',
+        message: 'The file is not a list of exercises.',
+        group: 'The file is not a list of exercises.'
+      }
     ])
   })
 
   it('on re-import: unchanged records and local edits are skipped, changed ones updated', () => {
-    const first = planImport([record], new Map()).records[0]!
+    const first = planImport([record], context()).records[0]!
     const ref = first.ref
-    expect(planImport([record], new Map([[ref, first.hash]])).records[0]).toMatchObject({
+    expect(planImport([record], context([[ref, first.hash]])).records[0]).toMatchObject({
       action: 'skip',
-      notes: ['unchanged since the last import']
+      notes: [{ message: 'skipped: unchanged since the last import.' }]
     })
-    expect(planImport([record], new Map([[ref, null]])).records[0]?.action).toBe('skip')
+    expect(planImport([record], context([[ref, null]])).records[0]?.action).toBe('skip')
     expect(
-      planImport([{ ...record, level: 'expert' }], new Map([[ref, first.hash]])).records[0]?.action
+      planImport([{ ...record, level: 'expert' }], context([[ref, first.hash]])).records[0]?.action
     ).toBe('update')
+    // a record updating its own earlier import is not a duplicate of itself
+    const own = context([[ref, first.hash]])
+    own.names.set(nameKey(record.name), { name: record.name, source: 'imported', ref })
+    expect(planImport([{ ...record, level: 'expert' }], own).records[0]).toMatchObject({
+      action: 'update',
+      duplicateOf: null
+    })
   })
 })
 
@@ -132,24 +238,53 @@ describe('importing a folder', () => {
   it('imports the sample set with its photos, once', async () => {
     const api = fileApi()
     const preview = await ok<ImportReport>(api, 'import:preview', { folder: sample })
-    expect(preview).toMatchObject({ total: 37, added: 37, updated: 0, skipped: 0 })
+    // two records share a built-in's name: flagged, skipped unless chosen
+    expect(preview).toMatchObject({ total: 37, added: 35, updated: 0, skipped: 2 })
+    expect(preview.duplicates).toEqual([
+      {
+        ref: 'free-exercise-db:Ankle_Circles',
+        name: 'Ankle Circles',
+        existing: { name: 'Ankle circles', source: 'builtin' },
+        imported: false
+      },
+      {
+        ref: 'free-exercise-db:Split_Squats',
+        name: 'Split Squats',
+        existing: { name: 'Split squat', source: 'builtin' },
+        imported: false
+      }
+    ])
+    // the preview checks the photos, so it already says what the report will
+    expect(preview.groups).toEqual([
+      {
+        message: 'photo missing, imported without it',
+        count: 1,
+        lines: ['Wind Sprints: photo Wind_Sprints/1.jpg is missing; imported without it.']
+      },
+      {
+        message: 'likely duplicates of exercises in your library, skipped',
+        count: 2,
+        lines: [
+          'Ankle Circles: skipped: likely a duplicate of the built-in exercise “Ankle circles”.',
+          'Split Squats: skipped: likely a duplicate of the built-in exercise “Split squat”.'
+        ]
+      }
+    ])
     expect(countRows(api.db, 'exercises')).toBe(builtinExercises.length)
 
-    const status = await runImport(api, sample)
-    expect(status).toMatchObject({ state: 'done', done: 37, total: 37, error: null })
-    // the sample leaves out one photo on purpose
-    expect(status.report).toMatchObject({
-      added: 37,
-      skipped: 0,
-      problems: [
-        {
-          record: 'Wind Sprints',
-          message: 'photo Wind_Sprints/1.jpg is missing; imported without it.'
-        }
-      ]
-    })
-    expect(countRows(api.db, 'exercises')).toBe(builtinExercises.length + 37)
-    expect(countPhotos(api.db)).toBe(73)
+    const status = await runImport(api, sample, ['free-exercise-db:Ankle_Circles'])
+    expect(status).toMatchObject({ state: 'done', done: 36, total: 36, error: null })
+    expect(status.report).toMatchObject({ added: 36, skipped: 1 })
+    expect(status.report?.groups).toEqual([
+      preview.groups[0],
+      { ...preview.groups[1], count: 1, lines: [preview.groups[1]!.lines[1]] }
+    ])
+    expect(status.report?.duplicates.map((d) => [d.name, d.imported])).toEqual([
+      ['Ankle Circles', true],
+      ['Split Squats', false]
+    ])
+    expect(countRows(api.db, 'exercises')).toBe(builtinExercises.length + 36)
+    expect(countPhotos(api.db)).toBe(71)
 
     const found = await ok<ExerciseSummary[]>(api, 'exercises:list', { query: 'inchworm' })
     expect(found.map((e) => [e.name, e.source])).toEqual([['Inchworm', 'imported']])
@@ -158,14 +293,20 @@ describe('importing a folder', () => {
     const photo = await ok<MediaData>(api, 'media:get', { id: exercise.media[0]!.id })
     expect(photo.dataUrl).toMatch(/^data:image\/jpeg;base64,\/9j\//)
 
+    // again: the imported Ankle Circles is its own, not a duplicate; Split Squats still is
     const again = await runImport(api, sample)
     expect(again.report).toMatchObject({ added: 0, updated: 0, skipped: 37 })
     expect(again.report?.problems[0]).toEqual({
       record: '3/4 Sit-Up',
-      message: 'skipped: unchanged since the last import.'
+      message: 'skipped: unchanged since the last import.',
+      group: 'unchanged since the last import, skipped'
     })
-    expect(countRows(api.db, 'exercises')).toBe(builtinExercises.length + 37)
-    expect(countPhotos(api.db)).toBe(73)
+    expect(again.report?.groups.map((group) => [group.count, group.message])).toEqual([
+      [36, 'unchanged since the last import, skipped'],
+      [1, 'likely duplicates of exercises in your library, skipped']
+    ])
+    expect(countRows(api.db, 'exercises')).toBe(builtinExercises.length + 36)
+    expect(countPhotos(api.db)).toBe(71)
   })
 
   it('reports a missing photo and imports the record without it', async () => {
@@ -185,11 +326,13 @@ describe('importing a folder', () => {
     expect(status.report?.problems).toEqual([
       {
         record: 'Hamstring Stretch',
-        message: 'photo Hamstring_Stretch/1.jpg is missing; imported without it.'
+        message: 'photo Hamstring_Stretch/1.jpg is missing; imported without it.',
+        group: 'photo missing, imported without it'
       },
       {
         record: 'Hamstring Stretch',
-        message: 'photo path “../../etc/passwd” leaves the images folder; not imported.'
+        message: 'photo path “../../etc/passwd” leaves the images folder; not imported.',
+        group: 'photo outside the images folder, imported without it'
       }
     ])
     expect(countPhotos(api.db)).toBe(1)

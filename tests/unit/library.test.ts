@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { builtinExercises } from '../../src/main/seed/content'
-import type { ClinicSettings, Exercise, ExerciseSummary, Template } from '../../src/shared/types'
+import { emptyClinic } from '../../src/main/settings'
+import type {
+  AppInfo,
+  ClinicSettings,
+  Exercise,
+  ExerciseSummary,
+  Template
+} from '../../src/shared/types'
 import { memoryApi } from './helpers'
 
 async function names(query: string, category?: string): Promise<string[]> {
@@ -62,6 +69,7 @@ describe('clinic settings', () => {
     emergencyNumber: '999',
     logoDataUrl: null
   }
+  const blank = emptyClinic
   const png1x1 =
     'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 
@@ -71,6 +79,27 @@ describe('clinic settings', () => {
     expect(saved.ok).toBe(true)
     const read = await api.call('clinic:get', {})
     expect(read.ok && read.data).toEqual({ ...clinic, logoDataUrl: png1x1 })
+  })
+
+  it('asks for the clinic details on the first day, until filled or skipped', async () => {
+    const ask = async (api: ReturnType<typeof memoryApi>) => {
+      const info = await api.call('app:info', {})
+      return info.ok && (info.data as AppInfo).askClinicDetails
+    }
+    const filled = memoryApi()
+    expect(await ask(filled)).toBe(true)
+    // an address or email alone is not what the handout's header needs
+    await filled.call('clinic:update', { ...blank, address: '1 River Road' })
+    expect(await ask(filled)).toBe(true)
+    await filled.call('clinic:update', { ...blank, therapistName: 'Alex Kim' })
+    expect(await ask(filled)).toBe(false)
+
+    const skipped = memoryApi()
+    expect((await skipped.call('clinic:skipDetails', { skip: true })).ok).toBe(true)
+    expect(await ask(skipped)).toBe(false)
+    // kept with the clinic's settings, so it holds after clearing the details too
+    await skipped.call('clinic:update', blank)
+    expect(await ask(skipped)).toBe(false)
   })
 
   it('refuses a logo that is not really an image', async () => {

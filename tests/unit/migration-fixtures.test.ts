@@ -50,6 +50,12 @@ describe('migrating past schema versions', () => {
         ['Şükrü Çağlar', false],
         ['Ørjan Ågren', true]
       ])
+      // version 5 rebuilt the search index over folded text: "orjan" finds Ørjan
+      const folded = await call<PatientSummary[]>('patients:list', {
+        query: 'orjan',
+        includeArchived: true
+      })
+      expect(folded.map((p) => p.fullName)).toEqual(['Ørjan Ågren'])
       const sukru = await call<Patient>('patients:get', { id: patients[0]!.id })
       expect(sukru).toMatchObject({ notes: 'Runs 30 km a week.', sex: 'male' })
       const version = Number(/v(\d+)/.exec(fixture)![1])

@@ -6,12 +6,14 @@ import { basename, dirname, join, normalize, sep } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import { limits } from '@shared/limits'
-import type { ImportReport, ImportStatus } from '@shared/types'
+import type { ExerciseSource, ImportReport, ImportStatus } from '@shared/types'
 import type { BackupSource } from '../backups'
 import { connect } from '../db/open'
 import { insertExercise, setPhotos, updateExerciseRow } from '../exercises'
 import {
+  nameKey,
   planImport,
+  type ImportContext,
   type ImportPlan,
   type ImportProblem,
   type PlannedRecord
@@ -32,7 +34,11 @@ export function locateImport(path: string): { jsonFile: string; imagesDir: strin
   return { jsonFile, imagesDir: join(dirname(jsonFile), 'images') }
 }
 
-async function readPlan(db: Database, jsonFile: string): Promise<ImportPlan> {
+async function readPlan(
+  db: Database,
+  jsonFile: string,
+  importAnyway: readonly string[]
+): Promise<ImportPlan> {
   let data: unknown
   try {
     data = JSON.parse(await readFile(jsonFile, 'utf8'))
@@ -45,34 +51,85 @@ async function readPlan(db: Database, jsonFile: string): Promise<ImportPlan> {
     )
   }
   const rows = db
-    .prepare('SELECT import_ref, import_hash FROM exercises WHERE import_ref IS NOT NULL')
-    .all() as { import_ref: string; import_hash: string | null }[]
-  return planImport(data, new Map(rows.map((row) => [row.import_ref, row.import_hash])))
+    .prepare('SELECT name, source, archived_at, import_ref, import_hash FROM exercises ORDER BY id')
+    .all() as {
+    name: string
+    source: ExerciseSource
+    archived_at: string | null
+    import_ref: string | null
+    import_hash: string | null
+  }[]
+  const context: ImportContext = {
+    existing: new Map(),
+    names: new Map(),
+    importAnyway: new Set(importAnyway)
+  }
+  for (const row of rows) {
+    if (row.import_ref !== null) context.existing.set(row.import_ref, row.import_hash)
+    const key = nameKey(row.name)
+    // the first of a name stands for it: built-ins come first
+    if (row.archived_at === null && !context.names.has(key))
+      context.names.set(key, { name: row.name, source: row.source, ref: row.import_ref })
+  }
+  return planImport(data, context)
 }
 
-function reportOf(plan: ImportPlan, problems: ImportProblem[], file: string): ImportReport {
+/** Notes grouped by what they say, in the order each first appears, counting records. */
+function groupsOf(problems: ImportProblem[]): ImportReport['groups'] {
+  const groups = new Map<string, { records: Set<string>; lines: string[] }>()
+  for (const problem of problems) {
+    const group = groups.get(problem.group) ?? { records: new Set(), lines: [] }
+    group.records.add(problem.record)
+    group.lines.push(`${problem.record}: ${problem.message}`)
+    groups.set(problem.group, group)
+  }
+  return [...groups].map(([message, group]) => ({
+    message,
+    count: group.records.size,
+    lines: group.lines
+  }))
+}
+
+/**
+ * The same for the preview and the finished import: the preview checks the
+ * photos too, so it shows every note the import will.
+ */
+function reportOf(plan: ImportPlan, photoProblems: ImportProblem[], file: string): ImportReport {
   const count = (action: PlannedRecord['action']) =>
     plan.records.filter((record) => record.action === action).length
+  const problems = [
+    ...plan.problems,
+    ...photoProblems,
+    ...plan.records.flatMap((record) => record.notes)
+  ]
   return {
     file,
     total: plan.total,
     added: count('add'),
     updated: count('update'),
     skipped: plan.total - count('add') - count('update'),
-    problems: [
-      ...problems,
-      ...plan.records.flatMap((record) =>
-        record.notes.map((note) => ({ record: record.fields.name, message: `skipped: ${note}.` }))
-      )
-    ]
+    problems,
+    groups: groupsOf(problems),
+    duplicates: plan.records.flatMap(({ ref, fields, duplicateOf, action }) =>
+      duplicateOf
+        ? [{ ref, name: fields.name, existing: duplicateOf, imported: action !== 'skip' }]
+        : []
+    )
   }
 }
 
-/** What an import would do, without writing anything. */
-export async function previewImport(db: Database, path: string): Promise<ImportReport> {
-  const { jsonFile } = locateImport(path)
-  const plan = await readPlan(db, jsonFile)
-  return reportOf(plan, plan.problems, jsonFile)
+/** What an import would do, without writing anything; the photos are checked, not read. */
+export async function previewImport(
+  db: Database,
+  path: string,
+  importAnyway: readonly string[] = []
+): Promise<ImportReport> {
+  const { jsonFile, imagesDir } = locateImport(path)
+  const plan = await readPlan(db, jsonFile, importAnyway)
+  const problems: ImportProblem[] = []
+  for (const record of plan.records.filter((item) => item.action !== 'skip'))
+    await checkPhotos(record, imagesDir, problems)
+  return reportOf(plan, problems, jsonFile)
 }
 
 /** A photo whose type and size were checked while reading; its bytes are read when written. */
@@ -101,9 +158,13 @@ async function checkPhotos(
   const photos: CheckedPhoto[] = []
   for (const image of record.images) {
     const file = normalize(join(imagesDir, image))
-    const say = (message: string) => problems.push({ record: record.fields.name, message })
+    const say = (message: string, group: string) =>
+      problems.push({ record: record.fields.name, message, group })
     if (!file.startsWith(normalize(imagesDir) + sep)) {
-      say(`photo path “${image}” leaves the images folder; not imported.`)
+      say(
+        `photo path “${image}” leaves the images folder; not imported.`,
+        'photo outside the images folder, imported without it'
+      )
       continue
     }
     let head: Buffer
@@ -111,7 +172,7 @@ async function checkPhotos(
     try {
       ;({ head, size } = await photoHead(file))
     } catch {
-      say(`photo ${image} is missing; imported without it.`)
+      say(`photo ${image} is missing; imported without it.`, 'photo missing, imported without it')
       continue
     }
     const mime =
@@ -120,9 +181,16 @@ async function checkPhotos(
         : head[0] === 0x89 && head[1] === 0x50
           ? 'image/png'
           : null
-    if (mime === null) say(`photo ${image} is not a JPEG or PNG; imported without it.`)
+    if (mime === null)
+      say(
+        `photo ${image} is not a JPEG or PNG; imported without it.`,
+        'photo not a JPEG or PNG, imported without it'
+      )
     else if (size > limits.photoBytes)
-      say(`photo ${image} is larger than 2 MB; imported without it.`)
+      say(
+        `photo ${image} is larger than 2 MB; imported without it.`,
+        'photo larger than 2 MB, imported without it'
+      )
     else photos.push({ file, mime })
   }
   return photos
@@ -163,6 +231,7 @@ function writeRecord(db: Database, record: PlannedRecord, photos: CheckedPhoto[]
 export async function importFolder(
   databaseFile: string,
   path: string,
+  importAnyway: readonly string[],
   progress: (done: number, total: number) => void
 ): Promise<ImportReport> {
   const { jsonFile, imagesDir } = locateImport(path)
@@ -171,9 +240,9 @@ export async function importFolder(
   // allocator kept for the rest of the day after the connection closed (~60 → ~45 MB)
   db.pragma('cache_size = -2000')
   try {
-    const plan = await readPlan(db, jsonFile)
+    const plan = await readPlan(db, jsonFile, importAnyway)
     const work = plan.records.filter((record) => record.action !== 'skip')
-    const problems = [...plan.problems]
+    const problems: ImportProblem[] = []
     const photos: CheckedPhoto[][] = []
     for (const record of work) {
       progress(photos.length, work.length)
@@ -191,14 +260,15 @@ export async function importFolder(
 export function startImport(
   source: BackupSource,
   path: string,
-  jobs: Map<string, ImportStatus>
+  jobs: Map<string, ImportStatus>,
+  importAnyway: readonly string[] = []
 ): string {
   locateImport(path) // a wrong folder is said at once, not as a failed job
   const id = randomUUID()
   const status: ImportStatus = { state: 'reading', done: 0, total: 0, report: null, error: null }
   jobs.set(id, status)
   source.offThread
-    .run('import', { databaseFile: source.databaseFile, path }, (done, total) =>
+    .run('import', { databaseFile: source.databaseFile, path, importAnyway }, (done, total) =>
       Object.assign(status, { done, total, state: done === total ? 'writing' : 'reading' })
     )
     .then(

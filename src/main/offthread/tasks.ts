@@ -32,7 +32,10 @@ interface TaskTypes {
   backup: { input: { source: string; target: string }; output: BackupInfo }
   inspectBackup: { input: { file: string }; output: BackupContents }
   /** a free-exercise-db folder written into the database file */
-  import: { input: { databaseFile: string; path: string }; output: ImportReport }
+  import: {
+    input: { databaseFile: string; path: string; importAnyway: readonly string[] }
+    output: ImportReport
+  }
 }
 
 export type TaskName = keyof TaskTypes
@@ -49,7 +52,8 @@ const tasks: {
   },
   backup: ({ source, target }, progress) => copyVerified(source, target, progress),
   inspectBackup: async ({ file }) => inspectBackup(file),
-  import: ({ databaseFile, path }, progress) => importFolder(databaseFile, path, progress)
+  import: ({ databaseFile, path, importAnyway }, progress) =>
+    importFolder(databaseFile, path, importAnyway, progress)
 }
 
 export function runTask<N extends TaskName>(

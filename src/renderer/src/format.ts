@@ -5,8 +5,14 @@ export function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-export function countOf(count: number, noun: string): string {
-  return `${count.toLocaleString()} ${count === 1 ? noun : `${noun}s`}`
+/** The noun as the count needs it: "exercise" for 1, "exercises" for 0 or 2. */
+export function nounFor(count: number, noun: string, plural = `${noun}s`): string {
+  return count === 1 ? noun : plural
+}
+
+/** "1 program", "2 programs", "1,200 exercises" */
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count.toLocaleString()} ${nounFor(count, noun, plural)}`
 }
 
 /** "9 Mar 1984" for an ISO date, read as a calendar date (no time-zone shift). */

@@ -27,5 +27,19 @@ export const useClinicStore = defineStore('clinic', () => {
     return result
   }
 
-  return { clinic, info, error, load, save }
+  /** Whether to ask for the clinic's details before issuing: asked afresh, main decides. */
+  async function needsDetails(): Promise<boolean> {
+    const result = await call('app:info', {})
+    if (result.ok) info.value = result.data
+    return result.ok && result.data.askClinicDetails
+  }
+
+  /** "Skip for now": not asked again, in this window or any other. */
+  async function skipDetails(): Promise<Result<null>> {
+    const result = await call('clinic:skipDetails', { skip: true })
+    if (result.ok && info.value) info.value.askClinicDetails = false
+    return result
+  }
+
+  return { clinic, info, error, load, save, needsDetails, skipDetails }
 })

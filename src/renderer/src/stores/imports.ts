@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import type { ApiError } from '@shared/errors'
 import type { ImportReport, ImportStatus } from '@shared/types'
 import { call } from '../api'
@@ -12,6 +12,11 @@ export const useImportsStore = defineStore('imports', () => {
   const preview = ref<ImportReport | null>(null)
   const status = ref<ImportStatus | null>(null)
   const error = ref<ApiError | null>(null)
+  /** refs of likely duplicates the physiotherapist ticked to import anyway */
+  const importAnyway = ref<string[]>([])
+  const toImport = computed(() =>
+    preview.value ? preview.value.added + preview.value.updated + importAnyway.value.length : 0
+  )
 
   async function chooseFolder(): Promise<void> {
     const result = await call('import:chooseFolder', {})
@@ -21,13 +26,17 @@ export const useImportsStore = defineStore('imports', () => {
 
   async function check(): Promise<void> {
     status.value = null
+    importAnyway.value = []
     const result = await call('import:preview', { folder: folder.value })
     preview.value = result.ok ? result.data : null
     error.value = result.ok ? null : result.error
   }
 
   async function run(): Promise<void> {
-    const started = await call('import:start', { folder: folder.value })
+    const started = await call('import:start', {
+      folder: folder.value,
+      importAnyway: importAnyway.value
+    })
     if (!started.ok) {
       error.value = started.error
       return
@@ -35,7 +44,7 @@ export const useImportsStore = defineStore('imports', () => {
     status.value = {
       state: 'reading',
       done: 0,
-      total: preview.value?.total ?? 0,
+      total: toImport.value,
       report: null,
       error: null
     }
@@ -51,5 +60,15 @@ export const useImportsStore = defineStore('imports', () => {
     }
   }
 
-  return { folder, preview, status, error, chooseFolder, check, run }
+  return {
+    folder,
+    preview,
+    status,
+    error,
+    importAnyway,
+    toImport,
+    chooseFolder,
+    check,
+    run
+  }
 })

@@ -15,6 +15,9 @@ export const useLibraryStore = defineStore('library', () => {
   const query = ref('')
   const filters = reactive<ExerciseFilters>({})
   const results = ref<ExerciseSummary[]>([])
+  /** how many match the search and filters in all, and where the shown page starts */
+  const total = ref(0)
+  const offset = ref(0)
   const facets = ref<ExerciseFacets>({ bodyRegions: [], equipment: [], conditions: [] })
   const selected = ref<Exercise | null>(null)
   const advice = ref<AdviceSection[]>([])
@@ -29,11 +32,18 @@ export const useLibraryStore = defineStore('library', () => {
   const pickerResults = ref<ExerciseSummary[]>([])
   const latestPick = latestOnly()
 
-  async function search(): Promise<void> {
+  /** The Library page: a page of what matches, the first unless `from` says otherwise. */
+  async function search(from = 0): Promise<void> {
     const set = Object.fromEntries(Object.entries(filters).filter(([, value]) => value))
-    const result = await latest(call('exercises:list', { query: query.value, ...set }))
+    const result = await latest(
+      call('exercises:page', { query: query.value, ...set, offset: from })
+    )
     if (result === undefined) return
-    if (result.ok) results.value = result.data
+    if (result.ok) {
+      results.value = result.data.exercises
+      total.value = result.data.total
+      offset.value = result.data.offset
+    }
     error.value = result.ok ? null : result.error
   }
 
@@ -78,7 +88,7 @@ export const useLibraryStore = defineStore('library', () => {
   async function keep(result: Result<Exercise>): Promise<Result<Exercise>> {
     if (result.ok) {
       selected.value = result.data
-      await Promise.all([search(), loadFacets()])
+      await Promise.all([search(offset.value), loadFacets()])
     } else {
       error.value = result.error
     }
@@ -98,7 +108,7 @@ export const useLibraryStore = defineStore('library', () => {
     const result = await call('exercises:delete', { id })
     if (result.ok) {
       selected.value = null
-      await search()
+      await search(offset.value)
     }
     error.value = result.ok ? null : result.error
     return result
@@ -108,6 +118,8 @@ export const useLibraryStore = defineStore('library', () => {
     query,
     filters,
     results,
+    total,
+    offset,
     facets,
     selected,
     advice,

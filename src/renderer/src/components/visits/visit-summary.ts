@@ -1,4 +1,5 @@
 import type { Visit } from '@shared/types'
+import { nounFor } from '../../format'
 
 /** One line per visit on the timeline: "NPRS 3 · LEFS 52 · 24 km a week · 9/14 sessions". */
 export function visitSummary(visit: Visit): string {
@@ -17,7 +18,7 @@ export function visitSummary(visit: Visit): string {
     running.weeklyKm !== null ? `${running.weeklyKm} km a week` : '',
     running.pain !== null ? `running pain ${running.pain}` : '',
     visit.sessionsPrescribed
-      ? `${visit.sessionsDone ?? 0}/${visit.sessionsPrescribed} sessions`
+      ? `${visit.sessionsDone ?? 0}/${visit.sessionsPrescribed} ${nounFor(visit.sessionsPrescribed, 'session')}`
       : ''
   ]
   return parts.filter(Boolean).join(' · ')
