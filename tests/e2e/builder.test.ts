@@ -72,7 +72,7 @@ describe('the builder at 1366×768', () => {
     await expect.poll(() => inView(added)).toBe(true)
     await expect.poll(() => page.getByText('Plank added, exercise 6 of 6.').count()).toBe(1)
     // focus stays on the button just used, now saying the exercise is in
-    expect(await focused(page)).toBe('button Add Plank again (already in the program)')
+    expect(await focused(page)).toBe('button Add again: Plank (already in the program)')
     const result = page.locator('.result', { hasText: 'Plank' }).first()
     expect(await result.textContent()).toContain('✓ In the program')
     // the highlight goes after a moment; the mark stays
