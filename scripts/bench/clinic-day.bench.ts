@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { it } from 'vitest'
 import { emptyDose } from '@shared/dose'
-import type { ImportStatus, JobStatus, ProgramVersion } from '@shared/types'
+import type { AnyJobStatus, ProgramVersion } from '@shared/types'
 import type { CDPSession, Page } from 'playwright-core'
 import {
   callApi,
@@ -101,9 +101,10 @@ async function clinicDay(host: RunningHost, sample: (operations: number) => Prom
     operations++
     return callApi<T>(host, channel, input)
   }
-  const waitFor = async <T extends { state: string }>(read: () => Promise<T>) => {
+  const waitFor = async (jobId: string) => {
+    const read = () => api<AnyJobStatus>('jobs:progress', { jobId })
     let status = await read()
-    while (status.state !== 'done' && status.state !== 'failed') {
+    while (status.state === 'running') {
       await new Promise((tick) => setTimeout(tick, 50))
       status = await read()
     }
@@ -163,12 +164,12 @@ async function clinicDay(host: RunningHost, sample: (operations: number) => Prom
     }
     if (spread(slot, day.backups)) {
       const { jobId } = await api<{ jobId: string }>('backups:start', { saveAs: false })
-      await waitFor(() => api<JobStatus<unknown>>('backups:progress', { jobId }))
+      await waitFor(jobId)
     }
     if (slot === importAt) {
       await api('import:preview', { folder })
       const { jobId } = await api<{ jobId: string }>('import:start', { folder })
-      await waitFor(() => api<ImportStatus>('import:status', { jobId }))
+      await waitFor(jobId)
     }
     if ((slot + 1) % sampleEvery === 0) samples.push(await sample(operations))
   }

@@ -29,7 +29,6 @@ export const channels = [
   'import:chooseFolder',
   'import:preview',
   'import:start',
-  'import:status',
   'advice:list',
   'templates:list',
   'templates:saveFrom',
@@ -59,11 +58,11 @@ export const channels = [
   'dashboard:get',
   'backups:status',
   'backups:start',
-  'backups:progress',
   'backups:chooseFolder',
   'backups:setFolder',
   'backups:inspect',
   'backups:restore',
+  'jobs:progress',
   'clinic:get',
   'clinic:update'
 ] as const

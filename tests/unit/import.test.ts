@@ -7,9 +7,11 @@ import type {
   Exercise,
   ExerciseSummary,
   ImportReport,
-  ImportStatus,
+  JobStatus,
   MediaData
 } from '../../src/shared/types'
+
+type ImportJob = JobStatus<'import', ImportReport>
 import { countPhotos, countRows, fileApi, memoryApi, tempDir, type MemoryApi } from './helpers'
 
 const sample = resolve('tests/fixtures/free-exercise-db-sample')
@@ -34,10 +36,10 @@ async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T
   return result.data as T
 }
 
-async function runImport(api: MemoryApi, folder: string): Promise<ImportStatus> {
+async function runImport(api: MemoryApi, folder: string): Promise<ImportJob> {
   const { jobId } = await ok<{ jobId: string }>(api, 'import:start', { folder })
   for (;;) {
-    const status = await ok<ImportStatus>(api, 'import:status', { jobId })
+    const status = await ok<ImportJob>(api, 'jobs:progress', { jobId })
     if (status.state === 'done' || status.state === 'failed') return status
     await new Promise((resolveWait) => setTimeout(resolveWait, 10))
   }
@@ -138,7 +140,7 @@ describe('importing a folder', () => {
     const status = await runImport(api, sample)
     expect(status).toMatchObject({ state: 'done', done: 37, total: 37, error: null })
     // the sample leaves out one photo on purpose
-    expect(status.report).toMatchObject({
+    expect(status.result).toMatchObject({
       added: 37,
       skipped: 0,
       problems: [
@@ -159,8 +161,8 @@ describe('importing a folder', () => {
     expect(photo.dataUrl).toMatch(/^data:image\/jpeg;base64,\/9j\//)
 
     const again = await runImport(api, sample)
-    expect(again.report).toMatchObject({ added: 0, updated: 0, skipped: 37 })
-    expect(again.report?.problems[0]).toEqual({
+    expect(again.result).toMatchObject({ added: 0, updated: 0, skipped: 37 })
+    expect(again.result?.problems[0]).toEqual({
       record: '3/4 Sit-Up',
       message: 'skipped: unchanged since the last import.'
     })
@@ -181,8 +183,8 @@ describe('importing a folder', () => {
       JSON.stringify([{ ...record, images: [...record.images, '../../etc/passwd'] }])
     )
     const status = await runImport(api, folder)
-    expect(status.report?.added).toBe(1)
-    expect(status.report?.problems).toEqual([
+    expect(status.result?.added).toBe(1)
+    expect(status.result?.problems).toEqual([
       {
         record: 'Hamstring Stretch',
         message: 'photo Hamstring_Stretch/1.jpg is missing; imported without it.'
@@ -205,7 +207,7 @@ describe('importing a folder', () => {
     expect(broken.ok).toBe(true)
     const jobId = broken.ok ? (broken.data as { jobId: string }).jobId : ''
     await new Promise((r) => setTimeout(r, 50))
-    const status = await ok<ImportStatus>(api, 'import:status', { jobId })
+    const status = await ok<ImportJob>(api, 'jobs:progress', { jobId })
     expect(status).toMatchObject({
       state: 'failed',
       error:
@@ -244,7 +246,7 @@ describe('importing a folder', () => {
     }
     writeFileSync(join(folder, 'exercises.json'), JSON.stringify(records))
     const status = await runImport(api, folder)
-    expect(status.report).toMatchObject({ total: 900, added: 900, problems: [] })
+    expect(status.result).toMatchObject({ total: 900, added: 900, problems: [] })
     expect(countPhotos(api.db)).toBe(1800)
     // a size test, not a timing one: 6 s on 2 busy cores
   }, 30_000)

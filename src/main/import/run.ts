@@ -1,78 +1,24 @@
-/** Reading a free-exercise-db folder from disk and writing it in one transaction. */
-import { randomUUID } from 'node:crypto'
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { open, readFile } from 'node:fs/promises'
-import { basename, dirname, join, normalize, sep } from 'node:path'
+/**
+ * Writing a free-exercise-db folder into the database in one transaction:
+ * what the data worker runs for an import (its task table is the only
+ * importer of this file; the main thread starts imports as jobs).
+ */
+import { readFileSync } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { join, normalize, sep } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { AppError } from '@shared/errors'
 import { limits } from '@shared/limits'
-import type { ImportReport, ImportStatus } from '@shared/types'
-import type { BackupSource } from '../backups'
-import { connect } from '../db/open'
+import type { ImportReport } from '@shared/types'
+import { connect } from '../db/connect'
 import { insertExercise, setPhotos, updateExerciseRow } from '../exercises'
-import {
-  planImport,
-  type ImportPlan,
-  type ImportProblem,
-  type PlannedRecord
-} from './free-exercise-db'
+import type { ImportProblem, PlannedRecord } from './free-exercise-db'
+import { locateImport, readPlan, reportOf } from './read'
 
-const maxJsonBytes = 50_000_000
-
-/** A folder holding exercises.json and images/, or the JSON file itself. */
-export function locateImport(path: string): { jsonFile: string; imagesDir: string } {
-  const jsonFile =
-    existsSync(path) && statSync(path).isDirectory() ? join(path, 'exercises.json') : path
-  if (!existsSync(jsonFile) || !statSync(jsonFile).isFile()) {
-    throw new AppError('invalid_input', `No exercises.json was found at ${path}.`, 'folder')
-  }
-  if (statSync(jsonFile).size > maxJsonBytes) {
-    throw new AppError('invalid_input', `${basename(jsonFile)} is larger than 50 MB.`, 'folder')
-  }
-  return { jsonFile, imagesDir: join(dirname(jsonFile), 'images') }
-}
-
-async function readPlan(db: Database, jsonFile: string): Promise<ImportPlan> {
-  let data: unknown
-  try {
-    data = JSON.parse(await readFile(jsonFile, 'utf8'))
-  } catch {
-    // never the parser's message: it quotes the file's first bytes (of /etc/shadow, say)
-    throw new AppError(
-      'invalid_input',
-      `${basename(jsonFile)} can’t be read as JSON. Is it the exercises.json of a free-exercise-db folder?`,
-      'folder'
-    )
-  }
-  const rows = db
-    .prepare('SELECT import_ref, import_hash FROM exercises WHERE import_ref IS NOT NULL')
-    .all() as { import_ref: string; import_hash: string | null }[]
-  return planImport(data, new Map(rows.map((row) => [row.import_ref, row.import_hash])))
-}
-
-function reportOf(plan: ImportPlan, problems: ImportProblem[], file: string): ImportReport {
-  const count = (action: PlannedRecord['action']) =>
-    plan.records.filter((record) => record.action === action).length
-  return {
-    file,
-    total: plan.total,
-    added: count('add'),
-    updated: count('update'),
-    skipped: plan.total - count('add') - count('update'),
-    problems: [
-      ...problems,
-      ...plan.records.flatMap((record) =>
-        record.notes.map((note) => ({ record: record.fields.name, message: `skipped: ${note}.` }))
-      )
-    ]
-  }
-}
-
-/** What an import would do, without writing anything. */
-export async function previewImport(db: Database, path: string): Promise<ImportReport> {
-  const { jsonFile } = locateImport(path)
-  const plan = await readPlan(db, jsonFile)
-  return reportOf(plan, plan.problems, jsonFile)
+/** An import as the main thread hands it over: the live file, the schema it has, the folder. */
+export interface ImportJob {
+  databaseFile: string
+  schemaVersion: number
+  path: string
 }
 
 /** A photo whose type and size were checked while reading; its bytes are read when written. */
@@ -161,12 +107,11 @@ function writeRecord(db: Database, record: PlannedRecord, photos: CheckedPhoto[]
  * rest of the day. `progress` counts photos checked; done = total means writing.
  */
 export async function importFolder(
-  databaseFile: string,
-  path: string,
+  { databaseFile, schemaVersion, path }: ImportJob,
   progress: (done: number, total: number) => void
 ): Promise<ImportReport> {
   const { jsonFile, imagesDir } = locateImport(path)
-  const db = connect(databaseFile)
+  const db = connect(databaseFile, schemaVersion)
   // one pass over the rows: a 2 MB page cache, not the 16 MB default, which the
   // allocator kept for the rest of the day after the connection closed (~60 → ~45 MB)
   db.pragma('cache_size = -2000')
@@ -185,30 +130,4 @@ export async function importFolder(
   } finally {
     db.close()
   }
-}
-
-/** Starts an import on the data worker and returns its id at once; `status` reports progress. */
-export function startImport(
-  source: BackupSource,
-  path: string,
-  jobs: Map<string, ImportStatus>
-): string {
-  locateImport(path) // a wrong folder is said at once, not as a failed job
-  const id = randomUUID()
-  const status: ImportStatus = { state: 'reading', done: 0, total: 0, report: null, error: null }
-  jobs.set(id, status)
-  source.offThread
-    .run('import', { databaseFile: source.databaseFile, path }, (done, total) =>
-      Object.assign(status, { done, total, state: done === total ? 'writing' : 'reading' })
-    )
-    .then(
-      (report) => Object.assign(status, { state: 'done', report }),
-      (error: unknown) =>
-        Object.assign(status, {
-          state: 'failed',
-          error:
-            error instanceof AppError ? error.message : 'The import failed and nothing was written.'
-        })
-    )
-  return id
 }
