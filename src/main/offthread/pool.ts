@@ -1,9 +1,12 @@
 /**
  * Runs tasks off the main thread, so the window (and the browser host's
  * server) keeps answering while a handout renders or a backup is checked.
- * Two long-lived workers: handouts, and data (backups and imports), so a
- * preview never waits behind a backup. A worker is started on first use, lets the process exit
- * when idle, and is started again if it dies.
+ * Two lanes: handouts, and data (backups and imports), so a preview never
+ * waits behind a backup. The handout worker lives long (it keeps pdfmake and
+ * the parsed fonts warm) and lets the process exit when idle; the data
+ * worker does rare, heavy work and exits once its queue is empty, so its
+ * heap goes back to the system (README, A clinic day: memory). A worker is
+ * started on first use, and again if it dies.
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { AppError } from '@shared/errors'
@@ -28,7 +31,9 @@ interface Pending {
   onProgress: Progress | undefined
 }
 
-const lanes: Record<TaskName, 'handouts' | 'data'> = {
+type Lane = 'handouts' | 'data'
+
+const lanes: Record<TaskName, Lane> = {
   handout: 'handouts',
   backup: 'data',
   inspectBackup: 'data',
@@ -65,7 +70,10 @@ const tooLarge: Record<TaskName, string> = {
     'This import needs more memory than a background task may use. Try importing the folder in smaller parts.'
 }
 
-function lane(workerFile: string): OffThread {
+/** Whether a lane's worker stays when its queue is empty (see the top of this file). */
+const stays: Record<Lane, boolean> = { handouts: true, data: false }
+
+function lane(workerFile: string, stay: boolean): OffThread {
   const pending = new Map<number, Pending>()
   const idleWaiters: (() => void)[] = []
   let worker: Worker | null = null
@@ -97,7 +105,13 @@ function lane(workerFile: string): OffThread {
       if (!task) return
       if ('progress' in reply) return task.onProgress?.(...reply.progress)
       pending.delete(reply.id)
-      if (pending.size === 0) started.unref()
+      if (pending.size === 0) {
+        started.unref()
+        if (!stay) {
+          worker = null
+          void started.terminate()
+        }
+      }
       settled()
       if ('error' in reply) task.reject(receivedError(reply.error))
       else task.resolve(reply.value)
@@ -152,7 +166,10 @@ export function createOffThread(workerFile: string | null): OffThread {
       close: async () => undefined
     }
   }
-  const byLane = { handouts: lane(workerFile), data: lane(workerFile) }
+  const byLane = {
+    handouts: lane(workerFile, stays.handouts),
+    data: lane(workerFile, stays.data)
+  }
   return {
     run: (name, input, onProgress) => byLane[lanes[name]].run(name, input, onProgress),
     idle: async () => {
