@@ -110,6 +110,9 @@ async function clinicDay(host: RunningHost, sample: (operations: number) => Prom
     }
     if (status.state === 'failed') throw new Error('a backup or the import failed')
   }
+  // made before the first call: the seconds it takes (more on a busy machine) would leave
+  // the connection idle long enough for the server to close it under the next request
+  const folder = importFolder(join(host.dataDir, 'import'), 900)
   const exerciseIds = (await api<{ id: number }[]>('exercises:list', { query: 'stretch' })).map(
     ({ id }) => id
   )
@@ -121,9 +124,6 @@ async function clinicDay(host: RunningHost, sample: (operations: number) => Prom
     })
   let draft = await newDraft()
   let saves = 0
-  // made before the day: the seconds it takes would leave the connection idle long
-  // enough for the server to close it under the next request
-  const folder = importFolder(join(host.dataDir, 'import'), 900)
   const samples = [await sample(operations)]
   for (let slot = 0; slot < day.previews; slot++) {
     const query = searches[slot % searches.length]!

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { builtinExercises } from '../../src/main/seed/content'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -159,6 +159,12 @@ describe('importing a folder', () => {
     expect(exercise.media.map((m) => m.stage)).toEqual(['start', 'end'])
     const photo = await ok<MediaData>(api, 'media:get', { id: exercise.media[0]!.id })
     expect(photo.dataUrl).toMatch(/^data:image\/jpeg;base64,\/9j\//)
+    // each photo's own bytes, though the import reads them all through the same buffers
+    for (const [index, media] of exercise.media.entries()) {
+      const stored = await ok<MediaData>(api, 'media:get', { id: media.id })
+      const file = join(sample, 'images', 'Inchworm', `${index}.jpg`)
+      expect(stored.dataUrl).toBe(`data:image/jpeg;base64,${readFileSync(file).toString('base64')}`)
+    }
 
     const again = await runImport(api, sample)
     expect(again.result).toMatchObject({ added: 0, updated: 0, skipped: 37 })
