@@ -100,6 +100,15 @@ describe('the job runner', () => {
   })
 })
 
+/** Follows an import whose every answer is `answer`. */
+const followOnce = (answer: Result<AnyJobStatus>) =>
+  followJob(
+    'import',
+    async () => answer,
+    () => undefined,
+    1
+  )
+
 describe('following a job from a store', () => {
   it('polls through the runner until done, handing on each step', async () => {
     const jobs = jobRunner()
@@ -139,32 +148,12 @@ describe('following a job from a store', () => {
       result: null,
       error: 'No.'
     }
-    expect(
-      await followJob(
-        'import',
-        async () => ({ ok: true, data: failed }),
-        () => undefined,
-        1
-      )
-    ).toEqual({
-      ok: true,
-      data: failed
-    })
+    expect(await followOnce({ ok: true, data: failed })).toEqual({ ok: true, data: failed })
     const gone = {
       code: 'not_found' as const,
       message: 'That task is not known (was the app restarted?).'
     }
-    expect(
-      await followJob(
-        'import',
-        async () => ({ ok: false, error: gone }),
-        () => undefined,
-        1
-      )
-    ).toEqual({
-      ok: false,
-      error: gone
-    })
+    expect(await followOnce({ ok: false, error: gone })).toEqual({ ok: false, error: gone })
   })
 
   it('refuses to follow a job of another kind as if it were this one', async () => {
@@ -176,12 +165,7 @@ describe('following a job from a store', () => {
       result: null,
       error: null
     }
-    const followed = await followJob(
-      'import',
-      async () => ({ ok: true, data: backup }),
-      () => undefined,
-      1
-    )
+    const followed = await followOnce({ ok: true, data: backup })
     expect(followed.ok).toBe(false)
   })
 })
