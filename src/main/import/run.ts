@@ -3,7 +3,7 @@
  * what the data worker runs for an import (its task table is the only
  * importer of this file; the main thread starts imports as jobs).
  */
-import { closeSync, openSync, readSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { join, normalize, sep } from 'node:path'
 import type { Database } from 'better-sqlite3'
@@ -74,31 +74,7 @@ async function checkPhotos(
   return photos
 }
 
-/**
- * Reads a photo into `into` (at most its length: the size was checked) and
- * returns the part read. SQLite copies the bytes it is given, so one buffer
- * per photo of a record serves the whole import, instead of 1,800 buffers
- * left to the collector (the import's peak was its largest step of the day).
- */
-function readInto(into: Buffer, file: string): Buffer {
-  const fd = openSync(file, 'r')
-  try {
-    let length = 0
-    for (let read = -1; read !== 0 && length < into.length; length += read) {
-      read = readSync(fd, into, length, into.length - length, length)
-    }
-    return into.subarray(0, length)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-function writeRecord(
-  db: Database,
-  record: PlannedRecord,
-  photos: CheckedPhoto[],
-  buffers: Buffer[]
-): void {
+function writeRecord(db: Database, record: PlannedRecord, photos: CheckedPhoto[]): void {
   const existing = db.prepare('SELECT id FROM exercises WHERE import_ref = ?').get(record.ref) as
     { id: number } | undefined
   let id: number
@@ -117,10 +93,7 @@ function writeRecord(
   setPhotos(
     db,
     id,
-    photos.map(({ file, mime }, index) => ({
-      data: readInto((buffers[index] ??= Buffer.allocUnsafe(limits.photoBytes)), file),
-      mime
-    }))
+    photos.map(({ file, mime }) => ({ data: readFileSync(file), mime }))
   )
 }
 
@@ -152,10 +125,7 @@ export async function importFolder(
       photos.push(await checkPhotos(record, imagesDir, problems))
     }
     progress(work.length, work.length)
-    const buffers: Buffer[] = []
-    db.transaction(() =>
-      work.forEach((record, index) => writeRecord(db, record, photos[index]!, buffers))
-    )()
+    db.transaction(() => work.forEach((record, index) => writeRecord(db, record, photos[index]!)))()
     return reportOf(plan, problems, jsonFile)
   } finally {
     db.close()
