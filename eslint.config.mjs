@@ -3,6 +3,8 @@ import pluginVue from 'eslint-plugin-vue'
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
+import { importX } from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
 export default defineConfigWithVueTs(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**'] },
@@ -25,6 +27,23 @@ export default defineConfigWithVueTs(
         { patterns: [{ group: ['**/api', '@renderer/api'], message: 'Only stores call the api.' }] }
       ]
     }
+  },
+  {
+    // No import circles: no file imports, directly or through others, a file that imports it,
+    // so each part can be read, moved and bundled on its own. Components (.vue) are left out:
+    // they import stores, never the other way, and parsing them again would double lint's time.
+    files: ['**/*.{ts,mts,js,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.node.json', 'tsconfig.web.json'],
+          noWarnOnMultipleProjects: true
+        })
+      ],
+      'import-x/extensions': ['.ts', '.mts', '.js', '.mjs']
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] }
   },
   prettier
 )

@@ -5,7 +5,7 @@
  * so limbs keep their lengths from one picture to the next. Props use only
  * the shapes the handout draws (src/main/handout/drawing.ts).
  */
-import type { Point, Pose } from './illustrations.mts'
+import type { Point, Pose } from './illustration-pose.mts'
 
 /** a limb by its two angles (degrees, 0 = right, 90 = down), or reaching for a point */
 type Limb = [number, number] | { to: Point; bend?: 1 | -1 }

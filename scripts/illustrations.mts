@@ -7,35 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runningIllustrations } from './illustrations-running.mts'
-
-export type Point = [number, number]
-
-/** `foot` is the end of the shin (the ankle when a `toe` draws the foot) */
-interface Limbs {
-  elbow: Point
-  hand: Point
-  knee: Point
-  foot: Point
-  toe?: Point
-}
-
-export interface Pose {
-  head: Point
-  neck: Point
-  hip: Point
-  /** a control point bending the back (cat-camel) */
-  spine?: Point
-  near: Limbs
-  far: Limbs
-  props?: ('mat' | 'wall' | 'step')[]
-  /** curved arrows showing the movement: from, control, to */
-  arrows?: [Point, Point, Point][]
-  /** dashed outlines of where a part was before the movement, as polylines */
-  ghosts?: Point[][]
-  /** more props in the drawing subset (src/main/handout/drawing.ts): behind the figure, in front */
-  behind?: string
-  front?: string
-}
+import type { Point, Pose } from './illustration-pose.mts'
 
 const ink = '#1d2a30'
 const faint = '#9aa9af'

@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { it } from 'vitest'
 import { emptyDose } from '@shared/dose'
-import type { ImportStatus, JobStatus, ProgramVersion } from '@shared/types'
+import type { AnyJobStatus, ProgramVersion } from '@shared/types'
 import type { CDPSession, Page } from 'playwright-core'
 import {
   callApi,
@@ -101,14 +101,18 @@ async function clinicDay(host: RunningHost, sample: (operations: number) => Prom
     operations++
     return callApi<T>(host, channel, input)
   }
-  const waitFor = async <T extends { state: string }>(read: () => Promise<T>) => {
+  const waitFor = async (jobId: string) => {
+    const read = () => api<AnyJobStatus>('jobs:progress', { jobId })
     let status = await read()
-    while (status.state !== 'done' && status.state !== 'failed') {
+    while (status.state === 'running') {
       await new Promise((tick) => setTimeout(tick, 50))
       status = await read()
     }
     if (status.state === 'failed') throw new Error('a backup or the import failed')
   }
+  // made before the first call: the seconds it takes (more on a busy machine) would leave
+  // the connection idle long enough for the server to close it under the next request
+  const folder = importFolder(join(host.dataDir, 'import'), 900)
   const exerciseIds = (await api<{ id: number }[]>('exercises:list', { query: 'stretch' })).map(
     ({ id }) => id
   )
@@ -120,9 +124,6 @@ async function clinicDay(host: RunningHost, sample: (operations: number) => Prom
     })
   let draft = await newDraft()
   let saves = 0
-  // made before the day: the seconds it takes would leave the connection idle long
-  // enough for the server to close it under the next request
-  const folder = importFolder(join(host.dataDir, 'import'), 900)
   const samples = [await sample(operations)]
   for (let slot = 0; slot < day.previews; slot++) {
     const query = searches[slot % searches.length]!
@@ -163,12 +164,12 @@ async function clinicDay(host: RunningHost, sample: (operations: number) => Prom
     }
     if (spread(slot, day.backups)) {
       const { jobId } = await api<{ jobId: string }>('backups:start', { saveAs: false })
-      await waitFor(() => api<JobStatus<unknown>>('backups:progress', { jobId }))
+      await waitFor(jobId)
     }
     if (slot === importAt) {
       await api('import:preview', { folder })
       const { jobId } = await api<{ jobId: string }>('import:start', { folder })
-      await waitFor(() => api<ImportStatus>('import:status', { jobId }))
+      await waitFor(jobId)
     }
     if ((slot + 1) % sampleEvery === 0) samples.push(await sample(operations))
   }

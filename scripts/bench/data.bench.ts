@@ -8,9 +8,9 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { it } from 'vitest'
-import type { ImportStatus } from '@shared/types'
 import { makeBackup } from '../../src/main/backups'
-import { startImport } from '../../src/main/import/run'
+import { startImport } from '../../src/main/import/start'
+import { jobRunner } from '../../src/main/jobs'
 import { createOffThread, type OffThread } from '../../src/main/offthread/pool'
 import { clinicDescription, openClinic } from './clinic'
 import { importFolder } from './import-folder'
@@ -53,11 +53,13 @@ it('backup and import on the large clinic', async () => {
   for (const copy of copies) copyFileSync(file, copy)
   const imported = await watched('import of 900 exercises, 1,800 photos', async (offThread) => {
     const target = copies.shift()!
-    const jobs = new Map<string, ImportStatus>()
+    const jobs = jobRunner()
     const id = startImport({ databaseFile: target, offThread }, folder, jobs)
-    const status = jobs.get(id)!
-    while (status.state !== 'done' && status.state !== 'failed')
+    let status = jobs.get(id)
+    while (status.state === 'running') {
       await new Promise((tick) => setTimeout(tick, 5))
+      status = jobs.get(id)
+    }
     if (status.state === 'failed') throw new Error(status.error ?? 'import failed')
   })
   rmSync(scratch, { recursive: true, force: true })

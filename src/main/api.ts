@@ -1,11 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import type { ZodError } from 'zod'
-import { BoundedMap } from '@shared/bounded-map'
 import { isChannel, type Channel } from '@shared/channels'
 import { contract, type Output, type ValidInput } from '@shared/contract'
 import { todayIso } from '@shared/dates'
 import { toApiError, AppError, type ApiError, type FieldIssue, type Result } from '@shared/errors'
-import type { AppInfo, BackupInfo, HandoutFile, HandoutOptions, ImportStatus } from '@shared/types'
+import type { AppInfo, HandoutFile, HandoutOptions } from '@shared/types'
 import {
   createExercise,
   deleteExercise,
@@ -32,8 +31,8 @@ import {
 import type { DesktopActions } from './desktop'
 import { typedPaths, type PathPolicy } from './paths'
 import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } from './handouts'
-import { previewImport, startImport } from './import/run'
-import { jobRunner, jobsKept } from './jobs'
+import { previewImport, startImport } from './import/start'
+import { jobRunner } from './jobs'
 import type { OffThread } from './offthread/pool'
 import { dataUrlBytes, getMedia } from './media'
 import { listAdvice } from './advice'
@@ -110,8 +109,7 @@ function count(db: Database, table: string): number {
 export function createHandlers(context: ApiContext): Handlers {
   const { db } = context
   const inTransaction = <T>(work: () => T): T => db.transaction(work)()
-  const imports = new BoundedMap<string, ImportStatus>(jobsKept)
-  const backupJobs = jobRunner<BackupInfo>()
+  const jobs = jobRunner()
   const desktop = (): DesktopActions => {
     if (!context.desktop) {
       throw new AppError(
@@ -197,14 +195,8 @@ export function createHandlers(context: ApiContext): Handlers {
     'import:preview': ({ folder, importAnyway }) =>
       previewImport(db, paths.accept(folder, 'folder'), importAnyway),
     'import:start': ({ folder, importAnyway }) => ({
-      jobId: startImport(context, paths.accept(folder, 'folder'), imports, importAnyway)
+      jobId: startImport(context, paths.accept(folder, 'folder'), jobs, importAnyway)
     }),
-    'import:status': ({ jobId }) => {
-      const status = imports.get(jobId)
-      if (!status)
-        throw new AppError('not_found', 'That import is not known (was the app restarted?).')
-      return { ...status }
-    },
     'media:get': ({ id }) => getMedia(db, id, context.resourcesDir),
     'advice:list': () => listAdvice(db),
     'templates:list': () => listTemplates(db),
@@ -257,18 +249,19 @@ export function createHandlers(context: ApiContext): Handlers {
         const stamp = new Date().toISOString().slice(0, 10)
         const path = await desktop().chooseSavePath(`PhysioPlan backup ${stamp}.sqlite3`)
         return path
-          ? { jobId: backupJobs.start((progress) => writeVerifiedCopy(context, path, progress)) }
+          ? {
+              jobId: jobs.start('backup', (progress) => writeVerifiedCopy(context, path, progress))
+            }
           : null
       }
       const folder = backupFolder(db, context.dataDir)
-      const jobId = backupJobs.start(async (progress) => {
+      const jobId = jobs.start('backup', async (progress) => {
         const made = await makeBackup(context, folder, new Date(), progress)
         rotateBackups(folder)
         return made
       })
       return { jobId }
     },
-    'backups:progress': ({ jobId }) => backupJobs.get(jobId),
     'backups:chooseFolder': async () => {
       const picked = await desktop().chooseFolder('Folder for backups')
       return picked && paths.offer(picked)
@@ -281,6 +274,7 @@ export function createHandlers(context: ApiContext): Handlers {
       context.offThread.run('inspectBackup', { file: paths.accept(file, 'file') }),
     'backups:restore': ({ file }) =>
       restoreBackup(db, context, paths.accept(file, 'file'), backupFolder(db, context.dataDir)),
+    'jobs:progress': ({ jobId }) => jobs.get(jobId),
     'clinic:get': () => getClinic(db),
     'clinic:update': (clinic) => inTransaction(() => updateClinic(db, clinic)),
     'clinic:skipDetails': () => skipClinicDetails(db)

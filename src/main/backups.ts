@@ -4,17 +4,7 @@
  * weekly. Restore checks a backup first and keeps the current data as a
  * safety copy before it swaps.
  */
-import {
-  chmodSync,
-  copyFileSync,
-  existsSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from 'node:fs'
-import { randomUUID } from 'node:crypto'
+import { chmodSync, copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
@@ -22,11 +12,11 @@ import { AppError } from '@shared/errors'
 import type { BackupContents, BackupInfo, BackupStatus } from '@shared/types'
 import { migrate, schemaVersion } from './db/migrate'
 import { makePrivateFolder, privateFileMode } from './file-modes'
+import { backupName, infoOf, inspectBackup } from './backup-copy'
 import type { OffThread } from './offthread/pool'
 import { seedBuiltins } from './seed/apply'
 import { readSetting, writeSetting } from './settings'
 
-const backupName = /^physioplan-(\d{4}-\d{2}-\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite3$/
 const day = 86_400_000
 
 function stamp(date: Date): string {
@@ -58,14 +48,6 @@ export function setBackupFolder(db: Db, folder: string): void {
   writeSetting(db, 'backupFolder', folder)
 }
 
-function infoOf(file: string): BackupInfo {
-  const match = backupName.exec(file.split(/[\\/]/).pop() ?? '')
-  const createdAt = match
-    ? `${match[1]}T${match[2]}:${match[3]}:${match[4]}Z`
-    : statSync(file).mtime.toISOString()
-  return { file, createdAt, bytes: statSync(file).size }
-}
-
 /** The backups in a folder, newest first. */
 export function listBackups(folder: string): BackupInfo[] {
   if (!existsSync(folder)) return []
@@ -75,88 +57,10 @@ export function listBackups(folder: string): BackupInfo[] {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
 
-/** Opens a database file read-only and says what it holds; throws when it is damaged. */
-export function inspectBackup(file: string): BackupContents {
-  let source: Db
-  try {
-    source = new Database(file, { readonly: true, fileMustExist: true })
-  } catch {
-    throw new AppError('invalid_input', `${file} can’t be opened as a PhysioPlan backup.`)
-  }
-  try {
-    const integrity = source.pragma('integrity_check', { simple: true })
-    if (integrity !== 'ok')
-      throw new AppError('invalid_input', `${file} is damaged (${String(integrity)}).`)
-    const count = (table: string) =>
-      source.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
-    return {
-      ...infoOf(file),
-      schemaVersion: source.pragma('user_version', { simple: true }) as number,
-      patients: count('patients'),
-      programs: count('programs'),
-      visits: count('visits')
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error
-    throw new AppError('invalid_input', `${file} is not a PhysioPlan database.`)
-  } finally {
-    source.close()
-  }
-}
-
 /** Where backups are copied from, and the worker that copies and checks them. */
 export interface BackupSource {
   databaseFile: string
   offThread: OffThread
-}
-
-/**
- * Copies the database file `source` to `target` through its own read-only
- * connection (so it can run on a worker thread), checks the copy, and only
- * then names it `target`; a copy that fails its check is removed, never kept.
- * The copy is taken in a few large steps: SQLite starts over if the app
- * writes between steps, so fewer steps finish sooner on a busy file.
- */
-export async function copyVerified(
-  source: string,
-  target: string,
-  onProgress?: (done: number, total: number) => void
-): Promise<BackupInfo> {
-  // its own name: a scheduled backup and Back up now may start in the same second
-  const partial = `${target}.${randomUUID()}.partial`
-  let pages = 0
-  try {
-    // created owner-only before SQLite writes a page: its journal takes the same mode
-    writeFileSync(partial, '', { mode: privateFileMode, flag: 'wx' })
-    const live = new Database(source, { readonly: true, fileMustExist: true })
-    try {
-      await live.backup(partial, {
-        progress: ({ totalPages, remainingPages }) => {
-          pages = totalPages
-          onProgress?.(totalPages - remainingPages, totalPages)
-          return 4096
-        }
-      })
-    } finally {
-      live.close()
-    }
-    // one self-contained file (it may go to a USB stick): no -wal or -shm beside it
-    const copy = new Database(partial)
-    copy.pragma('journal_mode = DELETE')
-    copy.close()
-    inspectBackup(partial)
-    // the library reports before its last step; done means written and verified
-    onProgress?.(pages, pages)
-  } catch (error) {
-    rmSync(partial, { force: true })
-    if (error instanceof AppError) throw error
-    throw new AppError(
-      'unavailable',
-      `The backup could not be written to ${target}. Is there space, and may PhysioPlan write there?`
-    )
-  }
-  renameSync(partial, target)
-  return infoOf(target)
 }
 
 /** A verified copy of the live database at `target`, made on the backup worker. */

@@ -33,16 +33,14 @@ import {
   visitTypes,
   type AuditEntry,
   type BackupContents,
-  type BackupInfo,
   type BackupStatus,
   type Dashboard,
-  type JobStatus,
+  type AnyJobStatus,
   type ExerciseFacets,
   type Visit,
   type HandoutFile,
   type HandoutOptions,
   type ImportReport,
-  type ImportStatus,
   type MediaData,
   type ProgramDiff,
   type ProgramSnapshot,
@@ -670,10 +668,6 @@ export const contract = {
   'import:chooseFolder': { input: none, result: returns<string | null>() },
   'import:preview': { input: importFolder, result: returns<ImportReport>() },
   'import:start': { input: importFolder, result: returns<{ jobId: string }>() },
-  'import:status': {
-    input: z.strictObject({ jobId: z.uuid({ error: 'Unknown import' }) }),
-    result: returns<ImportStatus>()
-  },
   'media:get': { input: z.strictObject({ id: id('Picture id') }), result: returns<MediaData>() },
 
   'advice:list': { input: none, result: returns<AdviceSection[]>() },
@@ -802,10 +796,6 @@ export const contract = {
     input: z.strictObject({ saveAs: z.boolean({ error: 'saveAs must be true or false' }) }),
     result: returns<{ jobId: string } | null>()
   },
-  'backups:progress': {
-    input: z.strictObject({ jobId: z.uuid({ error: 'Unknown backup' }) }),
-    result: returns<JobStatus<BackupInfo>>()
-  },
   /** desktop only: a folder from the system's folder dialog; null when cancelled */
   'backups:chooseFolder': { input: none, result: returns<string | null>() },
   'backups:setFolder': {
@@ -821,6 +811,11 @@ export const contract = {
     result: returns<{ safetyCopy: string; contents: BackupContents }>()
   },
 
+  /** how far a long job (an import, a backup) got, and then its result or why it failed */
+  'jobs:progress': {
+    input: z.strictObject({ jobId: z.uuid({ error: 'Unknown task' }) }),
+    result: returns<AnyJobStatus>()
+  },
   'clinic:get': { input: none, result: returns<ClinicSettings>() },
   'clinic:update': { input: z.strictObject(clinicFields), result: returns<ClinicSettings>() },
   /** "Skip for now" on the first day's question: it is not asked again (a write, so said outright) */

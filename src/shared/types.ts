@@ -393,14 +393,6 @@ export interface ImportReport {
   }[]
 }
 
-export interface ImportStatus {
-  state: 'reading' | 'writing' | 'done' | 'failed'
-  done: number
-  total: number
-  report: ImportReport | null
-  error: string | null
-}
-
 export const papers = ['A4', 'LETTER'] as const
 export type Paper = (typeof papers)[number]
 
@@ -546,11 +538,24 @@ export interface AuditEntry {
   fields: string[]
 }
 
-/** A long task in main (a backup), polled by the page for its progress. */
-export interface JobStatus<T> {
+/** What each kind of long job in main ends with (see jobs.ts in main). */
+export interface JobResults {
+  import: ImportReport
+  backup: BackupInfo
+}
+
+/** A long job in main (an import, a backup), followed by the page for its progress. */
+export interface JobStatus<K = keyof JobResults, T = unknown> {
+  kind: K
   state: 'running' | 'done' | 'failed'
+  /** for an import, photos checked; done = total while its rows are written */
   done: number
   total: number
   result: T | null
   error: string | null
 }
+
+/** The status of any job: a union on `kind`, so its result's type follows from it. */
+export type AnyJobStatus = {
+  [K in keyof JobResults]: JobStatus<K, JobResults[K]>
+}[keyof JobResults]

@@ -55,7 +55,7 @@ describe('backups in the browser host', () => {
       const { jobId } = await callApi<{ jobId: string }>(first, 'backups:start', { saveAs: false })
       await expect
         .poll(
-          async () => (await callApi<{ state: string }>(first, 'backups:progress', { jobId })).state
+          async () => (await callApi<{ state: string }>(first, 'jobs:progress', { jobId })).state
         )
         .toBe('done')
       await first.stop()

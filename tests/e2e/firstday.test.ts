@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { ImportStatus } from '../../src/shared/types'
+import type { AnyJobStatus } from '../../src/shared/types'
 import { callApi, handoutText, patientWithReliefProgram, useBrowserHost } from './host'
 
 const app = useBrowserHost({ firstDay: true })
@@ -102,7 +102,7 @@ describe('the first day', () => {
     writeFileSync(join(folder, 'exercises.json'), JSON.stringify(records))
     const { jobId } = await callApi<{ jobId: string }>(app.host, 'import:start', { folder })
     await expect
-      .poll(async () => (await callApi<ImportStatus>(app.host, 'import:status', { jobId })).state, {
+      .poll(async () => (await callApi<AnyJobStatus>(app.host, 'jobs:progress', { jobId })).state, {
         timeout: 20_000
       })
       .toBe('done')

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { pdfText } from '../unit/pdf-tools'
+import { appEnv } from '../../scripts/start-shell.mjs'
 import { findChromium } from './chromium'
 
 const webEntry = resolve('out/main/web.js')
@@ -28,9 +29,8 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
   const child: ChildProcess = spawn(
     process.execPath,
     [webEntry, '--port', '0', '--data-dir', dataDir, ...extraArgs],
-    {
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
+    // started as the launchers start it (scripts/start-shell.mts)
+    { env: appEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'] }
   )
   let output = ''
   const url = await new Promise<string>((resolveUrl, reject) => {

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest'
 import {
   backupStatus,
   backupsToRemove,
-  inspectBackup,
   listBackups,
   makeBackup,
   restoreBackup
 } from '../../src/main/backups'
+import { inspectBackup } from '../../src/main/backup-copy'
 import { schemaVersion } from '../../src/main/db/migrate'
 import { openDatabase } from '../../src/main/db/open'
 import { createPatient, listPatients } from '../../src/main/patients'
@@ -129,7 +129,7 @@ describe('backing up through the api', () => {
     let status
     do {
       await new Promise((resolve) => setTimeout(resolve, 10))
-      const polled = await call('backups:progress', { jobId })
+      const polled = await call('jobs:progress', { jobId })
       status = polled.ok ? (polled.data as { state: string; done: number; total: number }) : null
     } while (status?.state === 'running')
     expect(status).toMatchObject({ state: 'done' })

@@ -84,9 +84,9 @@ describe('caches that live as long as the app', () => {
   })
 
   it('forgets the oldest finished jobs instead of every job of the day', async () => {
-    const jobs = jobRunner<number>()
+    const jobs = jobRunner<{ count: number }>()
     const ids: string[] = []
-    for (let n = 0; n < jobsKept + 10; n++) ids.push(jobs.start(async () => n))
+    for (let n = 0; n < jobsKept + 10; n++) ids.push(jobs.start('count', async () => n))
     await new Promise((settle) => setImmediate(settle))
     expect(jobs.get(ids.at(-1)!)).toMatchObject({ state: 'done', result: jobsKept + 9 })
     expect(() => jobs.get(ids[0]!)).toThrow('That task is not known')

@@ -22,7 +22,7 @@ async function backUp(store: OpenedStore): Promise<string> {
   const started = await store.handlers['backups:start']({ saveAs: false })
   if (!started) throw new Error('no backup started')
   for (;;) {
-    const job = await store.handlers['backups:progress']({ jobId: started.jobId })
+    const job = await store.handlers['jobs:progress']({ jobId: started.jobId })
     if (job.state === 'done') return job.result!.file
     if (job.state === 'failed') throw new Error('backup failed')
     await new Promise((done) => setTimeout(done, 10))

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { builtinExercises } from '../../src/main/seed/content'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,9 +12,11 @@ import type {
   Exercise,
   ExerciseSummary,
   ImportReport,
-  ImportStatus,
+  JobStatus,
   MediaData
 } from '../../src/shared/types'
+
+type ImportJob = JobStatus<'import', ImportReport>
 import { countPhotos, countRows, fileApi, memoryApi, tempDir, type MemoryApi } from './helpers'
 
 const sample = resolve('tests/fixtures/free-exercise-db-sample')
@@ -56,10 +58,10 @@ async function runImport(
   api: MemoryApi,
   folder: string,
   importAnyway: string[] = []
-): Promise<ImportStatus> {
+): Promise<ImportJob> {
   const { jobId } = await ok<{ jobId: string }>(api, 'import:start', { folder, importAnyway })
   for (;;) {
-    const status = await ok<ImportStatus>(api, 'import:status', { jobId })
+    const status = await ok<ImportJob>(api, 'jobs:progress', { jobId })
     if (status.state === 'done' || status.state === 'failed') return status
     await new Promise((resolveWait) => setTimeout(resolveWait, 10))
   }
@@ -274,12 +276,12 @@ describe('importing a folder', () => {
 
     const status = await runImport(api, sample, ['free-exercise-db:Ankle_Circles'])
     expect(status).toMatchObject({ state: 'done', done: 36, total: 36, error: null })
-    expect(status.report).toMatchObject({ added: 36, skipped: 1 })
-    expect(status.report?.groups).toEqual([
+    expect(status.result).toMatchObject({ added: 36, skipped: 1 })
+    expect(status.result?.groups).toEqual([
       preview.groups[0],
       { ...preview.groups[1], count: 1, lines: [preview.groups[1]!.lines[1]] }
     ])
-    expect(status.report?.duplicates.map((d) => [d.name, d.imported])).toEqual([
+    expect(status.result?.duplicates.map((d) => [d.name, d.imported])).toEqual([
       ['Ankle Circles', true],
       ['Split Squats', false]
     ])
@@ -292,16 +294,22 @@ describe('importing a folder', () => {
     expect(exercise.media.map((m) => m.stage)).toEqual(['start', 'end'])
     const photo = await ok<MediaData>(api, 'media:get', { id: exercise.media[0]!.id })
     expect(photo.dataUrl).toMatch(/^data:image\/jpeg;base64,\/9j\//)
+    // each photo's own bytes, though the import reads them all through the same buffers
+    for (const [index, media] of exercise.media.entries()) {
+      const stored = await ok<MediaData>(api, 'media:get', { id: media.id })
+      const file = join(sample, 'images', 'Inchworm', `${index}.jpg`)
+      expect(stored.dataUrl).toBe(`data:image/jpeg;base64,${readFileSync(file).toString('base64')}`)
+    }
 
     // again: the imported Ankle Circles is its own, not a duplicate; Split Squats still is
     const again = await runImport(api, sample)
-    expect(again.report).toMatchObject({ added: 0, updated: 0, skipped: 37 })
-    expect(again.report?.problems[0]).toEqual({
+    expect(again.result).toMatchObject({ added: 0, updated: 0, skipped: 37 })
+    expect(again.result?.problems[0]).toEqual({
       record: '3/4 Sit-Up',
       message: 'skipped: unchanged since the last import.',
       group: 'unchanged since the last import, skipped'
     })
-    expect(again.report?.groups.map((group) => [group.count, group.message])).toEqual([
+    expect(again.result?.groups.map((group) => [group.count, group.message])).toEqual([
       [36, 'unchanged since the last import, skipped'],
       [1, 'likely duplicates of exercises in your library, skipped']
     ])
@@ -322,8 +330,8 @@ describe('importing a folder', () => {
       JSON.stringify([{ ...record, images: [...record.images, '../../etc/passwd'] }])
     )
     const status = await runImport(api, folder)
-    expect(status.report?.added).toBe(1)
-    expect(status.report?.problems).toEqual([
+    expect(status.result?.added).toBe(1)
+    expect(status.result?.problems).toEqual([
       {
         record: 'Hamstring Stretch',
         message: 'photo Hamstring_Stretch/1.jpg is missing; imported without it.',
@@ -348,7 +356,7 @@ describe('importing a folder', () => {
     expect(broken.ok).toBe(true)
     const jobId = broken.ok ? (broken.data as { jobId: string }).jobId : ''
     await new Promise((r) => setTimeout(r, 50))
-    const status = await ok<ImportStatus>(api, 'import:status', { jobId })
+    const status = await ok<ImportJob>(api, 'jobs:progress', { jobId })
     expect(status).toMatchObject({
       state: 'failed',
       error:
@@ -387,7 +395,7 @@ describe('importing a folder', () => {
     }
     writeFileSync(join(folder, 'exercises.json'), JSON.stringify(records))
     const status = await runImport(api, folder)
-    expect(status.report).toMatchObject({ total: 900, added: 900, problems: [] })
+    expect(status.result).toMatchObject({ total: 900, added: 900, problems: [] })
     expect(countPhotos(api.db)).toBe(1800)
     // a size test, not a timing one: 6 s on 2 busy cores
   }, 30_000)

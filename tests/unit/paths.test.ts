@@ -75,7 +75,7 @@ describe('on the desktop', () => {
     // one main made and listed
     const started = await app.handlers['backups:start']({ saveAs: false })
     for (;;) {
-      const job = await app.handlers['backups:progress']({ jobId: started!.jobId })
+      const job = await app.handlers['jobs:progress']({ jobId: started!.jobId })
       if (job.state !== 'running') break
       await new Promise((done) => setTimeout(done, 10))
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import {
+  appEnv,
   chooseShell,
   downloadElectron,
   electronInstalled,
@@ -102,5 +103,12 @@ describe("Electron's first-run download, with a stand-in installer", () => {
   it('knows a missing binary from an installed one', () => {
     mkdirSync(join(dir, 'empty'), { recursive: true })
     expect(electronInstalled(join(dir, 'empty'))).toBe(false)
+  })
+})
+
+describe('the environment the app starts with', () => {
+  it('caps the allocator at two arenas, unless the person set their own', () => {
+    expect(appEnv({ PATH: '/usr/bin' })).toEqual({ PATH: '/usr/bin', MALLOC_ARENA_MAX: '2' })
+    expect(appEnv({ MALLOC_ARENA_MAX: '4' }).MALLOC_ARENA_MAX).toBe('4')
   })
 })

@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import { makePrivateFolder, privateFileMode } from '../file-modes'
+import { assertNotNewer, userVersion } from './connect'
 
 export interface Migration {
   version: number
@@ -33,22 +34,6 @@ export const migrations = loadMigrations(
 )
 
 export const schemaVersion = migrations.length
-
-export function userVersion(db: Database): number {
-  return db.pragma('user_version', { simple: true }) as number
-}
-
-/** Refuses a database written by a newer app before anything touches it. */
-export function assertNotNewer(db: Database, known: number = schemaVersion): void {
-  const version = userVersion(db)
-  if (version > known) {
-    throw new AppError(
-      'unavailable',
-      `This data was saved by a newer version of PhysioPlan (data version ${version}; this version reads up to ${known}). ` +
-        'Install the newer version to open it. Nothing in the file was changed.'
-    )
-  }
-}
 
 export interface MigrationReport {
   from: number

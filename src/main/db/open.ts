@@ -3,10 +3,11 @@ import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import { listBackups } from '../backups'
-import { assertNotNewer, migrate, type MigrationReport } from './migrate'
+import { connect, type Db } from './connect'
+import { migrate, schemaVersion, type MigrationReport } from './migrate'
 import { seedBuiltins } from '../seed/apply'
 
-export type Db = Database.Database
+export type { Db }
 
 export const databaseFileName = 'physioplan.sqlite3'
 
@@ -23,28 +24,6 @@ function isDamaged(error: unknown): boolean {
 
 function timestamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-')
-}
-
-/**
- * A connection with the app's durability pragmas, to a file this version of
- * the app can read; the worker's second connection to the live file too.
- */
-export function connect(file: string): Db {
-  const db = new Database(file)
-  try {
-    // reads the header before anything writes: a damaged or foreign file fails here, untouched
-    assertNotNewer(db)
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = FULL')
-    db.pragma('foreign_keys = ON')
-    db.pragma('busy_timeout = 5000')
-    // Health data: deleted rows are overwritten, not left in free pages.
-    db.pragma('secure_delete = ON')
-    return db
-  } catch (error) {
-    db.close()
-    throw error
-  }
 }
 
 /**
@@ -93,7 +72,7 @@ export function openDatabase(file: string): OpenedDatabase {
   let db: Db | null = null
   try {
     if (file !== ':memory:') refuseLostFile(file)
-    db = connect(file)
+    db = connect(file, schemaVersion)
     // a damaged page would otherwise surface later, at the next backup; found now, it is
     // offered a restore
     const health = checkPages(db, file)

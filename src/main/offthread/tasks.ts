@@ -1,7 +1,10 @@
 /**
  * The work that runs off the main thread: a handout's layout and PDF, the
  * backup copy with its integrity check, and imports. Plain data in and out, so the
- * same functions run in the worker and, in unit tests, inline.
+ * same functions run in the worker and, in unit tests, inline. This table is
+ * the worker bundle's root: it imports only the files whose code runs there
+ * (handout/, backup-copy.ts, import/run.ts), never the main thread's halves
+ * that orchestrate them, nor the migrations or the seed library.
  */
 import type {
   BackupContents,
@@ -11,11 +14,11 @@ import type {
   ImportReport,
   ProgramSnapshot
 } from '@shared/types'
-import { copyVerified, inspectBackup } from '../backups'
+import { copyVerified, inspectBackup } from '../backup-copy'
 import { buildHandout, handoutFileName, type HandoutAssets } from '../handout/document'
 import { renderPdf, textMeasure } from '../handout/render'
 import { en } from '../handout/words.en'
-import { importFolder } from '../import/run'
+import { importFolder, type ImportJob } from '../import/run'
 
 export type Progress = (done: number, total: number) => void
 
@@ -32,10 +35,7 @@ interface TaskTypes {
   backup: { input: { source: string; target: string }; output: BackupInfo }
   inspectBackup: { input: { file: string }; output: BackupContents }
   /** a free-exercise-db folder written into the database file */
-  import: {
-    input: { databaseFile: string; path: string; importAnyway: readonly string[] }
-    output: ImportReport
-  }
+  import: { input: ImportJob; output: ImportReport }
 }
 
 export type TaskName = keyof TaskTypes
@@ -52,8 +52,7 @@ const tasks: {
   },
   backup: ({ source, target }, progress) => copyVerified(source, target, progress),
   inspectBackup: async ({ file }) => inspectBackup(file),
-  import: ({ databaseFile, path, importAnyway }, progress) =>
-    importFolder(databaseFile, path, importAnyway, progress)
+  import: importFolder
 }
 
 export function runTask<N extends TaskName>(

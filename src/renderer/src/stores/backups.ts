@@ -3,6 +3,7 @@ import { ref } from 'vue'
 import type { ApiError } from '@shared/errors'
 import type { BackupContents, BackupStatus } from '@shared/types'
 import { call, isDesktop } from '../api'
+import { followJob } from './follow-job'
 
 export const useBackupsStore = defineStore('backups', () => {
   const status = ref<BackupStatus | null>(null)
@@ -36,23 +37,22 @@ export const useBackupsStore = defineStore('backups', () => {
       const started = await call('backups:start', { saveAs })
       error.value = started.ok ? null : started.error
       if (!started.ok || !started.data) return null
-      for (;;) {
-        const job = await call('backups:progress', { jobId: started.data.jobId })
-        if (!job.ok) {
-          error.value = job.error
-          return null
-        }
-        progress.value = { done: job.data.done, total: job.data.total }
-        if (job.data.state !== 'running') {
-          progress.value = null
-          if (job.data.state === 'failed') {
-            error.value = { code: 'unavailable', message: job.data.error ?? 'The backup failed.' }
-            return null
-          }
-          return saveAs ? `Saved and checked: ${job.data.result?.file}` : 'Backed up and checked.'
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100))
+      const { jobId } = started.data
+      const followed = await followJob(
+        'backup',
+        () => call('jobs:progress', { jobId }),
+        ({ done, total }) => (progress.value = { done, total })
+      )
+      progress.value = null
+      if (!followed.ok) {
+        error.value = followed.error
+        return null
       }
+      if (followed.data.state === 'failed') {
+        error.value = { code: 'unavailable', message: followed.data.error ?? 'The backup failed.' }
+        return null
+      }
+      return saveAs ? `Saved and checked: ${followed.data.result?.file}` : 'Backed up and checked.'
     })
 
   const runNow = () => backUp(false)

@@ -1,16 +1,14 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { ApiError } from '@shared/errors'
-import type { ImportReport, ImportStatus } from '@shared/types'
+import type { ImportReport } from '@shared/types'
 import { call } from '../api'
-
-/** How often a running import is asked how far it got. */
-const pollEvery = 150
+import { followJob, type KindStatus } from './follow-job'
 
 export const useImportsStore = defineStore('imports', () => {
   const folder = ref('')
   const preview = ref<ImportReport | null>(null)
-  const status = ref<ImportStatus | null>(null)
+  const status = ref<KindStatus<'import'> | null>(null)
   const error = ref<ApiError | null>(null)
   /** refs of likely duplicates the physiotherapist ticked to import anyway */
   const importAnyway = ref<string[]>([])
@@ -42,22 +40,19 @@ export const useImportsStore = defineStore('imports', () => {
       return
     }
     status.value = {
-      state: 'reading',
+      kind: 'import',
+      state: 'running',
       done: 0,
       total: toImport.value,
-      report: null,
+      result: null,
       error: null
     }
-    for (;;) {
-      const result = await call('import:status', { jobId: started.data.jobId })
-      if (!result.ok) {
-        error.value = result.error
-        return
-      }
-      status.value = result.data
-      if (result.data.state === 'done' || result.data.state === 'failed') return
-      await new Promise((resolve) => setTimeout(resolve, pollEvery))
-    }
+    const followed = await followJob(
+      'import',
+      () => call('jobs:progress', { jobId: started.data.jobId }),
+      (job) => (status.value = job)
+    )
+    if (!followed.ok) error.value = followed.error
   }
 
   return {
