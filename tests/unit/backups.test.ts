@@ -9,10 +9,10 @@ import {
   listBackups,
   makeBackup,
   restoreBackup
-} from '../../src/main/backups'
-import { schemaVersion } from '../../src/main/db/migrate'
-import { openDatabase } from '../../src/main/db/open'
-import { createPatient, listPatients } from '../../src/main/patients'
+} from '../../src/main/core/backups'
+import { schemaVersion } from '../../src/main/core/db/migrate'
+import { openDatabase } from '../../src/main/core/db/open'
+import { createPatient, listPatients } from '../../src/main/core/patients'
 import { fileApi, inline, patientFields, tempDir } from './helpers'
 
 function liveDatabase() {

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { HandoutFile, Patient, ProgramVersion, Template } from '../../src/shared/types'
-import { namePart } from '../../src/main/file-names'
-import { handoutAssets } from '../../src/main/handouts'
+import { namePart } from '../../src/main/core/file-names'
+import { handoutAssets } from '../../src/main/core/handouts'
 import { memoryApi, tempDir, type MemoryApi } from './helpers'
 
 async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {

@@ -9,13 +9,13 @@ import type {
   ProgramVersion,
   Template
 } from '../../src/shared/types'
-import { buildHandout } from '../../src/main/handout/document'
-import { renderPdf } from '../../src/main/handout/render'
-import { en } from '../../src/main/handout/words.en'
-import { handoutAssets, warmUpHandouts } from '../../src/main/handouts'
+import { buildHandout } from '../../src/main/core/handout/document'
+import { renderPdf } from '../../src/main/core/handout/render'
+import { en } from '../../src/main/core/handout/words.en'
+import { handoutAssets, warmUpHandouts } from '../../src/main/core/handouts'
 import type { OffThread } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
-import { buildSnapshot, getSnapshot } from '../../src/main/programs'
+import { buildSnapshot, getSnapshot } from '../../src/main/core/programs'
 import { redFlagKeys, redFlagRules } from '../../src/shared/red-flags'
 import { inline, memoryApi, type MemoryApi } from './helpers'
 import { visitInput } from './visit-input'

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach } from 'vitest'
-import { createHandlers, dispatch, type Handlers } from '../../src/main/api'
+import { createHandlers, dispatch, type Handlers } from '../../src/main/core/api'
 import { createOffThread } from '../../src/main/offthread/pool'
-import { openDatabase, type Db } from '../../src/main/db/open'
+import { openDatabase, type Db } from '../../src/main/core/db/open'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {

@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
-import { builtinExercises } from '../../src/main/seed/content'
+import { builtinExercises } from '../../src/main/core/seed/content'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { guessPosition, planImport } from '../../src/main/import/free-exercise-db'
+import { guessPosition, planImport } from '../../src/main/core/import/free-exercise-db'
 import type {
   Exercise,
   ExerciseSummary,

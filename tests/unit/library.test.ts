@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { builtinExercises } from '../../src/main/seed/content'
+import { builtinExercises } from '../../src/main/core/seed/content'
 import type { ClinicSettings, Exercise, ExerciseSummary, Template } from '../../src/shared/types'
 import { memoryApi } from './helpers'
 

@@ -6,7 +6,7 @@ import { copyFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { schemaVersion } from '../../src/main/db/migrate'
+import { schemaVersion } from '../../src/main/core/db/migrate'
 import type {
   Exercise,
   ExerciseSummary,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { stagedConditions } from '../../src/main/seed/structure'
-import { getSnapshot } from '../../src/main/programs'
+import { stagedConditions } from '../../src/main/core/seed/structure'
+import { getSnapshot } from '../../src/main/core/programs'
 import {
   builtinWalkRunPlans,
   defaultPainRule,

@@ -28,12 +28,12 @@ import {
   setBackupFolder,
   writeVerifiedCopy
 } from './backups'
-import type { DesktopActions } from './desktop'
+import type { DesktopActions } from '../electron/desktop'
 import { typedPaths, type PathPolicy } from './paths'
 import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } from './handouts'
 import { previewImport, startImport } from './import/run'
 import { jobRunner, jobsKept } from './jobs'
-import type { OffThread } from './offthread/pool'
+import type { OffThread } from '../offthread/pool'
 import { dataUrlBytes, getMedia } from './media'
 import { listAdvice } from './advice'
 import {

@@ -22,7 +22,7 @@ import { AppError } from '@shared/errors'
 import type { BackupContents, BackupInfo, BackupStatus } from '@shared/types'
 import { migrate, schemaVersion } from './db/migrate'
 import { makePrivateFolder, privateFileMode } from './file-modes'
-import type { OffThread } from './offthread/pool'
+import type { OffThread } from '../offthread/pool'
 import { seedBuiltins } from './seed/apply'
 import { readSetting, writeSetting } from './settings'
 

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url'
 import type { BrowserWindow as Window } from 'electron'
 import { app, BrowserWindow, dialog, shell } from 'electron'
 import { AppError } from '@shared/errors'
-import { makePrivateFolder, privateFileMode } from './file-modes'
+import { makePrivateFolder, privateFileMode } from '../core/file-modes'
 
 export interface DesktopActions {
   /** a folder from the system's folder dialog, titled `title`; null when cancelled */

@@ -11,10 +11,10 @@ import type {
   ImportReport,
   ProgramSnapshot
 } from '@shared/types'
-import { copyVerified, inspectBackup } from '../backups'
-import { buildHandout, handoutFileName, type HandoutAssets } from '../handout/document'
-import { renderPdf } from '../handout/render'
-import { importFolder } from '../import/run'
+import { copyVerified, inspectBackup } from '../core/backups'
+import { buildHandout, handoutFileName, type HandoutAssets } from '../core/handout/document'
+import { renderPdf } from '../core/handout/render'
+import { importFolder } from '../core/import/run'
 
 export type Progress = (done: number, total: number) => void
 

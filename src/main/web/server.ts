@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { dispatch, type Handlers } from '../api'
-import { contentSecurityPolicy } from '../csp'
-import { contentTypeOf, readStaticFile } from '../static-files'
+import { dispatch, type Handlers } from '../core/api'
+import { contentSecurityPolicy } from '../hosting/csp'
+import { contentTypeOf, readStaticFile } from '../hosting/static-files'
 
 /** Big enough for a clinic photo as a data URL, small enough to refuse abuse. */
 export const maxBodyBytes = 16 * 1024 * 1024
