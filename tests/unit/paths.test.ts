@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { DesktopActions } from '../../src/main/electron/desktop'
+import type { DesktopActions } from '../../src/main/core/desktop-actions'
 import { dispatch } from '../../src/main/core/api'
 import { openStore, type OpenedStore } from '../../src/main/core/store'
 import { fileApi, tempDir } from './helpers'
