@@ -401,10 +401,14 @@ export const defaultHandoutOptions: HandoutOptions = {
   easierVariants: true
 }
 
+/**
+ * A file the api hands back (a handout's PDF, a patient's export archive),
+ * as bytes: Electron's IPC carries a Uint8Array as it is, and the browser
+ * host sends the bytes as the response body with the file's own type.
+ */
 export interface HandoutFile {
   fileName: string
-  /** the PDF, base64: it crosses the bridge as text */
-  base64: string
+  bytes: Uint8Array
 }
 
 export const visitTypes = ['initial', 'follow-up', 'discharge'] as const

@@ -59,7 +59,7 @@ async function issuedProgram(fullName = 'Şükrü Çağlar') {
 }
 
 const pdfOf = async (api: MemoryApi, versionId: number, options = a4) =>
-  Buffer.from((await ok<HandoutFile>(api, 'handouts:pdf', { versionId, options })).base64, 'base64')
+  Buffer.from((await ok<HandoutFile>(api, 'handouts:pdf', { versionId, options })).bytes)
 
 /** Pictures in a definition: SVG nodes, or canvas drawings (each starts with its transparent box). */
 const pictureCount = (json: string) =>
@@ -426,7 +426,7 @@ describe('handout options and drafts', () => {
     const refused = await api.call('handouts:pdf', { versionId: draft.id })
     expect(refused.ok || refused.error.code).toBe('conflict')
     const preview = await ok<HandoutFile>(api, 'handouts:preview', { versionId: draft.id })
-    expect((await pdfText(Buffer.from(preview.base64, 'base64'))).text).toContain('Cat-camel')
+    expect((await pdfText(Buffer.from(preview.bytes))).text).toContain('Cat-camel')
   })
 
   it('warms up on the newest version, and on nothing in an empty clinic', async () => {

@@ -89,3 +89,14 @@ export const patientFields = (fullName: string) => ({
   referralSource: null,
   notes: null
 })
+
+/** A channel's data, or the test fails with the api's own message. */
+export async function ok<T>(
+  api: Pick<MemoryApi, 'call'>,
+  channel: string,
+  input: unknown
+): Promise<T> {
+  const result = await api.call(channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.data as T
+}

@@ -98,7 +98,7 @@ describe('migrating past schema versions', () => {
       })
       expect(versions.map((version) => version.status)).toEqual(['draft', 'issued'])
       const handout = await call<HandoutFile>('handouts:pdf', { versionId: versions[1]!.id })
-      const { text } = await pdfText(Buffer.from(handout.base64, 'base64'))
+      const { text } = await pdfText(Buffer.from(handout.bytes))
       expect(text).toContain('Şükrü Çağlar')
       expect(text).toContain('Wall squat')
 

@@ -69,7 +69,7 @@ describe('exporting a patient', () => {
     expect(file.fileName).toMatch(
       /^Quintessa Vøllestad-Zyx - PhysioPlan export - \d{4}-\d{2}-\d{2}\.zip$/
     )
-    const entries = unzipSync(Buffer.from(file.base64, 'base64'))
+    const entries = unzipSync(Buffer.from(file.bytes))
     const json = JSON.parse(strFromU8(entries['patient.json']!))
     expect(json).toMatchObject({
       format: 'physioplan-patient-export',

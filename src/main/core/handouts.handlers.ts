@@ -1,12 +1,6 @@
 import type { HandoutOptions } from '@shared/types'
 import type { HandlerContext, HandlerTable } from './handlers'
-import {
-  fileBytes,
-  getHandoutOptions,
-  issuedHandout,
-  previewHandout,
-  setHandoutOptions
-} from './handouts'
+import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } from './handouts'
 
 /** Handouts: the clinic's options, the PDF of a version, and the desktop's save, print and open. */
 export function handoutHandlers(context: HandlerContext): HandlerTable<'handouts'> {
@@ -23,18 +17,18 @@ export function handoutHandlers(context: HandlerContext): HandlerTable<'handouts
     'handouts:save': async ({ versionId, options }) => {
       const desktop = context.desktop()
       const file = await handout(versionId, options)
-      return desktop.saveFile(file.fileName, fileBytes(file))
+      return desktop.saveFile(file.fileName, file.bytes)
     },
     'handouts:print': async ({ versionId, options }) => {
       const desktop = context.desktop()
       const file = await handout(versionId, options)
-      await desktop.printPdf(file.fileName, fileBytes(file))
+      await desktop.printPdf(file.fileName, file.bytes)
       return null
     },
     'handouts:open': async ({ versionId, options }) => {
       const desktop = context.desktop()
       const file = await handout(versionId, options)
-      await desktop.openPdf(file.fileName, fileBytes(file))
+      await desktop.openPdf(file.fileName, file.bytes)
       return null
     }
   }

@@ -13,11 +13,6 @@ import type { OffThread } from '../offthread/pool'
 import { buildSnapshot, getSnapshot, getVersion } from './programs'
 import { readSetting, writeSetting } from './settings'
 
-/** A rendered file's bytes, for the desktop's save, print and open. */
-export function fileBytes(file: HandoutFile): Buffer {
-  return Buffer.from(file.base64, 'base64')
-}
-
 export function getHandoutOptions(db: Database): HandoutOptions {
   return { ...defaultHandoutOptions, ...readSetting<Partial<HandoutOptions>>(db, 'handout') }
 }

@@ -1,6 +1,6 @@
 import { auditTrail } from './audit'
 import type { HandlerContext, HandlerTable } from './handlers'
-import { fileBytes, getHandoutOptions } from './handouts'
+import { getHandoutOptions } from './handouts'
 import { clearJournal, erasePatient, exportPatient } from './patient-data'
 import {
   createPatient,
@@ -25,7 +25,7 @@ export function patientHandlers(context: HandlerContext): HandlerTable<'patients
     'patients:exportSave': async ({ id }) => {
       const desktop = context.desktop()
       const file = await exportPatient(db, id, getHandoutOptions(db), context)
-      return desktop.saveFile(file.fileName, fileBytes(file))
+      return desktop.saveFile(file.fileName, file.bytes)
     },
     'patients:erase': async ({ id, confirmName }) => {
       write(() => erasePatient(db, id, confirmName))

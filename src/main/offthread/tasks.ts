@@ -43,7 +43,9 @@ const tasks: {
 } = {
   handout: async ({ snapshot, options, assets, fontsDir }) => {
     const bytes = await renderPdf(buildHandout(snapshot, options, assets), fontsDir)
-    return { fileName: handoutFileName(snapshot), base64: bytes.toString('base64') }
+    // a plain Uint8Array, as it arrives from the worker too: one type whichever thread drew it
+    const pdf = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    return { fileName: handoutFileName(snapshot), bytes: pdf }
   },
   backup: ({ source, target }, progress) => copyVerified(source, target, progress),
   inspectBackup: async ({ file }) => inspectBackup(file),
