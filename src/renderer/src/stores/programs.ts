@@ -14,7 +14,7 @@ import type {
   ProgramVersionSummary,
   Template
 } from '@shared/types'
-import type { Input } from '@shared/contract'
+import type { ProgramSource } from '@shared/contract'
 import { call } from '../api'
 import { forget, journal, recover } from './draft-journal'
 
@@ -49,7 +49,7 @@ export interface Draft {
 }
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
-export type ProgramSource = Input<'programs:create'>['source']
+export type { ProgramSource }
 
 /** How long typing may pause before the draft is saved. */
 const autosaveDelay = 120
