@@ -9,7 +9,7 @@ import { limits } from '@shared/limits'
 import type { ImportReport, ImportStatus } from '@shared/types'
 import type { BackupSource } from '../backups'
 import { connect } from '../db/open'
-import { insertExercise, setPhotos, updateExerciseRow } from '../exercises'
+import { insertExercise, setImportSource, setPhotos, updateExerciseRow } from '../exercises'
 import {
   planImport,
   type ImportPlan,
@@ -138,12 +138,7 @@ function writeRecord(db: Database, record: PlannedRecord, photos: CheckedPhoto[]
   } else {
     id = insertExercise(db, record.fields, { source: 'imported', keywords: record.keywords })
   }
-  db.prepare('UPDATE exercises SET import_ref = ?, import_hash = ?, keywords = ? WHERE id = ?').run(
-    record.ref,
-    record.hash,
-    record.keywords,
-    id
-  )
+  setImportSource(db, id, { ref: record.ref, hash: record.hash, keywords: record.keywords })
   setPhotos(
     db,
     id,
