@@ -204,8 +204,12 @@ describe('importing a folder', () => {
     const broken = await api.call('import:start', { folder })
     expect(broken.ok).toBe(true)
     const jobId = broken.ok ? (broken.data as { jobId: string }).jobId : ''
-    await new Promise((r) => setTimeout(r, 50))
-    const status = await ok<ImportStatus>(api, 'import:status', { jobId })
+    // the job fails as soon as it reads the file: wait for that, not for a fixed time
+    let status = await ok<ImportStatus>(api, 'import:status', { jobId })
+    for (let waited = 0; status.state === 'reading' && waited < 5000; waited += 20) {
+      await new Promise((r) => setTimeout(r, 20))
+      status = await ok<ImportStatus>(api, 'import:status', { jobId })
+    }
     expect(status).toMatchObject({
       state: 'failed',
       error:
