@@ -138,7 +138,7 @@ describe('a walk–run plan in a program', () => {
       'Week 7: Run 40 minutes without stopping, 3 sessions a week'
     )
     expect(diff.walkRun?.before).toHaveLength(7)
-  }, 20_000) // several handouts drawn and read back: slow on a busy 2-core machine
+  })
 
   it('refuses a week that can’t be followed, saying which', async () => {
     const api = memoryApi()
