@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
-import { devServerPolicy, metaContentSecurityPolicy } from './src/main/csp'
+import { devServerPolicy, metaContentSecurityPolicy } from './src/main/hosting/csp'
 
 const shared = { '@shared': resolve('src/shared') }
 

@@ -27,7 +27,7 @@ export interface Pose {
   arrows?: [Point, Point, Point][]
   /** dashed outlines of where a part was before the movement, as polylines */
   ghosts?: Point[][]
-  /** more props in the drawing subset (src/main/handout/drawing.ts): behind the figure, in front */
+  /** more props in the drawing subset (src/main/core/handout/drawing.ts): behind the figure, in front */
   behind?: string
   front?: string
 }

@@ -1,9 +1,9 @@
 /**
- * The running-clinic exercises' poses (src/main/seed/exercises-running.ts),
+ * The running-clinic exercises' poses (src/main/core/seed/exercises-running.ts),
  * drawn by scripts/illustrations.mts in the same line style. Figures are
  * posed by joint angles and reach targets rather than by hand-placed joints,
  * so limbs keep their lengths from one picture to the next. Props use only
- * the shapes the handout draws (src/main/handout/drawing.ts).
+ * the shapes the handout draws (src/main/core/handout/drawing.ts).
  */
 import type { Point, Pose } from './illustration-pose.mts'
 

@@ -10,8 +10,8 @@ import { join } from 'node:path'
 import { describeDose, sessionsPerDay } from '@shared/dose'
 import { flagsOf, redFlagRules, type Urgency } from '@shared/red-flags'
 import type { Dose, HandoutOptions, ProgramSnapshot } from '@shared/types'
-import { formatDay, type HandoutAssets } from '../../src/main/handout/document'
-import { en } from '../../src/main/handout/words.en'
+import { formatDay, type HandoutAssets } from '../../src/main/core/handout/document'
+import { en } from '../../src/main/core/handout/words.en'
 
 const escape = (text: string) =>
   text.replace(

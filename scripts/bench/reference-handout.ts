@@ -2,10 +2,10 @@
 import { resolve } from 'node:path'
 import { emptyDose } from '@shared/dose'
 import type { HandoutOptions, ProgramSnapshot } from '@shared/types'
-import { openDatabase, type Db } from '../../src/main/db/open'
-import { createPatient } from '../../src/main/patients'
-import { createProgram, getSnapshot, issueVersion, saveDraft } from '../../src/main/programs'
-import { updateClinic } from '../../src/main/settings'
+import { openDatabase, type Db } from '../../src/main/core/db/open'
+import { createPatient } from '../../src/main/core/patients'
+import { createProgram, getSnapshot, issueVersion, saveDraft } from '../../src/main/core/programs'
+import { updateClinic } from '../../src/main/core/settings'
 
 export const referenceOptions: Record<string, HandoutOptions> = {
   a4: { paper: 'A4', largePrint: false, pictures: true, diaryWeeks: 2 },

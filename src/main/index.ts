@@ -1,10 +1,10 @@
 /** The Electron main process: a thin shell over the store, the api and shell.ts. */
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
-import { scheduleBackups } from './backup-schedule'
-import { clearHandoutTemp, desktopActions } from './desktop'
-import { resolveDataDir } from './data-dir'
-import { bindIpc } from './ipc'
+import { scheduleBackups } from './core/backup-schedule'
+import { clearHandoutTemp, desktopActions } from './electron/desktop'
+import { resolveDataDir } from './hosting/data-dir'
+import { bindIpc } from './electron/ipc'
 import {
   appOrigin,
   denyPermissions,
@@ -13,11 +13,11 @@ import {
   registerAppScheme,
   serveRenderer,
   showWhenReady
-} from './shell'
+} from './electron/shell'
 import { AppError } from '@shared/errors'
-import { recoverFromNewestBackup } from './backups'
-import { databaseFileName } from './db/open'
-import { openStore, type OpenedStore } from './store'
+import { recoverFromNewestBackup } from './core/backups'
+import { databaseFileName } from './core/db/open'
+import { openStore, type OpenedStore } from './core/store'
 
 // electron-vite's dev server, in development only: a packaged app that took the address
 // from its environment would load (and give the api to) any page someone pointed it at

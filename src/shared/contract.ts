@@ -831,3 +831,25 @@ export type Input<C extends Channel> = z.input<Contract[C]['input']>
 /** What a handler receives after validation (trimmed, blanks turned to null). */
 export type ValidInput<C extends Channel> = z.output<Contract[C]['input']>
 export type Output<C extends Channel> = Contract[C]['result']
+
+/*
+ * Input shapes the domain names, each written once: as the schema above.
+ * types.ts re-exports them for the types built on them (a Patient is its
+ * fields and more).
+ */
+/** A patient's own fields, as validated: trimmed, blanks as null. */
+export type PatientFields = z.output<z.ZodObject<typeof patientFields>>
+/** What a visit records, as validated. */
+export type VisitFields = z.output<z.ZodObject<typeof visitFields>>
+/** How much and how often: every field may be blank (null) until the physiotherapist sets it. */
+export type Dose = z.output<typeof doseSchema>
+/** Where a new program starts: blank, a template, or a copy of a version. */
+export type ProgramSource = z.output<typeof programSource>
+type ExerciseInput = z.output<z.ZodObject<typeof exerciseFields>>
+/** Besides its fields, what the therapist sets on an exercise: tags and variants. */
+export type ExerciseExtras = Pick<
+  ExerciseInput,
+  'conditions' | 'stages' | 'movements' | 'easierId' | 'harderId'
+>
+/** What the therapist edits on a custom exercise (photos apart). */
+export type ExerciseFields = Omit<ExerciseInput, keyof ExerciseExtras | 'photos'>

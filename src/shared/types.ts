@@ -2,19 +2,11 @@
 import type { MeasureKey, RunningLoad, StartBackScore } from './measures'
 import type { RedFlag } from './red-flags'
 import type { WalkRunPlan } from './walk-run'
+import type { Dose, ExerciseExtras, ExerciseFields, PatientFields, VisitFields } from './contract'
+
+export type { Dose, ExerciseExtras, ExerciseFields, PatientFields, VisitFields }
 export const sexes = ['female', 'male', 'other'] as const
 export type Sex = (typeof sexes)[number]
-
-export interface PatientFields {
-  fullName: string
-  dateOfBirth: string
-  sex: Sex | null
-  phone: string | null
-  email: string | null
-  condition: string | null
-  referralSource: string | null
-  notes: string | null
-}
 
 export interface Patient extends PatientFields {
   id: number
@@ -61,18 +53,6 @@ export const exerciseSources = ['builtin', 'custom', 'imported'] as const
 export type ExerciseSource = (typeof exerciseSources)[number]
 
 /** A prescription for one exercise. Every field is optional: a stretch has no reps. */
-export interface Dose {
-  sets: number | null
-  reps: number | null
-  holdSeconds: number | null
-  durationSeconds: number | null
-  perDay: number | null
-  perWeek: number | null
-  side: Side | null
-  load: string | null
-  restSeconds: number | null
-  note: string | null
-}
 
 export interface ExerciseMedia {
   id: number
@@ -134,26 +114,6 @@ export interface ExerciseSummary extends ExerciseTags {
   defaultDose: Dose
   easier: ExerciseLink | null
   harder: ExerciseLink | null
-}
-
-/** What the therapist edits on a custom exercise. */
-export interface ExerciseFields {
-  name: string
-  summary: string
-  steps: string[]
-  category: ExerciseCategory
-  bodyRegions: string[]
-  position: Position
-  equipment: string[]
-  difficulty: Difficulty
-  caution: string | null
-  defaultDose: Dose
-}
-
-/** What the therapist edits on a custom exercise besides its fields: tags and variants. */
-export interface ExerciseExtras extends ExerciseTags {
-  easierId: number | null
-  harderId: number | null
 }
 
 export interface ExerciseUsage {
@@ -423,10 +383,14 @@ export const defaultHandoutOptions: HandoutOptions = {
   layout: 'standard'
 }
 
+/**
+ * A file the api hands back (a handout's PDF, a patient's export archive),
+ * as bytes: Electron's IPC carries a Uint8Array as it is, and the browser
+ * host sends the bytes as the response body with the file's own type.
+ */
 export interface HandoutFile {
   fileName: string
-  /** the PDF, base64: it crosses the bridge as text */
-  base64: string
+  bytes: Uint8Array
 }
 
 export const visitTypes = ['initial', 'follow-up', 'discharge'] as const
@@ -450,23 +414,6 @@ export interface VisitOutcomes {
   /** Global Rating of Change, −7 to +7 */
   groc: number | null
   running: RunningLoad
-}
-
-export interface VisitFields {
-  visitDate: string
-  visitType: VisitType
-  programVersionId: number | null
-  subjective: string | null
-  objective: string | null
-  plan: string | null
-  /** red flags found present at this visit */
-  redFlags: RedFlag[]
-  /** flags active before this visit that it found resolved */
-  resolvedFlags: { flag: RedFlag; note: string | null }[]
-  sessionsDone: number | null
-  sessionsPrescribed: number | null
-  nextVisitDate: string | null
-  outcomes: VisitOutcomes
 }
 
 export interface Visit extends VisitFields {

@@ -13,7 +13,7 @@ db.pragma('synchronous = FULL')
 db.pragma('foreign_keys = ON')
 db.pragma('busy_timeout = 5000')
 
-const migrations = join(import.meta.dirname, '../../src/main/db/migrations')
+const migrations = join(import.meta.dirname, '../../src/main/core/db/migrations')
 const version = db.pragma('user_version', { simple: true })
 for (const name of readdirSync(migrations).sort()) {
   const number = Number(name.slice(0, 3))

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, metaContentSecurityPolicy } from '../../src/main/csp'
+import { contentSecurityPolicy, metaContentSecurityPolicy } from '../../src/main/hosting/csp'
 import { visitInput } from '../unit/visit-input'
 import { callApi, useBrowserHost } from './host'
 

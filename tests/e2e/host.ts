@@ -64,16 +64,32 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
 }
 
 /** Calls the api as the page would: for test setup only, the UI is what is tested. */
-export async function callApi<T>(host: RunningHost, channel: string, input: unknown): Promise<T> {
+function post(host: RunningHost, channel: string, input: unknown): Promise<Response> {
   const token = new URL(host.url).hash.replace('#token=', '')
-  const response = await fetch(`${host.origin}/api/${channel}`, {
+  return fetch(`${host.origin}/api/${channel}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}` },
     body: JSON.stringify(input)
   })
+}
+
+export async function callApi<T>(host: RunningHost, channel: string, input: unknown): Promise<T> {
+  const response = await post(host, channel, input)
   const result = (await response.json()) as { ok: boolean; data: T; error?: { message: string } }
   if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`)
   return result.data
+}
+
+/** A file answer's bytes (a handout's PDF): the browser host sends them as the body itself. */
+export async function callApiBytes(
+  host: RunningHost,
+  channel: string,
+  input: unknown
+): Promise<Buffer> {
+  const response = await post(host, channel, input)
+  if (response.headers.get('content-type')?.startsWith('application/json'))
+    throw new Error(`${channel}: ${JSON.stringify(await response.json())}`)
+  return Buffer.from(await response.arrayBuffer())
 }
 
 /** The built-in relief template's exercises, in order. */

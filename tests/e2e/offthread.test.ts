@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/errors'
-import { handoutAssets } from '../../src/main/handouts'
+import { handoutAssets } from '../../src/main/core/handouts'
 import { createOffThread } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
 import {
@@ -43,8 +43,8 @@ describe('work off the main thread', () => {
       await inline.run('handout', job)
     ]
     expect(fromWorker.fileName).toBe(fromInline.fileName)
-    expect(fromWorker.base64.length).toBeGreaterThan(10_000)
-    expect(fromWorker.base64).toBe(fromInline.base64)
+    expect(fromWorker.bytes.length).toBeGreaterThan(10_000)
+    expect(fromWorker.bytes).toEqual(fromInline.bytes)
   })
 
   it('keeps the main thread turning while a 40-exercise handout renders', async () => {
@@ -59,7 +59,7 @@ describe('work off the main thread', () => {
     setImmediate(spin)
     const file = await worker.run('handout', job)
     rendering = false
-    expect(Buffer.from(file.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
+    expect(Buffer.from(file.bytes).subarray(0, 5).toString()).toBe('%PDF-')
     // rendered on this thread, the loop would not turn at all until the PDF was done
     expect(turns).toBeGreaterThan(100)
   })
@@ -117,9 +117,9 @@ describe('work off the main thread', () => {
       code: 'unavailable',
       message: expect.stringMatching(/^This handout is too large to make: .* pictures off/)
     })
-    expect((await queued).base64.length).toBeGreaterThan(10_000)
+    expect((await queued).bytes.length).toBeGreaterThan(10_000)
     const again = await worker.run('handout', handoutJob())
-    expect(again.base64.length).toBeGreaterThan(10_000)
+    expect(again.bytes.length).toBeGreaterThan(10_000)
   })
 
   it('fails the tasks of a worker that stops, and starts a new one for the next', async () => {
@@ -130,6 +130,6 @@ describe('work off the main thread', () => {
     await worker.close()
     await cut
     const again = await worker.run('handout', handoutJob())
-    expect(again.base64.length).toBeGreaterThan(10_000)
+    expect(again.bytes.length).toBeGreaterThan(10_000)
   })
 })

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { en } from '../../src/main/handout/words.en'
+import { en } from '../../src/main/core/handout/words.en'
 import { callApi, handoutText, patientWithReliefProgram, useBrowserHost } from './host'
 
 const app = useBrowserHost()

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { redFlagRules } from '@shared/red-flags'
-import { en } from '../../src/main/handout/words.en'
+import { en } from '../../src/main/core/handout/words.en'
 import { visitInput } from '../unit/visit-input'
 import {
   callApi,

@@ -8,11 +8,11 @@ import {
   listBackups,
   makeBackup,
   restoreBackup
-} from '../../src/main/backups'
-import { inspectBackup } from '../../src/main/backup-copy'
-import { schemaVersion } from '../../src/main/db/migrate'
-import { openDatabase } from '../../src/main/db/open'
-import { createPatient, listPatients } from '../../src/main/patients'
+} from '../../src/main/core/backups'
+import { inspectBackup } from '../../src/main/core/backup-copy'
+import { schemaVersion } from '../../src/main/core/db/migrate'
+import { openDatabase } from '../../src/main/core/db/open'
+import { createPatient, listPatients } from '../../src/main/core/patients'
 import { fileApi, inline, patientFields, tempDir } from './helpers'
 
 function liveDatabase() {

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BoundedMap } from '../../src/shared/bounded-map'
-import { dateFormats, formatDay } from '../../src/main/handout/document'
-import { parsedFonts, renderPdf, shapedWords } from '../../src/main/handout/render'
-import { en } from '../../src/main/handout/words.en'
-import { jobRunner, jobsKept } from '../../src/main/jobs'
+import { dateFormats, formatDay } from '../../src/main/core/handout/document'
+import { parsedFonts, renderPdf, shapedWords } from '../../src/main/core/handout/render'
+import { en } from '../../src/main/core/handout/words.en'
+import { jobRunner, jobsKept } from '../../src/main/core/jobs'
 
 describe('BoundedMap', () => {
   it('forgets the oldest entry once full, and keeps the newest', () => {

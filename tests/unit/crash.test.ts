@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { expect, it } from 'vitest'
-import { openDatabase } from '../../src/main/db/open'
+import { openDatabase } from '../../src/main/core/db/open'
 import { tempDir } from './helpers'
 
 const kills = Number(process.env.CRASH_KILLS ?? 20)

@@ -4,7 +4,7 @@ import {
   contentSecurityPolicy,
   devServerPolicy,
   metaContentSecurityPolicy
-} from '../../src/main/csp'
+} from '../../src/main/hosting/csp'
 
 const metaPolicy = (html: string) =>
   /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1]

@@ -10,9 +10,9 @@ import {
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { makeBackup, recoverFromNewestBackup } from '../../src/main/backups'
-import { openDatabase } from '../../src/main/db/open'
-import { createPatient, listPatients } from '../../src/main/patients'
+import { makeBackup, recoverFromNewestBackup } from '../../src/main/core/backups'
+import { openDatabase } from '../../src/main/core/db/open'
+import { createPatient, listPatients } from '../../src/main/core/patients'
 import { inline, patientFields, tempDir } from './helpers'
 
 /** A real data folder with a patient and one backup, its database closed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { argValue, defaultDataDir, resolveDataDir } from '../../src/main/data-dir'
+import { argValue, defaultDataDir, resolveDataDir } from '../../src/main/hosting/data-dir'
 
 describe('data folder', () => {
   it('follows each platform’s app-data convention, like Electron’s userData', () => {

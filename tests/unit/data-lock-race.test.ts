@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, expect, it, vi } from 'vitest'
-import { lockDataFolder } from '../../src/main/data-lock'
+import { lockDataFolder } from '../../src/main/core/data-lock'
 import { tempDir } from './helpers'
 
 const race = vi.hoisted(() => ({ afterFirstRead: null as null | (() => void) }))

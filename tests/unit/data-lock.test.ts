@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { lockDataFolder } from '../../src/main/data-lock'
-import { openStore } from '../../src/main/store'
+import { lockDataFolder } from '../../src/main/core/data-lock'
+import { openStore } from '../../src/main/core/store'
 import { tempDir } from './helpers'
 
 const open = (dir: string) =>

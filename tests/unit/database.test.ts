@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { builtinAdvice, builtinExercises, builtinTemplates } from '../../src/main/seed/content'
+import { builtinAdvice, builtinExercises, builtinTemplates } from '../../src/main/core/seed/content'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../src/main/db/open'
-import { loadMigrations, migrate, migrations, schemaVersion } from '../../src/main/db/migrate'
+import { openDatabase } from '../../src/main/core/db/open'
+import { loadMigrations, migrate, migrations, schemaVersion } from '../../src/main/core/db/migrate'
 import { countRows, tempDir } from './helpers'
 
 describe('opening the database', () => {

@@ -41,7 +41,8 @@ const mocks = vi.hoisted(() => {
 
 vi.mock('electron', () => mocks.electron)
 
-const { clearHandoutTemp, desktopActions, handoutTempDir } = await import('../../src/main/desktop')
+const { clearHandoutTemp, desktopActions, handoutTempDir } =
+  await import('../../src/main/electron/desktop')
 
 mocks.state.root = mkdtempSync(join(tmpdir(), 'physioplan-desktop-'))
 afterAll(() => rmSync(mocks.state.root, { recursive: true, force: true }))

@@ -269,8 +269,8 @@ describe('a packaged app', () => {
 
 describe('a data file gone missing while backups exist', () => {
   it('offers the newest backup instead of starting empty, and restores it', async () => {
-    const { openDatabase } = await import('../../src/main/db/open')
-    const { makeBackup } = await import('../../src/main/backups')
+    const { openDatabase } = await import('../../src/main/core/db/open')
+    const { makeBackup } = await import('../../src/main/core/backups')
     const { createOffThread } = await import('../../src/main/offthread/pool')
     const folder = mkdtempSync(join(tmpdir(), 'physioplan-shell-lost-'))
     const file = join(folder, 'physioplan.sqlite3')

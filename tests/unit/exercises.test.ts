@@ -10,8 +10,8 @@ import type {
   Patient,
   ProgramVersion
 } from '../../src/shared/types'
-import { insertExercise } from '../../src/main/exercises'
-import { editDistance } from '../../src/main/fuzzy'
+import { insertExercise } from '../../src/main/core/exercises'
+import { editDistance } from '../../src/main/core/fuzzy'
 import { countPhotos, countRows, memoryApi, type MemoryApi } from './helpers'
 
 const png =

@@ -2,8 +2,8 @@
 import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openStore, type OpenedStore } from '../../src/main/store'
-import { dispatch } from '../../src/main/api'
+import { openStore, type OpenedStore } from '../../src/main/core/store'
+import { dispatch } from '../../src/main/core/api'
 import { patientFields, tempDir } from './helpers'
 
 const mode = (path: string) => statSync(path).mode & 0o777

@@ -1,11 +1,11 @@
 /**
  * Search folds the letters Unicode does not decompose, in the stored index
- * (migration 005, in SQL) and in the query (src/main/search.ts) alike.
+ * (migration 005, in SQL) and in the query (src/main/core/search.ts) alike.
  */
 import { describe, expect, it } from 'vitest'
 import { emptyDose } from '../../src/shared/dose'
 import type { ExerciseSummary, PatientSummary } from '../../src/shared/types'
-import { fold, searchTerms } from '../../src/main/search'
+import { fold, searchTerms } from '../../src/main/core/search'
 import { memoryApi, type MemoryApi } from './helpers'
 
 async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Result } from '../../src/shared/errors'
 import type { AnyJobStatus } from '../../src/shared/types'
-import { jobRunner } from '../../src/main/jobs'
+import { jobRunner } from '../../src/main/core/jobs'
 import { followJob } from '../../src/renderer/src/stores/follow-job'
 import { AppError } from '../../src/shared/errors'
 

@@ -2,12 +2,12 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { HandoutFile, HandoutOptions } from '../../src/shared/types'
-import { buildHandout } from '../../src/main/handout/document'
-import { footerLine, type TextMeasure } from '../../src/main/handout/footer'
-import { textMeasure } from '../../src/main/handout/render'
-import { en } from '../../src/main/handout/words.en'
-import { handoutAssets } from '../../src/main/handouts'
-import { getSnapshot } from '../../src/main/programs'
+import { buildHandout } from '../../src/main/core/handout/document'
+import { footerLine, type TextMeasure } from '../../src/main/core/handout/footer'
+import { textMeasure } from '../../src/main/core/handout/render'
+import { en } from '../../src/main/core/handout/words.en'
+import { handoutAssets } from '../../src/main/core/handouts'
+import { getSnapshot } from '../../src/main/core/programs'
 import { issuedRelief, memoryApi, ok } from './helpers'
 import { pdfText, qpdfCheck } from './pdf-tools'
 
@@ -27,10 +27,7 @@ async function issued(layout: 'standard' | 'compact') {
   await ok(api, 'handouts:setOptions', { ...a4, layout })
   const { version } = await issuedRelief(api, 'Şükrü Çağlar')
   const pdf = async () =>
-    Buffer.from(
-      (await ok<HandoutFile>(api, 'handouts:pdf', { versionId: version.id })).base64,
-      'base64'
-    )
+    Buffer.from((await ok<HandoutFile>(api, 'handouts:pdf', { versionId: version.id })).bytes)
   return { api, version, pdf }
 }
 

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Content } from 'pdfmake/interfaces'
-import { svgAsCanvas } from '../../src/main/handout/drawing'
-import { renderPdf } from '../../src/main/handout/render'
+import { svgAsCanvas } from '../../src/main/core/handout/drawing'
+import { renderPdf } from '../../src/main/core/handout/render'
 import { firstPageGray, pdfRenderers } from './pdf-tools'
 
 const fonts = resolve('resources/fonts')

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { HandoutFile, Patient, ProgramVersion, Template } from '../../src/shared/types'
-import { namePart } from '../../src/main/file-names'
-import { handoutAssets } from '../../src/main/handouts'
+import { namePart } from '../../src/main/core/file-names'
+import { handoutAssets } from '../../src/main/core/handouts'
 import { memoryApi, tempDir, type MemoryApi } from './helpers'
 
 async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
@@ -44,12 +44,12 @@ describe('file names', () => {
     )
     expect(wellFormed(file.fileName)).toBe(true)
     // what Open and Print do: write it to a folder under that name
-    writeFileSync(join(tempDir(), file.fileName), Buffer.from(file.base64, 'base64'))
+    writeFileSync(join(tempDir(), file.fileName), Buffer.from(file.bytes))
 
     const archive = await ok<HandoutFile>(api, 'patients:export', { id: patient.id })
     expect(Buffer.byteLength(stem(archive.fileName))).toBeLessThanOrEqual(120)
     expect(archive.fileName).toMatch(/ - PhysioPlan export - \d{4}-\d{2}-\d{2}\.zip$/)
-    writeFileSync(join(tempDir(), archive.fileName), Buffer.from(archive.base64, 'base64'))
+    writeFileSync(join(tempDir(), archive.fileName), Buffer.from(archive.bytes))
   })
 
   it('never splits a character, even a flag or a family emoji', () => {

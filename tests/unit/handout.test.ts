@@ -7,13 +7,13 @@ import type {
   ProgramSnapshot,
   ProgramVersion
 } from '../../src/shared/types'
-import { buildHandout } from '../../src/main/handout/document'
-import { renderPdf } from '../../src/main/handout/render'
-import { en } from '../../src/main/handout/words.en'
-import { handoutAssets, warmUpHandouts } from '../../src/main/handouts'
+import { buildHandout } from '../../src/main/core/handout/document'
+import { renderPdf } from '../../src/main/core/handout/render'
+import { en } from '../../src/main/core/handout/words.en'
+import { handoutAssets, warmUpHandouts } from '../../src/main/core/handouts'
 import type { OffThread } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
-import { buildSnapshot, getSnapshot } from '../../src/main/programs'
+import { buildSnapshot, getSnapshot } from '../../src/main/core/programs'
 import { redFlagKeys, redFlagRules } from '../../src/shared/red-flags'
 import { inline, issuedRelief, memoryApi, ok, type MemoryApi } from './helpers'
 import { visitInput } from './visit-input'
@@ -43,7 +43,7 @@ async function issuedProgram(fullName = 'Şükrü Çağlar') {
 }
 
 const pdfOf = async (api: MemoryApi, versionId: number, options = a4) =>
-  Buffer.from((await ok<HandoutFile>(api, 'handouts:pdf', { versionId, options })).base64, 'base64')
+  Buffer.from((await ok<HandoutFile>(api, 'handouts:pdf', { versionId, options })).bytes)
 
 /** Pictures in a definition: SVG nodes, or canvas drawings (each starts with its transparent box). */
 const pictureCount = (json: string) =>
@@ -414,7 +414,7 @@ describe('handout options and drafts', () => {
     const refused = await api.call('handouts:pdf', { versionId: draft.id })
     expect(refused.ok || refused.error.code).toBe('conflict')
     const preview = await ok<HandoutFile>(api, 'handouts:preview', { versionId: draft.id })
-    expect((await pdfText(Buffer.from(preview.base64, 'base64'))).text).toContain('Cat-camel')
+    expect((await pdfText(Buffer.from(preview.bytes))).text).toContain('Cat-camel')
   })
 
   it('warms up on the newest version, and on nothing in an empty clinic', async () => {

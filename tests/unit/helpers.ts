@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach } from 'vitest'
-import { createHandlers, dispatch, type Handlers } from '../../src/main/api'
+import { createHandlers, dispatch, type Handlers } from '../../src/main/core/api'
 import { createOffThread } from '../../src/main/offthread/pool'
-import { openDatabase, type Db } from '../../src/main/db/open'
+import { openDatabase, type Db } from '../../src/main/core/db/open'
 import type { Patient, ProgramVersion, Template } from '../../src/shared/types'
 
 const cleanups: (() => void)[] = []
@@ -46,13 +46,6 @@ export function memoryApi(): MemoryApi {
     offThread: inline
   })
   return { db, handlers, call: (channel, input) => dispatch(handlers, channel, input) }
-}
-
-/** A call's data, or the error's message thrown. */
-export async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
 }
 
 /** A patient's program from the built-in low back pain relief template, issued. */
@@ -114,3 +107,14 @@ export const patientFields = (fullName: string) => ({
   referralSource: null,
   notes: null
 })
+
+/** A channel's data, or the test fails with the api's own message. */
+export async function ok<T>(
+  api: Pick<MemoryApi, 'call'>,
+  channel: string,
+  input: unknown
+): Promise<T> {
+  const result = await api.call(channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.data as T
+}

@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { builtinExercises } from '../../src/main/seed/content'
+import { builtinExercises } from '../../src/main/core/seed/content'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -7,7 +7,7 @@ import {
   nameKey,
   planImport,
   type ImportContext
-} from '../../src/main/import/free-exercise-db'
+} from '../../src/main/core/import/free-exercise-db'
 import type {
   Exercise,
   ExerciseSummary,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { builtinExercises } from '../../src/main/seed/content'
-import { emptyClinic } from '../../src/main/settings'
+import { builtinExercises } from '../../src/main/core/seed/content'
+import { emptyClinic } from '../../src/main/core/settings'
 import type {
   AppInfo,
   ClinicSettings,

@@ -6,7 +6,7 @@ import { copyFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { schemaVersion } from '../../src/main/db/migrate'
+import { schemaVersion } from '../../src/main/core/db/migrate'
 import type {
   Exercise,
   ExerciseSummary,
@@ -104,7 +104,7 @@ describe('migrating past schema versions', () => {
       })
       expect(versions.map((version) => version.status)).toEqual(['draft', 'issued'])
       const handout = await call<HandoutFile>('handouts:pdf', { versionId: versions[1]!.id })
-      const { text } = await pdfText(Buffer.from(handout.base64, 'base64'))
+      const { text } = await pdfText(Buffer.from(handout.bytes))
       expect(text).toContain('Şükrü Çağlar')
       expect(text).toContain('Wall squat')
 

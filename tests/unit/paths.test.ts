@@ -2,9 +2,9 @@
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { DesktopActions } from '../../src/main/desktop'
-import { dispatch } from '../../src/main/api'
-import { openStore, type OpenedStore } from '../../src/main/store'
+import type { DesktopActions } from '../../src/main/core/desktop-actions'
+import { dispatch } from '../../src/main/core/api'
+import { openStore, type OpenedStore } from '../../src/main/core/store'
 import { fileApi, tempDir } from './helpers'
 
 const library = resolve('tests/fixtures/free-exercise-db-sample')

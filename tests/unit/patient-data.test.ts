@@ -4,9 +4,9 @@ import Database from 'better-sqlite3'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { HandoutFile, Patient, ProgramVersion, Template } from '../../src/shared/types'
-import { createHandlers, dispatch } from '../../src/main/api'
-import { openDatabase } from '../../src/main/db/open'
-import { openStore } from '../../src/main/store'
+import { createHandlers, dispatch } from '../../src/main/core/api'
+import { openDatabase } from '../../src/main/core/db/open'
+import { openStore } from '../../src/main/core/store'
 import { countRows, fileApi, inline, memoryApi, tempDir, type MemoryApi } from './helpers'
 import { noOutcomes, visitInput } from './visit-input'
 
@@ -69,7 +69,7 @@ describe('exporting a patient', () => {
     expect(file.fileName).toMatch(
       /^Quintessa Vøllestad-Zyx - PhysioPlan export - \d{4}-\d{2}-\d{2}\.zip$/
     )
-    const entries = unzipSync(Buffer.from(file.base64, 'base64'))
+    const entries = unzipSync(Buffer.from(file.bytes))
     const json = JSON.parse(strFromU8(entries['patient.json']!))
     expect(json).toMatchObject({
       format: 'physioplan-patient-export',

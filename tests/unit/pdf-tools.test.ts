@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { renderPdf } from '../../src/main/handout/render'
+import { renderPdf } from '../../src/main/core/handout/render'
 import { firstPageGray, pdfText, qpdfCheck } from './pdf-tools'
 
 // 100 × 100 pt with a black square from (25, 25) to (75, 75), and a word

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, it } from 'vitest'
-import { createHandlers, dispatch } from '../../src/main/api'
-import { openDatabase } from '../../src/main/db/open'
+import { createHandlers, dispatch } from '../../src/main/core/api'
+import { openDatabase } from '../../src/main/core/db/open'
 import { fileApi, inline, tempDir } from './helpers'
 
 const patient = { fullName: 'Disk Dana', dateOfBirth: '1980-01-01', notes: 'x'.repeat(15_000) }

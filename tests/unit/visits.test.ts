@@ -7,7 +7,7 @@ import type {
   ProgramVersion,
   Visit
 } from '../../src/shared/types'
-import { activeRedFlags, dashboard } from '../../src/main/visits'
+import { activeRedFlags, dashboard } from '../../src/main/core/visits'
 import { countRows, memoryApi, type MemoryApi } from './helpers'
 import { noOutcomes, visitInput } from './visit-input'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { stagedConditions } from '../../src/main/seed/structure'
-import { getSnapshot } from '../../src/main/programs'
+import { stagedConditions } from '../../src/main/core/seed/structure'
+import { getSnapshot } from '../../src/main/core/programs'
 import {
   builtinWalkRunPlans,
   defaultPainRule,
@@ -103,7 +103,7 @@ describe('a walk–run plan in a program', () => {
     expect(getSnapshot(api.db, issued.id).walkRun).toEqual(plan)
 
     const handout = await ok<HandoutFile>(api, 'handouts:pdf', { versionId: issued.id })
-    const { text } = await pdfText(Buffer.from(handout.base64, 'base64'))
+    const { text } = await pdfText(Buffer.from(handout.bytes))
     const page = flat(text)
     expect(page).toContain('Your return to running')
     expect(page).toContain('Walk–run, short: 6 weeks to 30 minutes')
@@ -122,7 +122,7 @@ describe('a walk–run plan in a program', () => {
         easierVariants: false
       }
     })
-    const large = flat((await pdfText(Buffer.from(without.base64, 'base64'))).text)
+    const large = flat((await pdfText(Buffer.from(without.bytes))).text)
     expect(large).not.toContain('Too hard?')
     expect(large).toContain('When to move on Keep pain at 2 out of 10 or less.')
 

@@ -14,11 +14,11 @@ import type {
   ImportReport,
   ProgramSnapshot
 } from '@shared/types'
-import { copyVerified, inspectBackup } from '../backup-copy'
-import { buildHandout, handoutFileName, type HandoutAssets } from '../handout/document'
-import { renderPdf, textMeasure } from '../handout/render'
-import { en } from '../handout/words.en'
-import { importFolder, type ImportJob } from '../import/run'
+import { copyVerified, inspectBackup } from '../core/backup-copy'
+import { buildHandout, handoutFileName, type HandoutAssets } from '../core/handout/document'
+import { renderPdf, textMeasure } from '../core/handout/render'
+import { en } from '../core/handout/words.en'
+import { importFolder, type ImportJob } from '../core/import/run'
 
 export type Progress = (done: number, total: number) => void
 
@@ -48,7 +48,9 @@ const tasks: {
   handout: async ({ snapshot, options, assets, fontsDir }) => {
     const document = buildHandout(snapshot, options, assets, en, textMeasure(fontsDir))
     const bytes = await renderPdf(document, fontsDir)
-    return { fileName: handoutFileName(snapshot), base64: bytes.toString('base64') }
+    // a plain Uint8Array, as it arrives from the worker too: one type whichever thread drew it
+    const pdf = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    return { fileName: handoutFileName(snapshot), bytes: pdf }
   },
   backup: ({ source, target }, progress) => copyVerified(source, target, progress),
   inspectBackup: async ({ file }) => inspectBackup(file),

@@ -5,12 +5,12 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { version } from '../../../package.json'
-import { argValue, defaultDataDir, resolveDataDir } from '../data-dir'
+import { argValue, defaultDataDir, resolveDataDir } from '../hosting/data-dir'
 import { AppError } from '@shared/errors'
-import { scheduleBackups } from '../backup-schedule'
-import { recoverFromNewestBackup } from '../backups'
-import { databaseFileName } from '../db/open'
-import { openStore } from '../store'
+import { scheduleBackups } from '../core/backup-schedule'
+import { recoverFromNewestBackup } from '../core/backups'
+import { databaseFileName } from '../core/db/open'
+import { openStore } from '../core/store'
 import { startWebHost } from './server'
 
 async function main(): Promise<void> {

@@ -1,9 +1,11 @@
 import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { dispatch, type Handlers } from '../api'
-import { contentSecurityPolicy } from '../csp'
-import { contentTypeOf, readStaticFile } from '../static-files'
+import type { Result } from '@shared/errors'
+import type { HandoutFile } from '@shared/types'
+import { dispatch, type Handlers } from '../core/api'
+import { contentSecurityPolicy } from '../hosting/csp'
+import { contentTypeOf, readStaticFile } from '../hosting/static-files'
 
 /** Big enough for a clinic photo as a data URL, small enough to refuse abuse. */
 export const maxBodyBytes = 16 * 1024 * 1024
@@ -46,6 +48,28 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
     'Cache-Control': 'no-store'
   })
   response.end(JSON.stringify(body))
+}
+
+/** The api's files by their extension: a handout's PDF, a patient's export archive. */
+const fileTypes: Record<string, string> = { pdf: 'application/pdf', zip: 'application/zip' }
+
+/** A successful answer that is a file (a name and its bytes): sent as itself, not as JSON. */
+function fileOf(result: Result<unknown>): HandoutFile | null {
+  if (!result.ok || typeof result.data !== 'object' || result.data === null) return null
+  const { fileName, bytes } = result.data as Partial<HandoutFile>
+  return typeof fileName === 'string' && bytes instanceof Uint8Array ? { fileName, bytes } : null
+}
+
+function sendFile(response: ServerResponse, { fileName, bytes }: HandoutFile): void {
+  response.writeHead(200, {
+    ...securityHeaders,
+    'Content-Type': fileTypes[fileName.split('.').pop() ?? ''] ?? 'application/octet-stream',
+    'Content-Length': bytes.byteLength,
+    // the name as UTF-8 (RFC 6266): "Şükrü Çağlar" must reach the download as written
+    'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'Cache-Control': 'no-store'
+  })
+  response.end(bytes)
 }
 
 function sendError(response: ServerResponse, status: number, message: string): void {
@@ -119,7 +143,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const input = await readJsonBody(request)
       const result = await dispatch(options.handlers, pathname.slice('/api/'.length), input)
-      return sendJson(response, 200, result)
+      const file = fileOf(result)
+      return file ? sendFile(response, file) : sendJson(response, 200, result)
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       throw new HttpError(405, 'Method not allowed.')

@@ -25,6 +25,12 @@ const offline = (message: string): Result<never> => ({
   error: { code: 'unavailable', message }
 })
 
+/** The name the browser host gives a file it sends as itself (RFC 6266's UTF-8 form). */
+function fileNameOf(disposition: string | null): string | null {
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition ?? '')?.[1]
+  return encoded === undefined ? null : decodeURIComponent(encoded)
+}
+
 function httpBridge(): Bridge {
   const token = takeToken()
   const call = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
@@ -43,7 +49,10 @@ function httpBridge(): Bridge {
         'This page has no access key. Open the full address printed when PhysioPlan started.'
       )
     }
-    return (await response.json()) as Result<unknown>
+    const fileName = fileNameOf(response.headers.get('Content-Disposition'))
+    if (fileName === null) return (await response.json()) as Result<unknown>
+    // a file (a handout, an export) comes as its own bytes, not as JSON
+    return { ok: true, data: { fileName, bytes: new Uint8Array(await response.arrayBuffer()) } }
   }
   return Object.fromEntries(
     channels.map((channel) => [channel, (input: unknown) => call(channel, input)])

@@ -1,14 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ApiError } from '@shared/errors'
-import { defaultHandoutOptions, type HandoutFile, type HandoutOptions } from '@shared/types'
+import { defaultHandoutOptions, type HandoutOptions } from '@shared/types'
 import { call, isDesktop } from '../api'
 import { downloadFile } from '../download'
 import { latestOnly } from './latest-only'
-
-function bytesOf(file: HandoutFile): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0))
-}
 
 export const useHandoutsStore = defineStore('handouts', () => {
   const options = ref<HandoutOptions>({ ...defaultHandoutOptions })
@@ -32,7 +28,8 @@ export const useHandoutsStore = defineStore('handouts', () => {
   async function refreshPreview(versionId: number): Promise<void> {
     const result = await latest(call('handouts:preview', { versionId, options: options.value }))
     if (result === undefined) return
-    if (result.ok) preview.value = { versionId, bytes: bytesOf(result.data) }
+    if (result.ok)
+      preview.value = { versionId, bytes: result.data.bytes as Uint8Array<ArrayBuffer> }
     error.value = result.ok ? null : result.error
   }
 

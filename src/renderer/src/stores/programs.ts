@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import type { ApiError, Result } from '@shared/errors'
 import type { ProgramDiff, ProgramVersion, ProgramVersionSummary, Template } from '@shared/types'
-import type { Input } from '@shared/contract'
+import type { ProgramSource } from '@shared/contract'
 import { call } from '../api'
 import { forget, journal, recover } from './draft-journal'
 import { newKey, useDraftEditing, type EditableDraft } from './draft-editing'
@@ -16,7 +16,7 @@ export interface Draft extends EditableDraft {
 }
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
-export type ProgramSource = Input<'programs:create'>['source']
+export type { ProgramSource }
 
 /** How long typing may pause before the draft is saved. */
 const autosaveDelay = 120

@@ -13,7 +13,7 @@ import type { BackupContents, BackupInfo, BackupStatus } from '@shared/types'
 import { migrate, schemaVersion } from './db/migrate'
 import { makePrivateFolder, privateFileMode } from './file-modes'
 import { backupName, infoOf, inspectBackup } from './backup-copy'
-import type { OffThread } from './offthread/pool'
+import type { OffThread } from '../offthread/pool'
 import { seedBuiltins } from './seed/apply'
 import { readSetting, writeSetting } from './settings'
 

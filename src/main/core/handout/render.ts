@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import type Pdfmake from 'pdfmake'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 import { BoundedMap } from '@shared/bounded-map'
@@ -80,21 +80,28 @@ function rememberWords(font: Font): Font {
   return font
 }
 
+/** A package's folder, from a file inside it: what require.cache keys its modules under. */
+function packageFolder(file: string, name: string): string {
+  const marker = `${sep}node_modules${sep}${name}${sep}`
+  return file.slice(0, file.lastIndexOf(marker) + marker.length)
+}
+
 /**
  * pdfkit parses every font file afresh for each document (fontkit.create):
  * almost half of a handout's time went there (reference handout 83 → 44 ms).
  * A parsed font is only read after loading, so pdfkit gets a fontkit whose
  * `create` remembers each font by its buffer (pdfmake hands over the same
- * buffers every time). fontkit's exports can't be changed, so pdfkit's
- * `require('fontkit')` is answered with a copy: this must run before
- * anything loads pdfkit.
+ * buffers every time). fontkit's exports can't be changed and pdfkit binds
+ * them when it loads, so pdfmake and pdfkit are loaded afresh here with
+ * `require('fontkit')` answered by a copy. Whatever loaded pdfkit or pdfmake
+ * before keeps its own copies (set aside and put back), so the load order
+ * doesn't matter.
  */
 let createFont: CreateFont | null = null
 
 function loadPdfmake(): typeof Pdfmake {
   const require = createRequire(import.meta.url)
   const pdfkitFile = require.resolve('pdfkit')
-  if (require.cache[pdfkitFile]) throw new Error('pdfkit was loaded before its font memo')
   const fromPdfkit = createRequire(pdfkitFile)
   const fontkit = fromPdfkit('fontkit') as { create: CreateFont }
   const create: CreateFont = (buffer, postscriptName) => {
@@ -104,9 +111,25 @@ function loadPdfmake(): typeof Pdfmake {
     if (!byName.has(key)) byName.set(key, rememberWords(fontkit.create(buffer, postscriptName)))
     return byName.get(key)!
   }
-  fromPdfkit.cache[fromPdfkit.resolve('fontkit')]!.exports = { ...fontkit, create }
+  const fontkitModule = fromPdfkit.cache[fromPdfkit.resolve('fontkit')]!
+  const ours = [
+    packageFolder(pdfkitFile, 'pdfkit'),
+    packageFolder(require.resolve('pdfmake'), 'pdfmake')
+  ]
+  const earlier = Object.keys(require.cache).filter((file) =>
+    ours.some((folder) => file.startsWith(folder))
+  )
+  const setAside = new Map(earlier.map((file) => [file, require.cache[file]]))
+  earlier.forEach((file) => delete require.cache[file])
+  const realFontkit = fontkitModule.exports as unknown
+  fontkitModule.exports = { ...fontkit, create }
   createFont = create
-  return require('pdfmake') as typeof Pdfmake
+  try {
+    return require('pdfmake') as typeof Pdfmake
+  } finally {
+    fontkitModule.exports = realFontkit
+    setAside.forEach((module, file) => (require.cache[file] = module))
+  }
 }
 
 let pdfmake: typeof Pdfmake | null = null

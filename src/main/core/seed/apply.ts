@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { doseColumnNames, doseParams } from '../dose-columns'
+import { upsertBuiltinExercise } from '../exercises'
 import { readSetting, writeSetting } from '../settings'
 import { builtinAdvice, builtinExercises, builtinTemplates } from './content'
 import { illustrationPaths } from './exercises'
@@ -33,40 +34,10 @@ export const builtinContentVersion = createHash('sha256')
 const settingKey = 'builtin_content_version'
 
 function upsertExercises(db: Database, now: string): Map<string, number> {
-  const doseNames = doseColumnNames('default_')
-  const upsert = db.prepare(`
-    INSERT INTO exercises (builtin_key, source, name, keywords, summary, steps, category,
-      body_regions, position, equipment, difficulty, caution, ${doseNames.join(', ')},
-      created_at, updated_at)
-    VALUES (@key, 'builtin', @name, @keywords, @summary, @steps, @category,
-      @bodyRegions, @position, @equipment, @difficulty, @caution,
-      ${doseNames.map((name) => '@' + name).join(', ')}, @now, @now)
-    ON CONFLICT (builtin_key) DO UPDATE SET
-      name = excluded.name, keywords = excluded.keywords, summary = excluded.summary,
-      steps = excluded.steps, category = excluded.category, body_regions = excluded.body_regions,
-      position = excluded.position, equipment = excluded.equipment,
-      difficulty = excluded.difficulty, caution = excluded.caution,
-      ${doseNames.map((name) => `${name} = excluded.${name}`).join(', ')},
-      updated_at = excluded.updated_at
-    RETURNING id`)
   const ids = new Map<string, number>()
-  for (const exercise of builtinExercises) {
-    const row = upsert.get({
-      key: exercise.key,
-      name: exercise.name,
-      keywords: exercise.keywords,
-      summary: exercise.summary,
-      steps: JSON.stringify(exercise.steps),
-      category: exercise.category,
-      bodyRegions: JSON.stringify(exercise.bodyRegions),
-      position: exercise.position,
-      equipment: JSON.stringify(exercise.equipment),
-      difficulty: exercise.difficulty,
-      caution: exercise.caution,
-      ...doseParams(exercise.dose, 'default_'),
-      now
-    }) as { id: number }
-    ids.set(exercise.key, row.id)
+  for (const { key, keywords, dose, ...fields } of builtinExercises) {
+    const row = { ...fields, defaultDose: dose }
+    ids.set(key, upsertBuiltinExercise(db, key, row, keywords, now))
   }
   return ids
 }

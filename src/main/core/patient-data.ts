@@ -9,7 +9,7 @@ import type { HandoutFile, HandoutOptions } from '@shared/types'
 import { audit } from './audit'
 import { namePart } from './file-names'
 import { issuedHandout, type HandoutRendering } from './handouts'
-import type { OffThread } from './offthread/pool'
+import type { OffThread } from '../offthread/pool'
 import { getPatient } from './patients'
 import { getSnapshot, getVersion, listVersions } from './programs'
 import { listVisits } from './visits'
@@ -30,7 +30,7 @@ export async function exportPatient(
   for (const summary of versions.filter((version) => version.status === 'issued')) {
     const file = await issuedHandout(db, summary.id, options, rendering)
     const name = `handouts/v${summary.versionNo} ${file.fileName}`
-    files[name] = Buffer.from(file.base64, 'base64')
+    files[name] = file.bytes
     handouts.push(name)
   }
   const document = {
@@ -50,9 +50,7 @@ export async function exportPatient(
   return {
     // at most 80 bytes of name: 113 before ".zip"
     fileName: `${namePart(patient.fullName, 80)} - PhysioPlan export - ${date}.zip`,
-    base64: Buffer.from(
-      zipSync(files, { level: 6, mtime: new Date(document.exportedAt) })
-    ).toString('base64')
+    bytes: zipSync(files, { level: 6, mtime: new Date(document.exportedAt) })
   }
 }
 

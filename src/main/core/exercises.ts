@@ -14,7 +14,9 @@ import type {
   ExercisePage,
   ExerciseSource,
   ExerciseSummary,
-  ExerciseUsage
+  ExerciseTags,
+  ExerciseUsage,
+  Dose
 } from '@shared/types'
 import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
 import { closeTerms } from './fuzzy'
@@ -284,7 +286,10 @@ function assertEditable(db: Database, id: number): Exercise {
   return exercise
 }
 
-function fieldParams(fields: ExerciseFields): Record<string, unknown> {
+/** The exercises table is written here only: the api, the seed and the import all call in. */
+type RowFields = Omit<ExerciseFields, 'defaultDose'> & { defaultDose: Partial<Dose> }
+
+function fieldParams(fields: RowFields): Record<string, unknown> {
   return {
     name: fields.name,
     summary: fields.summary,
@@ -327,6 +332,83 @@ export function insertExercise(
       now
     }) as { id: number }
   return id
+}
+
+/** A built-in exercise by its key: inserted the first time, its content replaced after. */
+export function upsertBuiltinExercise(
+  db: Database,
+  key: string,
+  fields: RowFields,
+  keywords: string,
+  now: string
+): number {
+  const { id } = db
+    .prepare(
+      `INSERT INTO exercises (builtin_key, source, name, keywords, summary, steps, category,
+         body_regions, position, equipment, difficulty, caution, ${doseNames.join(', ')},
+         created_at, updated_at)
+       VALUES (@key, 'builtin', @name, @keywords, @summary, @steps, @category,
+         @bodyRegions, @position, @equipment, @difficulty, @caution,
+         ${doseNames.map((name) => '@' + name).join(', ')}, @now, @now)
+       ON CONFLICT (builtin_key) DO UPDATE SET
+         name = excluded.name, keywords = excluded.keywords, summary = excluded.summary,
+         steps = excluded.steps, category = excluded.category,
+         body_regions = excluded.body_regions, position = excluded.position,
+         equipment = excluded.equipment, difficulty = excluded.difficulty,
+         caution = excluded.caution,
+         ${doseNames.map((name) => `${name} = excluded.${name}`).join(', ')},
+         updated_at = excluded.updated_at
+       RETURNING id`
+    )
+    .get({ ...fieldParams(fields), key, keywords, now }) as { id: number }
+  return id
+}
+
+/** Where an imported exercise came from and the content it was imported with. */
+export function setImportSource(
+  db: Database,
+  id: number,
+  source: { ref: string; hash: string; keywords: string }
+): void {
+  db.prepare('UPDATE exercises SET import_ref = ?, import_hash = ?, keywords = ? WHERE id = ?').run(
+    source.ref,
+    source.hash,
+    source.keywords,
+    id
+  )
+}
+
+/** The built-ins' easier and harder links, all cleared: the seed then draws its chains afresh. */
+export function clearBuiltinVariants(db: Database): void {
+  db.prepare(
+    'UPDATE exercises SET easier_id = NULL, harder_id = NULL WHERE builtin_key IS NOT NULL'
+  ).run()
+}
+
+/** An exercise's easier and harder variants as they are given (the seed's own chains). */
+export function linkVariants(
+  db: Database,
+  id: number,
+  easierId: number | null,
+  harderId: number | null
+): void {
+  db.prepare('UPDATE exercises SET easier_id = ?, harder_id = ? WHERE id = ?').run(
+    easierId,
+    harderId,
+    id
+  )
+}
+
+/** A built-in exercise's tags, by its key. */
+export function setBuiltinTags(db: Database, key: string, tags: ExerciseTags): void {
+  db.prepare(
+    'UPDATE exercises SET conditions = ?, stages = ?, movements = ? WHERE builtin_key = ?'
+  ).run(
+    JSON.stringify(tags.conditions),
+    JSON.stringify(tags.stages),
+    JSON.stringify(tags.movements),
+    key
+  )
 }
 
 export function updateExerciseRow(db: Database, id: number, fields: ExerciseFields): void {

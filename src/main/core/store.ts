@@ -7,7 +7,7 @@ import { makePrivateFolder, tightenFolder } from './file-modes'
 import { truncateJournal } from './patient-data'
 import { dialogPaths } from './paths'
 import { warmUpHandouts } from './handouts'
-import { createOffThread, type OffThread } from './offthread/pool'
+import { createOffThread, type OffThread } from '../offthread/pool'
 
 export interface OpenedStore {
   db: Db

@@ -9,7 +9,7 @@ import {
 import type { HandoutAssets, HandoutPicture } from './handout/document'
 import { isDrawableSvg } from './handout/drawing'
 import { getMedia } from './media'
-import type { OffThread } from './offthread/pool'
+import type { OffThread } from '../offthread/pool'
 import { buildSnapshot, getSnapshot, getVersion } from './programs'
 import { readSetting, writeSetting } from './settings'
 

@@ -18,6 +18,7 @@ import type {
   ProgramVersionSummary
 } from '@shared/types'
 import { todayIso } from '@shared/dates'
+import type { ProgramSource } from '@shared/contract'
 import type { WalkRunPlan } from '@shared/walk-run'
 import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
 import { exerciseDetails } from './exercises'
@@ -40,9 +41,6 @@ export interface DraftContent {
   /** none when not given */
   walkRun?: WalkRunPlan | null
 }
-
-export type ProgramSource =
-  { kind: 'blank' } | { kind: 'template'; templateId: number } | { kind: 'copy'; versionId: number }
 
 const versionColumns = `v.id, v.program_id AS programId, p.patient_id AS patientId,
   v.version_no AS versionNo, v.status, v.title, v.goals, v.start_date AS startDate,

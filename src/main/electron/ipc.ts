@@ -1,6 +1,6 @@
 import type { IpcMain, WebFrameMain } from 'electron'
 import { channels } from '@shared/channels'
-import { dispatch, type Handlers } from './api'
+import { dispatch, type Handlers } from '../core/api'
 
 /** Only our own top-level page may call the api: not an iframe, not another origin. */
 export function isTrustedSender(frame: WebFrameMain | null, allowedOrigins: string[]): boolean {

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3'
 import { builtinWalkRunPlans, planFrom } from '@shared/walk-run'
 import type { ExerciseStage } from '@shared/types'
+import { clearBuiltinVariants, linkVariants, setBuiltinTags } from '../exercises'
 import {
   movementsByExercise,
   progressionChains,
@@ -21,13 +22,10 @@ function idOf(db: Database, table: 'exercises' | 'templates', key: string): numb
 }
 
 function linkProgressions(db: Database): void {
-  db.prepare(
-    'UPDATE exercises SET easier_id = NULL, harder_id = NULL WHERE builtin_key IS NOT NULL'
-  ).run()
-  const link = db.prepare('UPDATE exercises SET easier_id = ?, harder_id = ? WHERE id = ?')
+  clearBuiltinVariants(db)
   for (const chain of progressionChains) {
     const ids = chain.map((key) => idOf(db, 'exercises', key))
-    ids.forEach((id, index) => link.run(ids[index - 1] ?? null, ids[index + 1] ?? null, id))
+    ids.forEach((id, index) => linkVariants(db, id, ids[index - 1] ?? null, ids[index + 1] ?? null))
   }
 }
 
@@ -50,21 +48,17 @@ function tagExercises(db: Database): void {
     }
   }
   const stageOrder = ['early', 'middle', 'late', 'return']
-  const update = db.prepare(
-    `UPDATE exercises SET conditions = ?, stages = ?, movements = ? WHERE builtin_key = ?`
-  )
   const keys = db.prepare('SELECT builtin_key AS key FROM exercises WHERE builtin_key IS NOT NULL')
   for (const { key } of keys.all() as { key: string }[]) {
     const entry = tags.get(key)
     const stages = [...(entry?.stages ?? [])].sort(
       (a, b) => stageOrder.indexOf(a) - stageOrder.indexOf(b)
     )
-    update.run(
-      JSON.stringify([...(entry?.conditions ?? [])].sort()),
-      JSON.stringify(stages),
-      JSON.stringify(movementsByExercise[key] ?? []),
-      key
-    )
+    setBuiltinTags(db, key, {
+      conditions: [...(entry?.conditions ?? [])].sort(),
+      stages,
+      movements: movementsByExercise[key] ?? []
+    })
   }
 }
 

@@ -1,25 +1,12 @@
-/**
- * What only the desktop app can do: the system's dialogs, printer and PDF
- * viewer. The browser host has none of these; there the page downloads.
- */
+/** The Electron shell's side of the core's DesktopActions: dialogs, printer and viewer. */
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { BrowserWindow as Window } from 'electron'
 import { app, BrowserWindow, dialog, shell } from 'electron'
 import { AppError } from '@shared/errors'
-import { makePrivateFolder, privateFileMode } from './file-modes'
-
-export interface DesktopActions {
-  /** a folder from the system's folder dialog, titled `title`; null when cancelled */
-  chooseFolder: (title: string) => Promise<string | null>
-  /** where to save `fileName`, from the system's save dialog; null when cancelled */
-  chooseSavePath: (fileName: string) => Promise<string | null>
-  /** the chosen path, or null when cancelled */
-  saveFile: (fileName: string, bytes: Buffer) => Promise<string | null>
-  printPdf: (fileName: string, bytes: Buffer) => Promise<void>
-  openPdf: (fileName: string, bytes: Buffer) => Promise<void>
-}
+import type { DesktopActions } from '../core/desktop-actions'
+import { makePrivateFolder, privateFileMode } from '../core/file-modes'
 
 /** Handouts opened or printed from PhysioPlan: health data, so cleared at every start and quit. */
 export function handoutTempDir(): string {
@@ -30,7 +17,7 @@ export function clearHandoutTemp(): void {
   rmSync(handoutTempDir(), { recursive: true, force: true })
 }
 
-function tempFile(fileName: string, bytes: Buffer): string {
+function tempFile(fileName: string, bytes: Uint8Array): string {
   makePrivateFolder(handoutTempDir())
   const file = join(handoutTempDir(), fileName)
   writeFileSync(file, bytes, { mode: privateFileMode })

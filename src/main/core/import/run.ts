@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import type { Database } from 'better-sqlite3'
 import type { ImportReport } from '@shared/types'
 import { connect } from '../db/connect'
-import { insertExercise, setPhotos, updateExerciseRow } from '../exercises'
+import { insertExercise, setImportSource, setPhotos, updateExerciseRow } from '../exercises'
 import type { ImportProblem, PlannedRecord } from './free-exercise-db'
 import { checkPhotos, locateImport, readPlan, reportOf, type CheckedPhoto } from './read'
 
@@ -30,12 +30,7 @@ function writeRecord(db: Database, record: PlannedRecord, photos: CheckedPhoto[]
   } else {
     id = insertExercise(db, record.fields, { source: 'imported', keywords: record.keywords })
   }
-  db.prepare('UPDATE exercises SET import_ref = ?, import_hash = ?, keywords = ? WHERE id = ?').run(
-    record.ref,
-    record.hash,
-    record.keywords,
-    id
-  )
+  setImportSource(db, id, { ref: record.ref, hash: record.hash, keywords: record.keywords })
   setPhotos(
     db,
     id,

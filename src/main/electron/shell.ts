@@ -10,8 +10,8 @@ import type {
   Session,
   WebContents
 } from 'electron'
-import { contentSecurityPolicy } from './csp'
-import { contentTypeOf, readStaticFile } from './static-files'
+import { contentSecurityPolicy } from '../hosting/csp'
+import { contentTypeOf, readStaticFile } from '../hosting/static-files'
 
 export const appScheme = 'app'
 export const appOrigin = 'app://physioplan'

@@ -1,0 +1,100 @@
+/**
+ * The contract's implementation: every domain's handler table, joined, and
+ * the one `dispatch` both shells call. The core: it imports no shell.
+ */
+import type { ZodError } from 'zod'
+import { isChannel } from '@shared/channels'
+import { contract } from '@shared/contract'
+import { toApiError, AppError, type ApiError, type FieldIssue, type Result } from '@shared/errors'
+import { backupHandlers } from './backups.handlers'
+import { exerciseHandlers } from './exercises.handlers'
+import { handlerContext, type ApiContext, type Handlers } from './handlers'
+import { handoutHandlers } from './handouts.handlers'
+import { importHandlers } from './import/handlers'
+import { jobHandlers } from './jobs.handlers'
+import { patientHandlers } from './patients.handlers'
+import { programHandlers } from './programs.handlers'
+import { settingsHandlers } from './settings.handlers'
+import { templateHandlers } from './templates.handlers'
+import { visitHandlers } from './visits.handlers'
+
+export type { ApiContext, Handlers } from './handlers'
+
+/** Every channel's handler: the compiler checks that the tables cover the contract. */
+export function createHandlers(apiContext: ApiContext): Handlers {
+  const context = handlerContext(apiContext)
+  return {
+    ...settingsHandlers(context),
+    ...patientHandlers(context),
+    ...exerciseHandlers(context),
+    ...importHandlers(context),
+    ...programHandlers(context),
+    ...templateHandlers(context),
+    ...handoutHandlers(context),
+    ...visitHandlers(context),
+    ...backupHandlers(context),
+    ...jobHandlers(context)
+  }
+}
+
+/** One field's problem as a sentence: "Exercise 2: …" inside a program's lists. */
+function fieldIssue(issue: ZodError['issues'][number]): FieldIssue {
+  const [list, index] = issue.path
+  const where =
+    typeof index === 'number' && (list === 'items' || list === 'advice')
+      ? `${list === 'items' ? 'Exercise' : 'Advice section'} ${index + 1}: `
+      : ''
+  return { field: issue.path.join('.'), message: where + issue.message }
+}
+
+/**
+ * Every problem with the input, as sentences for the form that sent it: the
+ * first as the error's message and field, and all of them (one per field, in
+ * the schema's order) in `issues`, so the form marks every field at once.
+ */
+export function validationError(error: ZodError): ApiError {
+  const issue = error.issues[0]
+  if (issue === undefined) return { code: 'invalid_input', message: 'The request was not valid.' }
+  if (issue.code === 'unrecognized_keys') {
+    const plural = issue.keys.length > 1 ? 's' : ''
+    return { code: 'invalid_input', message: `Unexpected field${plural}: ${issue.keys.join(', ')}` }
+  }
+  if (issue.path.length === 0) {
+    return { code: 'invalid_input', message: 'The request must be an object of named fields.' }
+  }
+  const issues: FieldIssue[] = []
+  for (const each of error.issues) {
+    if (each.path.length === 0 || each.code === 'unrecognized_keys') continue
+    const found = fieldIssue(each)
+    if (!issues.some((known) => known.field === found.field)) issues.push(found)
+  }
+  const first = issues[0]!
+  return { code: 'invalid_input', message: first.message, field: first.field, issues }
+}
+
+/**
+ * The one entry point both transports use: validate, run, and turn any
+ * failure into a Result. Never throws. Unexpected errors are logged by name
+ * and message only: parameters (patient data) never reach the log.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  rawInput: unknown
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'not_found', message: `Unknown request "${channel}".` } }
+  }
+  const parsed = contract[channel].input.safeParse(rawInput ?? {})
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
+  try {
+    const handler = handlers[channel] as (input: unknown) => unknown
+    return { ok: true, data: await handler(parsed.data) }
+  } catch (error) {
+    if (!(error instanceof AppError)) {
+      const { name, message } = error instanceof Error ? error : { name: 'Error', message: '' }
+      console.error(`[api] ${channel} failed: ${name}: ${message}`)
+    }
+    return { ok: false, error: toApiError(error) }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * What every domain's handler table (the `*.handlers.ts` files beside each
+ * domain) is built from, and the rules they share: a handler that writes
+ * runs its writes through `write`, in one transaction; a channel only the
+ * desktop app can answer asks `desktop()`, which refuses the same way in the
+ * browser host; a path from the page goes through `paths`.
+ */
+import type { Database } from 'better-sqlite3'
+import type { Channel } from '@shared/channels'
+import type { Output, ValidInput } from '@shared/contract'
+import { AppError } from '@shared/errors'
+import type { AppInfo } from '@shared/types'
+import type { OffThread } from '../offthread/pool'
+import type { DesktopActions } from './desktop-actions'
+import { jobRunner, type JobRunner } from './jobs'
+import { typedPaths, type PathPolicy } from './paths'
+
+export type Handler<C extends Channel> = (input: ValidInput<C>) => Output<C> | Promise<Output<C>>
+
+export type Handlers = { [C in Channel]: Handler<C> }
+
+/** One domain's handlers: every channel named `domain:…`, and no other. */
+export type HandlerTable<Domain extends string> = {
+  [C in Channel as C extends `${Domain}:${string}` ? C : never]: Handler<C>
+}
+
+export interface ApiContext {
+  db: Database
+  transport: AppInfo['transport']
+  version: string
+  dataDir: string
+  databaseFile: string
+  /** the app's shipped pictures (built-in illustrations) and fonts */
+  resourcesDir: string
+  /** where handouts render and backups are copied, away from the main thread */
+  offThread: OffThread
+  /** dialogs, printer and viewer: only the desktop app has them */
+  desktop?: DesktopActions
+  /** which paths the page may name: typed ones (the default), or only those from dialogs */
+  paths?: PathPolicy
+}
+
+export interface HandlerContext extends Omit<ApiContext, 'desktop' | 'paths'> {
+  paths: PathPolicy
+  /** runs `work` in one transaction: every handler that writes to the database writes through it */
+  write: <T>(work: () => T) => T
+  /** the desktop's dialogs, printer and viewer; elsewhere an `unavailable` error saying what to do instead */
+  desktop: (otherwise?: string) => DesktopActions
+  /** the one runner for long jobs (imports, backups), followed through `jobs:progress` */
+  jobs: JobRunner
+}
+
+export function handlerContext(context: ApiContext): HandlerContext {
+  const { desktop, paths, ...rest } = context
+  return {
+    ...rest,
+    paths: paths ?? typedPaths,
+    jobs: jobRunner(),
+    write: (work) => context.db.transaction(work)(),
+    desktop: (otherwise = 'Use Download instead.') => {
+      if (!desktop) {
+        throw new AppError('unavailable', `Only the desktop app can do that here. ${otherwise}`)
+      }
+      return desktop
+    }
+  }
+}

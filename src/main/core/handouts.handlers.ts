@@ -1,0 +1,35 @@
+import type { HandoutOptions } from '@shared/types'
+import type { HandlerContext, HandlerTable } from './handlers'
+import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } from './handouts'
+
+/** Handouts: the clinic's options, the PDF of a version, and the desktop's save, print and open. */
+export function handoutHandlers(context: HandlerContext): HandlerTable<'handouts'> {
+  const { db, write } = context
+  const optionsOr = (options: HandoutOptions | undefined) => options ?? getHandoutOptions(db)
+  const handout = (versionId: number, options: HandoutOptions | undefined) =>
+    issuedHandout(db, versionId, optionsOr(options), context)
+  return {
+    'handouts:options': () => getHandoutOptions(db),
+    'handouts:setOptions': (options) => write(() => setHandoutOptions(db, options)),
+    'handouts:pdf': ({ versionId, options }) => handout(versionId, options),
+    'handouts:preview': ({ versionId, options }) =>
+      previewHandout(db, versionId, optionsOr(options), context),
+    'handouts:save': async ({ versionId, options }) => {
+      const desktop = context.desktop()
+      const file = await handout(versionId, options)
+      return desktop.saveFile(file.fileName, file.bytes)
+    },
+    'handouts:print': async ({ versionId, options }) => {
+      const desktop = context.desktop()
+      const file = await handout(versionId, options)
+      await desktop.printPdf(file.fileName, file.bytes)
+      return null
+    },
+    'handouts:open': async ({ versionId, options }) => {
+      const desktop = context.desktop()
+      const file = await handout(versionId, options)
+      await desktop.openPdf(file.fileName, file.bytes)
+      return null
+    }
+  }
+}

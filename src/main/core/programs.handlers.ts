@@ -1,0 +1,36 @@
+import { listAdvice } from './advice'
+import type { HandlerContext, HandlerTable } from './handlers'
+import {
+  compareVersions,
+  createProgram,
+  deleteDraft,
+  getSnapshot,
+  getVersion,
+  issueVersion,
+  listVersions,
+  moveToNextStage,
+  reviseVersion,
+  saveDraft
+} from './programs'
+
+/** A patient's programs, version by version, and the advice sections they draw on. */
+export function programHandlers({
+  db,
+  write
+}: HandlerContext): HandlerTable<'programs' | 'advice'> {
+  return {
+    'programs:list': ({ patientId }) => listVersions(db, patientId),
+    'programs:get': ({ versionId }) => getVersion(db, versionId),
+    'programs:create': ({ patientId, source, title }) =>
+      write(() => createProgram(db, patientId, source, title)),
+    'programs:save': ({ versionId, ...content }) => write(() => saveDraft(db, versionId, content)),
+    'programs:issue': ({ versionId, confirmIncompleteDoses }) =>
+      write(() => issueVersion(db, versionId, confirmIncompleteDoses)),
+    'programs:revise': ({ versionId }) => write(() => reviseVersion(db, versionId)),
+    'programs:nextStage': ({ versionId }) => write(() => moveToNextStage(db, versionId)),
+    'programs:discard': ({ versionId }) => write(() => deleteDraft(db, versionId)),
+    'programs:compare': ({ fromId, toId }) => compareVersions(db, fromId, toId),
+    'programs:snapshot': ({ versionId }) => getSnapshot(db, versionId),
+    'advice:list': () => listAdvice(db)
+  }
+}
