@@ -39,7 +39,6 @@ import {
   type ExerciseFacets,
   type Visit,
   type HandoutFile,
-  type HandoutOptions,
   type ImportReport,
   type MediaData,
   type ProgramDiff,
@@ -48,7 +47,6 @@ import {
   type ProgramVersionSummary,
   type AdviceSection,
   type AppInfo,
-  type ClinicSettings,
   type Exercise,
   type ExercisePage,
   type ExerciseSummary,
@@ -181,20 +179,24 @@ function weekCount(label: string, min: number, max: number) {
 }
 
 const walkRunSchema = z.strictObject({
+  /** the built-in plan it started from, or null once written by hand */
   planKey: text('Plan', 60).nullable(),
   name: text('Plan name', limits.shortText).min(1, 'Give the walk–run plan a name'),
   weeks: z
     .array(
+      // each session is `repeats` × (run, then walk); walk 0: continuous running
       z.strictObject({
         runMinutes: weekCount('Run (minutes)', 1, 90),
         walkMinutes: weekCount('Walk (minutes)', 0, 10),
         repeats: weekCount('Times', 1, 20),
+        /** sessions in the week, on days apart */
         sessions: weekCount('Sessions a week', 1, 7)
       }),
       { error: 'Weeks must be a list' }
     )
     .min(1, 'A walk–run plan needs at least one week')
     .max(limits.walkRunWeeks, `A walk–run plan can hold ${limits.walkRunWeeks} weeks at most`),
+  /** printed beside the table, in the patient's words */
   painRule: text('Pain rule', limits.longText).min(1, 'Write the pain rule the patient follows')
 })
 
@@ -265,14 +267,18 @@ const importFolder = z.strictObject({
 
 const handoutOptions = z.strictObject({
   paper: z.enum(papers, { error: 'Paper must be A4 or LETTER' }),
+  /** body text 16 pt or more, for patients who see less well */
   largePrint: z.boolean({ error: 'largePrint must be true or false' }),
   pictures: z.boolean({ error: 'pictures must be true or false' }),
+  /** weeks of tick boxes at the end, 0 for none */
   diaryWeeks: z
     .number({ error: 'Diary weeks must be a number' })
     .int('Diary weeks must be a whole number')
     .min(0, 'Diary weeks must be 0 to 4')
     .max(4, 'Diary weeks must be 0 to 4'),
+  /** under an exercise with an easier variant: "Too hard? Try …" (absent: yes) */
   easierVariants: z.boolean({ error: 'easierVariants must be true or false' }).default(true),
+  /** for drafts' previews and the next issue, which freezes it (absent: standard) */
   layout: z
     .enum(handoutLayouts, { error: 'Layout must be standard or compact' })
     .default('standard')
@@ -566,12 +572,14 @@ const clinicFields = {
     'Email address looks incomplete (name@example.com)'
   ),
   therapistName: text('Therapist name', limits.shortText),
+  /** the local emergency number printed on handouts; blank: "the emergency number" */
   emergencyNumber: text('Emergency number', 20)
     .refine(
       (value) => /^[0-9+()\- ]*$/.test(value),
       'Emergency number can hold digits, spaces, + and - only'
     )
     .default(''),
+  /** data: URL of a PNG or JPEG, already checked and size-limited by main */
   logoDataUrl: imageDataUrl('Logo', limits.logoBytes).nullable()
 }
 
@@ -853,3 +861,21 @@ export type ExerciseExtras = Pick<
 >
 /** What the therapist edits on a custom exercise (photos apart). */
 export type ExerciseFields = Omit<ExerciseInput, keyof ExerciseExtras | 'photos'>
+/** The clinic's details every handout prints, as validated. */
+export type ClinicSettings = z.output<z.ZodObject<typeof clinicFields>>
+/**
+ * How the clinic prints handouts; remembered per clinic. The input side of
+ * the schema: options saved before a field existed lack it, and its default
+ * applies.
+ */
+export type HandoutOptions = z.input<typeof handoutOptions>
+/** A graded walk–run plan: weekly run/walk intervals and the pain rule that paces them. */
+export type WalkRunPlan = z.output<typeof walkRunSchema>
+/** One week of a walk–run plan. */
+export type WalkRunWeek = WalkRunPlan['weeks'][number]
+/** Advice as printed with one program: a copy the therapist may have edited. */
+export type ProgramAdvice = z.output<typeof adviceSchema>
+/** The scores a visit records, as validated; blanks are null. */
+export type VisitOutcomes = VisitFields['outcomes']
+/** Running load at one visit; each value null when not recorded. */
+export type RunningLoad = VisitOutcomes['running']

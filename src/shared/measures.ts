@@ -4,6 +4,9 @@
  * app names items by short neutral topics of our own and stores the scores
  * from the paper form, never the questions.
  */
+import type { RunningLoad } from './contract'
+
+export type { RunningLoad }
 
 export const measureKeys = [
   'nprs',
@@ -157,15 +160,6 @@ export function grocWords(rating: number): string {
 
 export const formatGroc = (rating: number): string =>
   `${rating > 0 ? '+' : ''}${rating} (${grocWords(rating)})`
-
-/** Running load at one visit; each value null when not recorded. */
-export interface RunningLoad {
-  runsPerWeek: number | null
-  weeklyKm: number | null
-  longestKm: number | null
-  /** pain during running, 0–10 */
-  pain: number | null
-}
 
 export const runningItems = ['runsPerWeek', 'weeklyKm', 'longestKm', 'pain'] as const
 

@@ -1,10 +1,30 @@
 /** Domain types shared by main and renderer. Plain data only: they cross the bridge. */
-import type { MeasureKey, RunningLoad, StartBackScore } from './measures'
+import type { MeasureKey, StartBackScore } from './measures'
 import type { RedFlag } from './red-flags'
-import type { WalkRunPlan } from './walk-run'
-import type { Dose, ExerciseExtras, ExerciseFields, PatientFields, VisitFields } from './contract'
+import type {
+  ClinicSettings,
+  Dose,
+  ExerciseExtras,
+  ExerciseFields,
+  HandoutOptions,
+  PatientFields,
+  ProgramAdvice,
+  VisitFields,
+  VisitOutcomes,
+  WalkRunPlan
+} from './contract'
 
-export type { Dose, ExerciseExtras, ExerciseFields, PatientFields, VisitFields }
+export type {
+  ClinicSettings,
+  Dose,
+  ExerciseExtras,
+  ExerciseFields,
+  HandoutOptions,
+  PatientFields,
+  ProgramAdvice,
+  VisitFields,
+  VisitOutcomes
+}
 export const sexes = ['female', 'male', 'other'] as const
 export type Sex = (typeof sexes)[number]
 
@@ -201,18 +221,6 @@ export interface Template {
   walkRun: WalkRunPlan | null
 }
 
-export interface ClinicSettings {
-  clinicName: string
-  address: string
-  phone: string
-  email: string
-  therapistName: string
-  /** the local emergency number printed on handouts; blank: "the emergency number" */
-  emergencyNumber: string
-  /** data: URL of a PNG or JPEG, already checked and size-limited by main */
-  logoDataUrl: string | null
-}
-
 export interface AppInfo {
   version: string
   transport: 'electron' | 'web'
@@ -236,15 +244,6 @@ export interface ProgramItem {
   dose: Dose
   easier: ExerciseLink | null
   harder: ExerciseLink | null
-}
-
-/** Advice as printed with one program: a copy the therapist may have edited. */
-export interface ProgramAdvice {
-  adviceId: number | null
-  kind: AdviceSection['kind']
-  title: string
-  intro: string
-  points: string[]
 }
 
 export interface ProgramVersionSummary {
@@ -356,23 +355,9 @@ export interface ImportReport {
 export const papers = ['A4', 'LETTER'] as const
 export type Paper = (typeof papers)[number]
 
-/** How the clinic prints handouts; remembered per clinic. */
 /** standard: one exercise across the page; compact: two side by side where they fit */
 export const handoutLayouts = ['standard', 'compact'] as const
 export type HandoutLayout = (typeof handoutLayouts)[number]
-
-export interface HandoutOptions {
-  paper: Paper
-  /** body text 16 pt or more, for patients who see less well */
-  largePrint: boolean
-  pictures: boolean
-  /** weeks of tick boxes at the end, 0 for none */
-  diaryWeeks: number
-  /** under an exercise with an easier variant: "Too hard? Try …" (absent: yes) */
-  easierVariants?: boolean
-  /** for drafts' previews and the next issue, which freezes it (absent: standard) */
-  layout?: HandoutLayout
-}
 
 export const defaultHandoutOptions: HandoutOptions = {
   paper: 'A4',
@@ -395,26 +380,6 @@ export interface HandoutFile {
 
 export const visitTypes = ['initial', 'follow-up', 'discharge'] as const
 export type VisitType = (typeof visitTypes)[number]
-
-export interface VisitOutcomes {
-  nprs: { now: number | null; worst24h: number | null; afterRunning: number | null }
-  /** the ten ODI section scores 0–5 as entered from the paper form; null = left blank */
-  odi: (number | null)[]
-  rmdq: number | null
-  /** 3–5 activities named by the patient, each rated 0–10 */
-  psfs: { activity: string; rating: number }[]
-  /** leg pain 0–10, apart from the back pain in `nprs` */
-  legNprs: number | null
-  /** the 20 LEFS item scores 0–4; null = left blank */
-  lefs: (number | null)[]
-  /** the 8 VISA-A item scores (items 1–7 0–10, item 8 0–30); null = left blank */
-  visaA: (number | null)[]
-  /** the 9 STarT Back item scores 0 or 1; null = left blank */
-  startBack: (number | null)[]
-  /** Global Rating of Change, −7 to +7 */
-  groc: number | null
-  running: RunningLoad
-}
 
 export interface Visit extends VisitFields {
   id: number

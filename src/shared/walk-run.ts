@@ -2,25 +2,9 @@
  * Graded walk–run plans: a weekly table of run/walk intervals that builds to
  * continuous running, with the pain-monitoring rule that says when to move on.
  */
+import type { WalkRunPlan, WalkRunWeek } from './contract'
 
-/** One week of the plan: each session is `repeats` × (run, then walk). */
-export interface WalkRunWeek {
-  runMinutes: number
-  /** 0: continuous running, no walk breaks */
-  walkMinutes: number
-  repeats: number
-  /** sessions in the week, on days apart */
-  sessions: number
-}
-
-export interface WalkRunPlan {
-  /** the built-in plan it started from, or null once written by hand */
-  planKey: string | null
-  name: string
-  weeks: WalkRunWeek[]
-  /** printed beside the table, in the patient's words */
-  painRule: string
-}
+export type { WalkRunPlan, WalkRunWeek }
 
 /**
  * The pain-monitoring model of Silbernagel et al. 2007 (Am J Sports Med):

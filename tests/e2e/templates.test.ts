@@ -136,6 +136,31 @@ describe('the Templates screen builds templates', () => {
     expect(await rows().first().getByLabel('Sets').inputValue()).toBe('4')
   })
 
+  it('lists every problem of a refused template and moves focus to the first', async () => {
+    await page.goto(`${app.host.origin}/templates/new`)
+    await page.getByRole('heading', { name: 'New template' }).waitFor()
+    await page.getByLabel('Template name').fill('')
+    await page.getByLabel('Description').fill('x'.repeat(2001))
+    await page.getByRole('button', { name: 'Save template' }).click()
+
+    const notice = page.getByRole('alert')
+    await notice.getByText('Nothing was saved: 2 fields need a change.').waitFor()
+    expect(await notice.locator('li').allTextContents()).toEqual([
+      'Give the template a name',
+      'Description is too long (2,000 characters at most)'
+    ])
+    await expect.poll(() => focused(page)).toBe('input text Template name')
+    for (const label of ['Template name', 'Description']) {
+      expect(await page.getByLabel(label).getAttribute('aria-invalid')).toBe('true')
+    }
+    expect(await page.getByLabel('Description').getAttribute('aria-describedby')).toBe(
+      'template-description-error'
+    )
+    expect(await page.locator('#template-description-error').textContent()).toBe(
+      'Description is too long (2,000 characters at most)'
+    )
+  })
+
   it('fits the template editor at 1280×720', async () => {
     await page.setViewportSize({ width: 1280, height: 720 })
     await page.goto(`${app.host.origin}/templates`)
