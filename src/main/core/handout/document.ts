@@ -499,12 +499,12 @@ function diaryWeek(
   const tickWidth = options.largePrint ? 40 : 34
   const rowHeight = sizes(options).diaryRow
   const compact = options.layout === 'compact'
-  // in the corner, "30 Nov": the full dates would wrap the header row onto a third line
+  // in the corner, "30 Nov", never wrapped inside: the full dates took the header row to three lines
   const day = (iso: string) =>
     compact
-      ? dateFormat(words.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-          Date.parse(iso)
-        )
+      ? dateFormat(words.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+          .format(Date.parse(iso))
+          .replace(/ /g, '\u00a0')
       : formatDay(iso, words)
   const title = words.week(week + 1, day(days[0]!), day(days[6]!))
   const table: Content = {
