@@ -4,12 +4,15 @@ import { describe, expect, it } from 'vitest'
 import type { HandoutFile, HandoutOptions } from '../../src/shared/types'
 import { buildHandout } from '../../src/main/core/handout/document'
 import { footerLine, type TextMeasure } from '../../src/main/core/handout/footer'
-import { textMeasure } from '../../src/main/core/handout/render'
+import { renderPdf, textMeasure } from '../../src/main/core/handout/render'
 import { en } from '../../src/main/core/handout/words.en'
 import { handoutAssets } from '../../src/main/core/handouts'
 import { getSnapshot } from '../../src/main/core/programs'
+import { redFlagRules } from '../../src/shared/red-flags'
+import type { ProgramSnapshot } from '../../src/shared/types'
+import { referenceHandout } from '../../scripts/bench/reference-handout'
 import { issuedRelief, memoryApi, ok } from './helpers'
-import { pdfText, qpdfCheck } from './pdf-tools'
+import { pdfText, pdfTextRuns, qpdfCheck } from './pdf-tools'
 
 const a4: HandoutOptions = { paper: 'A4', largePrint: false, pictures: true, diaryWeeks: 2 }
 
@@ -66,6 +69,59 @@ describe('the compact layout', () => {
     const standard = await issued('standard')
     const pages = async (bytes: Buffer) => (await pdfText(bytes)).pages
     expect(await pages(await compact.pdf())).toBeLessThanOrEqual(await pages(await standard.pdf()))
+  })
+})
+
+describe('the reference program cut to seven exercises (A4, 2-week diary)', () => {
+  const { db, snapshot } = referenceHandout()
+  const seven: ProgramSnapshot = { ...snapshot, exercises: snapshot.exercises.slice(0, 7) }
+  const fonts = resolve('resources/fonts')
+  const render = (layout: 'standard' | 'compact', frozen = seven) => {
+    const issued = { ...frozen, layout }
+    const assets = handoutAssets(db, issued, resolve('resources'))
+    return renderPdf(buildHandout(issued, a4, assets, en, textMeasure(fonts)), fonts)
+  }
+
+  it('takes 3 pages in compact, 5 in standard: at most 60% of them', async () => {
+    const standard = (await pdfText(await render('standard'))).pages
+    const compact = (await pdfText(await render('compact'))).pages
+    expect([standard, compact]).toEqual([5, 3])
+    expect(compact).toBeLessThanOrEqual(standard * 0.6)
+  })
+
+  it('keeps every step, dose and red flag, and no text under 8.5 pt but the footer', async () => {
+    const bytes = await render('compact')
+    const { text } = await pdfText(bytes)
+    // a numbered list's numbers come out between its lines
+    const unnumbered = text.replace(/ \d+\.(?= )/g, '')
+    for (const exercise of seven.exercises) {
+      for (const step of exercise.steps) expect(unnumbered).toContain(step)
+    }
+    expect(text.match(/How much:/g)).toHaveLength(7)
+    for (const rule of Object.values(redFlagRules)) expect(text).toContain(rule.patientWords)
+    expect(text).toContain('When to seek help')
+    expect(text).toContain('Week 2: 7 Dec – 13 Dec')
+    // the footer is the only text in the bottom margin (44 pt)
+    const runs = (await pdfTextRuns(bytes)).flat()
+    const body = runs.filter((run) => run.y > 44)
+    expect(body.length).toBeGreaterThan(150)
+    expect(Math.min(...body.map((run) => run.size))).toBeGreaterThanOrEqual(8.5)
+  })
+
+  it('prints the footer on one line on every page, however long the clinic’s name', async () => {
+    const long = 'Physiotherapy and Sports Injury Clinic of the Northern Fjords and Mountains'
+    const named = { ...seven, clinic: { ...seven.clinic, clinicName: long } }
+    for (const layout of ['compact', 'standard'] as const) {
+      const pages = await pdfTextRuns(await render(layout, named))
+      pages.forEach((runs, index) => {
+        const footer = runs.filter((run) => run.y < 44)
+        // one baseline for the note and the page number
+        expect(new Set(footer.map((run) => Math.round(run.y)))).toHaveLength(1)
+        const line = footer.map((run) => run.text).join(' ')
+        expect(line).toContain(`Page ${index + 1} of ${pages.length}`)
+        expect(line).toMatch(/Stop and contact your physiotherapist/)
+      })
+    }
   })
 })
 

@@ -21,6 +21,38 @@ export async function pdfText(bytes: Buffer): Promise<{ pages: number; text: str
   return { pages: document.numPages, text: pages.join('\n').replace(/\s+/g, ' ') }
 }
 
+export interface PlacedText {
+  text: string
+  /** the baseline's height above the page's bottom edge, in points */
+  y: number
+  /** the type size, in points */
+  size: number
+}
+
+/** Every run of text on every page, where it sits and how big it is. */
+export async function pdfTextRuns(bytes: Buffer): Promise<PlacedText[][]> {
+  const document = await open(bytes)
+  const pages: PlacedText[][] = []
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent()
+    pages.push(
+      content.items.flatMap((item) =>
+        'str' in item && item.str.trim() !== ''
+          ? [
+              {
+                text: item.str,
+                y: item.transform[5] as number,
+                size: Math.hypot(item.transform[2] as number, item.transform[3] as number)
+              }
+            ]
+          : []
+      )
+    )
+  }
+  await document.destroy()
+  return pages
+}
+
 const runQpdf = (command: string, args: string[]) => {
   const run = spawnSync(command, args, { encoding: 'utf8' })
   if (run.error) throw run.error

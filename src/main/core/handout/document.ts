@@ -20,7 +20,7 @@ import {
   textWidth,
   type ExerciseShape
 } from './layout'
-import { fullWidth, pairedBlocks } from './compact'
+import { balancedColumns, fullWidth, pairedBlocks } from './compact'
 import { footer, generousMeasure, type TextMeasure } from './footer'
 import { walkRunSection } from './walk-run'
 import { en, type Words } from './words.en'
@@ -207,18 +207,19 @@ function exerciseBlock(
   // above the text, side by side: smaller than beside it (a row of them is the block's
   // height), and narrower still when two don't fit the column; never squashed
   const pictureWidth = shape.picturesAbove
-    ? Math.min(size.picture * 0.8, (shape.width - 10 * (ids.length - 1)) / ids.length)
-    : size.picture
+    ? Math.min(shape.picture, (shape.width - 10 * (ids.length - 1)) / ids.length)
+    : shape.picture
   const pictures = ids.map((id) => picture(id, assets, pictureWidth, words))
   // worded from the frozen dose in the handout's language (the snapshot's doseLine is English)
   const doseLine = describeDose(exercise.dose, words.dose, false)
   const text = exerciseText(exercise, doseLine, options, words)
   const beside = options.pictures && !shape.picturesAbove
-  const textColumn = shape.width - (beside ? size.picture + 14 : 0)
+  const textColumn = shape.width - (beside ? shape.picture + 14 : 0)
   const textHeight = estimatedHeight(
     [...exercise.steps, doseLine, exercise.dose.note ?? '', exercise.caution ?? ''],
     textColumn,
-    size.body
+    size.body,
+    size.lineHeight
   )
   const picturesHeight = options.pictures
     ? (shape.picturesAbove ? 1 : ids.length) * pictureWidth * 0.75
@@ -228,7 +229,7 @@ function exerciseBlock(
     : beside
       ? {
           columns: [
-            { width: size.picture, stack: pictures },
+            { width: shape.picture, stack: pictures },
             { width: '*', stack: text }
           ],
           columnGap: 14
@@ -250,7 +251,7 @@ function exerciseBlock(
   return {
     block: {
       unbreakable: fitsOnAPage(height, options),
-      margin: [0, 0, 0, 16],
+      margin: [0, 0, 0, size.gap],
       stack: [{ text: `${index + 1}. ${exercise.name}`, style: 'exercise' }, body]
     } as Content,
     height
@@ -312,7 +313,8 @@ function adviceSection(
   const height = estimatedHeight(
     [heading ?? '', section.title, section.intro, ...section.points],
     width,
-    size.body
+    size.body,
+    size.lineHeight
   )
   const block = {
     unbreakable: fitsOnAPage(height, options),
@@ -327,7 +329,7 @@ function adviceSection(
   return { block, height }
 }
 
-/** The advice sections under their heading: in pairs side by side in the compact layout. */
+/** The advice sections under their heading: in two columns in the compact layout. */
 function adviceSections(
   sections: ProgramSnapshot['advice'],
   options: HandoutOptions,
@@ -340,11 +342,7 @@ function adviceSections(
   }
   const build = (index: number, shape: ExerciseShape) =>
     adviceSection(sections[index]!, options, null, shape.width)
-  const [first, ...rest] = pairedBlocks(
-    sections.map((_, index) => index),
-    build,
-    options
-  )
+  const [first, ...rest] = balancedColumns(sections.length, build, options)
   // the heading kept with the first pair
   return first
     ? [{ unbreakable: true, stack: [{ text: words.advice, style: 'heading' }, first] }, ...rest]
@@ -477,58 +475,87 @@ function sessionBoxes(dose: Dose, cellWidth: number, rowHeight: number): Content
   } as Content
 }
 
+/** A day's column heading in the diary: "Mon" over "30/11". */
+function dayLabel(iso: string, words: Words): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
+  const weekday = dateFormat(words.locale, { weekday: 'short', timeZone: 'UTC' }).format(
+    Date.UTC(year, month - 1, day)
+  )
+  return `${weekday}\n${day}/${month}`
+}
+
+/**
+ * One week of the diary: the program's exercises against seven days. The
+ * compact layout names the week in the table's corner instead of above it.
+ */
+function diaryWeek(
+  snapshot: ProgramSnapshot,
+  options: HandoutOptions,
+  words: Words,
+  week: number
+): Content[] {
+  const first = snapshot.program.startDate ?? snapshot.issuedAt.slice(0, 10)
+  const days = Array.from({ length: 7 }, (_, day) => addDays(first, week * 7 + day))
+  const tickWidth = options.largePrint ? 40 : 34
+  const rowHeight = sizes(options).diaryRow
+  const compact = options.layout === 'compact'
+  // in the corner, "30 Nov", never wrapped inside: the full dates took the header row to three lines
+  const day = (iso: string) =>
+    compact
+      ? dateFormat(words.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+          .format(Date.parse(iso))
+          .replace(/ /g, '\u00a0')
+      : formatDay(iso, words)
+  const title = words.week(week + 1, day(days[0]!), day(days[6]!))
+  const table: Content = {
+    table: {
+      headerRows: 1,
+      widths: ['*', ...days.map(() => tickWidth)],
+      heights: (row: number) => (row === 0 ? undefined : rowHeight),
+      body: [
+        [
+          { text: compact ? title : words.exercise, bold: true },
+          ...days.map((day) => ({
+            text: dayLabel(day, words),
+            style: 'small',
+            alignment: 'center'
+          }))
+        ],
+        ...snapshot.exercises.map((exercise, index) => [
+          { text: `${index + 1}. ${exercise.name}`, margin: [0, 2, 0, 0] },
+          ...days.map(() => sessionBoxes(exercise.dose, tickWidth, rowHeight))
+        ])
+      ]
+    },
+    layout: { hLineColor: () => '#9aa9af', vLineColor: () => '#9aa9af' }
+  } as Content
+  return compact ? [table] : [{ text: title, style: 'subheading' }, table]
+}
+
 /** One table a week: the program's exercises against seven days of tick boxes. */
 function diary(snapshot: ProgramSnapshot, options: HandoutOptions, words: Words): Content[] {
   if (options.diaryWeeks === 0 || snapshot.exercises.length === 0) return []
-  const first = snapshot.program.startDate ?? snapshot.issuedAt.slice(0, 10)
-  const dayLabel = (iso: string) => {
-    const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
-    const weekday = dateFormat(words.locale, { weekday: 'short', timeZone: 'UTC' }).format(
-      Date.UTC(year, month - 1, day)
-    )
-    return `${weekday}\n${day}/${month}`
-  }
-  const tickWidth = options.largePrint ? 40 : 34
-  const rowHeight = options.largePrint ? 30 : 22
-  const weekHeight = (snapshot.exercises.length + 3) * (rowHeight + 4)
-  const weeks: Content[] = Array.from({ length: options.diaryWeeks }, (_, week) => {
-    const days = Array.from({ length: 7 }, (_, day) => addDays(first, week * 7 + day))
-    return {
-      // a long program's week flows onto the next page, its header row repeated
-      unbreakable: fitsOnAPage(weekHeight, options),
-      // space above, not below: a margin after the last table can spill onto an empty page
-      margin: [0, week === 0 ? 0 : 14, 0, 0],
-      stack: [
-        {
-          text: words.week(week + 1, formatDay(days[0]!, words), formatDay(days[6]!, words)),
-          style: 'subheading'
-        },
-        {
-          table: {
-            headerRows: 1,
-            widths: ['*', ...days.map(() => tickWidth)],
-            heights: (row: number) => (row === 0 ? undefined : rowHeight),
-            body: [
-              [
-                { text: words.exercise, bold: true },
-                ...days.map((day) => ({ text: dayLabel(day), style: 'small', alignment: 'center' }))
-              ],
-              ...snapshot.exercises.map((exercise, index) => [
-                { text: `${index + 1}. ${exercise.name}`, margin: [0, 2, 0, 0] },
-                ...days.map(() => sessionBoxes(exercise.dose, tickWidth, rowHeight))
-              ])
-            ]
-          },
-          layout: { hLineColor: () => '#9aa9af', vLineColor: () => '#9aa9af' }
-        }
-      ]
-    } as Content
-  })
+  const compact = options.layout === 'compact'
+  const weekHeight = (snapshot.exercises.length + 3) * (sizes(options).diaryRow + 4)
+  const weeks: Content[] = Array.from({ length: options.diaryWeeks }, (_, week) => ({
+    // a long program's week flows onto the next page, its header row repeated
+    unbreakable: fitsOnAPage(weekHeight, options),
+    // space above, not below: a margin after the last table can spill onto an empty page
+    margin: [0, week === 0 ? 0 : compact ? 8 : 14, 0, 0],
+    stack: diaryWeek(snapshot, options, words, week)
+  }))
+  const intro: Content = { text: words.diaryIntro, style: 'muted', margin: [0, 0, 0, 10] }
+  if (!compact)
+    return [{ text: words.diary, style: 'heading', pageBreak: 'before' }, intro, ...weeks]
+  // compact: the diary follows on where there is room, its heading kept with the first week
+  const [firstWeek, ...rest] = weeks
   return [
-    { text: words.diary, style: 'heading', pageBreak: 'before' },
-    { text: words.diaryIntro, style: 'muted', margin: [0, 0, 0, 10] },
-    ...weeks
-  ] as Content[]
+    {
+      unbreakable: fitsOnAPage(weekHeight + 60, options),
+      stack: [{ text: words.diary, style: 'heading' }, intro, firstWeek!]
+    },
+    ...rest
+  ]
 }
 
 /** The file name a handout is saved under: patient, program, issue date. */
@@ -559,7 +586,7 @@ export function buildHandout(
   const clinicName = snapshot.clinic.clinicName
   return {
     pageSize: options.paper,
-    pageMargins: [40, 40, 40, 54],
+    pageMargins: size.pageMargins,
     info: {
       title: `${snapshot.program.title} — ${snapshot.patient.fullName}`,
       author: clinicName || 'PhysioPlan',
@@ -569,12 +596,12 @@ export function buildHandout(
       // the issue date, so printing the same version again gives the same bytes
       creationDate: new Date(snapshot.issuedAt)
     },
-    defaultStyle: { font: 'NotoSans', fontSize: size.body, lineHeight: 1.2 },
+    defaultStyle: { font: 'NotoSans', fontSize: size.body, lineHeight: size.lineHeight },
     styles: {
       clinic: { fontSize: size.subheading, bold: true },
       kicker: { fontSize: size.small, bold: true, color: accent, characterSpacing: 1 },
       title: { fontSize: size.heading, bold: true },
-      heading: { fontSize: size.heading, bold: true, margin: [0, 14, 0, 8] },
+      heading: { fontSize: size.heading, bold: true, margin: size.headingMargin },
       subheading: { fontSize: size.subheading, bold: true, margin: [0, 0, 0, 4] },
       exercise: { fontSize: size.subheading, bold: true, margin: [0, 0, 0, 6] },
       phase: { fontSize: size.subheading, bold: true, color: accent, margin: [0, 4, 0, 8] },
