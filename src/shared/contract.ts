@@ -725,7 +725,12 @@ export const contract = {
   },
   'programs:save': {
     input: z
-      .strictObject({ versionId: id('Program version id'), ...draftContent })
+      .strictObject({
+        versionId: id('Program version id'),
+        ...draftContent,
+        /** the preview beside the draft, drawn with these options as the save commits */
+        preview: handoutOptions.optional()
+      })
       .refine(reviewAfterStart, {
         message: "The review date can't be before the start date",
         path: ['reviewDate']

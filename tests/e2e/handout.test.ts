@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { pdfText, qpdfCheck } from '../unit/pdf-tools'
 import { callApi, callApiBytes, patientWithReliefProgram, useBrowserHost } from './host'
@@ -41,6 +41,23 @@ describe('the handout in the browser host', () => {
     expect(requested.previews).toBe(2)
     // the second preview reuses pdf.js's worker instead of starting another
     expect(requested.pdfWorkers).toBe(1)
+  })
+
+  it('follows an edit made with the preview open: one preview call, drawn as the save commits', async () => {
+    let previews = 0
+    const count = (request: Request) => {
+      if (new URL(request.url()).pathname.endsWith('/handouts:preview')) previews++
+    }
+    page.on('request', count)
+    await firstPage().waitFor()
+    const before = await firstPage().screenshot()
+    const kneeToChest = page.locator('li', {
+      has: page.getByRole('button', { name: /^Move Knee-to-chest/ })
+    })
+    await kneeToChest.getByLabel('Sets').fill('2')
+    await expect.poll(async () => (await firstPage().screenshot()).equals(before)).toBe(false)
+    expect(previews).toBe(1)
+    page.off('request', count)
   })
 
   it('offers a compact layout, two exercises side by side, in the preview', async () => {

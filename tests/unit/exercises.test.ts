@@ -58,6 +58,32 @@ describe('library search', () => {
     expect(editDistance('hamstirng', 'hamstring', 2)).toBe(1)
   })
 
+  it('orders a one- or two-letter search by name: names that start so, favourites first', async () => {
+    const api = memoryApi()
+    const byName = (a: string, b: string) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)
+    const found = await names(api, { query: 'S' })
+    const starting = found.filter((name) => name.toLowerCase().startsWith('s'))
+    expect(starting.length).toBeGreaterThan(3)
+    // then the exercises where another word starts so, also by name
+    expect(found.length).toBeGreaterThan(starting.length)
+    const rest = found.slice(starting.length)
+    expect(found).toEqual([...[...starting].sort(byName), ...[...rest].sort(byName)])
+    const favourite = (name: string) =>
+      ok<ExerciseSummary[]>(api, 'exercises:list', { query: name }).then(([exercise]) =>
+        ok(api, 'exercises:favourite', { id: exercise!.id, favourite: true })
+      )
+    await favourite(starting.at(-1)!)
+    await favourite(rest.at(-1)!)
+    const withFavourites = await names(api, { query: 's' })
+    expect(withFavourites[0]).toBe(starting.at(-1))
+    expect(withFavourites[starting.length]).toBe(rest.at(-1))
+
+    const twoLetters = await names(api, { query: 'pl' })
+    expect(twoLetters[0]).toBe('Plank')
+    const page = await ok<ExercisePage>(api, 'exercises:page', { query: 'pl', offset: 0 })
+    expect([page.total, page.exercises.map((e) => e.name)]).toEqual([twoLetters.length, twoLetters])
+  })
+
   it('filters by region, position, difficulty, equipment, source and favourites', async () => {
     const api = memoryApi()
     const hamstrings = await names(api, { bodyRegion: 'hamstrings' })

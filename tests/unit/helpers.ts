@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach } from 'vitest'
 import { createHandlers, dispatch, type Handlers } from '../../src/main/core/api'
-import { createOffThread } from '../../src/main/offthread/pool'
+import { createOffThread, type OffThread } from '../../src/main/offthread/pool'
 import { openDatabase, type Db } from '../../src/main/core/db/open'
 import type { Patient, ProgramVersion, Template } from '../../src/shared/types'
 
@@ -34,7 +34,8 @@ export interface MemoryApi {
   call: (channel: string, input: unknown) => ReturnType<typeof dispatch>
 }
 
-export function memoryApi(): MemoryApi {
+/** The api over an in-memory database; `offThread` to watch the tasks it runs. */
+export function memoryApi(offThread: OffThread = inline): MemoryApi {
   const db = memoryDb()
   const handlers = createHandlers({
     db,
@@ -43,7 +44,7 @@ export function memoryApi(): MemoryApi {
     dataDir: '/tmp/none',
     databaseFile: ':memory:',
     resourcesDir: resolve('resources'),
-    offThread: inline
+    offThread
   })
   return { db, handlers, call: (channel, input) => dispatch(handlers, channel, input) }
 }

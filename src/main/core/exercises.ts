@@ -20,7 +20,7 @@ import type {
 } from '@shared/types'
 import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
 import { closeTerms } from './fuzzy'
-import { ftsString, searchTerms } from './search'
+import { ftsString, likePrefix, searchTerms } from './search'
 
 type Row = Record<string, unknown>
 
@@ -86,8 +86,8 @@ function matchExpression(db: Database, terms: string[], forgiving: boolean): str
  * Library search: every typed word must match the start of a word in the
  * name, other names, body regions or summary ("hamstr", "bird dog"). When
  * that finds nothing, words one typo away count too ("hamstirng", "brid dog").
- * Best matches first when searching, favourites first and then alphabetical
- * otherwise.
+ * Best matches first when searching (for one or two letters, names that
+ * start with them), favourites first and then alphabetical otherwise.
  */
 export function listExercises(db: Database, filters: ExerciseFilters): ExerciseSummary[] {
   const exact = rowsOf(db, exerciseQuery(db, filters, false), 0)
@@ -122,13 +122,45 @@ interface ExerciseQuery {
   params: Record<string, string>
 }
 
+/**
+ * The exercise columns a summary reads: the stored ones. `e.*` would also
+ * compute the folded copies the search index reads (virtual generated
+ * columns), a cost paid on every row read. Asked of the schema once a database.
+ */
+const storedColumns = new WeakMap<Database, string>()
+function summaryColumns(db: Database): string {
+  let columns = storedColumns.get(db)
+  if (columns === undefined) {
+    const names = db
+      .prepare("SELECT name FROM pragma_table_xinfo('exercises') WHERE hidden = 0")
+      .pluck()
+      .all() as string[]
+    columns = names.map((name) => `e.${name}`).join(', ')
+    storedColumns.set(db, columns)
+  }
+  return columns
+}
+
+/**
+ * One page of matches, in two steps: the ids sorted (a short search matches
+ * thousands, and sorting whole rows cost more than finding them), then the
+ * page's rows read in that order.
+ */
 function rowsOf(db: Database, query: ExerciseQuery, offset: number): ExerciseSummary[] {
-  const rows = db
+  const ids = db
     .prepare(
-      `SELECT ${withLinks} FROM ${query.from} ${joinLinks} ${query.where}
+      `SELECT e.id FROM ${query.from} ${query.where}
        ORDER BY ${query.order} LIMIT ${limits.exerciseList} OFFSET @offset`
     )
-    .all({ ...query.params, offset }) as Row[]
+    .pluck()
+    .all({ ...query.params, offset }) as number[]
+  const rows = db
+    .prepare(
+      `SELECT ${summaryColumns(db)}, ez.name AS easier_name, hz.name AS harder_name
+       FROM json_each(@ids) page JOIN exercises e ON e.id = page.value ${joinLinks}
+       ORDER BY page.key`
+    )
+    .all({ ids: JSON.stringify(ids) }) as Row[]
   return rows.map(summaryFrom)
 }
 
@@ -137,6 +169,9 @@ const countOf = (db: Database, query: ExerciseQuery): number =>
     .prepare(`SELECT count(*) FROM ${query.from} ${query.where}`)
     .pluck()
     .get(query.params) as number
+
+/** Queries this short (letters in all) are ordered by name, not ranked: see `exerciseQuery`. */
+const shortQuery = 2
 
 function exerciseQuery(db: Database, filters: ExerciseFilters, forgiving: boolean): ExerciseQuery {
   const terms = searchTerms(filters.query)
@@ -149,8 +184,15 @@ function exerciseQuery(db: Database, filters: ExerciseFilters, forgiving: boolea
     from = 'exercises_fts f JOIN exercises e ON e.id = f.rowid'
     where.push('exercises_fts MATCH @match')
     params.match = matchExpression(db, terms, forgiving)
-    // name hits count most, then other names, tags, regions, summary
-    order = 'bm25(exercises_fts, 10, 5, 2, 1, 3), e.name COLLATE NOCASE'
+    if (terms.join('').length <= shortQuery) {
+      // one or two letters match a third of a large library, and ranking each
+      // match costs more than finding them: names that start so come first
+      params.namePrefix = likePrefix(terms.join(' '))
+      order = `e.name LIKE @namePrefix ESCAPE '\\' DESC, ${order}`
+    } else {
+      // name hits count most, then other names, tags, regions, summary
+      order = 'bm25(exercises_fts, 10, 5, 2, 1, 3), e.name COLLATE NOCASE'
+    }
   }
   const equal = {
     category: 'category',

@@ -12,6 +12,7 @@ import { AppError } from '@shared/errors'
 import type { AppInfo } from '@shared/types'
 import type { OffThread } from '../offthread/pool'
 import type { DesktopActions } from './desktop-actions'
+import type { StartedPreviews } from './handouts'
 import { jobRunner, type JobRunner } from './jobs'
 import { typedPaths, type PathPolicy } from './paths'
 
@@ -48,15 +49,23 @@ export interface HandlerContext extends Omit<ApiContext, 'desktop' | 'paths'> {
   desktop: (otherwise?: string) => DesktopActions
   /** the one runner for long jobs (imports, backups), followed through `jobs:progress` */
   jobs: JobRunner
+  /** drafts' previews started as their saves committed, for the preview call that follows */
+  previews: StartedPreviews
 }
 
 export function handlerContext(context: ApiContext): HandlerContext {
   const { desktop, paths, ...rest } = context
+  const previews: StartedPreviews = new Map()
   return {
     ...rest,
     paths: paths ?? typedPaths,
     jobs: jobRunner(),
-    write: (work) => context.db.transaction(work)(),
+    previews,
+    write: (work) => {
+      // a write may change what a started preview shows: the next preview draws afresh
+      previews.clear()
+      return context.db.transaction(work)()
+    },
     desktop: (otherwise = 'Use Download instead.') => {
       if (!desktop) {
         throw new AppError('unavailable', `Only the desktop app can do that here. ${otherwise}`)

@@ -13,7 +13,7 @@ export function handoutHandlers(context: HandlerContext): HandlerTable<'handouts
     'handouts:setOptions': (options) => write(() => setHandoutOptions(db, options)),
     'handouts:pdf': ({ versionId, options }) => handout(versionId, options),
     'handouts:preview': ({ versionId, options }) =>
-      previewHandout(db, versionId, optionsOr(options), context),
+      previewHandout(db, versionId, optionsOr(options), context, context.previews),
     'handouts:save': async ({ versionId, options }) => {
       const desktop = context.desktop()
       const file = await handout(versionId, options)

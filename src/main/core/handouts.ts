@@ -4,7 +4,8 @@ import {
   defaultHandoutOptions,
   type HandoutFile,
   type HandoutOptions,
-  type ProgramSnapshot
+  type ProgramSnapshot,
+  type ProgramVersion
 } from '@shared/types'
 import type { HandoutAssets, HandoutPicture } from './handout/document'
 import { isDrawableSvg } from './handout/drawing'
@@ -76,20 +77,60 @@ export function issuedHandout(
   return render(db, getSnapshot(db, versionId), options, rendering)
 }
 
+/**
+ * Drafts' previews already drawing, by version: the save that commits a draft
+ * starts its preview (`startPreview`) and the preview call that follows takes
+ * it, so one edit builds one snapshot and renders once. Any other write
+ * clears them all (it may change what the preview shows: the patient, the
+ * clinic, red flags).
+ */
+export type StartedPreviews = Map<number, { options: string; file: Promise<HandoutFile> }>
+
+function draftPreview(
+  db: Database,
+  version: ProgramVersion,
+  options: HandoutOptions,
+  rendering: HandoutRendering
+): Promise<HandoutFile> {
+  // a draft shows the layout chosen now
+  const snapshot = {
+    ...buildSnapshot(db, version, new Date().toISOString()),
+    layout: options.layout
+  }
+  return render(db, snapshot, options, rendering)
+}
+
+/** Starts drawing a just-saved draft's preview, for the preview call that follows. */
+export function startPreview(
+  db: Database,
+  version: ProgramVersion,
+  options: HandoutOptions,
+  rendering: HandoutRendering,
+  started: StartedPreviews
+): void {
+  // built just after the save answers, so a failure here can't fail a save that committed:
+  // it reaches whoever takes the preview, and one never taken is no unhandled rejection
+  const file = Promise.resolve().then(() => draftPreview(db, version, options, rendering))
+  file.catch(() => undefined)
+  started.set(version.id, { options: JSON.stringify(options), file })
+}
+
 /** Any version as it would print now: the builder's live preview. */
 export function previewHandout(
   db: Database,
   versionId: number,
   options: HandoutOptions,
-  rendering: HandoutRendering
+  rendering: HandoutRendering,
+  started?: StartedPreviews
 ): Promise<HandoutFile> {
+  const taken = started?.get(versionId)
+  started?.delete(versionId)
+  if (taken?.options === JSON.stringify(options)) return taken.file
   const version = getVersion(db, versionId)
-  // an issued version keeps the layout it was issued with; a draft shows the one chosen now
-  const snapshot =
-    version.status === 'issued'
-      ? getSnapshot(db, versionId)
-      : { ...buildSnapshot(db, version, new Date().toISOString()), layout: options.layout }
-  return render(db, snapshot, options, rendering)
+  // an issued version keeps the layout it was issued with
+  return version.status === 'issued'
+    ? render(db, getSnapshot(db, versionId), options, rendering)
+    : draftPreview(db, version, options, rendering)
 }
 
 /**

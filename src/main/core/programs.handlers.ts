@@ -1,5 +1,6 @@
 import { listAdvice } from './advice'
 import type { HandlerContext, HandlerTable } from './handlers'
+import { startPreview } from './handouts'
 import {
   compareVersions,
   createProgram,
@@ -14,16 +15,19 @@ import {
 } from './programs'
 
 /** A patient's programs, version by version, and the advice sections they draw on. */
-export function programHandlers({
-  db,
-  write
-}: HandlerContext): HandlerTable<'programs' | 'advice'> {
+export function programHandlers(context: HandlerContext): HandlerTable<'programs' | 'advice'> {
+  const { db, write } = context
   return {
     'programs:list': ({ patientId }) => listVersions(db, patientId),
     'programs:get': ({ versionId }) => getVersion(db, versionId),
     'programs:create': ({ patientId, source, title }) =>
       write(() => createProgram(db, patientId, source, title)),
-    'programs:save': ({ versionId, ...content }) => write(() => saveDraft(db, versionId, content)),
+    'programs:save': ({ versionId, preview, ...content }) => {
+      const saved = write(() => saveDraft(db, versionId, content))
+      // the preview beside the draft starts drawing now; its call takes it (one render an edit)
+      if (preview) startPreview(db, saved, preview, context, context.previews)
+      return saved
+    },
     'programs:issue': ({ versionId, confirmIncompleteDoses }) =>
       write(() => issueVersion(db, versionId, confirmIncompleteDoses)),
     'programs:revise': ({ versionId }) => write(() => reviseVersion(db, versionId)),

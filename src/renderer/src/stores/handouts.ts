@@ -11,7 +11,18 @@ export const useHandoutsStore = defineStore('handouts', () => {
   const preview = ref<{ versionId: number; bytes: Uint8Array<ArrayBuffer> } | null>(null)
   const message = ref<string | null>(null)
   const error = ref<ApiError | null>(null)
+  /** the version whose preview is on screen: its saves start drawing it (see `previewWith`) */
+  const shown = ref<number | null>(null)
   const latest = latestOnly()
+
+  function showing(versionId: number | null): void {
+    shown.value = versionId
+  }
+
+  /** What a save of this version asks main to draw as it commits, so the preview after it is one render. */
+  function previewWith(versionId: number): HandoutOptions | undefined {
+    return shown.value === versionId ? options.value : undefined
+  }
 
   async function loadOptions(): Promise<void> {
     const result = await call('handouts:options', {})
@@ -67,6 +78,8 @@ export const useHandoutsStore = defineStore('handouts', () => {
     loadOptions,
     saveOptions,
     refreshPreview,
+    showing,
+    previewWith,
     download,
     save,
     print,

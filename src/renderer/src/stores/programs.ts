@@ -6,6 +6,7 @@ import type { ProgramSource } from '@shared/contract'
 import { call } from '../api'
 import { forget, journal, recover } from './draft-journal'
 import { newKey, useDraftEditing, type EditableDraft } from './draft-editing'
+import { useHandoutsStore } from './handouts'
 
 export interface Draft extends EditableDraft {
   versionId: number
@@ -36,6 +37,7 @@ function draftFrom(version: ProgramVersion): Draft {
 }
 
 export const useProgramsStore = defineStore('programs', () => {
+  const handouts = useHandoutsStore()
   const versions = ref<ProgramVersionSummary[]>([])
   const version = ref<ProgramVersion | null>(null)
   const draft = ref<Draft | null>(null)
@@ -112,7 +114,8 @@ export const useProgramsStore = defineStore('programs', () => {
         intro,
         points
       })),
-      walkRun: current.walkRun ?? null
+      walkRun: current.walkRun ?? null,
+      preview: handouts.previewWith(versionId)
     })
     const editedMeanwhile = saveState.value !== 'saving'
     if (result.ok) {

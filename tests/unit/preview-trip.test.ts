@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import type { HandoutFile, HandoutOptions, ProgramVersion } from '../../src/shared/types'
+import type { OffThread } from '../../src/main/offthread/pool'
+import type { HandoutJob } from '../../src/main/offthread/tasks'
+import { inline, issuedRelief, memoryApi, ok, type MemoryApi } from './helpers'
+import { pdfText } from './pdf-tools'
+
+const a4: HandoutOptions = { paper: 'A4', largePrint: false, pictures: true, diaryWeeks: 2 }
+
+/** An api whose handout renders are counted (by the title they print). */
+async function draftBeingEdited() {
+  const renders: string[] = []
+  const counting: OffThread = {
+    run: (name, input, onProgress) => {
+      if (name === 'handout') renders.push((input as HandoutJob).snapshot.program.title)
+      return inline.run(name, input, onProgress)
+    },
+    idle: inline.idle,
+    close: inline.close
+  }
+  const api = memoryApi(counting)
+  const { patient, version } = await issuedRelief(api, 'Ana Costa')
+  const draft = await ok<ProgramVersion>(api, 'programs:revise', { versionId: version.id })
+  renders.length = 0
+  return { api, patient, draft, renders }
+}
+
+/** The autosave of one edit: the draft with a new title, and the preview beside it if shown. */
+const save = (api: MemoryApi, draft: ProgramVersion, title: string, preview?: HandoutOptions) =>
+  ok<ProgramVersion>(api, 'programs:save', {
+    versionId: draft.id,
+    title,
+    goals: draft.goals,
+    startDate: draft.startDate,
+    reviewDate: draft.reviewDate,
+    items: draft.items.map(({ exerciseId, phase, dose }) => ({ exerciseId, phase, dose })),
+    advice: draft.advice.map(({ adviceId, kind, title, intro, points }) => ({
+      adviceId,
+      kind,
+      title,
+      intro,
+      points
+    })),
+    walkRun: draft.walkRun ?? null,
+    ...(preview ? { preview } : {})
+  })
+
+const previewText = async (api: MemoryApi, versionId: number, options = a4) => {
+  const file = await ok<HandoutFile>(api, 'handouts:preview', { versionId, options })
+  return (await pdfText(Buffer.from(file.bytes))).text
+}
+
+describe('a preview with no second trip', () => {
+  it('renders once an edit: the preview call takes the render its save started', async () => {
+    const { api, draft, renders } = await draftBeingEdited()
+    await save(api, draft, 'Back in motion', a4)
+    expect(renders).toEqual(['Back in motion'])
+    expect(await previewText(api, draft.id)).toContain('Back in motion')
+    expect(renders).toEqual(['Back in motion'])
+    // taken once: the next preview (the options reopened, say) draws afresh
+    await previewText(api, draft.id)
+    expect(renders).toHaveLength(2)
+  })
+
+  it('draws afresh when the save did not start it or it no longer fits', async () => {
+    const { api, patient, draft, renders } = await draftBeingEdited()
+    await save(api, draft, 'No preview shown')
+    expect(renders).toEqual([])
+    expect(await previewText(api, draft.id)).toContain('No preview shown')
+    expect(renders).toHaveLength(1)
+
+    // other options than the save's
+    await save(api, draft, 'Large print', a4)
+    await previewText(api, draft.id, { ...a4, largePrint: true })
+    expect(renders).toHaveLength(3)
+
+    // a write in between (the patient renamed) may change what the handout shows
+    await save(api, draft, 'Renamed patient', a4)
+    await ok(api, 'patients:update', {
+      id: patient.id,
+      fullName: 'Ana Costa Silva',
+      dateOfBirth: patient.dateOfBirth
+    })
+    expect(await previewText(api, draft.id)).toContain('Ana Costa Silva')
+    expect(renders).toHaveLength(5)
+  })
+})
