@@ -116,7 +116,8 @@ function thread(workerFile: string, on: RunnerEvents): Runner {
  * memory stays in the process's allocator after the thread ends: over a
  * clinic day the import's thread left ~135 MB behind (README, A clinic day:
  * memory). Its heap has the workers' limits; V8 aborts a process that
- * reaches them (SIGABRT).
+ * reaches them (SIGABRT). In Electron, fork runs the app's binary as Node
+ * (Electron sets ELECTRON_RUN_AS_NODE for it).
  */
 function child(workerFile: string, on: RunnerEvents): Runner {
   const started = fork(workerFile, [], {
