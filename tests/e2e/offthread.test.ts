@@ -124,7 +124,7 @@ describe('work off the main thread', () => {
 
   it('fails a handout too large for the worker’s memory, readably, and carries on', async () => {
     // a deliberately huge program: 200 exercises, each with two 2 MB pictures (800 MB
-    // arrive in the worker, past its 512 MB heap) ...
+    // arrive in the worker, past its 192 MB heap) ...
     const { snapshot, assets, ...rest } = handoutJob()
     const photo = `data:image/jpeg;base64,${'A'.repeat(2 ** 21)}`
     const exercises = Array.from({ length: 200 }, (_, n) => ({

@@ -50,12 +50,15 @@ const lanes: Record<TaskName, Lane> = {
  * often (with the old generation's limit, 408 → 227 MB after 500 previews);
  * 8 MB bought nothing more. The handout worker holds ~36 MB after a
  * collection (pdfmake, parsed fonts) and ~110 MB at the height of a
- * 40-exercise handout; the old generation's 512 MB fits
- * the largest handout the api allows (60 exercises, each with two 2 MB photos:
- * ~330 MB of pictures), and stops anything larger from taking the machine.
+ * 40-exercise handout; a 192 MB old generation leaves that a margin of
+ * ~80 MB. Against 512 MB, back-to-back quarter clinic days ended at 234 MB
+ * against 268 MB (README, A clinic day: memory): a heap allowed to grow
+ * far past its need kept more of the process's memory. A handout with
+ * more pictures than that (60 exercises, each with two 2 MB photos, ~330 MB)
+ * fails with the "too large" sentence: make it with pictures off.
  */
 export const workerLimits: ResourceLimits = {
-  maxOldGenerationSizeMb: 512,
+  maxOldGenerationSizeMb: 192,
   maxYoungGenerationSizeMb: 16
 }
 
