@@ -3,11 +3,16 @@
  * --import), so the host measures itself: on each SIGUSR2 it appends one
  * JSON line to PHYSIOPLAN_PROBE_FILE with the process's resident memory
  * (main thread and workers together: /proc/self/status), the main thread's
- * V8 breakdown, open file descriptors and active handles. The first line is
- * the host's pid, for the signal; the last says why it stopped. With PHYSIOPLAN_PROBE_GC=1 each sample
+ * V8 breakdown, each worker thread's V8 heap (through the `worker_threads`
+ * diagnostics channel: the workers the app starts), open file descriptors
+ * and active handles. The first line is
+ * the host's pid, for the signal; the last says why it stopped. A child
+ * process the host forks (an import) inherits the probe and, as it exits,
+ * writes its own peak resident memory. With PHYSIOPLAN_PROBE_GC=1 each sample
  * first forces a full garbage collection (main thread only), to tell held
  * memory from garbage not yet collected.
  */
+import { subscribe } from 'node:diagnostics_channel'
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -21,7 +26,25 @@ function statusMb(status, field) {
   return match ? Number(match[1]) / 1024 : null
 }
 
-function sample() {
+/** The app's live worker threads, each seen once as it starts. */
+const workers = new Set()
+
+/** Each live worker's V8 heap in MB: used and reserved, in the order they started. */
+async function workerHeaps() {
+  const heaps = []
+  for (const worker of workers) {
+    const stats = await worker.getHeapStatistics().catch(() => null)
+    if (stats)
+      heaps.push({
+        usedMb: stats.used_heap_size / 2 ** 20,
+        totalMb: stats.total_heap_size / 2 ** 20,
+        externalMb: stats.external_memory / 2 ** 20
+      })
+  }
+  return heaps
+}
+
+async function sample() {
   if (process.env.PHYSIOPLAN_PROBE_GC === '1') {
     setFlagsFromString('--expose-gc')
     runInNewContext('gc')()
@@ -35,19 +58,40 @@ function sample() {
     at: Date.now(),
     rssMb: statusMb(status, 'VmRSS'),
     peakRssMb: statusMb(status, 'VmHWM'),
+    // what kind: the allocators' memory, mapped files (the database's pages), shared memory
+    anonMb: statusMb(status, 'RssAnon'),
+    fileMb: statusMb(status, 'RssFile'),
+    shmemMb: statusMb(status, 'RssShmem'),
     threads: Number(/^Threads:\s+(\d+)/m.exec(status)?.[1]),
     heapUsedMb: memory.heapUsed / 2 ** 20,
     heapTotalMb: memory.heapTotal / 2 ** 20,
     externalMb: memory.external / 2 ** 20,
     arrayBuffersMb: memory.arrayBuffers / 2 ** 20,
     fds: readdirSync('/proc/self/fd').length,
-    handles
+    handles,
+    workers: await workerHeaps()
   }
 }
 
-if (isMainThread && file) {
+if (isMainThread && file && process.send) {
+  // a child process the host forked (the import's): its own high-water mark, counted in the day
+  process.on('exit', () => {
+    const status = readFileSync('/proc/self/status', 'utf8')
+    appendFileSync(
+      file,
+      `${JSON.stringify({ child: process.pid, peakRssMb: statusMb(status, 'VmHWM') })}\n`
+    )
+  })
+} else if (isMainThread && file) {
   appendFileSync(file, `${JSON.stringify({ pid: process.pid })}\n`)
-  process.on('SIGUSR2', () => appendFileSync(file, `${JSON.stringify(sample())}\n`))
+  subscribe('worker_threads', ({ worker }) => {
+    workers.add(worker)
+    worker.once('exit', () => workers.delete(worker))
+  })
+  process.on(
+    'SIGUSR2',
+    () => void sample().then((line) => appendFileSync(file, `${JSON.stringify(line)}\n`))
+  )
   // why the host stopped, when it stops during the day
   process.on('uncaughtExceptionMonitor', (error) =>
     appendFileSync(file, `${JSON.stringify({ crashed: String(error?.stack ?? error) })}\n`)

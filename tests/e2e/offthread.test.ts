@@ -1,8 +1,12 @@
 /** The built worker (out/main/worker.js): same results as inline, and the main thread stays free. */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
+import type { ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/errors'
+import { schemaVersion } from '../../src/main/core/db/migrate'
 import { handoutAssets } from '../../src/main/core/handouts'
 import { createOffThread } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
@@ -12,6 +16,7 @@ import {
   referenceOptions,
   resourcesDir
 } from '../../scripts/bench/reference-handout'
+import { importFolder } from '../../scripts/bench/import-folder'
 import { makeDataDir } from './host'
 
 const worker = createOffThread(resolve('out/main/worker.js'))
@@ -81,6 +86,31 @@ describe('work off the main thread', () => {
     expect(contents).toMatchObject({ patients: 1, programs: 1 })
   })
 
+  it('imports in a child process that exits when the import is done', async () => {
+    const { db } = referenceHandout()
+    const databaseFile = join(data.dataDir, 'imported.sqlite3')
+    await db.backup(databaseFile)
+    db.close()
+    const path = importFolder(join(data.dataDir, 'import'), 3)
+    const started: ChildProcess[] = []
+    const seen = ({ process }: { process: ChildProcess }) => started.push(process)
+    subscribe('child_process', seen as (message: unknown) => void)
+    try {
+      const job = { databaseFile, schemaVersion, path, importAnyway: [] }
+      const report = await worker.run('import', job)
+      expect(report).toMatchObject({ total: 3, added: 3 })
+      expect(started).toHaveLength(1)
+      const [child] = started
+      if (child!.exitCode === null) await once(child!, 'exit')
+      expect(child!.exitCode).toBe(0)
+      // the next import starts a process of its own
+      expect(await worker.run('import', job)).toMatchObject({ total: 3 })
+      expect(started).toHaveLength(2)
+    } finally {
+      unsubscribe('child_process', seen as (message: unknown) => void)
+    }
+  })
+
   it('hands a person-facing error back as it was thrown', async () => {
     const junk = join(data.dataDir, 'junk.sqlite3')
     writeFileSync(junk, 'not a database '.repeat(100))
@@ -94,7 +124,7 @@ describe('work off the main thread', () => {
 
   it('fails a handout too large for the worker’s memory, readably, and carries on', async () => {
     // a deliberately huge program: 200 exercises, each with two 2 MB pictures (800 MB
-    // arrive in the worker, past its 512 MB heap) ...
+    // arrive in the worker, past its 192 MB heap) ...
     const { snapshot, assets, ...rest } = handoutJob()
     const photo = `data:image/jpeg;base64,${'A'.repeat(2 ** 21)}`
     const exercises = Array.from({ length: 200 }, (_, n) => ({

@@ -2,11 +2,13 @@
  * Runs tasks off the main thread, so the window (and the browser host's
  * server) keeps answering while a handout renders or a backup is checked.
  * Three lanes: handouts, data (backups) and imports, so a preview never
- * waits behind a backup. The handout and data workers live long and let the
- * process exit when idle; an import's worker does rare, heavy work and exits
- * once its queue is empty, so its heap goes back to the system. A worker is
- * started on first use, and again if it dies.
+ * waits behind a backup. The handout and data workers are threads that live
+ * long and let the process exit when idle; an import does rare, heavy work in
+ * a child process that exits once its queue is empty, so what it allocated
+ * goes back to the system. A worker is started on first use, and again if it
+ * dies.
  */
+import { fork } from 'node:child_process'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { AppError } from '@shared/errors'
 import { receivedError, type TaskReply, type TaskRequest } from './messages'
@@ -48,12 +50,15 @@ const lanes: Record<TaskName, Lane> = {
  * often (with the old generation's limit, 408 → 227 MB after 500 previews);
  * 8 MB bought nothing more. The handout worker holds ~36 MB after a
  * collection (pdfmake, parsed fonts) and ~110 MB at the height of a
- * 40-exercise handout; the old generation's 512 MB fits
- * the largest handout the api allows (60 exercises, each with two 2 MB photos:
- * ~330 MB of pictures), and stops anything larger from taking the machine.
+ * 40-exercise handout; a 192 MB old generation leaves that a margin of
+ * ~80 MB. Against 512 MB, back-to-back quarter clinic days ended at 234 MB
+ * against 268 MB (README, A clinic day: memory): a heap allowed to grow
+ * far past its need kept more of the process's memory. A handout with
+ * more pictures than that (60 exercises, each with two 2 MB photos, ~330 MB)
+ * fails with the "too large" sentence: make it with pictures off.
  */
 export const workerLimits: ResourceLimits = {
-  maxOldGenerationSizeMb: 512,
+  maxOldGenerationSizeMb: 192,
   maxYoungGenerationSizeMb: 16
 }
 
@@ -71,17 +76,92 @@ const tooLarge: Record<TaskName, string> = {
 
 /**
  * Whether a lane's worker stays when its queue is empty. Measured over a
- * clinic day (README, A clinic day: memory): an import's worker that exits
- * leaves 30 MB behind instead of 58; a backup's worker started and ended for
+ * clinic day (README, A clinic day: memory): a backup's worker started and ended for
  * each backup left ~15 MB more every time (what a worker's teardown doesn't
  * give back), so the data worker stays.
  */
 const stays: Record<Lane, boolean> = { handouts: true, data: true, imports: false }
 
-function lane(workerFile: string, stay: boolean): OffThread {
+/** A started worker thread or child process, as a lane uses it. */
+interface Runner {
+  post(request: TaskRequest): void
+  /** held, it keeps the app's process alive (a task is running); idle, it doesn't */
+  hold(held: boolean): void
+  /** `now` stops a running task; otherwise it ends once idle, as it would on its own */
+  stop(now: boolean): Promise<unknown>
+}
+
+interface RunnerEvents {
+  message(reply: TaskReply): void
+  /** it stopped without being asked to; `outOfMemory` when its heap limit stopped it */
+  failed(outOfMemory: boolean): void
+}
+
+function thread(workerFile: string, on: RunnerEvents): Runner {
+  const started = new Worker(workerFile, { resourceLimits: workerLimits })
+  started.on('message', on.message)
+  // the error's name only: its message could quote patient data
+  started.on('error', (error: Error & { code?: string }) => {
+    console.error(`[worker] stopped: ${error.code ?? error.name}`)
+    on.failed(error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+  })
+  started.on('exit', () => on.failed(false))
+  return {
+    post: (request) => started.postMessage(request),
+    hold: (held) => (held ? started.ref() : started.unref()),
+    stop: () => started.terminate()
+  }
+}
+
+/**
+ * A child process running the same worker.js, for the imports lane: when it
+ * exits, everything it allocated goes back to the system. A worker thread's
+ * memory stays in the process's allocator after the thread ends: over a
+ * clinic day the import's thread left ~135 MB behind (README, A clinic day:
+ * memory). Its heap has the workers' limits; V8 aborts a process that
+ * reaches them (SIGABRT). In Electron, fork runs the app's binary as Node
+ * (Electron sets ELECTRON_RUN_AS_NODE for it).
+ */
+function child(workerFile: string, on: RunnerEvents): Runner {
+  const started = fork(workerFile, [], {
+    serialization: 'advanced',
+    execArgv: [
+      `--max-old-space-size=${workerLimits.maxOldGenerationSizeMb}`,
+      `--max-semi-space-size=${(workerLimits.maxYoungGenerationSizeMb ?? 16) / 2}`
+    ]
+  })
+  started.on('message', on.message)
+  started.on('error', (error: Error & { code?: string }) => {
+    console.error(`[worker] stopped: ${error.code ?? error.name}`)
+    on.failed(false)
+  })
+  started.on('exit', (_code, signal) => on.failed(signal === 'SIGABRT'))
+  return {
+    post: (request) => started.send(request),
+    hold: (held) => {
+      if (held) {
+        started.ref()
+        started.channel?.ref()
+      } else {
+        started.unref()
+        started.channel?.unref()
+      }
+    },
+    // idle, it is let go (its channel closed) and exits as a process does when its work is done
+    stop: (now) =>
+      new Promise((done) => {
+        if (started.exitCode !== null || started.signalCode !== null) return done(undefined)
+        started.once('exit', done)
+        if (now) started.kill()
+        else started.disconnect()
+      })
+  }
+}
+
+function lane(workerFile: string, stay: boolean, open: typeof thread): OffThread {
   const pending = new Map<number, Pending>()
   const idleWaiters: (() => void)[] = []
-  let worker: Worker | null = null
+  let worker: Runner | null = null
   let nextId = 1
   const settled = () => {
     if (pending.size === 0) for (const wake of idleWaiters.splice(0)) wake()
@@ -91,7 +171,7 @@ function lane(workerFile: string, stay: boolean): OffThread {
    * time) fails, saying why; with `requeue`, the tasks queued behind it go to
    * a new worker.
    */
-  const stopped = (started: Worker, why: string, requeue: boolean) => {
+  const stopped = (started: Runner, why: string, requeue: boolean) => {
     if (worker !== started) return
     worker = null
     const [running, ...queued] = pending.values()
@@ -104,43 +184,35 @@ function lane(workerFile: string, stay: boolean): OffThread {
     settled()
   }
   const start = () => {
-    const started = new Worker(workerFile, { resourceLimits: workerLimits })
-    started.on('message', (reply: TaskReply) => {
-      const task = pending.get(reply.id)
-      if (!task) return
-      if ('progress' in reply) return task.onProgress?.(...reply.progress)
-      pending.delete(reply.id)
-      if (pending.size === 0) {
-        started.unref()
-        if (!stay) {
-          worker = null
-          void started.terminate()
+    const started = open(workerFile, {
+      message(reply) {
+        const task = pending.get(reply.id)
+        if (!task) return
+        if ('progress' in reply) return task.onProgress?.(...reply.progress)
+        pending.delete(reply.id)
+        if (pending.size === 0) {
+          started.hold(false)
+          if (!stay) {
+            worker = null
+            void started.stop(false)
+          }
         }
+        settled()
+        if ('error' in reply) task.reject(receivedError(reply.error))
+        else task.resolve(reply.value)
+      },
+      failed(outOfMemory) {
+        const running = pending.values().next().value
+        stopped(started, outOfMemory && running ? tooLarge[running.request.name] : unexpected, true)
       }
-      settled()
-      if ('error' in reply) task.reject(receivedError(reply.error))
-      else task.resolve(reply.value)
     })
-    // the error's name only: its message could quote patient data
-    started.on('error', (error: Error & { code?: string }) => {
-      console.error(`[worker] stopped: ${error.code ?? error.name}`)
-      const running = pending.values().next().value
-      stopped(
-        started,
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY' && running
-          ? tooLarge[running.request.name]
-          : unexpected,
-        true
-      )
-    })
-    started.on('exit', () => stopped(started, unexpected, true))
     return started
   }
   const send = (task: Pending) => {
     worker ??= start()
-    worker.ref()
+    worker.hold(true)
     pending.set(task.request.id, task)
-    worker.postMessage(task.request)
+    worker.post(task.request)
   }
   return {
     run(name, input, onProgress) {
@@ -156,7 +228,7 @@ function lane(workerFile: string, stay: boolean): OffThread {
       const running = worker
       if (running) {
         stopped(running, unexpected, false)
-        await running.terminate()
+        await running.stop(true)
       }
     }
   }
@@ -172,9 +244,9 @@ export function createOffThread(workerFile: string | null): OffThread {
     }
   }
   const byLane = {
-    handouts: lane(workerFile, stays.handouts),
-    data: lane(workerFile, stays.data),
-    imports: lane(workerFile, stays.imports)
+    handouts: lane(workerFile, stays.handouts, thread),
+    data: lane(workerFile, stays.data, thread),
+    imports: lane(workerFile, stays.imports, child)
   }
   return {
     run: (name, input, onProgress) => byLane[lanes[name]].run(name, input, onProgress),
