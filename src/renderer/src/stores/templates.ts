@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { Input } from '@shared/contract'
 import type { ApiError, Result } from '@shared/errors'
 import type { AdviceSection, Template } from '@shared/types'
 import { call } from '../api'
@@ -31,12 +30,6 @@ export const useTemplatesStore = defineStore('templates', () => {
     const result = await call('templates:list', {})
     if (result.ok) templates.value = result.data
     error.value = result.ok ? null : result.error
-  }
-
-  async function update(fields: Input<'templates:update'>): Promise<Result<Template>> {
-    const result = await call('templates:update', fields)
-    if (result.ok) await load()
-    return result
   }
 
   async function remove(id: number): Promise<Result<null>> {
@@ -92,7 +85,6 @@ export const useTemplatesStore = defineStore('templates', () => {
     unsaved,
     ...editing,
     load,
-    update,
     remove,
     edit,
     save
