@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { emptyDose } from '../../src/shared/dose'
 import type { AuditEntry, Patient, ProgramVersion, Visit } from '../../src/shared/types'
-import { memoryApi, type MemoryApi } from './helpers'
+import { memoryApi, ok } from './helpers'
 import { noOutcomes, visitInput } from './visit-input'
-
-async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
-}
 
 const visit = visitInput({
   visitDate: '2026-02-01',

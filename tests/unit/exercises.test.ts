@@ -12,7 +12,7 @@ import type {
 } from '../../src/shared/types'
 import { insertExercise } from '../../src/main/core/exercises'
 import { editDistance } from '../../src/main/core/fuzzy'
-import { countPhotos, countRows, memoryApi, type MemoryApi } from './helpers'
+import { countPhotos, countRows, memoryApi, type MemoryApi, ok } from './helpers'
 
 const png =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
@@ -34,12 +34,6 @@ const wallSquat = {
   caution: null,
   defaultDose: { ...emptyDose, sets: 3, holdSeconds: 20 },
   photos: [{ dataUrl: png }, { dataUrl: jpeg }]
-}
-
-async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
 }
 
 const names = async (api: MemoryApi, filters: Record<string, unknown>) =>

@@ -6,13 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { emptyDose } from '../../src/shared/dose'
 import type { ExerciseSummary, PatientSummary } from '../../src/shared/types'
 import { fold, searchTerms } from '../../src/main/core/search'
-import { memoryApi, type MemoryApi } from './helpers'
-
-async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
-}
+import { memoryApi, type MemoryApi, ok } from './helpers'
 
 const patients = async (api: MemoryApi, query: string) =>
   (await ok<PatientSummary[]>(api, 'patients:list', { query })).map((p) => p.fullName)

@@ -5,13 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { HandoutFile, Patient, ProgramVersion, Template } from '../../src/shared/types'
 import { namePart } from '../../src/main/core/file-names'
 import { handoutAssets } from '../../src/main/core/handouts'
-import { memoryApi, tempDir, type MemoryApi } from './helpers'
-
-async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
-}
+import { memoryApi, tempDir, type MemoryApi, ok } from './helpers'
 
 async function issued(api: MemoryApi, fullName: string, title: string) {
   const patient = await ok<Patient>(api, 'patients:create', { fullName, dateOfBirth: '1984-03-09' })

@@ -17,7 +17,7 @@ import type {
 } from '../../src/shared/types'
 
 type ImportJob = JobStatus<'import', ImportReport>
-import { countPhotos, countRows, fileApi, memoryApi, tempDir, type MemoryApi } from './helpers'
+import { countPhotos, countRows, fileApi, memoryApi, tempDir, type MemoryApi, ok } from './helpers'
 
 const sample = resolve('tests/fixtures/free-exercise-db-sample')
 
@@ -46,12 +46,6 @@ function context(
     names: new Map(names.map((name) => [nameKey(name), { name, source: 'builtin', ref: null }])),
     importAnyway: new Set(importAnyway)
   }
-}
-
-async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
 }
 
 async function runImport(

@@ -7,16 +7,10 @@ import type { HandoutFile, Patient, ProgramVersion, Template } from '../../src/s
 import { createHandlers, dispatch } from '../../src/main/core/api'
 import { openDatabase } from '../../src/main/core/db/open'
 import { openStore } from '../../src/main/core/store'
-import { countRows, fileApi, inline, memoryApi, tempDir, type MemoryApi } from './helpers'
+import { countRows, fileApi, inline, memoryApi, tempDir, type MemoryApi, ok } from './helpers'
 import { noOutcomes, visitInput } from './visit-input'
 
 const name = 'Quintessa Vøllestad-Zyx'
-
-async function ok<T>(api: Pick<MemoryApi, 'call'>, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
-}
 
 /** A patient with a visit (PSFS activity naming them) and an issued program. */
 async function fullRecord(api: Pick<MemoryApi, 'call'>): Promise<Patient> {

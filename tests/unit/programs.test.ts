@@ -8,13 +8,7 @@ import type {
   ProgramVersionSummary,
   Template
 } from '../../src/shared/types'
-import { countRows, memoryApi, type MemoryApi } from './helpers'
-
-async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
-}
+import { countRows, memoryApi, ok } from './helpers'
 
 async function setup() {
   const api = memoryApi()

@@ -6,15 +6,9 @@ import { writeSetting } from '../../src/main/core/settings'
 import { emptyDose } from '../../src/shared/dose'
 import { swapDose, swapItem } from '../../src/shared/progression'
 import type { Dose, Exercise, ExerciseSummary } from '../../src/shared/types'
-import { memoryApi, memoryDb, type MemoryApi } from './helpers'
+import { memoryApi, memoryDb, type MemoryApi, ok } from './helpers'
 
 const dose = (fields: Partial<Dose>): Dose => ({ ...emptyDose, ...fields })
-
-async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
-}
 
 const idOf = (api: MemoryApi, key: string) =>
   (api.db.prepare('SELECT id FROM exercises WHERE builtin_key = ?').get(key) as { id: number }).id

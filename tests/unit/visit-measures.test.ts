@@ -1,14 +1,8 @@
 /** The lower-limb and running measures through the api: stored, scored, validated, chosen. */
 import { describe, expect, it } from 'vitest'
 import type { AuditEntry, Patient, Visit, VisitOutcomes } from '../../src/shared/types'
-import { countRows, memoryApi, type MemoryApi } from './helpers'
+import { countRows, memoryApi, type MemoryApi, ok } from './helpers'
 import { noOutcomes, visitInput } from './visit-input'
-
-async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
-}
 
 const patient = (api: MemoryApi) =>
   ok<Patient>(api, 'patients:create', { fullName: 'Zoë Łukasiewicz', dateOfBirth: '1988-02-29' })

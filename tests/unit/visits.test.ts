@@ -8,16 +8,10 @@ import type {
   Visit
 } from '../../src/shared/types'
 import { activeRedFlags, dashboard } from '../../src/main/core/visits'
-import { countRows, memoryApi, type MemoryApi } from './helpers'
+import { countRows, memoryApi, type MemoryApi, ok } from './helpers'
 import { noOutcomes, visitInput } from './visit-input'
 
 const day = (offset: number) => toIsoDate(new Date(Date.now() + offset * 86_400_000))
-
-async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
-}
 
 async function patient(api: MemoryApi, fullName = 'Ørjan Ågren'): Promise<Patient> {
   return ok<Patient>(api, 'patients:create', { fullName, dateOfBirth: '1975-06-30' })

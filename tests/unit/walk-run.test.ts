@@ -15,14 +15,8 @@ import type {
   ProgramVersion,
   Template
 } from '../../src/shared/types'
-import { memoryApi, type MemoryApi } from './helpers'
+import { memoryApi, type MemoryApi, ok } from './helpers'
 import { pdfText } from './pdf-tools'
-
-async function ok<T>(api: MemoryApi, channel: string, input: unknown): Promise<T> {
-  const result = await api.call(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.data as T
-}
 
 const flat = (text: string) => text.replace(/\s+/g, ' ')
 
