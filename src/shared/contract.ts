@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import type { Channel } from './channels'
-import { isRealIsoDate, toIsoDate, todayIso } from './dates'
+import { isRealIsoDate, toIsoDate, todayIso, wholeDate } from './dates'
 import { imageMimeOf } from './images'
 import { limits } from './limits'
 import {
@@ -144,13 +144,6 @@ export const doseSchema = z.strictObject({
   restSeconds: doseCount('Rest (seconds)', 600),
   note: optionalText('Note', limits.longText)
 })
-
-/**
- * Date fields show day, month and year in the computer's own order and send
- * nothing until all three are typed, so messages speak of those, never of the
- * YYYY-MM-DD the field sends.
- */
-const wholeDate = (label: string) => `Enter the ${label} in full: day, month and year`
 
 function optionalDate(label: string) {
   return z

@@ -21,6 +21,13 @@ export function isRealIsoDate(value: string): boolean {
   return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day
 }
 
+/**
+ * Date fields show day, month and year in the computer's own order and send
+ * nothing until all three are typed, so messages speak of those, never of the
+ * YYYY-MM-DD the field sends.
+ */
+export const wholeDate = (label: string) => `Enter the ${label} in full: day, month and year`
+
 /** Whole years between a birth date and a reference date, both ISO. */
 export function ageOn(dateOfBirth: string, onDate: string = todayIso()): number {
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number]

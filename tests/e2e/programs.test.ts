@@ -106,6 +106,20 @@ describe('building a program', () => {
     await saved()
   })
 
+  it('says so when a review date is typed only in part', async () => {
+    const review = page.getByLabel('Review date')
+    await review.focus()
+    await page.keyboard.type('11')
+    // Tab would only move to the day within the field; leave it for the next one
+    await page.getByLabel('Goals').focus()
+    const message = 'Enter the review date in full: day, month and year'
+    await page.getByText(message).waitFor()
+    expect(await review.getAttribute('aria-invalid')).toBe('true')
+    await review.fill('2026-12-24')
+    await saved()
+    expect(await page.getByText(message).count()).toBe(0)
+  })
+
   it('removes an exercise with undo', async () => {
     await page.getByRole('button', { name: "Remove Child's pose" }).click()
     await expect.poll(names).not.toContain("Child's pose")

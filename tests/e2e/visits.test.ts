@@ -149,6 +149,32 @@ describe('visits, progress and the dashboard', () => {
     expect(await overdue.getByText(/Showing/).count()).toBe(0)
   })
 
+  it('refuses a next-visit date typed only in part instead of saving it blank', async () => {
+    const visitCount = async () =>
+      (await callApi<unknown[]>(app.host, 'visits:list', { patientId })).length
+    const before = await visitCount()
+    await page.goto(`${app.host.origin}/patients/${patientId}`)
+    await page.getByRole('link', { name: 'Record a visit' }).click()
+    // the month alone: the browser then holds a date it cannot read and sends ""
+    await page.getByLabel('Next visit').focus()
+    await page.keyboard.type('11')
+    expect(
+      await page
+        .getByLabel('Next visit')
+        .evaluate((input: HTMLInputElement) => input.validity.badInput)
+    ).toBe(true)
+    await page.getByRole('button', { name: 'Save visit' }).click()
+    const message = 'Enter the next visit date in full: day, month and year'
+    await page.getByText(message).waitFor()
+    expect(await page.getByLabel('Next visit').getAttribute('aria-invalid')).toBe('true')
+    expect(await visitCount()).toBe(before)
+
+    await page.getByLabel('Next visit').fill(isoDay(3))
+    await page.getByRole('button', { name: 'Save visit' }).click()
+    await page.getByRole('heading', { name: 'Visits', exact: true }).waitFor()
+    expect(await visitCount()).toBe(before + 1)
+  })
+
   it('exports the patient and then erases them without a trace in the file', async () => {
     await page.goto(`${app.host.origin}/patients/${patientId}`)
     const [download] = await Promise.all([
