@@ -6,6 +6,7 @@
  */
 export const channels = [
   'app:info',
+  'app:health',
   'patients:list',
   'patients:get',
   'patients:create',

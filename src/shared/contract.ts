@@ -47,6 +47,7 @@ import {
   type ProgramVersionSummary,
   type AdviceSection,
   type AppInfo,
+  type DataHealth,
   type Exercise,
   type ExercisePage,
   type ExerciseSummary,
@@ -578,6 +579,7 @@ const clinicFields = {
 
 export const contract = {
   'app:info': { input: none, result: returns<AppInfo>() },
+  'app:health': { input: none, result: returns<DataHealth>() },
 
   'patients:list': {
     input: z.strictObject({

@@ -221,6 +221,16 @@ export interface Template {
   walkRun: WalkRunPlan | null
 }
 
+/**
+ * The data file's pages: being checked in the background (the last session
+ * closed cleanly, so the app opened at once), found sound, or damaged (then
+ * nothing more is saved; `message` says what to do).
+ */
+export interface DataHealth {
+  state: 'checking' | 'ok' | 'damaged'
+  message: string | null
+}
+
 export interface AppInfo {
   version: string
   transport: 'electron' | 'web'

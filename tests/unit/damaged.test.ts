@@ -1,19 +1,10 @@
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  writeSync
-} from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { makeBackup, recoverFromNewestBackup } from '../../src/main/core/backups'
 import { openDatabase } from '../../src/main/core/db/open'
 import { createPatient, listPatients } from '../../src/main/core/patients'
-import { inline, patientFields, tempDir } from './helpers'
+import { damageLeafPage, inline, patientFields, tempDir } from './helpers'
 
 /** A real data folder with a patient and one backup, its database closed. */
 async function folderWithBackup() {
@@ -118,23 +109,7 @@ describe('a missing or empty data file', () => {
 describe('a damaged page inside an otherwise readable file', () => {
   it('is found at start by quick_check and offered a restore', async () => {
     const { file } = await folderWithBackup()
-    const setup = new Database(file)
-    const insert = setup.prepare(
-      "INSERT INTO patients (full_name, sort_key, date_of_birth, notes, created_at, updated_at) VALUES (?, ?, '1980-01-01', ?, '', '')"
-    )
-    setup.transaction(() => {
-      for (let n = 0; n < 400; n++) insert.run(`Patient ${n}`, `patient ${n}`, 'note '.repeat(40))
-    })()
-    const leaf = setup
-      .prepare("SELECT pageno FROM dbstat WHERE name = 'patients' AND pagetype = 'leaf' LIMIT 1")
-      .pluck()
-      .get() as number
-    const pageSize = setup.pragma('page_size', { simple: true }) as number
-    setup.close()
-    // the leaf's cell pointers point past the page: the header and schema still read fine
-    const fd = openSync(file, 'r+')
-    writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, (leaf - 1) * pageSize + 8)
-    closeSync(fd)
+    damageLeafPage(file)
     expect(() => openDatabase(file)).toThrow(/can’t be read: it is damaged/)
   })
 })

@@ -9,7 +9,7 @@ import type { Database } from 'better-sqlite3'
 import type { Channel } from '@shared/channels'
 import type { Output, ValidInput } from '@shared/contract'
 import { AppError } from '@shared/errors'
-import type { AppInfo } from '@shared/types'
+import type { AppInfo, DataHealth } from '@shared/types'
 import type { OffThread } from '../offthread/pool'
 import type { DesktopActions } from './desktop-actions'
 import type { StartedPreviews } from './handouts'
@@ -39,10 +39,16 @@ export interface ApiContext {
   desktop?: DesktopActions
   /** which paths the page may name: typed ones (the default), or only those from dialogs */
   paths?: PathPolicy
+  /**
+   * The data file's pages, as the store's background check finds them (it
+   * updates this object); absent, the file was checked before it opened.
+   */
+  health?: DataHealth
 }
 
-export interface HandlerContext extends Omit<ApiContext, 'desktop' | 'paths'> {
+export interface HandlerContext extends Omit<ApiContext, 'desktop' | 'paths' | 'health'> {
   paths: PathPolicy
+  health: DataHealth
   /** runs `work` in one transaction: every handler that writes to the database writes through it */
   write: <T>(work: () => T) => T
   /** the desktop's dialogs, printer and viewer; elsewhere an `unavailable` error saying what to do instead */
@@ -54,14 +60,17 @@ export interface HandlerContext extends Omit<ApiContext, 'desktop' | 'paths'> {
 }
 
 export function handlerContext(context: ApiContext): HandlerContext {
-  const { desktop, paths, ...rest } = context
+  const { desktop, paths, health = { state: 'ok', message: null }, ...rest } = context
   const previews: StartedPreviews = new Map()
   return {
     ...rest,
+    health,
     paths: paths ?? typedPaths,
     jobs: jobRunner(),
     previews,
     write: (work) => {
+      // a write to a damaged file may spread the damage: stop until a backup takes its place
+      if (health.state === 'damaged') throw new AppError('damaged', health.message ?? '')
       // a write may change what a started preview shows: the next preview draws afresh
       previews.clear()
       return context.db.transaction(work)()

@@ -24,8 +24,9 @@ export function settingsHandlers(context: HandlerContext): HandlerTable<'app' | 
       },
       askClinicDetails: askClinicDetails(db)
     }),
+    'app:health': () => ({ ...context.health }),
     'clinic:get': () => getClinic(db),
     'clinic:update': (clinic) => write(() => updateClinic(db, clinic)),
-    'clinic:skipDetails': () => skipClinicDetails(db)
+    'clinic:skipDetails': () => write(() => skipClinicDetails(db))
   }
 }

@@ -2,7 +2,9 @@ import { join } from 'node:path'
 import { createHandlers, type ApiContext, type Handlers } from './api'
 import { backupFolder } from './backups'
 import { cantWrite, lockDataFolder } from './data-lock'
-import { databaseFileName, openDatabase, type Db } from './db/open'
+import type { DataHealth } from '@shared/types'
+import { damagedWhileOpen, databaseFileName, openDatabase, type Db } from './db/open'
+import { recordCleanClose } from './db/health'
 import { makePrivateFolder, tightenFolder } from './file-modes'
 import { truncateJournal } from './patient-data'
 import { dialogPaths } from './paths'
@@ -14,6 +16,9 @@ export interface OpenedStore {
   handlers: Handlers
   databaseFile: string
   offThread: OffThread
+  health: DataHealth
+  /** settles when the background check of the data file's pages has answered (at once if none runs) */
+  checked: Promise<void>
   /** stops the workers, empties the WAL, closes the database and frees the data folder */
   close: () => Promise<void>
 }
@@ -43,6 +48,34 @@ function tightenDataFiles(db: Db, dataDir: string): void {
   }
 }
 
+/**
+ * The check the start skipped (the last session closed cleanly), on the data
+ * worker's read-only connection: damage found stops every write. A check
+ * that couldn't finish leaves the state at "checking", so the next start
+ * checks before opening.
+ */
+async function checkInBackground(
+  offThread: OffThread,
+  databaseFile: string,
+  health: DataHealth
+): Promise<void> {
+  let found: string
+  try {
+    found = await offThread.run('checkPages', { file: databaseFile })
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return
+    found = code
+  }
+  if (found === 'ok') {
+    health.state = 'ok'
+    return
+  }
+  // what quick_check says names tables and pages, never a row's content
+  console.error(`[data] the background check found damage: ${found.slice(0, 200)}`)
+  Object.assign(health, { state: 'damaged', message: damagedWhileOpen(databaseFile) })
+}
+
 /** Opens the data folder's database and builds the api over it: shared by both hosts. */
 export function openStore({
   dataDir,
@@ -66,7 +99,8 @@ export function openStore({
     release()
     throw error
   }
-  const { db, migration } = opened
+  const { db, migration, pagesChecked } = opened
+  const health: DataHealth = { state: pagesChecked ? 'ok' : 'checking', message: null }
   tightenDataFiles(db, dataDir)
   if (migration.backupFile) {
     console.log(
@@ -82,6 +116,7 @@ export function openStore({
     dataDir,
     databaseFile,
     resourcesDir,
+    health,
     // on the desktop, paths come from main's own dialogs only
     ...(desktop ? { desktop, paths: dialogPaths() } : {})
   })
@@ -95,6 +130,9 @@ export function openStore({
           1500
         )
   warming?.unref()
+  const checked = pagesChecked
+    ? Promise.resolve()
+    : checkInBackground(offThread, databaseFile, health)
   const close = async () => {
     clearTimeout(warming)
     // the workers' connections go with them, so nothing holds the WAL back
@@ -103,8 +141,10 @@ export function openStore({
       // an erase the WAL still held (a worker was reading) is emptied from it now
       truncateJournal(db)
       db.close()
+      // the next start may skip its check only for a file found sound and closed here
+      if (health.state === 'ok') recordCleanClose(databaseFile)
     }
     release()
   }
-  return { db, handlers, databaseFile, offThread, close }
+  return { db, handlers, databaseFile, offThread, health, checked, close }
 }

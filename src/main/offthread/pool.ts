@@ -38,6 +38,7 @@ const lanes: Record<TaskName, Lane> = {
   handout: 'handouts',
   backup: 'data',
   inspectBackup: 'data',
+  checkPages: 'data',
   import: 'imports'
 }
 
@@ -70,6 +71,7 @@ const tooLarge: Record<TaskName, string> = {
     'This handout is too large to make: it needs more memory than one document may use. Try it with pictures off, or split the program.',
   backup: 'The backup needed more memory than a background task may use. Try again.',
   inspectBackup: 'Checking that backup needed more memory than a background task may use.',
+  checkPages: 'Checking the data file needed more memory than a background task may use.',
   import:
     'This import needs more memory than a background task may use. Try importing the folder in smaller parts.'
 }

@@ -3,7 +3,7 @@
  * backup copy with its integrity check, and imports. Plain data in and out, so the
  * same functions run in the worker and, in unit tests, inline. This table is
  * the worker bundle's root: it imports only the files whose code runs there
- * (handout/, backup-copy.ts, import/run.ts), never the main thread's halves
+ * (handout/, backup-copy.ts, db/health.ts, import/run.ts), never the main thread's halves
  * that orchestrate them, nor the migrations or the seed library.
  */
 import type {
@@ -15,6 +15,7 @@ import type {
   ProgramSnapshot
 } from '@shared/types'
 import { copyVerified, inspectBackup } from '../core/backup-copy'
+import { checkPages } from '../core/db/health'
 import { buildHandout, handoutFileName, type HandoutAssets } from '../core/handout/document'
 import { renderPdf, textMeasure } from '../core/handout/render'
 import { en } from '../core/handout/words.en'
@@ -34,6 +35,8 @@ interface TaskTypes {
   /** a verified copy of the database file `source`, named `target` once checked */
   backup: { input: { source: string; target: string }; output: BackupInfo }
   inspectBackup: { input: { file: string }; output: BackupContents }
+  /** the open data file's pages checked in the background: "ok", or what is wrong */
+  checkPages: { input: { file: string }; output: string }
   /** a free-exercise-db folder written into the database file */
   import: { input: ImportJob; output: ImportReport }
 }
@@ -54,6 +57,7 @@ const tasks: {
   },
   backup: ({ source, target }, progress) => copyVerified(source, target, progress),
   inspectBackup: async ({ file }) => inspectBackup(file),
+  checkPages: async ({ file }) => checkPages(file),
   import: importFolder
 }
 

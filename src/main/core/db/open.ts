@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import Database from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import { listBackups } from '../backups'
-import { connect, type Db } from './connect'
+import { connect, userVersion, type Db } from './connect'
+import { checkPages, takeCleanClose } from './health'
 import { migrate, schemaVersion, type MigrationReport } from './migrate'
 import { seedBuiltins } from '../seed/apply'
 
@@ -14,6 +14,12 @@ export const databaseFileName = 'physioplan.sqlite3'
 export interface OpenedDatabase {
   db: Db
   migration: MigrationReport
+  /**
+   * Whether every page was checked before opening. False when the last
+   * session closed cleanly and left the file as it is: the caller runs the
+   * check in the background.
+   */
+  pagesChecked: boolean
 }
 
 /** SQLite's words for a file that is not a readable database. */
@@ -52,46 +58,58 @@ function refuseLostFile(file: string): void {
  * CHECK constraint of every row (the json_valid checks among them) and took
  * 1.1 s, over the one-second start budget.
  */
-function checkPages(db: Db, file: string): unknown {
-  if (file === ':memory:') return db.pragma('quick_check', { simple: true })
-  const reader = new Database(file, { readonly: true, fileMustExist: true })
-  try {
-    return reader.pragma('quick_check', { simple: true })
-  } finally {
-    reader.close()
-  }
+function pagesAtStart(db: Db, file: string): string {
+  return file === ':memory:' ? String(db.pragma('quick_check', { simple: true })) : checkPages(file)
+}
+
+/** The start's sentence for a damaged file; the background check's says the same of what to do. */
+export function damagedAtStart(file: string): string {
+  return (
+    `The data file ${file} can’t be read: it is damaged or not a PhysioPlan database. Nothing in it was changed. ` +
+    'Restore the newest good backup, or open another data folder.'
+  )
+}
+
+/** For the background check, once the app is up: writes stop, the way out is the start's. */
+export function damagedWhileOpen(file: string): string {
+  return (
+    `The data file ${file} is damaged: the check PhysioPlan runs after it opens found a damaged page. ` +
+    'Nothing more is saved, so nothing is added to a damaged file. ' +
+    'Close PhysioPlan and start it again: it offers to restore the newest good backup.'
+  )
 }
 
 /**
  * Opens (creating if needed) the clinic's database: checks it isn't from a
- * newer app and isn't damaged before writing anything, sets durability
- * pragmas, migrates with a copy kept in backups/, and brings the built-in
- * library up to date. Pass ':memory:' in tests.
+ * newer app and, unless the last session closed it cleanly, isn't damaged
+ * before writing anything; sets durability pragmas, migrates with a copy
+ * kept in backups/, and brings the built-in library up to date. Pass
+ * ':memory:' in tests.
  */
 export function openDatabase(file: string): OpenedDatabase {
   let db: Db | null = null
   try {
     if (file !== ':memory:') refuseLostFile(file)
+    const closedCleanly = file !== ':memory:' && takeCleanClose(file)
     db = connect(file, schemaVersion)
     // a damaged page would otherwise surface later, at the next backup; found now, it is
-    // offered a restore
-    const health = checkPages(db, file)
-    if (health !== 'ok') throw Object.assign(new Error(String(health)), { code: 'SQLITE_CORRUPT' })
+    // offered a restore. A migration rewrites tables: never on a file not checked first.
+    const pagesChecked = !closedCleanly || userVersion(db) < schemaVersion
+    if (pagesChecked) {
+      const health = pagesAtStart(db, file)
+      if (health !== 'ok') throw Object.assign(new Error(health), { code: 'SQLITE_CORRUPT' })
+    }
     const backupFile =
       file === ':memory:'
         ? null
         : join(file, '..', 'backups', `pre-migration-${timestamp()}.sqlite3`)
     const migration = migrate(db, { backupFile })
     seedBuiltins(db)
-    return { db, migration }
+    return { db, migration, pagesChecked }
   } catch (error) {
     db?.close()
     if (isDamaged(error)) {
-      throw new AppError(
-        'damaged',
-        `The data file ${file} can’t be read: it is damaged or not a PhysioPlan database. Nothing in it was changed. ` +
-          'Restore the newest good backup, or open another data folder.'
-      )
+      throw new AppError('damaged', damagedAtStart(file))
     }
     throw error
   }

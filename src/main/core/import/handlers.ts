@@ -12,8 +12,11 @@ export function importHandlers(context: HandlerContext): HandlerTable<'import'> 
     },
     'import:preview': ({ folder, importAnyway }) =>
       previewImport(db, paths.accept(folder, 'folder'), importAnyway),
-    'import:start': ({ folder, importAnyway }) => ({
-      jobId: startImport(context, paths.accept(folder, 'folder'), jobs, importAnyway)
-    })
+    // the import writes through a connection of its own: started through write(), it is
+    // refused as every other write is while the data file is damaged
+    'import:start': ({ folder, importAnyway }) =>
+      context.write(() => ({
+        jobId: startImport(context, paths.accept(folder, 'folder'), jobs, importAnyway)
+      }))
   }
 }
