@@ -146,8 +146,11 @@ export interface BrowserHost {
    * it holds the token), then at `url`; `withToken: false` skips the address.
    */
   openTab: (url?: string, options?: { withToken: boolean }) => Promise<Page>
-  /** Stops the host and starts it again on the same data folder, as a restart of the app. */
-  restart: () => Promise<void>
+  /**
+   * Stops the host and starts it again on the same data folder, as a restart
+   * of the app; `between` runs while it is stopped.
+   */
+  restart: (between?: () => void) => Promise<void>
 }
 
 /**
@@ -189,8 +192,9 @@ export function useBrowserHost(options: { firstDay?: boolean } = {}): BrowserHos
       if (url) await tab.goto(url)
       return tab
     },
-    async restart() {
+    async restart(between) {
       await host.stop()
+      between?.()
       host = await startHost(data.dataDir)
     }
   }

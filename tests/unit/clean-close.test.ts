@@ -15,7 +15,8 @@ import { dispatch } from '../../src/main/core/api'
 import { cleanCloseFile, recordCleanClose } from '../../src/main/core/db/health'
 import { openDatabase } from '../../src/main/core/db/open'
 import { openStore } from '../../src/main/core/store'
-import { damageLeafPage, tempDir } from './helpers'
+import { damageLeafPage } from './damage'
+import { tempDir } from './helpers'
 
 // every page check, at start or in the background, counted
 vi.mock('../../src/main/core/db/health', async (original) => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { makeBackup, recoverFromNewestBackup } from '../../src/main/core/backups'
 import { openDatabase } from '../../src/main/core/db/open'
 import { createPatient, listPatients } from '../../src/main/core/patients'
-import { damageLeafPage, inline, patientFields, tempDir } from './helpers'
+import { damageLeafPage } from './damage'
+import { inline, patientFields, tempDir } from './helpers'
 
 /** A real data folder with a patient and one backup, its database closed. */
 async function folderWithBackup() {

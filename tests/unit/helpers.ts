@@ -1,7 +1,6 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach } from 'vitest'
 import { createHandlers, dispatch, type Handlers } from '../../src/main/core/api'
 import { createOffThread, type OffThread } from '../../src/main/offthread/pool'
@@ -119,28 +118,4 @@ export async function ok<T>(
   const result = await api.call(channel, input)
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
   return result.data as T
-}
-
-/**
- * Damages one page of patients in a closed database file, the way a bad disk
- * sector would: the leaf's cell pointers point past the page, while the
- * header and the schema still read fine (only a page check finds it).
- */
-export function damageLeafPage(file: string): void {
-  const setup = new Database(file)
-  const insert = setup.prepare(
-    "INSERT INTO patients (full_name, sort_key, date_of_birth, notes, created_at, updated_at) VALUES (?, ?, '1980-01-01', ?, '', '')"
-  )
-  setup.transaction(() => {
-    for (let n = 0; n < 400; n++) insert.run(`Patient ${n}`, `patient ${n}`, 'note '.repeat(40))
-  })()
-  const leaf = setup
-    .prepare("SELECT pageno FROM dbstat WHERE name = 'patients' AND pagetype = 'leaf' LIMIT 1")
-    .pluck()
-    .get() as number
-  const pageSize = setup.pragma('page_size', { simple: true }) as number
-  setup.close()
-  const fd = openSync(file, 'r+')
-  writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, (leaf - 1) * pageSize + 8)
-  closeSync(fd)
 }
