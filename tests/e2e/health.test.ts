@@ -16,7 +16,8 @@ describe('a data file the background check finds damaged', () => {
       recordCleanClose(file)
     })
     const page = await app.openTab(`${app.host.origin}/patients/new`)
-    const banner = page.getByRole('alert').filter({ hasText: 'is damaged' })
+    // above every screen, before the screen's own content
+    const banner = page.locator('#content > [role="alert"]').filter({ hasText: 'is damaged' })
     await banner.waitFor()
     expect(await banner.textContent()).toMatch(
       /Nothing more is saved.*start it again: it offers to restore the newest good backup/

@@ -11,12 +11,13 @@ import {
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { dispatch } from '../../src/main/core/api'
+import { createHandlers, dispatch } from '../../src/main/core/api'
+import type { DataHealth } from '../../src/shared/types'
 import { cleanCloseFile, recordCleanClose } from '../../src/main/core/db/health'
 import { openDatabase } from '../../src/main/core/db/open'
 import { openStore } from '../../src/main/core/store'
 import { damageLeafPage } from './damage'
-import { tempDir } from './helpers'
+import { inline, tempDir } from './helpers'
 
 // every page check, at start or in the background, counted
 vi.mock('../../src/main/core/db/health', async (original) => {
@@ -176,5 +177,28 @@ describe('damage the background check finds', () => {
     expect(existsSync(cleanCloseFile(file))).toBe(false)
     // the start's own check finds it, and offers the restore as it always has
     expect(() => open(dir)).toThrow(/can’t be read: it is damaged/)
+  })
+  it('a call that reads the damaged page first stops writes the same way', async () => {
+    const { dir, file } = await rotted()
+    const { db, pagesChecked } = openDatabase(file)
+    expect(pagesChecked).toBe(false)
+    const health: DataHealth = { state: 'checking', message: null }
+    const handlers = createHandlers({
+      db,
+      transport: 'web',
+      version: 'test',
+      dataDir: dir,
+      databaseFile: file,
+      resourcesDir: resolve('resources'),
+      offThread: inline,
+      health
+    })
+    const read = await dispatch(handlers, 'patients:list', {})
+    expect(read).toMatchObject({ ok: false, error: { code: 'damaged' } })
+    expect(health).toEqual({ state: 'damaged', message: expect.stringMatching(/is damaged/) })
+    expect(
+      await dispatch(handlers, 'patients:create', { fullName: 'Later', dateOfBirth: '1980-01-01' })
+    ).toEqual({ ok: false, error: { code: 'damaged', message: health.message } })
+    db.close()
   })
 })

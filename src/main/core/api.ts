@@ -8,7 +8,8 @@ import { contract } from '@shared/contract'
 import { toApiError, AppError, type ApiError, type FieldIssue, type Result } from '@shared/errors'
 import { backupHandlers } from './backups.handlers'
 import { exerciseHandlers } from './exercises.handlers'
-import { handlerContext, type ApiContext, type Handlers } from './handlers'
+import { damagedWhileOpen, isDamaged } from './db/open'
+import { handlerContext, type ApiContext, type HandlerContext, type Handlers } from './handlers'
 import { handoutHandlers } from './handouts.handlers'
 import { importHandlers } from './import/handlers'
 import { jobHandlers } from './jobs.handlers'
@@ -23,7 +24,7 @@ export type { ApiContext, Handlers } from './handlers'
 /** Every channel's handler: the compiler checks that the tables cover the contract. */
 export function createHandlers(apiContext: ApiContext): Handlers {
   const context = handlerContext(apiContext)
-  return {
+  return stopAtDamage(context, {
     ...settingsHandlers(context),
     ...patientHandlers(context),
     ...exerciseHandlers(context),
@@ -34,7 +35,36 @@ export function createHandlers(apiContext: ApiContext): Handlers {
     ...visitHandlers(context),
     ...backupHandlers(context),
     ...jobHandlers(context)
+  })
+}
+
+/**
+ * A damaged page any call runs into means what the background check's
+ * finding means: every write stops and the banner says what to do. Each
+ * handler stays as synchronous as it was.
+ */
+function stopAtDamage(context: HandlerContext, handlers: Handlers): Handlers {
+  const found = (error: unknown): never => {
+    if (!isDamaged(error)) throw error
+    const message = damagedWhileOpen(context.databaseFile)
+    Object.assign(context.health, { state: 'damaged', message })
+    throw new AppError('damaged', message)
   }
+  const guarded: Record<string, (input: unknown) => unknown> = {}
+  for (const [channel, handler] of Object.entries(handlers) as [
+    string,
+    (input: unknown) => unknown
+  ][]) {
+    guarded[channel] = (input) => {
+      try {
+        const result = handler(input)
+        return result instanceof Promise ? result.catch(found) : result
+      } catch (error) {
+        return found(error)
+      }
+    }
+  }
+  return guarded as Handlers
 }
 
 /** One field's problem as a sentence: "Exercise 2: …" inside a program's lists. */

@@ -3,7 +3,7 @@ import { createHandlers, type ApiContext, type Handlers } from './api'
 import { backupFolder } from './backups'
 import { cantWrite, lockDataFolder } from './data-lock'
 import type { DataHealth } from '@shared/types'
-import { damagedWhileOpen, databaseFileName, openDatabase, type Db } from './db/open'
+import { damagedWhileOpen, databaseFileName, isDamaged, openDatabase, type Db } from './db/open'
 import { recordCleanClose } from './db/health'
 import { makePrivateFolder, tightenFolder } from './file-modes'
 import { truncateJournal } from './patient-data'
@@ -63,9 +63,9 @@ async function checkInBackground(
   try {
     found = await offThread.run('checkPages', { file: databaseFile })
   } catch (error) {
-    const code = (error as { code?: string }).code
-    if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return
-    found = code
+    // stopped (the app closing) or failed for another reason: not known to be sound
+    if (!isDamaged(error)) return
+    found = (error as { code: string }).code
   }
   if (found === 'ok') {
     health.state = 'ok'

@@ -23,9 +23,9 @@ export interface OpenedDatabase {
 }
 
 /** SQLite's words for a file that is not a readable database. */
-function isDamaged(error: unknown): boolean {
-  const code = (error as { code?: string }).code
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
+export function isDamaged(error: unknown): boolean {
+  // extended codes too: SQLITE_CORRUPT_INDEX and the like
+  return /^SQLITE_(NOTADB|CORRUPT)/.test((error as { code?: string } | null)?.code ?? '')
 }
 
 function timestamp(): string {
@@ -70,10 +70,10 @@ export function damagedAtStart(file: string): string {
   )
 }
 
-/** For the background check, once the app is up: writes stop, the way out is the start's. */
+/** Damage found once the app is up (its background check, or a read): writes stop, the way out is the start's. */
 export function damagedWhileOpen(file: string): string {
   return (
-    `The data file ${file} is damaged: the check PhysioPlan runs after it opens found a damaged page. ` +
+    `The data file ${file} is damaged: PhysioPlan found a damaged page in it while it was open. ` +
     'Nothing more is saved, so nothing is added to a damaged file. ' +
     'Close PhysioPlan and start it again: it offers to restore the newest good backup.'
   )
