@@ -15,9 +15,8 @@ import { createHandlers, dispatch } from '../../src/main/core/api'
 import type { DataHealth } from '../../src/shared/types'
 import { cleanCloseFile, recordCleanClose } from '../../src/main/core/db/health'
 import { openDatabase } from '../../src/main/core/db/open'
-import { openStore } from '../../src/main/core/store'
 import { damageLeafPage } from './damage'
-import { inline, tempDir } from './helpers'
+import { inline, storeIn as open, tempDir } from './helpers'
 
 // every page check, at start or in the background, counted
 vi.mock('../../src/main/core/db/health', async (original) => {
@@ -29,17 +28,6 @@ const checks = vi.mocked(checkPages)
 beforeEach(() => {
   checks.mockClear()
 })
-
-/** The shared store both hosts open, its tasks run inline. */
-function open(dataDir: string) {
-  return openStore({
-    dataDir,
-    transport: 'web',
-    version: 'test',
-    resourcesDir: resolve('resources'),
-    workerFile: null
-  })
-}
 
 /** A data folder whose last session closed cleanly after a page check found it sound. */
 async function closedCleanly(): Promise<{ dir: string; file: string }> {

@@ -1,19 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lockDataFolder } from '../../src/main/core/data-lock'
-import { openStore } from '../../src/main/core/store'
-import { tempDir } from './helpers'
-
-const open = (dir: string) =>
-  openStore({
-    dataDir: dir,
-    transport: 'web',
-    version: 'test',
-    resourcesDir: resolve('resources'),
-    workerFile: null
-  })
+import { storeIn as open, tempDir } from './helpers'
 
 const lockOf = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'physioplan.lock'), 'utf8')) as {

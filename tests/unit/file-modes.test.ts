@@ -1,22 +1,12 @@
 /** Other accounts on the same computer can't read the clinic's data. */
 import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openStore, type OpenedStore } from '../../src/main/core/store'
+import type { OpenedStore } from '../../src/main/core/store'
 import { dispatch } from '../../src/main/core/api'
-import { patientFields, tempDir } from './helpers'
+import { patientFields, storeIn as open, tempDir } from './helpers'
 
 const mode = (path: string) => statSync(path).mode & 0o777
-
-function open(dataDir: string): OpenedStore {
-  return openStore({
-    dataDir,
-    transport: 'web',
-    version: 'test',
-    resourcesDir: resolve('resources'),
-    workerFile: null
-  })
-}
 
 async function backUp(store: OpenedStore): Promise<string> {
   const started = await store.handlers['backups:start']({ saveAs: false })

@@ -5,6 +5,7 @@ import { afterEach } from 'vitest'
 import { createHandlers, dispatch, type Handlers } from '../../src/main/core/api'
 import { createOffThread, type OffThread } from '../../src/main/offthread/pool'
 import { openDatabase, type Db } from '../../src/main/core/db/open'
+import { openStore, type OpenedStore } from '../../src/main/core/store'
 import type { Patient, ProgramVersion, Template } from '../../src/shared/types'
 
 const cleanups: (() => void)[] = []
@@ -118,4 +119,15 @@ export async function ok<T>(
   const result = await api.call(channel, input)
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
   return result.data as T
+}
+
+/** The store both hosts open, over a data folder; its worker tasks run inline. */
+export function storeIn(dataDir: string): OpenedStore {
+  return openStore({
+    dataDir,
+    transport: 'web',
+    version: 'test',
+    resourcesDir: resolve('resources'),
+    workerFile: null
+  })
 }
