@@ -52,6 +52,43 @@ describe('the handout in the browser host', () => {
     expect(workers).toBe(1)
   })
 
+  it('keeps page 1 on screen until the edited page is drawn, no blank between', async () => {
+    await firstPage().waitFor()
+    // what page 1's place holds after every change to the pages
+    await page.getByRole('group', { name: 'Handout pages' }).evaluate((pages) => {
+      const seen: (string | null)[] = []
+      Object.assign(window, { seenFirst: seen })
+      new MutationObserver(() =>
+        seen.push(pages.firstElementChild?.getAttribute('aria-label') ?? null)
+      ).observe(pages, { childList: true })
+    })
+    const shown = await firstPage().elementHandle()
+    const kneeToChest = page.locator('li', {
+      has: page.getByRole('button', { name: /^Move Knee-to-chest/ })
+    })
+    await kneeToChest.getByLabel('Sets').fill('5')
+    // swapped for a new canvas, drawn
+    await expect.poll(() => shown!.evaluate((canvas) => canvas.isConnected)).toBe(false)
+    const seen = await page.evaluate(() => (window as unknown as { seenFirst: string[] }).seenFirst)
+    expect(seen.length).toBeGreaterThan(0)
+    for (const label of seen) expect(label).toMatch(/^Handout page 1 of \d+$/)
+  })
+
+  it('draws the pages further down only as they are scrolled into view', async () => {
+    await firstPage().waitFor()
+    const label = await firstPage().getAttribute('aria-label')
+    const total = Number(/of (\d+)$/.exec(label!)![1])
+    expect(total).toBeGreaterThanOrEqual(3)
+    const drawn = page.getByRole('img', { name: /^Handout page \d+ of \d+$/ })
+    await expect.poll(() => drawn.count()).toBeGreaterThan(1)
+    expect(await drawn.count()).toBeLessThan(total)
+    // a blank page of the right size holds each place meanwhile
+    expect(await page.locator('[aria-label="Handout pages"] canvas').count()).toBe(total)
+    const pages = page.getByRole('group', { name: 'Handout pages' })
+    await pages.evaluate((element) => element.scrollTo(0, element.scrollHeight))
+    await page.getByRole('img', { name: `Handout page ${total} of ${total}` }).waitFor()
+  })
+
   it('follows an edit made with the preview open: one preview call, drawn as the save commits', async () => {
     let previews = 0
     const count = (request: Request) => {

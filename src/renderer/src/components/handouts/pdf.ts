@@ -21,12 +21,25 @@ export function startPdfWorker(): pdfjs.PDFWorker {
   return worker
 }
 
-/** Opens a PDF on the one pdf.js worker the previews share. */
+let open: { bytes: Uint8Array; document: Promise<pdfjs.PDFDocumentProxy> } | null = null
+
+/**
+ * The document of these bytes. The last one stays open, its fonts loaded, so
+ * a preview opened again draws at once; opening other bytes destroys it
+ * (pages already drawn are canvases and stay on screen).
+ */
 export function openPdf(bytes: Uint8Array<ArrayBuffer>): Promise<pdfjs.PDFDocumentProxy> {
+  if (open?.bytes === bytes) return open.document
+  const previous = open?.document
   // pdf.js takes ownership of the buffer it is given: hand it a copy
-  return pdfjs.getDocument({
-    data: bytes.slice(),
-    isEvalSupported: false,
-    worker: startPdfWorker()
-  }).promise
+  const data = bytes.slice()
+  open = {
+    bytes,
+    document: pdfjs.getDocument({ data, isEvalSupported: false, worker: startPdfWorker() }).promise
+  }
+  void previous?.then(
+    (document) => document.destroy(),
+    () => undefined
+  )
+  return open.document
 }
