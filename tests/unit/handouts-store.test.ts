@@ -77,9 +77,19 @@ describe('the handouts store', () => {
     handouts.outdated()
     await handouts.refreshPreview(8, '2026-11-27T10:00:05Z')
     expect(previews()).toBe(5)
+    // asked twice at once (the builder at idle, then the tab): one render
+    await handouts.saveOptions({ ...handouts.options, largePrint: false })
+    await Promise.all([
+      handouts.refreshPreview(8, '2026-11-27T10:00:09Z'),
+      handouts.refreshPreview(8, '2026-11-27T10:00:09Z')
+    ])
+    expect(previews()).toBe(6)
+    expect(handouts.preview?.bytes).toEqual(new Uint8Array([calls.length]))
+    await handouts.refreshPreview(8, '2026-11-27T10:00:09Z')
+    expect(previews()).toBe(6)
     // no revision known: always asked
     await handouts.refreshPreview(8, null)
     await handouts.refreshPreview(8, null)
-    expect(previews()).toBe(7)
+    expect(previews()).toBe(8)
   })
 })

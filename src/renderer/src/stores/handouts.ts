@@ -21,6 +21,7 @@ export const useHandoutsStore = defineStore('handouts', () => {
    */
   let previewOf: string | null = null
   let optionsLoaded: Promise<void> | null = null
+  let asking: { wanted: string | null; answer: Promise<void> } | null = null
 
   function showing(versionId: number | null): void {
     shown.value = versionId
@@ -48,9 +49,21 @@ export const useHandoutsStore = defineStore('handouts', () => {
   }
 
   /** The version's preview, asked of main unless the one in hand shows this revision already. */
-  async function refreshPreview(versionId: number, revision: string | null): Promise<void> {
+  function refreshPreview(versionId: number, revision: string | null): Promise<void> {
     const wanted = revision === null ? null : JSON.stringify([versionId, revision, options.value])
-    if (wanted !== null && wanted === previewOf && preview.value?.versionId === versionId) return
+    if (wanted !== null && wanted === previewOf && preview.value?.versionId === versionId)
+      return Promise.resolve()
+    // the same one already asked for (the builder's, at idle): one render, not two
+    if (wanted !== null && asking?.wanted === wanted) return asking.answer
+    const answer = askPreview(versionId, wanted)
+    asking = { wanted, answer }
+    void answer.finally(() => {
+      if (asking?.answer === answer) asking = null
+    })
+    return answer
+  }
+
+  async function askPreview(versionId: number, wanted: string | null): Promise<void> {
     const result = await latest(call('handouts:preview', { versionId, options: options.value }))
     if (result === undefined) return
     if (result.ok) {
