@@ -1,0 +1,214 @@
+/**
+ * Faster equivalents of a few pdfmake and pdfkit internals, installed on the
+ * private copies render.ts loads (nobody else's pdfmake or pdfkit is
+ * touched). Each one does exactly what the method it replaces does, for
+ * less: the same PDF bytes, which tests/unit/handout-bytes.test.ts checks on
+ * 90 handouts. They are written against the versions named below and only
+ * installed on those; another version renders as pdfmake itself does.
+ */
+export const fastPathVersions = { pdfmake: '0.3.11', pdfkit: '0.19.1' }
+
+interface GlyphRun {
+  positions: object[]
+  advanceWidth: number
+}
+
+/** A parsed font (fontkit's), as far as these paths read it. */
+interface Font {
+  unitsPerEm: number
+}
+
+/** A document's font as pdfkit embeds it: the parsed font and its shaped words, by word. */
+interface EmbeddedFont {
+  font: Font
+  layoutCache?: Record<string, GlyphRun>
+}
+
+/**
+ * Shaped words by parsed font, as pdfkit keeps them: scaled to its 1000
+ * units, read only once made (pdfkit itself hands one run to every use of
+ * a word in a document). Bounded: a handout's vocabulary is a few hundred
+ * words, the library's a few thousand; a font's words are forgotten all at
+ * once when a document starts with more than `wordsKept` of them.
+ */
+export const shapedWords = new WeakMap<object, Record<string, GlyphRun>>()
+export const wordsKept = 4_000
+
+type Method = (this: unknown, ...args: never[]) => unknown
+
+/**
+ * pdfkit keeps each word's shaping (fontkit's layout: OpenType lookups, then
+ * scaling every glyph position) for one document only, and shaping was a
+ * quarter of a handout's time. The parsed font outlives documents, so each
+ * document's embedded font is handed the words its parsed font has shaped
+ * before, as soon as pdfmake opens it.
+ */
+function shareShapedWords(pdfmakeDocument: { prototype: object }): void {
+  const prototype = pdfmakeDocument.prototype as { provideFont: Method }
+  const provideFont = prototype.provideFont
+  prototype.provideFont = function (this: unknown, ...args: never[]) {
+    const embedded = provideFont.apply(this, args) as EmbeddedFont
+    let words = shapedWords.get(embedded.font)
+    if (embedded.layoutCache === words) return embedded
+    if (!words || Object.keys(words).length > wordsKept) {
+      words = Object.create(null) as Record<string, GlyphRun>
+      shapedWords.set(embedded.font, words)
+    }
+    embedded.layoutCache = words
+    return embedded
+  }
+}
+
+type Style = Record<string, unknown> & { extends?: string | string[] }
+interface StyleStack {
+  styleDictionary: Record<string, Style | undefined>
+  defaultStyle?: Record<string, unknown>
+  styleOverrides: unknown[]
+}
+
+const isValue = (value: unknown) => value !== undefined && value !== null
+const isString = (value: unknown): value is string =>
+  typeof value === 'string' || value instanceof String
+
+/** A named style's value, following `extends` as pdfmake does (each style visited once). */
+function fromStyle(
+  stack: StyleStack,
+  name: string,
+  property: string,
+  visited?: Set<string>
+): unknown {
+  if (visited?.has(name)) return undefined
+  const style = stack.styleDictionary[name]
+  if (!style) return undefined
+  if (isValue(style[property])) return style[property]
+  if (!style.extends) return undefined
+  const seen = (visited ?? new Set<string>()).add(name)
+  const parents = Array.isArray(style.extends) ? style.extends : [style.extends]
+  for (let i = parents.length - 1; i >= 0; i--) {
+    const value = fromStyle(stack, parents[i]!, property, seen)
+    if (isValue(value)) return value
+  }
+  return undefined
+}
+
+/** One entry of the stack: a style's name or an object of overrides. */
+function fromEntry(stack: StyleStack, entry: unknown, property: string): unknown {
+  if (isString(entry)) return fromStyle(stack, String(entry), property)
+  return (entry as Record<string, unknown>)[property]
+}
+
+function fromStack(stack: StyleStack, property: string): unknown {
+  const overrides = stack.styleOverrides
+  for (let i = overrides.length - 1; i >= 0; i--) {
+    const value = fromEntry(stack, overrides[i], property)
+    if (isValue(value)) return value
+  }
+  return stack.defaultStyle && stack.defaultStyle[property]
+}
+
+/**
+ * pdfmake looks every text property up (25 of them for each word) by
+ * pushing the node's styles onto the stack, walking it with a fresh closure
+ * and Set per look-up, and popping them again: about a tenth of a handout.
+ * The same walk, reading the node's styles where they would have been
+ * pushed, without allocating.
+ */
+function fasterStyles(stackClass: {
+  prototype: object
+  getStyleProperty: (...args: never[]) => unknown
+}): void {
+  ;(stackClass.prototype as { getProperty: Method }).getProperty = function (
+    this: unknown,
+    property: string
+  ) {
+    return fromStack(this as StyleStack, property)
+  } as Method
+  stackClass.getStyleProperty = ((
+    item: Record<string, unknown>,
+    stack: StyleStack | null | undefined,
+    property: string,
+    defaultValue: unknown
+  ) => {
+    if (isValue(item[property])) return item[property]
+    if (!stack) return defaultValue
+    let value: unknown
+    // what StyleContextStack.autopush would have pushed: none for a string or a section,
+    // else the node's style names and then the node itself (whose own value is absent)
+    if (!isString(item) && item.section === undefined && item.style) {
+      const names = Array.isArray(item.style) ? (item.style as unknown[]) : [item.style]
+      for (let i = names.length - 1; i >= 0 && !isValue(value); i--)
+        value = fromEntry(stack, names[i], property)
+    }
+    if (!isValue(value)) value = fromStack(stack, property)
+    return isValue(value) ? value : defaultValue
+  }) as never
+}
+
+/** A pdfkit object (PDFReference) as far as its stream is concerned. */
+interface Reference {
+  data: { Length?: number; Filter?: string }
+  compress: boolean
+  uncompressedLength: number
+  buffer: Uint8Array[]
+  /** page-content lines not yet turned into bytes */
+  pendingText?: string[]
+}
+
+/**
+ * pdfkit turns every line of page content (an operator: "1 0 0 1 40 700
+ * Tm") into a Buffer of its own and joins thousands of them at the page's
+ * end: a tenth of a handout. Lines are kept as text and turned into bytes
+ * once, in the same 'binary' encoding, before any other bytes join them.
+ */
+function textLinesAsText(reference: { prototype: object }): void {
+  const prototype = reference.prototype as { write: Method; finalize: Method }
+  const flushText = (ref: Reference) => {
+    if (!ref.pendingText?.length) return
+    ref.buffer.push(Buffer.from(ref.pendingText.join(''), 'binary'))
+    ref.pendingText.length = 0
+  }
+  const write = prototype.write
+  prototype.write = function (this: unknown, chunk: unknown) {
+    const ref = this as Reference
+    if (chunk instanceof Uint8Array) {
+      flushText(ref)
+      write.call(ref, chunk as never)
+      return
+    }
+    // as pdfkit converts it: `chunk + '\n'`
+    const line = `${chunk as string}\n`
+    ;(ref.pendingText ??= []).push(line)
+    ref.uncompressedLength += line.length
+    ref.data.Length = (ref.data.Length ?? 0) + line.length
+    if (ref.compress) ref.data.Filter = 'FlateDecode'
+  } as Method
+  const finalize = prototype.finalize
+  prototype.finalize = function (this: unknown) {
+    flushText(this as Reference)
+    return finalize.call(this)
+  } as Method
+}
+
+export interface Internals {
+  pdfmakeVersion: string
+  pdfkitVersion: string
+  /** pdfmake's document class (js/PDFDocument.js) */
+  pdfmakeDocument: { prototype: object }
+  /** pdfmake's style stack (js/StyleContextStack.js) */
+  styleStack: { prototype: object; getStyleProperty: (...args: never[]) => unknown }
+  /** pdfkit's PDFReference, the class of every object it writes */
+  reference: { prototype: object }
+}
+
+/** Installs the fast paths when the versions are the ones they were written for. */
+export function installFastPaths(internals: Internals): boolean {
+  if (
+    internals.pdfmakeVersion !== fastPathVersions.pdfmake ||
+    internals.pdfkitVersion !== fastPathVersions.pdfkit
+  )
+    return false
+  shareShapedWords(internals.pdfmakeDocument)
+  fasterStyles(internals.styleStack)
+  textLinesAsText(internals.reference)
+  return true
+}
