@@ -107,21 +107,45 @@ function fromStack(stack: StyleStack, property: string): unknown {
 }
 
 /**
+ * Values found on a stack, by property, until its next push or pop: the
+ * words of one text share one stack, and each asked for the same 25
+ * properties of it. Bounded by the number of style properties pdfmake
+ * knows; dropped with the stack.
+ */
+const found = new WeakMap<StyleStack, Map<string, unknown>>()
+
+function fromStackKept(stack: StyleStack, property: string): unknown {
+  let values = found.get(stack)
+  if (!values) found.set(stack, (values = new Map()))
+  if (values.has(property)) return values.get(property)
+  const value = fromStack(stack, property)
+  values.set(property, value)
+  return value
+}
+
+/**
  * pdfmake looks every text property up (25 of them for each word) by
- * pushing the node's styles onto the stack, walking it with a fresh closure
+ * pushing the word's styles onto the stack, walking it with a fresh closure
  * and Set per look-up, and popping them again: about a tenth of a handout.
- * The same walk, reading the node's styles where they would have been
- * pushed, without allocating.
+ * The same walk, reading the word's styles where they would have been
+ * pushed, without allocating, and the rest of the stack's answer kept until
+ * the stack changes (a style value on the stack is never changed in place
+ * to another: pdfmake writes back only what it just read).
  */
 function fasterStyles(stackClass: {
   prototype: object
   getStyleProperty: (...args: never[]) => unknown
 }): void {
-  ;(stackClass.prototype as { getProperty: Method }).getProperty = function (
-    this: unknown,
-    property: string
-  ) {
-    return fromStack(this as StyleStack, property)
+  const prototype = stackClass.prototype as { getProperty: Method; push: Method; pop: Method }
+  for (const change of ['push', 'pop'] as const) {
+    const method = prototype[change]
+    prototype[change] = function (this: unknown, ...args: never[]) {
+      found.delete(this as StyleStack)
+      return method.apply(this, args)
+    }
+  }
+  prototype.getProperty = function (this: unknown, property: string) {
+    return fromStackKept(this as StyleStack, property)
   } as Method
   stackClass.getStyleProperty = ((
     item: Record<string, unknown>,
@@ -139,7 +163,7 @@ function fasterStyles(stackClass: {
       for (let i = names.length - 1; i >= 0 && !isValue(value); i--)
         value = fromEntry(stack, names[i], property)
     }
-    if (!isValue(value)) value = fromStack(stack, property)
+    if (!isValue(value)) value = fromStackKept(stack, property)
     return isValue(value) ? value : defaultValue
   }) as never
 }
