@@ -9,7 +9,7 @@ import { join, sep } from 'node:path'
 import type Pdfmake from 'pdfmake'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 import { BoundedMap } from '@shared/bounded-map'
-import { installFastPaths, type Internals } from './fast-paths'
+import { fasterSubsets, installFastPaths, type Internals } from './fast-paths'
 import type { TextMeasure } from './footer'
 
 const fontFiles = {
@@ -65,7 +65,11 @@ function loadPdfmake(): typeof Pdfmake {
     const byName = parsedFonts.get(buffer) ?? new Map<string, Font>()
     parsedFonts.set(buffer, byName)
     const key = postscriptName ?? ''
-    if (!byName.has(key)) byName.set(key, fontkit.create(buffer, postscriptName))
+    if (!byName.has(key)) {
+      const font = fontkit.create(buffer, postscriptName)
+      if (fastPaths) fasterSubsets(font as never)
+      byName.set(key, font)
+    }
     return byName.get(key)!
   }
   const fontkitModule = fromPdfkit.cache[fromPdfkit.resolve('fontkit')]!
