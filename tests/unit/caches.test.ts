@@ -5,7 +5,13 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BoundedMap } from '../../src/shared/bounded-map'
 import { dateFormats, formatDay } from '../../src/main/core/handout/document'
-import { shapedWords, wordsKept } from '../../src/main/core/handout/fast-paths'
+import { parsedSvgs, svgAsCanvas } from '../../src/main/core/handout/drawing'
+import {
+  fontSubsets,
+  shapedWords,
+  subsetsKept,
+  wordsKept
+} from '../../src/main/core/handout/fast-paths'
 import { fastPaths, parsedFonts, renderPdf } from '../../src/main/core/handout/render'
 import { en } from '../../src/main/core/handout/words.en'
 import { jobRunner, jobsKept } from '../../src/main/core/jobs'
@@ -78,6 +84,40 @@ describe('caches that live as long as the app', () => {
     // the next document starts afresh, and its words shaped again print the same bytes
     expect(await renderPdf(document(`Ååå Şükrü ${words(0)}`), fonts)).toEqual(first)
     expect(Math.max(...regular())).toBeLessThanOrEqual(3_010)
+  })
+
+  it('keeps each font’s subsets to its bound, and a subset made again is the same file', async () => {
+    const fonts = resolve('resources/fonts')
+    // each document's text starts with another letter: another subset (glyphs in the order first used)
+    const document = (letter: string) => ({
+      content: [`${letter} Şükrü Çağlar Ørjan Ågren`],
+      defaultStyle: { font: 'NotoSans' },
+      info: { creationDate: new Date(Date.UTC(2026, 10, 27)) }
+    })
+    const first = await renderPdf(document('A'), fonts)
+    const letters = 'BCDEFGHIJKLMNOPQRSTUVWXYZ'.split('')
+    for (const letter of letters) await renderPdf(document(letter), fonts)
+    const kept = [...parsedFonts.values()]
+      .flatMap((byName) => [...byName.values()])
+      .flatMap((font) => fontSubsets.get(font) ?? [])
+    expect(kept.length).toBeGreaterThan(0)
+    expect(Math.max(...kept.map((subsets) => subsets.size))).toBe(subsetsKept)
+    // "A" was forgotten (made afresh) and then kept again (from the cache): the same bytes both times
+    expect(await renderPdf(document('A'), fonts)).toEqual(first)
+    expect(await renderPdf(document('A'), fonts)).toEqual(first)
+  })
+
+  it('keeps a bounded number of read pictures, drawn the same as when first read', () => {
+    const svg = (n: number) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 80"><line x1="0" y1="${n}" x2="100" y2="80" stroke="#333"/></svg>`
+    const firstDrawing = JSON.stringify(svgAsCanvas(svg(0), 125))
+    expect(JSON.stringify(svgAsCanvas(svg(0), 125))).toBe(firstDrawing)
+    for (let n = 1; n <= parsedSvgs.limit + 10; n++) svgAsCanvas(svg(n), 125)
+    expect(parsedSvgs.size).toBe(parsedSvgs.limit)
+    expect(parsedSvgs.has(svg(0))).toBe(false)
+    expect(JSON.stringify(svgAsCanvas(svg(0), 125))).toBe(firstDrawing)
+    // not in our subset: remembered as such
+    expect(svgAsCanvas('<svg viewBox="0 0 10 10"><image href="x.png"/></svg>', 10)).toBeNull()
   })
 
   it('keeps a bounded number of date formats', () => {
