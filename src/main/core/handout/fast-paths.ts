@@ -63,7 +63,10 @@ function shareShapedWords(pdfmakeDocument: { prototype: object }): void {
 }
 
 type Style = Record<string, unknown> & { extends?: string | string[] }
+/** where a stack keeps the values found on it (fromStackKept) */
+const found = Symbol('values found on this stack')
 interface StyleStack {
+  [found]?: Map<string, unknown>
   styleDictionary: Record<string, Style | undefined>
   defaultStyle?: Record<string, unknown>
   styleOverrides: unknown[]
@@ -110,19 +113,19 @@ function fromStack(stack: StyleStack, property: string): unknown {
 }
 
 /**
- * Values found on a stack, by property, until its next push or pop: the
+ * Values found on a stack, by property, kept on it until its next push or pop: the
  * words of one text share one stack, and each asked for the same 25
  * properties of it. Bounded by the number of style properties pdfmake
  * knows; dropped with the stack.
  */
-const found = new WeakMap<StyleStack, Map<string, unknown>>()
-
 function fromStackKept(stack: StyleStack, property: string): unknown {
-  let values = found.get(stack)
-  if (!values) found.set(stack, (values = new Map()))
-  if (values.has(property)) return values.get(property)
-  const value = fromStack(stack, property)
-  values.set(property, value)
+  let values = stack[found]
+  if (!values) stack[found] = values = new Map()
+  let value = values.get(property)
+  if (value === undefined && !values.has(property)) {
+    value = fromStack(stack, property)
+    values.set(property, value)
+  }
   return value
 }
 
@@ -143,7 +146,7 @@ function fasterStyles(stackClass: {
   for (const change of ['push', 'pop'] as const) {
     const method = prototype[change]
     prototype[change] = function (this: unknown, ...args: never[]) {
-      found.delete(this as StyleStack)
+      ;(this as StyleStack)[found] = undefined
       return method.apply(this, args)
     }
   }
@@ -169,6 +172,29 @@ function fasterStyles(stackClass: {
     if (!isValue(value)) value = fromStackKept(stack, property)
     return isValue(value) ? value : defaultValue
   }) as never
+}
+
+/**
+ * Colours as pdfkit's PDF operators take them, by the text they were given
+ * in ("#5d6d74", "black"): pdfkit parses the text again for every word it
+ * colours. Only hex and named colours, the same in every document (a spot
+ * colour belongs to its document). Bounded: a handout uses a dozen colours.
+ */
+export const parsedColors = new BoundedMap<string, number[]>(64)
+
+function keptColors(pdfmakeDocument: { prototype: object }): void {
+  const prototype = pdfmakeDocument.prototype as { _normalizeColor: Method }
+  const normalize = prototype._normalizeColor
+  prototype._normalizeColor = function (this: unknown, color: unknown) {
+    if (typeof color !== 'string' || !/^#|^[a-z]+$/.test(color))
+      return normalize.call(this, color as never)
+    const kept = parsedColors.get(color)
+    if (kept) return kept
+    const spot = (this as { spotColors: Record<string, unknown> }).spotColors[color]
+    const parsed = normalize.call(this, color as never)
+    if (Array.isArray(parsed) && parsed !== spot) parsedColors.set(color, parsed as number[])
+    return parsed
+  } as Method
 }
 
 /** A pdfkit object (PDFReference) as far as its stream is concerned. */
@@ -356,6 +382,7 @@ export function installFastPaths(internals: Internals): boolean {
     return false
   shareShapedWords(internals.pdfmakeDocument)
   fasterStyles(internals.styleStack)
+  keptColors(internals.pdfmakeDocument)
   textLinesAsText(internals.reference)
   return true
 }
