@@ -8,6 +8,7 @@ import { dateFormats, formatDay } from '../../src/main/core/handout/document'
 import { parsedSvgs, svgAsCanvas } from '../../src/main/core/handout/drawing'
 import {
   fontSubsets,
+  parsedColors,
   shapedWords,
   subsetsKept,
   wordsKept
@@ -118,6 +119,21 @@ describe('caches that live as long as the app', () => {
     expect(JSON.stringify(svgAsCanvas(svg(0), 125))).toBe(firstDrawing)
     // not in our subset: remembered as such
     expect(svgAsCanvas('<svg viewBox="0 0 10 10"><image href="x.png"/></svg>', 10)).toBeNull()
+  })
+
+  it('keeps a bounded number of parsed colours, and colours the same once they are forgotten', async () => {
+    const fonts = resolve('resources/fonts')
+    const hex = (n: number) => `#${n.toString(16).padStart(6, '0')}`
+    const document = (from: number) => ({
+      content: Array.from({ length: 80 }, (_, n) => ({ text: 'Şükrü', color: hex(from + n) })),
+      defaultStyle: { font: 'NotoSans' },
+      info: { creationDate: new Date(Date.UTC(2026, 10, 27)) }
+    })
+    const first = await renderPdf(document(0), fonts)
+    expect(parsedColors.size).toBe(parsedColors.limit)
+    await renderPdf(document(1_000), fonts)
+    expect(parsedColors.has(hex(0))).toBe(false)
+    expect(await renderPdf(document(0), fonts)).toEqual(first)
   })
 
   it('keeps a bounded number of date formats', () => {
