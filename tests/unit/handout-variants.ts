@@ -14,6 +14,7 @@ import { buildSnapshot, createProgram } from '../../src/main/core/programs'
 import { createPatient } from '../../src/main/core/patients'
 import { listTemplates } from '../../src/main/core/templates'
 import { longSnapshot, referenceHandout } from '../../scripts/bench/reference-handout'
+import { patientFields } from './helpers'
 
 export interface HandoutVariant {
   name: string
@@ -39,14 +40,8 @@ export function handoutVariants(): HandoutVariant[] {
       variants.push({ name, snapshot, options, assets: handoutAssets(db, snapshot, resources) })
 
     const patient = createPatient(db, {
-      fullName: 'Ørjan Ågren-Þórsdóttir',
-      dateOfBirth: '1971-06-30',
-      sex: null,
-      phone: null,
-      email: null,
-      condition: null,
-      referralSource: null,
-      notes: null
+      ...patientFields('Ørjan Ågren-Þórsdóttir'),
+      dateOfBirth: '1971-06-30'
     })
     for (const template of listTemplates(db).filter((t) => t.builtin)) {
       const draft = createProgram(db, patient.id, { kind: 'template', templateId: template.id }, '')
