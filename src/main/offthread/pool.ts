@@ -122,9 +122,10 @@ export const childArgs = [
 ]
 
 /**
- * Node's fork, for the browser host. Not on the desktop: there fork would
- * run the app's own binary with ELECTRON_RUN_AS_NODE, which a packaged app
- * whose RunAsNode fuse is off ignores (it would start a second app).
+ * Node's fork, for the browser host. Not on the desktop: there fork runs
+ * the app's own binary with ELECTRON_RUN_AS_NODE, which a packaged app whose
+ * RunAsNode fuse is off doesn't honour (Electron's fuses page: fork then
+ * fails), so the desktop passes electron/utility-child.ts instead.
  */
 export const forkChild: ChildStarter = (workerFile, execArgv, on) => {
   const started = fork(workerFile, [], { serialization: 'advanced', execArgv })
