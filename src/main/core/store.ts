@@ -8,6 +8,7 @@ import { truncateJournal } from './patient-data'
 import { dialogPaths } from './paths'
 import { warmUpHandouts } from './handouts'
 import { createOffThread, type OffThread } from '../offthread/pool'
+import type { ChildStarter } from '../offthread/messages'
 
 export interface OpenedStore {
   db: Db
@@ -25,6 +26,8 @@ export interface StoreOptions {
   resourcesDir: string
   /** the built worker (out/main/worker.js); null runs its tasks on the main thread */
   workerFile: string | null
+  /** how the import's process starts: Node's fork unless the shell says otherwise */
+  startChild?: ChildStarter
   desktop?: ApiContext['desktop']
 }
 
@@ -50,6 +53,7 @@ export function openStore({
   version,
   resourcesDir,
   workerFile,
+  startChild,
   desktop
 }: StoreOptions): OpenedStore {
   try {
@@ -73,7 +77,7 @@ export function openStore({
       `Data updated to version ${migration.to}; the earlier copy is ${migration.backupFile}`
     )
   }
-  const offThread = createOffThread(workerFile)
+  const offThread = createOffThread(workerFile, startChild)
   const handlers = createHandlers({
     db,
     offThread,
