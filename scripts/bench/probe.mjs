@@ -8,7 +8,12 @@
  * and active handles. The first line is
  * the host's pid, for the signal; the last says why it stopped. A child
  * process the host forks (an import) inherits the probe and, as it exits,
- * writes its own peak resident memory. With PHYSIOPLAN_PROBE_GC=1 each sample
+ * writes its own peak resident memory. While the host has a child process,
+ * it reads both processes' /proc/<pid>/smaps_rollup every 100 ms and keeps
+ * the group's peaks: their summed resident memory (which counts the pages
+ * both map, the Node binary's among them, twice) and their summed
+ * proportional set size (PSS: a page mapped by n processes counts 1/n in
+ * each, so the group's pages are counted once). With PHYSIOPLAN_PROBE_GC=1 each sample
  * first forces a full garbage collection (main thread only), to tell held
  * memory from garbage not yet collected.
  */
@@ -24,6 +29,38 @@ const file = process.env.PHYSIOPLAN_PROBE_FILE
 function statusMb(status, field) {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)
   return match ? Number(match[1]) / 1024 : null
+}
+
+/** Rss, Pss and private memory of a process in MB, from its smaps_rollup (null once it is gone). */
+function rollup(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
+    return {
+      rss: statusMb(text, 'Rss'),
+      pss: statusMb(text, 'Pss'),
+      private: statusMb(text, 'Private_Clean') + statusMb(text, 'Private_Dirty')
+    }
+  } catch {
+    return null
+  }
+}
+
+/** The host and its child processes at their highest, summed (MB). */
+const group = { rssMb: 0, pssMb: 0, hostRssChildPrivateMb: 0, childPssMb: 0 }
+
+function watchChildren() {
+  const children = readFileSync(`/proc/self/task/${process.pid}/children`, 'utf8')
+    .split(' ')
+    .filter(Boolean)
+    .map(rollup)
+    .filter(Boolean)
+  if (children.length === 0) return
+  const host = rollup(process.pid)
+  const sum = (key) => children.reduce((total, child) => total + child[key], 0)
+  group.rssMb = Math.max(group.rssMb, host.rss + sum('rss'))
+  group.pssMb = Math.max(group.pssMb, host.pss + sum('pss'))
+  group.hostRssChildPrivateMb = Math.max(group.hostRssChildPrivateMb, host.rss + sum('private'))
+  group.childPssMb = Math.max(group.childPssMb, sum('pss'))
 }
 
 /** The app's live worker threads, each seen once as it starts. */
@@ -58,6 +95,8 @@ async function sample() {
     at: Date.now(),
     rssMb: statusMb(status, 'VmRSS'),
     peakRssMb: statusMb(status, 'VmHWM'),
+    pssMb: rollup(process.pid)?.pss ?? null,
+    group: { ...group },
     // what kind: the allocators' memory, mapped files (the database's pages), shared memory
     anonMb: statusMb(status, 'RssAnon'),
     fileMb: statusMb(status, 'RssFile'),
@@ -84,6 +123,7 @@ if (isMainThread && file && process.send) {
   })
 } else if (isMainThread && file) {
   appendFileSync(file, `${JSON.stringify({ pid: process.pid })}\n`)
+  setInterval(watchChildren, 100).unref()
   subscribe('worker_threads', ({ worker }) => {
     workers.add(worker)
     worker.once('exit', () => workers.delete(worker))

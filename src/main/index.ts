@@ -5,6 +5,7 @@ import { scheduleBackups } from './core/backup-schedule'
 import { clearHandoutTemp, desktopActions } from './electron/desktop'
 import { resolveDataDir } from './hosting/data-dir'
 import { bindIpc } from './electron/ipc'
+import { utilityChild } from './electron/utility-child'
 import {
   appOrigin,
   denyPermissions,
@@ -47,6 +48,7 @@ function openOrRecover(dataDir: string): OpenedStore | null {
       version: app.getVersion(),
       resourcesDir,
       workerFile: join(__dirname, 'worker.js'),
+      startChild: utilityChild,
       desktop: desktopActions(() => mainWindow)
     })
   } catch (error) {

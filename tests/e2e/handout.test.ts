@@ -19,17 +19,27 @@ const firstPage = () => page.getByRole('img', { name: /^Handout page 1 of \d+$/ 
 
 describe('the handout in the browser host', () => {
   it('previews the draft and follows an edit', async () => {
-    const requested = { previews: 0, pdfWorkers: 0 }
-    page.on('request', (request) => {
-      const path = new URL(request.url()).pathname
-      if (path.endsWith('/handouts:preview')) requested.previews++
-      if (path.includes('pdf.worker')) requested.pdfWorkers++
-    })
+    // since the page loaded
+    const previews = () =>
+      page.evaluate(
+        () =>
+          performance
+            .getEntriesByType('resource')
+            .filter(({ name }) => name.endsWith('/handouts:preview')).length
+      )
+    // got ready beside the builder at idle, before the tab is opened
+    await expect.poll(previews).toBe(1)
     await page.getByRole('tab', { name: 'Preview handout' }).click()
     await firstPage().waitFor()
-    // one handout rendered for the opening, not a second for loading the options
-    expect(requested.previews).toBe(1)
+    // no second render for the opening, nor for loading the options
+    expect(await previews()).toBe(1)
     const before = await firstPage().screenshot()
+    // opened again unchanged: drawn from the handout in hand, not rendered again
+    await page.getByRole('tab', { name: 'Add exercises' }).click()
+    await page.getByRole('tab', { name: 'Preview handout' }).click()
+    await firstPage().waitFor()
+    expect((await firstPage().screenshot()).equals(before)).toBe(true)
+    expect(await previews()).toBe(1)
     await page.getByRole('tab', { name: 'Add exercises' }).click()
     const catCamel = page.locator('li', {
       has: page.getByRole('button', { name: /^Move Cat-camel/ })
@@ -38,9 +48,51 @@ describe('the handout in the browser host', () => {
     await page.getByText(/^All changes saved/).waitFor()
     await page.getByRole('tab', { name: 'Preview handout' }).click()
     await expect.poll(async () => (await firstPage().screenshot()).equals(before)).toBe(false)
-    expect(requested.previews).toBe(2)
-    // the second preview reuses pdf.js's worker instead of starting another
-    expect(requested.pdfWorkers).toBe(1)
+    expect(await previews()).toBe(2)
+    // every preview uses the one pdf.js worker, started at idle, instead of starting another
+    const workers = await page.evaluate(
+      () =>
+        performance.getEntriesByType('resource').filter(({ name }) => name.includes('pdf.worker'))
+          .length
+    )
+    expect(workers).toBe(1)
+  })
+
+  it('keeps page 1 on screen until the edited page is drawn, no blank between', async () => {
+    await firstPage().waitFor()
+    // what page 1's place holds after every change to the pages
+    await page.getByRole('group', { name: 'Handout pages' }).evaluate((pages) => {
+      const seen: (string | null)[] = []
+      Object.assign(window, { seenFirst: seen })
+      new MutationObserver(() =>
+        seen.push(pages.firstElementChild?.getAttribute('aria-label') ?? null)
+      ).observe(pages, { childList: true })
+    })
+    const shown = await firstPage().elementHandle()
+    const kneeToChest = page.locator('li', {
+      has: page.getByRole('button', { name: /^Move Knee-to-chest/ })
+    })
+    await kneeToChest.getByLabel('Sets').fill('5')
+    // swapped for a new canvas, drawn
+    await expect.poll(() => shown!.evaluate((canvas) => canvas.isConnected)).toBe(false)
+    const seen = await page.evaluate(() => (window as unknown as { seenFirst: string[] }).seenFirst)
+    expect(seen.length).toBeGreaterThan(0)
+    for (const label of seen) expect(label).toMatch(/^Handout page 1 of \d+$/)
+  })
+
+  it('draws the pages further down only as they are scrolled into view', async () => {
+    await firstPage().waitFor()
+    const label = await firstPage().getAttribute('aria-label')
+    const total = Number(/of (\d+)$/.exec(label!)![1])
+    expect(total).toBeGreaterThanOrEqual(3)
+    const drawn = page.getByRole('img', { name: /^Handout page \d+ of \d+$/ })
+    await expect.poll(() => drawn.count()).toBeGreaterThan(1)
+    expect(await drawn.count()).toBeLessThan(total)
+    // a blank page of the right size holds each place meanwhile
+    expect(await page.locator('[aria-label="Handout pages"] canvas').count()).toBe(total)
+    const pages = page.getByRole('group', { name: 'Handout pages' })
+    await pages.evaluate((element) => element.scrollTo(0, element.scrollHeight))
+    await page.getByRole('img', { name: `Handout page ${total} of ${total}` }).waitFor()
   })
 
   it('follows an edit made with the preview open: one preview call, drawn as the save commits', async () => {

@@ -5,7 +5,15 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BoundedMap } from '../../src/shared/bounded-map'
 import { dateFormats, formatDay } from '../../src/main/core/handout/document'
-import { parsedFonts, renderPdf, shapedWords } from '../../src/main/core/handout/render'
+import { parsedSvgs, svgAsCanvas } from '../../src/main/core/handout/drawing'
+import {
+  fontSubsets,
+  parsedColors,
+  shapedWords,
+  subsetsKept,
+  wordsKept
+} from '../../src/main/core/handout/fast-paths'
+import { fastPaths, parsedFonts, renderPdf } from '../../src/main/core/handout/render'
 import { en } from '../../src/main/core/handout/words.en'
 import { jobRunner, jobsKept } from '../../src/main/core/jobs'
 
@@ -65,14 +73,67 @@ describe('caches that live as long as the app', () => {
       info: { creationDate: new Date(Date.UTC(2026, 10, 27)) }
     })
     const first = await renderPdf(document(`Ååå Şükrü ${words(0)}`), fonts)
+    expect(fastPaths).toBe(true)
+    const regular = () =>
+      [...parsedFonts.values()]
+        .flatMap((byName) => [...byName.values()])
+        .flatMap((font) => Object.keys(shapedWords.get(font) ?? {}).length || [])
+    // a document adds its words to those kept: past the bound by one document at most
     await renderPdf(document(words(3_000)), fonts)
-    const regular = [...parsedFonts.values()].flatMap((byName) => [...byName.values()])
-    const kept = regular.map((font) => shapedWords.get(font)).filter((map) => map !== undefined)
-    expect(kept.length).toBeGreaterThan(0)
-    for (const map of kept) expect(map.size).toBeLessThanOrEqual(map.limit)
-    expect(Math.max(...kept.map((map) => map.size))).toBe(kept[0]!.limit)
-    // the first document's words were forgotten and shaped again: the same bytes
+    expect(Math.max(...regular())).toBeGreaterThan(wordsKept)
+    expect(Math.max(...regular())).toBeLessThanOrEqual(wordsKept + 3_010)
+    // the next document starts afresh, and its words shaped again print the same bytes
     expect(await renderPdf(document(`Ååå Şükrü ${words(0)}`), fonts)).toEqual(first)
+    expect(Math.max(...regular())).toBeLessThanOrEqual(3_010)
+  })
+
+  it('keeps each font’s subsets to its bound, and a subset made again is the same file', async () => {
+    const fonts = resolve('resources/fonts')
+    // each document's text starts with another letter: another subset (glyphs in the order first used)
+    const document = (letter: string) => ({
+      content: [`${letter} Şükrü Çağlar Ørjan Ågren`],
+      defaultStyle: { font: 'NotoSans' },
+      info: { creationDate: new Date(Date.UTC(2026, 10, 27)) }
+    })
+    const first = await renderPdf(document('A'), fonts)
+    const letters = 'BCDEFGHIJKLMNOPQRSTUVWXYZ'.split('')
+    for (const letter of letters) await renderPdf(document(letter), fonts)
+    const kept = [...parsedFonts.values()]
+      .flatMap((byName) => [...byName.values()])
+      .flatMap((font) => fontSubsets.get(font) ?? [])
+    expect(kept.length).toBeGreaterThan(0)
+    expect(Math.max(...kept.map((subsets) => subsets.size))).toBe(subsetsKept)
+    // "A" was forgotten (made afresh) and then kept again (from the cache): the same bytes both times
+    expect(await renderPdf(document('A'), fonts)).toEqual(first)
+    expect(await renderPdf(document('A'), fonts)).toEqual(first)
+  })
+
+  it('keeps a bounded number of read pictures, drawn the same as when first read', () => {
+    const svg = (n: number) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 80"><line x1="0" y1="${n}" x2="100" y2="80" stroke="#333"/></svg>`
+    const firstDrawing = JSON.stringify(svgAsCanvas(svg(0), 125))
+    expect(JSON.stringify(svgAsCanvas(svg(0), 125))).toBe(firstDrawing)
+    for (let n = 1; n <= parsedSvgs.limit + 10; n++) svgAsCanvas(svg(n), 125)
+    expect(parsedSvgs.size).toBe(parsedSvgs.limit)
+    expect(parsedSvgs.has(svg(0))).toBe(false)
+    expect(JSON.stringify(svgAsCanvas(svg(0), 125))).toBe(firstDrawing)
+    // not in our subset: remembered as such
+    expect(svgAsCanvas('<svg viewBox="0 0 10 10"><image href="x.png"/></svg>', 10)).toBeNull()
+  })
+
+  it('keeps a bounded number of parsed colours, and colours the same once they are forgotten', async () => {
+    const fonts = resolve('resources/fonts')
+    const hex = (n: number) => `#${n.toString(16).padStart(6, '0')}`
+    const document = (from: number) => ({
+      content: Array.from({ length: 80 }, (_, n) => ({ text: 'Şükrü', color: hex(from + n) })),
+      defaultStyle: { font: 'NotoSans' },
+      info: { creationDate: new Date(Date.UTC(2026, 10, 27)) }
+    })
+    const first = await renderPdf(document(0), fonts)
+    expect(parsedColors.size).toBe(parsedColors.limit)
+    await renderPdf(document(1_000), fonts)
+    expect(parsedColors.has(hex(0))).toBe(false)
+    expect(await renderPdf(document(0), fonts)).toEqual(first)
   })
 
   it('keeps a bounded number of date formats', () => {

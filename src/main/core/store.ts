@@ -10,6 +10,7 @@ import { truncateJournal } from './patient-data'
 import { dialogPaths } from './paths'
 import { warmUpHandouts } from './handouts'
 import { createOffThread, type OffThread } from '../offthread/pool'
+import type { ChildStarter } from '../offthread/messages'
 
 export interface OpenedStore {
   db: Db
@@ -30,6 +31,8 @@ export interface StoreOptions {
   resourcesDir: string
   /** the built worker (out/main/worker.js); null runs its tasks on the main thread */
   workerFile: string | null
+  /** how the import's process starts: Node's fork unless the shell says otherwise */
+  startChild?: ChildStarter
   desktop?: ApiContext['desktop']
 }
 
@@ -83,6 +86,7 @@ export function openStore({
   version,
   resourcesDir,
   workerFile,
+  startChild,
   desktop
 }: StoreOptions): OpenedStore {
   try {
@@ -107,7 +111,7 @@ export function openStore({
       `Data updated to version ${migration.to}; the earlier copy is ${migration.backupFile}`
     )
   }
-  const offThread = createOffThread(workerFile)
+  const offThread = createOffThread(workerFile, startChild)
   const handlers = createHandlers({
     db,
     offThread,

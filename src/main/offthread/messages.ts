@@ -39,3 +39,25 @@ export function receivedError(sent: SentError): Error {
   // the code is what toApiError reads (SQLITE_FULL and the like)
   return Object.assign(new Error(sent.message), { name: sent.name, code: sent.code })
 }
+
+/** A started worker thread or child process, as a lane uses it. */
+export interface Runner {
+  post(request: TaskRequest): void
+  /** held, it keeps the app's process alive (a task is running); idle, it doesn't */
+  hold(held: boolean): void
+  /** `now` stops a running task; otherwise it ends once idle, as it would on its own */
+  stop(now: boolean): Promise<unknown>
+}
+
+export interface RunnerEvents {
+  message(reply: TaskReply): void
+  /** it stopped without being asked to; `outOfMemory` when its heap limit stopped it */
+  failed(outOfMemory: boolean): void
+}
+
+/**
+ * Starts the imports lane's child process running `workerFile` with Node's
+ * `execArgv`: Node's fork in the browser host, Electron's utilityProcess on
+ * the desktop (electron/utility-child.ts).
+ */
+export type ChildStarter = (workerFile: string, execArgv: string[], on: RunnerEvents) => Runner

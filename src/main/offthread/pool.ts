@@ -11,7 +11,13 @@
 import { fork } from 'node:child_process'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { AppError } from '@shared/errors'
-import { receivedError, type TaskReply, type TaskRequest } from './messages'
+import {
+  receivedError,
+  type ChildStarter,
+  type Runner,
+  type RunnerEvents,
+  type TaskRequest
+} from './messages'
 import { runTask, type Progress, type TaskInput, type TaskName, type TaskOutput } from './tasks'
 
 export interface OffThread {
@@ -84,21 +90,6 @@ const tooLarge: Record<TaskName, string> = {
  */
 const stays: Record<Lane, boolean> = { handouts: true, data: true, imports: false }
 
-/** A started worker thread or child process, as a lane uses it. */
-interface Runner {
-  post(request: TaskRequest): void
-  /** held, it keeps the app's process alive (a task is running); idle, it doesn't */
-  hold(held: boolean): void
-  /** `now` stops a running task; otherwise it ends once idle, as it would on its own */
-  stop(now: boolean): Promise<unknown>
-}
-
-interface RunnerEvents {
-  message(reply: TaskReply): void
-  /** it stopped without being asked to; `outOfMemory` when its heap limit stopped it */
-  failed(outOfMemory: boolean): void
-}
-
 function thread(workerFile: string, on: RunnerEvents): Runner {
   const started = new Worker(workerFile, { resourceLimits: workerLimits })
   started.on('message', on.message)
@@ -116,22 +107,30 @@ function thread(workerFile: string, on: RunnerEvents): Runner {
 }
 
 /**
- * A child process running the same worker.js, for the imports lane: when it
+ * The imports lane runs the same worker.js in a child process: when it
  * exits, everything it allocated goes back to the system. A worker thread's
  * memory stays in the process's allocator after the thread ends: over a
  * clinic day the import's thread left ~135 MB behind (README, A clinic day:
- * memory). Its heap has the workers' limits; V8 aborts a process that
- * reaches them (SIGABRT). In Electron, fork runs the app's binary as Node
- * (Electron sets ELECTRON_RUN_AS_NODE for it).
+ * memory). Its old generation has the workers' limit; V8 aborts a process
+ * that reaches it. Its young generation is 1 MB semi-spaces, not the
+ * threads' 8: the import is one pass over its rows that nobody waits on
+ * frame by frame, and with 8 MB the photos' buffers and the young objects
+ * held the child at ~110 MB resident against ~80 MB (a 900-exercise import
+ * alone, README, A clinic day: memory).
  */
-function child(workerFile: string, on: RunnerEvents): Runner {
-  const started = fork(workerFile, [], {
-    serialization: 'advanced',
-    execArgv: [
-      `--max-old-space-size=${workerLimits.maxOldGenerationSizeMb}`,
-      `--max-semi-space-size=${(workerLimits.maxYoungGenerationSizeMb ?? 16) / 2}`
-    ]
-  })
+export const childArgs = [
+  `--max-old-space-size=${workerLimits.maxOldGenerationSizeMb}`,
+  '--max-semi-space-size=1'
+]
+
+/**
+ * Node's fork, for the browser host. Not on the desktop: there fork runs
+ * the app's own binary with ELECTRON_RUN_AS_NODE, which a packaged app whose
+ * RunAsNode fuse is off doesn't honour (Electron's fuses page: fork then
+ * fails), so the desktop passes electron/utility-child.ts instead.
+ */
+export const forkChild: ChildStarter = (workerFile, execArgv, on) => {
+  const started = fork(workerFile, [], { serialization: 'advanced', execArgv })
   started.on('message', on.message)
   started.on('error', (error: Error & { code?: string }) => {
     console.error(`[worker] stopped: ${error.code ?? error.name}`)
@@ -160,7 +159,11 @@ function child(workerFile: string, on: RunnerEvents): Runner {
   }
 }
 
-function lane(workerFile: string, stay: boolean, open: typeof thread): OffThread {
+function lane(
+  workerFile: string,
+  stay: boolean,
+  open: (workerFile: string, on: RunnerEvents) => Runner
+): OffThread {
   const pending = new Map<number, Pending>()
   const idleWaiters: (() => void)[] = []
   let worker: Runner | null = null
@@ -236,8 +239,14 @@ function lane(workerFile: string, stay: boolean, open: typeof thread): OffThread
   }
 }
 
-/** Workers from the built `worker.js`; with null, the same tasks run inline (unit tests). */
-export function createOffThread(workerFile: string | null): OffThread {
+/**
+ * Workers from the built `worker.js`, the import's process started by
+ * `startChild`; with null, the same tasks run inline (unit tests).
+ */
+export function createOffThread(
+  workerFile: string | null,
+  startChild: ChildStarter = forkChild
+): OffThread {
   if (workerFile === null) {
     return {
       run: (name, input, onProgress) => runTask(name, input, onProgress ?? (() => undefined)),
@@ -248,7 +257,7 @@ export function createOffThread(workerFile: string | null): OffThread {
   const byLane = {
     handouts: lane(workerFile, stays.handouts, thread),
     data: lane(workerFile, stays.data, thread),
-    imports: lane(workerFile, stays.imports, child)
+    imports: lane(workerFile, stays.imports, (file, on) => startChild(file, childArgs, on))
   }
   return {
     run: (name, input, onProgress) => byLane[lanes[name]].run(name, input, onProgress),

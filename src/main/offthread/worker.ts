@@ -1,8 +1,8 @@
 /**
  * The worker's entry (built as out/main/worker.js): runs tasks as the main
  * thread asks. It runs as a worker thread (handouts, backups) or as a child
- * process (imports, see pool.ts), so it talks through whichever channel it
- * was started with.
+ * process (imports, see pool.ts): forked by Node, or Electron's utility
+ * process, so it talks through whichever channel it was started with.
  */
 import { parentPort } from 'node:worker_threads'
 import { sendableError, type TaskReply, type TaskRequest } from './messages'
@@ -10,12 +10,25 @@ import { runTask } from './tasks'
 
 type Listen = (handle: (request: TaskRequest) => void) => void
 
+/** Electron's ParentPort, as much of it as this uses (no Electron types in the worker) */
+interface MessagePortLike {
+  on(event: 'message', listener: (message: { data: unknown }) => void): void
+  postMessage(message: unknown): void
+}
+
 function channel(): { listen: Listen; reply: (message: TaskReply) => void } {
   const port = parentPort
   if (port)
     return {
       listen: (handle) => port.on('message', handle),
       reply: (message) => port.postMessage(message)
+    }
+  // Electron's utility process: its parent's port, messages in `data`
+  const utility = (process as { parentPort?: MessagePortLike }).parentPort
+  if (utility)
+    return {
+      listen: (handle) => utility.on('message', ({ data }) => handle(data as TaskRequest)),
+      reply: (message) => utility.postMessage(message)
     }
   const send = process.send?.bind(process)
   if (!send) throw new Error('worker.js runs as a worker thread or a forked child')

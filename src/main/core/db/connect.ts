@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3'
 import { AppError } from '@shared/errors'
+import { cacheStatements } from './statements'
 
 export type Db = Database.Database
 
@@ -40,6 +41,7 @@ export function connect(file: string, known: number): Db {
     db.pragma('busy_timeout = 5000')
     // Health data: deleted rows are overwritten, not left in free pages.
     db.pragma('secure_delete = ON')
+    cacheStatements(db)
     return db
   } catch (error) {
     db.close()

@@ -8,6 +8,7 @@
  * handouts then leave the picture out (isDrawableSvg, below).
  */
 import type { Content } from 'pdfmake/interfaces'
+import { BoundedMap } from '@shared/bounded-map'
 
 /** A canvas vector as pdfmake 0.3 draws it (its typings lack caps and joins). */
 interface Vector {
@@ -140,21 +141,58 @@ function vectors(name: string, attrs: Attributes, scale: number): Vector[] | nul
   return [{ ...shape, ...look }]
 }
 
-/** The picture as canvas vectors, `width` points wide; null when it isn't in the subset. */
-export function svgAsCanvas(svg: string, width: number): Content | null {
+/** A picture's elements with their attributes, read once: the same for every size it is drawn at. */
+interface ParsedSvg {
+  boxWidth: number
+  boxHeight: number
+  elements: [name: string, attributes: Attributes][]
+}
+
+/**
+ * Pictures read, by their text (null: not in our subset). Reading the
+ * attributes took as long as drawing; each handout reads its pictures
+ * twice (checked when loaded, drawn when laid out) and every handout of a
+ * program the same ones. Bounded: a handout has at most two pictures an
+ * exercise, the built-in library about 150; 256 keep a day's pictures
+ * (well under 1 MB).
+ */
+export const parsedSvgs = new BoundedMap<string, ParsedSvg | null>(256)
+
+function parseSvg(svg: string): ParsedSvg | null {
   const root = /^\s*<svg\s[^>]*viewBox="0 0 ([\d.]+) ([\d.]+)"[^>]*>([\s\S]*)<\/svg>\s*$/.exec(svg)
   if (!root) return null
   const [boxWidth, boxHeight, body] = [Number(root[1]), Number(root[2]), root[3]!]
   if (!(boxWidth > 0 && boxHeight > 0)) return null
-  const scale = width / boxWidth
-  // a transparent box the picture's full size, so the canvas takes the same space as the SVG did
-  const drawing: Vector[] = [
-    { type: 'rect', x: 0, y: 0, w: width, h: boxHeight * scale, color: '#ffffff', fillOpacity: 0 }
-  ]
+  const elements: ParsedSvg['elements'] = []
   element.lastIndex = 0
   while (element.lastIndex < body.length) {
     const match = element.exec(body)
-    const drawn = match && vectors(match[1]!, parseAttributes(match[2]!), scale)
+    if (!match) return null
+    elements.push([match[1]!, parseAttributes(match[2]!)])
+  }
+  return { boxWidth, boxHeight, elements }
+}
+
+/** The picture as canvas vectors, `width` points wide; null when it isn't in the subset. */
+export function svgAsCanvas(svg: string, width: number): Content | null {
+  const picture = parsedSvgs.has(svg) ? parsedSvgs.get(svg)! : parseSvg(svg)
+  parsedSvgs.set(svg, picture)
+  if (!picture) return null
+  const scale = width / picture.boxWidth
+  // a transparent box the picture's full size, so the canvas takes the same space as the SVG did
+  const drawing: Vector[] = [
+    {
+      type: 'rect',
+      x: 0,
+      y: 0,
+      w: width,
+      h: picture.boxHeight * scale,
+      color: '#ffffff',
+      fillOpacity: 0
+    }
+  ]
+  for (const [name, attributes] of picture.elements) {
+    const drawn = vectors(name, attributes, scale)
     if (!drawn) return null
     drawing.push(...drawn)
   }

@@ -9,6 +9,7 @@ import { join, sep } from 'node:path'
 import type Pdfmake from 'pdfmake'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 import { BoundedMap } from '@shared/bounded-map'
+import { fasterSubsets, installFastPaths, type Internals } from './fast-paths'
 import type { TextMeasure } from './footer'
 
 const fontFiles = {
@@ -22,14 +23,9 @@ interface VirtualFs {
   writeFileSync: (name: string, data: Buffer) => void
 }
 
-interface GlyphRun {
-  positions: object[]
-  advanceWidth: number
-}
-
 interface Font {
   unitsPerEm: number
-  layout: (text: string, features?: unknown, ...rest: unknown[]) => GlyphRun
+  layout: (text: string) => { advanceWidth: number }
 }
 
 type CreateFont = (buffer: Uint8Array, postscriptName?: string) => Font
@@ -40,45 +36,6 @@ type CreateFont = (buffer: Uint8Array, postscriptName?: string) => Font
  * changes, so eight entries keep the faces in use and a folder's worth more.
  */
 export const parsedFonts = new BoundedMap<Uint8Array, Map<string, Font>>(8)
-
-/**
- * Shaped words by font (a word is what pdfkit lays out at a time: text up to
- * and including a space). Bounded: a handout's vocabulary is a few hundred
- * words, the library's a few thousand; the oldest go first.
- */
-export const shapedWords = new WeakMap<Font, BoundedMap<string, GlyphRun>>()
-const wordsKept = 4_000
-
-/** A copy of a shaped run whose positions pdfkit may scale in place (it does, once per run). */
-function copyRun(run: GlyphRun): GlyphRun {
-  const positions = run.positions.map((position) =>
-    Object.assign(Object.create(Object.getPrototypeOf(position) as object) as object, position)
-  )
-  return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run, {
-    positions
-  })
-}
-
-/**
- * pdfkit keeps each word's shaping (fontkit's layout: OpenType lookups) for
- * one document only, and shaping was a quarter of a handout's time. The
- * parsed font outlives documents, so the words it shaped are kept on it;
- * each caller gets a copy, as if shaped afresh.
- */
-function rememberWords(font: Font): Font {
-  const shape = font.layout.bind(font)
-  const shaped = new BoundedMap<string, GlyphRun>(wordsKept)
-  shapedWords.set(font, shaped)
-  font.layout = (text, features, ...rest) => {
-    if (features !== undefined || rest.some((arg) => arg !== undefined)) {
-      return shape(text, features, ...rest)
-    }
-    const run = shaped.get(text) ?? shape(text)
-    shaped.set(text, run)
-    return copyRun(run)
-  }
-  return font
-}
 
 /** A package's folder, from a file inside it: what require.cache keys its modules under. */
 function packageFolder(file: string, name: string): string {
@@ -108,7 +65,11 @@ function loadPdfmake(): typeof Pdfmake {
     const byName = parsedFonts.get(buffer) ?? new Map<string, Font>()
     parsedFonts.set(buffer, byName)
     const key = postscriptName ?? ''
-    if (!byName.has(key)) byName.set(key, rememberWords(fontkit.create(buffer, postscriptName)))
+    if (!byName.has(key)) {
+      const font = fontkit.create(buffer, postscriptName)
+      if (fastPaths) fasterSubsets(font as never)
+      byName.set(key, font)
+    }
     return byName.get(key)!
   }
   const fontkitModule = fromPdfkit.cache[fromPdfkit.resolve('fontkit')]!
@@ -125,12 +86,40 @@ function loadPdfmake(): typeof Pdfmake {
   fontkitModule.exports = { ...fontkit, create }
   createFont = create
   try {
-    return require('pdfmake') as typeof Pdfmake
+    const loaded = require('pdfmake') as typeof Pdfmake
+    fastPaths = installFastPaths(internals(require, pdfkitFile))
+    return loaded
   } finally {
     fontkitModule.exports = realFontkit
     setAside.forEach((module, file) => (require.cache[file] = module))
   }
 }
+
+/**
+ * The internals the fast paths replace methods of, from the copies just
+ * loaded (still in require's cache): pdfmake's document and style stack,
+ * and pdfkit's object class, taken from an object of a throwaway document.
+ */
+function internals(require: NodeJS.Require, pdfkitFile: string): Internals {
+  const version = (file: string) => (require(file) as { version: string }).version
+  const PDFKit = require('pdfkit') as new (options: object) => { ref: () => object }
+  const reference = Object.getPrototypeOf(new PDFKit({ autoFirstPage: false }).ref()) as {
+    constructor: { prototype: object }
+  }
+  return {
+    pdfmakeVersion: version('pdfmake/package.json'),
+    pdfkitVersion: version(join(pdfkitFile, '..', '..', 'package.json')),
+    pdfmakeDocument: (
+      require('pdfmake/js/PDFDocument') as { default: Internals['pdfmakeDocument'] }
+    ).default,
+    styleStack: (require('pdfmake/js/StyleContextStack') as { default: Internals['styleStack'] })
+      .default,
+    reference: reference.constructor
+  }
+}
+
+/** Whether the fast paths are in (they are for the pdfmake and pdfkit versions they were written for). */
+export let fastPaths = false
 
 let pdfmake: typeof Pdfmake | null = null
 let configuredFor: string | null = null

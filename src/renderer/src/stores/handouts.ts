@@ -14,6 +14,14 @@ export const useHandoutsStore = defineStore('handouts', () => {
   /** the version whose preview is on screen: its saves start drawing it (see `previewWith`) */
   const shown = ref<number | null>(null)
   const latest = latestOnly()
+  /**
+   * What the preview in hand was drawn from (version, its revision, options),
+   * or null once something else may have changed it (the patient, the clinic,
+   * red flags): opening the preview again needs no new one while it holds.
+   */
+  let previewOf: string | null = null
+  let optionsLoaded: Promise<void> | null = null
+  let asking: { wanted: string | null; answer: Promise<void> } | null = null
 
   function showing(versionId: number | null): void {
     shown.value = versionId
@@ -24,9 +32,13 @@ export const useHandoutsStore = defineStore('handouts', () => {
     return shown.value === versionId ? options.value : undefined
   }
 
-  async function loadOptions(): Promise<void> {
-    const result = await call('handouts:options', {})
-    if (result.ok) options.value = result.data
+  /** The clinic's options, asked once a session (a failure is asked again next time). */
+  function loadOptions(): Promise<void> {
+    optionsLoaded ??= call('handouts:options', {}).then((result) => {
+      if (result.ok) options.value = result.data
+      else optionsLoaded = null
+    })
+    return optionsLoaded
   }
 
   /** Remembered for the clinic: the next handout starts from these. */
@@ -36,12 +48,34 @@ export const useHandoutsStore = defineStore('handouts', () => {
     error.value = result.ok ? null : result.error
   }
 
-  async function refreshPreview(versionId: number): Promise<void> {
+  /** The version's preview, asked of main unless the one in hand shows this revision already. */
+  function refreshPreview(versionId: number, revision: string | null): Promise<void> {
+    const wanted = revision === null ? null : JSON.stringify([versionId, revision, options.value])
+    if (wanted !== null && wanted === previewOf && preview.value?.versionId === versionId)
+      return Promise.resolve()
+    // the same one already asked for (the builder's, at idle): one render, not two
+    if (wanted !== null && asking?.wanted === wanted) return asking.answer
+    const answer = askPreview(versionId, wanted)
+    asking = { wanted, answer }
+    void answer.finally(() => {
+      if (asking?.answer === answer) asking = null
+    })
+    return answer
+  }
+
+  async function askPreview(versionId: number, wanted: string | null): Promise<void> {
     const result = await latest(call('handouts:preview', { versionId, options: options.value }))
     if (result === undefined) return
-    if (result.ok)
+    if (result.ok) {
       preview.value = { versionId, bytes: result.data.bytes as Uint8Array<ArrayBuffer> }
+      previewOf = wanted
+    }
     error.value = result.ok ? null : result.error
+  }
+
+  /** A version (re)loaded from main: what else it shows may have changed meanwhile. */
+  function outdated(): void {
+    previewOf = null
   }
 
   /** The browser host's way out: the PDF as a download. */
@@ -78,6 +112,7 @@ export const useHandoutsStore = defineStore('handouts', () => {
     loadOptions,
     saveOptions,
     refreshPreview,
+    outdated,
     showing,
     previewWith,
     download,

@@ -61,6 +61,7 @@ export const useProgramsStore = defineStore('programs', () => {
   function show(loaded: ProgramVersion): void {
     loading = true
     version.value = loaded
+    handouts.outdated()
     const unsaved = loaded.status === 'draft' ? recover<Draft>(loaded.id, loaded.updatedAt) : null
     draft.value = unsaved ?? (loaded.status === 'draft' ? draftFrom(loaded) : null)
     recovered.value = unsaved !== null

@@ -1,6 +1,6 @@
 /**
- * pdf.js, set up once for all previews. Only the lazily loaded preview imports
- * it, so the first screen does not carry pdf.js.
+ * pdf.js, set up once for all previews. Only the lazily loaded preview (and
+ * its warm-up, warm-up.ts) imports it, so the first screen does not carry pdf.js.
  */
 import * as pdfjs from 'pdfjs-dist'
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
@@ -11,9 +11,35 @@ pdfjs.GlobalWorkerOptions.workerSrc = workerUrl
 // every document it opens, that is after every autosave of a draft.
 let worker: pdfjs.PDFWorker | null = null
 
-/** Opens a PDF on the one pdf.js worker the previews share. */
-export function openPdf(bytes: Uint8Array<ArrayBuffer>): Promise<pdfjs.PDFDocumentProxy> {
+/**
+ * Starts the one pdf.js worker the previews share. Its start (fetching and
+ * parsing the worker's script) was a third of the first preview's time, so
+ * the builder calls this at idle, before its preview is opened.
+ */
+export function startPdfWorker(): pdfjs.PDFWorker {
   worker ??= new pdfjs.PDFWorker()
+  return worker
+}
+
+let open: { bytes: Uint8Array; document: Promise<pdfjs.PDFDocumentProxy> } | null = null
+
+/**
+ * The document of these bytes. The last one stays open, its fonts loaded, so
+ * a preview opened again draws at once; opening other bytes destroys it
+ * (pages already drawn are canvases and stay on screen).
+ */
+export function openPdf(bytes: Uint8Array<ArrayBuffer>): Promise<pdfjs.PDFDocumentProxy> {
+  if (open?.bytes === bytes) return open.document
+  const previous = open?.document
   // pdf.js takes ownership of the buffer it is given: hand it a copy
-  return pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, worker }).promise
+  const data = bytes.slice()
+  open = {
+    bytes,
+    document: pdfjs.getDocument({ data, isEvalSupported: false, worker: startPdfWorker() }).promise
+  }
+  void previous?.then(
+    (document) => document.destroy(),
+    () => undefined
+  )
+  return open.document
 }

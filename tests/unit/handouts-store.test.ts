@@ -1,0 +1,95 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Bridge } from '@shared/bridge'
+import { defaultHandoutOptions } from '@shared/types'
+
+declare global {
+  // the preload's window.api (src/preload/index.d.ts), which main's type configuration can't see
+  interface Window {
+    api?: Bridge
+  }
+}
+
+// the store's only way out: the api, answered here as main would
+const calls: string[] = []
+let optionsAnswer: { ok: boolean } = { ok: true }
+vi.mock('../../src/renderer/src/api', () => ({
+  isDesktop: false,
+  call: (channel: string) => {
+    calls.push(channel)
+    if (channel === 'handouts:options')
+      return Promise.resolve(
+        optionsAnswer.ok
+          ? { ok: true, data: { ...defaultHandoutOptions, diaryWeeks: 3 } }
+          : { ok: false, error: { code: 'unavailable', message: 'down' } }
+      )
+    return Promise.resolve({
+      ok: true,
+      data: { fileName: 'h.pdf', bytes: new Uint8Array([calls.length]) }
+    })
+  }
+}))
+const { useHandoutsStore } = await import('../../src/renderer/src/stores/handouts')
+
+const previews = () => calls.filter((channel) => channel === 'handouts:preview').length
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  calls.length = 0
+  optionsAnswer = { ok: true }
+})
+
+describe('the handouts store', () => {
+  it("asks for the clinic's options once a session, again after a failure", async () => {
+    const handouts = useHandoutsStore()
+    optionsAnswer = { ok: false }
+    await handouts.loadOptions()
+    expect(handouts.options.diaryWeeks).toBe(defaultHandoutOptions.diaryWeeks)
+    optionsAnswer = { ok: true }
+    await Promise.all([handouts.loadOptions(), handouts.loadOptions()])
+    await handouts.loadOptions()
+    expect(calls).toEqual(['handouts:options', 'handouts:options'])
+    expect(handouts.options.diaryWeeks).toBe(3)
+  })
+
+  it('keeps the preview of an unchanged revision, asks anew for anything else', async () => {
+    const handouts = useHandoutsStore()
+    await handouts.refreshPreview(7, '2026-11-27T10:00:00Z')
+    const first = handouts.preview
+    // opened again, nothing changed: the same bytes, no new render
+    await handouts.refreshPreview(7, '2026-11-27T10:00:00Z')
+    expect(previews()).toBe(1)
+    expect(handouts.preview).toBe(first)
+    // a save made a new revision
+    await handouts.refreshPreview(7, '2026-11-27T10:00:05Z')
+    expect(previews()).toBe(2)
+    expect(handouts.preview?.bytes).not.toBe(first?.bytes)
+    // other options
+    await handouts.saveOptions({ ...handouts.options, largePrint: true })
+    await handouts.refreshPreview(7, '2026-11-27T10:00:05Z')
+    expect(previews()).toBe(3)
+    // another version
+    await handouts.refreshPreview(8, '2026-11-27T10:00:05Z')
+    expect(previews()).toBe(4)
+    await handouts.refreshPreview(8, '2026-11-27T10:00:05Z')
+    expect(previews()).toBe(4)
+    // the version was loaded again: the patient or the clinic may have changed meanwhile
+    handouts.outdated()
+    await handouts.refreshPreview(8, '2026-11-27T10:00:05Z')
+    expect(previews()).toBe(5)
+    // asked twice at once (the builder at idle, then the tab): one render
+    await handouts.saveOptions({ ...handouts.options, largePrint: false })
+    await Promise.all([
+      handouts.refreshPreview(8, '2026-11-27T10:00:09Z'),
+      handouts.refreshPreview(8, '2026-11-27T10:00:09Z')
+    ])
+    expect(previews()).toBe(6)
+    expect(handouts.preview?.bytes).toEqual(new Uint8Array([calls.length]))
+    await handouts.refreshPreview(8, '2026-11-27T10:00:09Z')
+    expect(previews()).toBe(6)
+    // no revision known: always asked
+    await handouts.refreshPreview(8, null)
+    await handouts.refreshPreview(8, null)
+    expect(previews()).toBe(8)
+  })
+})
