@@ -98,6 +98,13 @@ function openOrRecover(dataDir: string): OpenedStore | null {
   }
 }
 
+function closeThenQuit(): void {
+  clearHandoutTemp()
+  const closing = store?.close()
+  store = null
+  void Promise.resolve(closing).finally(() => app.quit())
+}
+
 function start(): void {
   clearHandoutTemp()
   const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'))
@@ -124,11 +131,14 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
   })
-  app.on('window-all-closed', () => {
-    clearHandoutTemp()
-    const closing = store?.close()
-    store = null
-    void Promise.resolve(closing).finally(() => app.quit())
+  app.on('window-all-closed', () => closeThenQuit())
+  // Cmd+Q and the menu's Quit end the app without 'window-all-closed': the
+  // store closes here too, so a clean close is recorded and the next start
+  // needn't read every page
+  app.on('will-quit', (event) => {
+    if (!store) return
+    event.preventDefault()
+    closeThenQuit()
   })
   app.whenReady().then(start, (error: unknown) => {
     console.error(error)
