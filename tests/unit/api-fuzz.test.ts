@@ -11,7 +11,7 @@ import { channels, type Channel } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
 import type { Result } from '../../src/shared/errors'
 import { startWebHost, type WebHost } from '../../src/main/web/server'
-import { memoryApi, type MemoryApi } from './helpers'
+import { memoryApi, random, type MemoryApi } from './helpers'
 import { visitInput } from './visit-input'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -25,16 +25,6 @@ type JsonSchema = {
 }
 
 const documentedCodes = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'unavailable']
-
-/** mulberry32: small, seeded, good enough to pick inputs */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A value of the schema's shape, not necessarily valid (dates and paths are 'a'). */
 function sample(schema: JsonSchema): Json {

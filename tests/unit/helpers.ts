@@ -131,3 +131,13 @@ export function storeIn(dataDir: string): OpenedStore {
     workerFile: null
   })
 }
+
+/** mulberry32: small, seeded, good enough to pick test inputs; a failure reruns the same way */
+export function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { schemaVersion } from '../../src/main/core/db/migrate'
+import { dashboard } from '../../src/main/core/visits'
 import type {
   Exercise,
   ExerciseSummary,
@@ -91,6 +92,16 @@ describe('migrating past schema versions', () => {
         visits[0]!.outcomes.psfs.map((item) => item.activity)
       )
       expect(visits[1]!.outcomes.psfs.length).toBeGreaterThanOrEqual(3)
+      // version 6 keeps each patient's latest visit for the dashboard; Ørjan is archived
+      const board = dashboard(db, '2030-01-01')
+      expect(board.overdue.rows).toMatchObject([
+        {
+          fullName: 'Şükrü Çağlar',
+          lastVisitDate: visits[0]!.visitDate,
+          nextVisitDate: visits[0]!.nextVisitDate
+        }
+      ])
+      expect([board.today.total, board.thisWeek.total, board.noNextVisit.total]).toEqual([0, 0, 0])
       // version 1 stored the flag's label on the visit; it is now a flag row with its key
       expect(visits[1]!.redFlags).toEqual(['night-pain'])
       const resolution = visits[0]!.resolvedFlags

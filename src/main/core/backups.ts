@@ -184,6 +184,10 @@ export async function restoreBackup(
   } finally {
     source.close()
   }
+  // The connection still holds the replaced file's schema until a statement
+  // reads the new one, and ALTER TABLE checks against what it holds: without
+  // this, migrating an older backup fails ("duplicate column name").
+  db.prepare('SELECT count(*) FROM sqlite_schema').get()
   migrate(db, { backupFile: null })
   seedBuiltins(db)
   return { safetyCopy, contents }

@@ -237,50 +237,52 @@ function addDays(iso: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10)
 }
 
-/**
- * Who is due: by each active patient's latest visit. Overdue first by how
- * late; patients discharged at their latest visit are not listed.
- */
+/** The four lists' ranges of `patients_due` (migration 006), each already in the list's order. */
+const dueLists = {
+  // the longest overdue first, so the cut keeps the most pressing
+  overdue: 'latest_next_visit_date < @today',
+  today: 'latest_next_visit_date = @today',
+  thisWeek: 'latest_next_visit_date > @today AND latest_next_visit_date <= @weekEnd',
+  noNextVisit: 'latest_next_visit_date IS NULL'
+} as const
+
+// the index's own condition, word for word, so SQLite reads the lists from it
+const inIndex = `archived_at IS NULL AND latest_visit_type IS NOT 'discharge'`
+
 /**
  * Who is due, in four lists, each with its total and its first `show` rows: a
  * clinic with years of patients can have thousands without a next visit, and
- * a page of thousands of rows helps nobody (and took seconds to draw).
+ * a page of thousands of rows helps nobody (and took seconds to draw). By each
+ * active patient's latest visit; patients discharged at it are not listed.
  */
 export function dashboard(
   db: Database,
   today: string,
   show: number = limits.dashboardRows
 ): Dashboard {
-  const rows = db
-    .prepare(
-      `SELECT p.id AS patientId, p.full_name AS fullName, p.condition,
-         v.visit_date AS lastVisitDate, v.next_visit_date AS nextVisitDate,
-         CAST(julianday(@today) - julianday(v.next_visit_date) AS INTEGER) AS daysOverdue
-       FROM patients p
-       LEFT JOIN visits v ON v.id = (
-         SELECT id FROM visits WHERE patient_id = p.id ORDER BY visit_date DESC, id DESC LIMIT 1)
-       WHERE p.archived_at IS NULL AND coalesce(v.visit_type, '') <> 'discharge'
-       ORDER BY v.next_visit_date, p.sort_key`
-    )
-    .all({ today }) as DashboardRow[]
-  const weekEnd = addDays(today, 7)
-  const plain = (row: DashboardRow): DashboardRow => ({
-    ...row,
-    daysOverdue: Math.max(0, row.daysOverdue ?? 0)
-  })
-  const group = (list: DashboardRow[]): DueGroup => ({
-    total: list.length,
-    rows: list.slice(0, show).map(plain)
-  })
-  const due = rows.filter((row) => row.nextVisitDate !== null)
+  const bounds = { today, weekEnd: addDays(today, 7) }
+  const group = (range: string): DueGroup => {
+    const where = `WHERE ${inIndex} AND ${range}`
+    const { total } = db
+      .prepare(`SELECT count(*) AS total FROM patients INDEXED BY patients_due ${where}`)
+      .get(bounds) as { total: number }
+    const rows = db
+      .prepare(
+        `SELECT id AS patientId, full_name AS fullName, condition,
+           latest_visit_date AS lastVisitDate, latest_next_visit_date AS nextVisitDate,
+           max(0, coalesce(
+             CAST(julianday(@today) - julianday(latest_next_visit_date) AS INTEGER), 0
+           )) AS daysOverdue
+         FROM patients INDEXED BY patients_due ${where}
+         ORDER BY latest_next_visit_date, sort_key, id LIMIT @show`
+      )
+      .all({ ...bounds, show }) as DashboardRow[]
+    return { total, rows }
+  }
   return {
-    overdue: group(
-      due.filter((row) => row.nextVisitDate! < today).sort((a, b) => b.daysOverdue - a.daysOverdue)
-    ),
-    today: group(due.filter((row) => row.nextVisitDate === today)),
-    thisWeek: group(
-      due.filter((row) => row.nextVisitDate! > today && row.nextVisitDate! <= weekEnd)
-    ),
-    noNextVisit: group(rows.filter((row) => row.nextVisitDate === null))
+    overdue: group(dueLists.overdue),
+    today: group(dueLists.today),
+    thisWeek: group(dueLists.thisWeek),
+    noNextVisit: group(dueLists.noNextVisit)
   }
 }
