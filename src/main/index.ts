@@ -102,7 +102,10 @@ function closeThenQuit(): void {
   clearHandoutTemp()
   const closing = store?.close()
   store = null
-  void Promise.resolve(closing).finally(() => app.quit())
+  // a worker that never ends must not keep a windowless app alive: without the
+  // close, no clean close is recorded and the next start checks every page
+  const atMost = new Promise((settle) => setTimeout(settle, 10_000))
+  void Promise.race([closing, atMost]).finally(() => app.quit())
 }
 
 function start(): void {

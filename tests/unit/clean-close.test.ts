@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createHandlers, dispatch } from '../../src/main/core/api'
+import { scheduleBackups } from '../../src/main/core/backup-schedule'
+import { backupStatus } from '../../src/main/core/backups'
 import type { DataHealth } from '../../src/shared/types'
 import { cleanCloseFile, recordCleanClose } from '../../src/main/core/db/health'
 import { openDatabase } from '../../src/main/core/db/open'
@@ -37,6 +39,14 @@ async function closedCleanly(): Promise<{ dir: string; file: string }> {
   await store.close()
   checks.mockClear()
   return { dir, file: store.databaseFile }
+}
+
+/** A page gone bad on disk after a clean close: neither size nor times show it. */
+async function rotted(): Promise<{ dir: string; file: string }> {
+  const folder = await closedCleanly()
+  damageLeafPage(folder.file)
+  recordCleanClose(folder.file)
+  return folder
 }
 
 describe('opening after a clean close', () => {
@@ -126,14 +136,6 @@ describe('a start that checks every page first', () => {
 })
 
 describe('damage the background check finds', () => {
-  /** A page gone bad on disk after a clean close: neither size nor times show it. */
-  async function rotted(): Promise<{ dir: string; file: string }> {
-    const folder = await closedCleanly()
-    damageLeafPage(folder.file)
-    recordCleanClose(folder.file)
-    return folder
-  }
-
   it('stops every write with the damaged message, and the next start checks first', async () => {
     const { dir, file } = await rotted()
     const store = open(dir)
@@ -188,5 +190,42 @@ describe('damage the background check finds', () => {
       await dispatch(handlers, 'patients:create', { fullName: 'Later', dateOfBirth: '1980-01-01' })
     ).toEqual({ ok: false, error: { code: 'damaged', message: health.message } })
     db.close()
+  })
+})
+
+describe('what the background check may not undo or let through', () => {
+  it('keeps a damage a call met while it ran, and records no clean close', async () => {
+    const { dir, file } = await closedCleanly()
+    const store = open(dir)
+    expect(store.health.state).toBe('checking')
+    // what a search meeting a damaged index page does meanwhile (quick_check passes it)
+    Object.assign(store.health, { state: 'damaged', message: 'damaged while checking' })
+    await store.checked
+    expect(store.health.state).toBe('damaged')
+    await store.close()
+    expect(existsSync(cleanCloseFile(file))).toBe(false)
+  })
+
+  it('makes the scheduled backup wait for the check, and copy no file found damaged', async () => {
+    const { dir } = await closedCleanly()
+    const store = open(dir)
+    Object.assign(store.health, { state: 'damaged', message: 'damaged while checking' })
+    const stop = scheduleBackups(store.db, dir, store)
+    await store.checked
+    // the first run was due at once: give it its turn after the check answered
+    await new Promise((settle) => setTimeout(settle, 300))
+    stop()
+    expect(backupStatus(store.db, dir).backups).toHaveLength(0)
+    await store.close()
+
+    // the same folder sound: the scheduled backup is made
+    const again = open(dir)
+    const stopAgain = scheduleBackups(again.db, dir, again)
+    await again.checked
+    await vi.waitFor(() => expect(backupStatus(again.db, dir).backups).toHaveLength(1), {
+      timeout: 10_000
+    })
+    stopAgain()
+    await again.close()
   })
 })

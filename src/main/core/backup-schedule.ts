@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import type { DataHealth } from '@shared/types'
 import { backupStatus, makeBackup, rotateBackups, type BackupSource } from './backups'
 
 const hour = 3_600_000
@@ -7,8 +8,14 @@ const hour = 3_600_000
  * A backup at start (when the newest is more than 20 hours old) and then
  * whenever a day has passed, while the app runs; rotated after each. A
  * failure is logged and tried again an hour later: the app keeps working.
+ * Only a file known sound is copied: rotation would otherwise let copies of a
+ * damaged file push the older good backups out.
  */
-export function scheduleBackups(db: Database, dataDir: string, source: BackupSource): () => void {
+export function scheduleBackups(
+  db: Database,
+  dataDir: string,
+  source: BackupSource & { health: DataHealth; checked: Promise<void> }
+): () => void {
   let running = false
   const due = () => {
     const { last } = backupStatus(db, dataDir)
@@ -18,6 +25,9 @@ export function scheduleBackups(db: Database, dataDir: string, source: BackupSou
     if (running || !db.open || !due()) return
     running = true
     try {
+      // after a clean close the start's page check runs in the background: wait for it
+      await source.checked
+      if (source.health.state !== 'ok' || !db.open) return
       const { folder } = backupStatus(db, dataDir)
       await makeBackup(source, folder)
       rotateBackups(folder)

@@ -71,7 +71,9 @@ async function checkInBackground(
     found = (error as { code: string }).code
   }
   if (found === 'ok') {
-    health.state = 'ok'
+    // a call may have met a damaged page meanwhile (quick_check doesn't read inside
+    // the search indexes): that finding stands
+    if (health.state === 'checking') health.state = 'ok'
     return
   }
   // what quick_check says names tables and pages, never a row's content
