@@ -9,7 +9,8 @@
 import { deflateSync } from 'node:zlib'
 import { BoundedMap } from '@shared/bounded-map'
 
-export const fastPathVersions = { pdfmake: '0.3.11', pdfkit: '0.19.1' }
+// fontkit too: the subsets read its private glyph tables (loca, hmtx, _addGlyph)
+export const fastPathVersions = { pdfmake: '0.3.11', pdfkit: '0.19.1', fontkit: '2.0.4' }
 
 interface GlyphRun {
   positions: object[]
@@ -365,6 +366,8 @@ export function fasterSubsets(font: TrueTypeFont): void {
 export interface Internals {
   pdfmakeVersion: string
   pdfkitVersion: string
+  /** the fontkit pdfkit loads */
+  fontkitVersion: string
   /** pdfmake's document class (js/PDFDocument.js) */
   pdfmakeDocument: { prototype: object }
   /** pdfmake's style stack (js/StyleContextStack.js) */
@@ -377,7 +380,8 @@ export interface Internals {
 export function installFastPaths(internals: Internals): boolean {
   if (
     internals.pdfmakeVersion !== fastPathVersions.pdfmake ||
-    internals.pdfkitVersion !== fastPathVersions.pdfkit
+    internals.pdfkitVersion !== fastPathVersions.pdfkit ||
+    internals.fontkitVersion !== fastPathVersions.fontkit
   )
     return false
   shareShapedWords(internals.pdfmakeDocument)

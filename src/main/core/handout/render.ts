@@ -109,6 +109,10 @@ function internals(require: NodeJS.Require, pdfkitFile: string): Internals {
   return {
     pdfmakeVersion: version('pdfmake/package.json'),
     pdfkitVersion: version(join(pdfkitFile, '..', '..', 'package.json')),
+    // fontkit exports no package.json: its folder's, found from the file pdfkit loads
+    fontkitVersion: version(
+      join(packageFolder(createRequire(pdfkitFile).resolve('fontkit'), 'fontkit'), 'package.json')
+    ),
     pdfmakeDocument: (
       require('pdfmake/js/PDFDocument') as { default: Internals['pdfmakeDocument'] }
     ).default,
