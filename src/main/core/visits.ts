@@ -279,10 +279,12 @@ export function dashboard(
       .all({ ...bounds, show }) as DashboardRow[]
     return { total, rows }
   }
-  return {
+  // one snapshot for the eight reads: an import committing between them would make a
+  // list's total disagree with its rows
+  return db.transaction(() => ({
     overdue: group(dueLists.overdue),
     today: group(dueLists.today),
     thisWeek: group(dueLists.thisWeek),
     noNextVisit: group(dueLists.noNextVisit)
-  }
+  }))()
 }
