@@ -135,13 +135,19 @@ async function interleaved(works: (() => Promise<unknown>)[]): Promise<number[][
 
 /**
  * Rounds of the long handout before it is timed, and rounds timed. The
- * handout worker is started with the app and warmed by a first preview, and
- * serves every preview and print of the day after: by a long handout it has
- * drawn several. One round after a single warm-up timed a worker whose code
- * was still being compiled, and one round on a shared machine is noise.
+ * handout worker is started with the app and serves every preview and print
+ * of the day: each autosave of a draft renders its handout, so a few minutes
+ * of editing have run it dozens of times before a long handout is printed
+ * (ten warm-up rounds of 40 exercises are the layout work of about forty
+ * previews of a 10-exercise draft). V8 takes about ten renders of a long
+ * handout to finish optimising the
+ * layout code (a fresh worker's rounds 2–10 ran 100–150 ms where the later
+ * ones ran 70–90, 2026-11-27, load ~0.5), and on a 2-core machine 7 timed
+ * rounds were a noisy median. The first round after a single warm-up, a
+ * worker that has drawn one handout, is printed beside it.
  */
-const longWarmRounds = 3
-const longRounds = 7
+const longWarmRounds = 10
+const longRounds = 15
 
 /** A long handout rendered in the worker, then on the main thread, with the event loop watched. */
 async function offMainThread(db: Db, snapshot: ProgramSnapshot) {

@@ -118,6 +118,8 @@ function internals(require: NodeJS.Require, pdfkitFile: string): Internals {
     ).default,
     styleStack: (require('pdfmake/js/StyleContextStack') as { default: Internals['styleStack'] })
       .default,
+    textInlines: (require('pdfmake/js/TextInlines') as { default: Internals['textInlines'] })
+      .default,
     reference: reference.constructor
   }
 }
