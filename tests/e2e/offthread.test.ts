@@ -77,7 +77,11 @@ describe('work off the main thread', () => {
     const progress: number[][] = []
     const made = await worker.run(
       'backup',
-      { source: file, target: join(data.dataDir, 'copy.sqlite3') },
+      {
+        source: file,
+        target: join(data.dataDir, 'copy.sqlite3'),
+        partial: join(data.dataDir, 'copy.partial')
+      },
       (done, total) => progress.push([done, total])
     )
     expect(made.bytes).toBeGreaterThan(100_000)
