@@ -108,8 +108,25 @@ export function downloadElectron(download: Download): Promise<string | null> {
  * with the handout and data workers, SQLite and Node's own threads, that
  * held ~20 MB more all day. Two arenas cost nothing measurable in speed. It
  * must be set before the process starts (the allocator reads it once), so a
- * launcher sets it; other allocators ignore it.
+ * launcher sets it; other allocators ignore it. Likewise the main thread's
+ * young generation (`mainThreadFlags`), which V8 sizes as its heap is made.
  */
 export function appEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { MALLOC_ARENA_MAX: '2', ...env }
+  return {
+    MALLOC_ARENA_MAX: '2',
+    ...env,
+    // the person's own options come after ours, so theirs win
+    NODE_OPTIONS: [mainThreadFlags, env.NODE_OPTIONS].filter(Boolean).join(' ')
+  }
 }
+
+/**
+ * 2 MB semi-spaces for the main thread, against V8's up to 32 MB (a 64 MB
+ * new space). The main thread answers small calls, but a burst (the
+ * import's preview reads 900 exercises) grew its new space to the most and
+ * V8 kept it: its heap stayed at 52 MB reserved for ~20 MB used for the rest
+ * of the clinic day. Measured in quarter days (README, A clinic day: memory).
+ * The worker threads keep their own limits: the pool unsets the flag before
+ * it starts one (src/main/offthread/pool.ts).
+ */
+export const mainThreadFlags = '--max-semi-space-size=2'

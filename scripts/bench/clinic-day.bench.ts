@@ -53,6 +53,8 @@ export interface Sample {
   heapTotalMb: number
   externalMb: number
   arrayBuffersMb: number
+  /** the process's CPU time so far, main thread and workers */
+  cpuMs: number
   fds: number
   handles: Record<string, number>
   /** each live worker thread's V8 heap, in the order they started */
@@ -229,6 +231,8 @@ export function summarizeDay(samples: Sample[], beforeImport: Sample, childPeaks
     secondHalfMbPerMinute: slope(half.map((s) => [s.at / 60_000, s.rssMb])),
     operations: last.operations,
     minutes: (last.at - first.at) / 60_000,
+    cpuSeconds: (last.cpuMs - first.cpuMs) / 1000,
+    mainHeapTotalEndMb: last.heapTotalMb,
     fds: { start: first.fds, end: last.fds },
     handles: {
       start: handles(first),
@@ -281,7 +285,12 @@ it('clinic day: memory, file descriptors and handles of the browser host', async
           `RSS summed ${mb(summary.group.rssMb)}; host RSS + child private ${mb(summary.group.hostRssChildPrivateMb)}; child's VmHWM ${mb(summary.importPeakMb)} (host ${mb(summary.beforeImportMb)} before)`,
           ''
         ],
-        ['end', mb(summary.endMb), ''],
+        [
+          'end',
+          `${mb(summary.endMb)} (main thread's V8 heap ${mb(summary.mainHeapTotalEndMb)})`,
+          ''
+        ],
+        ['host CPU over the day (main + workers)', `${summary.cpuSeconds.toFixed(1)} s`, ''],
         [
           'second half slope',
           `${summary.secondHalfMbPer1000Operations.toFixed(2)} MB per 1,000 api calls (${summary.secondHalfMbPerMinute.toFixed(2)} MB/min)`,

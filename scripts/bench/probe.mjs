@@ -81,6 +81,11 @@ async function workerHeaps() {
   return heaps
 }
 
+function cpuMs() {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
+
 async function sample() {
   if (process.env.PHYSIOPLAN_PROBE_GC === '1') {
     setFlagsFromString('--expose-gc')
@@ -106,6 +111,8 @@ async function sample() {
     heapTotalMb: memory.heapTotal / 2 ** 20,
     externalMb: memory.external / 2 ** 20,
     arrayBuffersMb: memory.arrayBuffers / 2 ** 20,
+    // the whole process's CPU (main thread and workers), to weigh a memory change's cost
+    cpuMs: cpuMs(),
     fds: readdirSync('/proc/self/fd').length,
     handles,
     workers: await workerHeaps()

@@ -3,12 +3,14 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { writeFileSync } from 'node:fs'
+import { setFlagsFromString } from 'node:v8'
+import { Worker } from 'node:worker_threads'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/errors'
 import { schemaVersion } from '../../src/main/core/db/migrate'
 import { handoutAssets } from '../../src/main/core/handouts'
-import { createOffThread } from '../../src/main/offthread/pool'
+import { createOffThread, workerLimits } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
 import {
   longSnapshot,
@@ -77,13 +79,54 @@ describe('work off the main thread', () => {
     const progress: number[][] = []
     const made = await worker.run(
       'backup',
-      { source: file, target: join(data.dataDir, 'copy.sqlite3') },
+      {
+        source: file,
+        target: join(data.dataDir, 'copy.sqlite3'),
+        partial: join(data.dataDir, 'copy.partial')
+      },
       (done, total) => progress.push([done, total])
     )
     expect(made.bytes).toBeGreaterThan(100_000)
     expect(progress.at(-1)![0]).toBe(progress.at(-1)![1])
     const contents = await worker.run('inspectBackup', { file: made.file })
     expect(contents).toMatchObject({ patients: 1, programs: 1 })
+  })
+
+  it("starts its threads with their own heap limits, not the main thread's flag", async () => {
+    const limitOf = async (thread: Worker) =>
+      (await thread.getHeapStatistics()).heap_size_limit as number
+    const plainLimit = async () => {
+      const plain = new Worker('setInterval(() => {}, 1000)', {
+        eval: true,
+        resourceLimits: workerLimits
+      })
+      await once(plain, 'online')
+      const limit = await limitOf(plain)
+      await plain.terminate()
+      return limit
+    }
+    const own = await plainLimit()
+    const started: Worker[] = []
+    const seen = ({ worker: thread }: { worker: Worker }) => started.push(thread)
+    // what the launchers give the main thread (appEnv), set here on this process
+    setFlagsFromString('--max-semi-space-size=2')
+    try {
+      expect(await plainLimit()).toBeLessThan(own)
+      subscribe('worker_threads', seen as (message: unknown) => void)
+      const pool = createOffThread(resolve('out/main/worker.js'))
+      try {
+        const junk = join(data.dataDir, 'not-a-database.sqlite3')
+        writeFileSync(junk, 'text')
+        await expect(pool.run('inspectBackup', { file: junk })).rejects.toThrow()
+        expect(started).toHaveLength(1)
+        expect(await limitOf(started[0]!)).toBe(own)
+      } finally {
+        await pool.close()
+      }
+    } finally {
+      unsubscribe('worker_threads', seen as (message: unknown) => void)
+      setFlagsFromString('--max-semi-space-size=0')
+    }
   })
 
   it('imports in a child process that exits when the import is done', async () => {

@@ -1,4 +1,4 @@
-import { readdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -10,6 +10,7 @@ import {
   restoreBackup
 } from '../../src/main/core/backups'
 import { inspectBackup } from '../../src/main/core/backup-copy'
+import type { OffThread } from '../../src/main/offthread/pool'
 import { schemaVersion } from '../../src/main/core/db/migrate'
 import { openDatabase } from '../../src/main/core/db/open'
 import { createPatient, listPatients } from '../../src/main/core/patients'
@@ -46,6 +47,72 @@ describe('backups', () => {
       visits: 0
     })
     expect(readdirSync(folder)).toEqual(['physioplan-2026-11-25-101112.sqlite3'])
+    db.close()
+  })
+
+  it('copies every row with its rowid, the schema and the version, searchable', async () => {
+    const { db, folder, live } = liveDatabase()
+    for (const name of ['Ada Ek', 'Bo Lind', 'Cy Berg']) createPatient(db, patientFields(name))
+    db.prepare("DELETE FROM patients WHERE full_name = 'Bo Lind'").run()
+    const made = await makeBackup(live, folder)
+    const copy = new Database(made.file, { readonly: true })
+    const schema = (of: Database.Database) =>
+      of.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name').all()
+    expect(schema(copy)).toEqual(schema(db))
+    expect(copy.pragma('user_version', { simple: true })).toBe(schemaVersion)
+    // a self-contained file: rollback journal, no -wal beside it
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0")
+      .pluck()
+      .all() as string[]
+    expect(tables.length).toBeGreaterThan(10)
+    for (const table of tables) {
+      const rows = (of: Database.Database) => of.prepare(`SELECT * FROM "${table}"`).raw().all()
+      // rowids too: full-text indexes and foreign keys point at them
+      const ids = (of: Database.Database) => {
+        const withoutRowid = /WITHOUT ROWID/i.test(
+          of.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(table) as string
+        )
+        return withoutRowid
+          ? []
+          : of.prepare(`SELECT rowid FROM "${table}" ORDER BY 1`).pluck().all()
+      }
+      expect([table, rows(copy), ids(copy)]).toEqual([table, rows(db), ids(db)])
+    }
+    expect(listPatients(copy, { query: 'Cy' }).map((p) => p.fullName)).toEqual(['Cy Berg'])
+    copy.close()
+    db.close()
+  })
+
+  it('reports the copy growing while the worker writes it, done only once checked', async () => {
+    const { db, file, folder, live } = liveDatabase()
+    createPatient(db, patientFields('Ada Ek'))
+    // a worker that takes its time: half the copy written, then the real copy
+    const slow: OffThread = {
+      ...inline,
+      run: async (name, input, onProgress) => {
+        if (name !== 'backup') throw new Error(name)
+        const { partial } = input as { partial: string }
+        writeFileSync(partial, Buffer.alloc(statSync(file).size / 2))
+        await new Promise((resolve) => setTimeout(resolve, 600))
+        rmSync(partial)
+        return inline.run(name, input, onProgress)
+      }
+    }
+    const progress: [number, number][] = []
+    await makeBackup({ ...live, offThread: slow }, folder, new Date(), (done, total) =>
+      progress.push([done, total])
+    )
+    const total = statSync(file).size
+    expect(progress).toContainEqual([total / 2, total])
+    const [done, of] = progress.at(-1)!
+    expect(done).toBe(of)
+    expect(progress.slice(0, -1).every(([written]) => written < total)).toBe(true)
+    // nothing reported once the worker answered
+    const reported = progress.length
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(progress).toHaveLength(reported)
     db.close()
   })
 

@@ -108,7 +108,14 @@ describe("Electron's first-run download, with a stand-in installer", () => {
 
 describe('the environment the app starts with', () => {
   it('caps the allocator at two arenas, unless the person set their own', () => {
-    expect(appEnv({ PATH: '/usr/bin' })).toEqual({ PATH: '/usr/bin', MALLOC_ARENA_MAX: '2' })
+    expect(appEnv({ PATH: '/usr/bin' })).toMatchObject({ PATH: '/usr/bin', MALLOC_ARENA_MAX: '2' })
     expect(appEnv({ MALLOC_ARENA_MAX: '4' }).MALLOC_ARENA_MAX).toBe('4')
+  })
+
+  it("gives the main thread a small young generation, the person's own options after", () => {
+    expect(appEnv({}).NODE_OPTIONS).toBe('--max-semi-space-size=2')
+    expect(appEnv({ NODE_OPTIONS: '--max-semi-space-size=8 --trace-gc' }).NODE_OPTIONS).toBe(
+      '--max-semi-space-size=2 --max-semi-space-size=8 --trace-gc'
+    )
   })
 })

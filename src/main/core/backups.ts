@@ -1,10 +1,18 @@
 /**
- * Backups with SQLite's online backup API: written while the app runs,
- * verified with integrity_check before they count, rotated to 7 daily and 4
+ * Backups with SQLite's `VACUUM INTO` (backup-copy.ts): written while the app
+ * runs, verified with integrity_check before they count, rotated to 7 daily and 4
  * weekly. Restore checks a backup first and keeps the current data as a
  * safety copy before it swaps.
  */
-import { chmodSync, copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync
+} from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
@@ -12,7 +20,7 @@ import { AppError } from '@shared/errors'
 import type { BackupContents, BackupInfo, BackupStatus } from '@shared/types'
 import { migrate, schemaVersion } from './db/migrate'
 import { makePrivateFolder, privateFileMode } from './file-modes'
-import { backupName, infoOf, inspectBackup } from './backup-copy'
+import { backupName, infoOf, inspectBackup, partialName } from './backup-copy'
 import type { OffThread } from '../offthread/pool'
 import { seedBuiltins } from './seed/apply'
 import { readSetting, writeSetting } from './settings'
@@ -63,13 +71,32 @@ export interface BackupSource {
   offThread: OffThread
 }
 
-/** A verified copy of the live database at `target`, made on the backup worker. */
-export function writeVerifiedCopy(
+/**
+ * A verified copy of the live database at `target`, made on the backup
+ * worker. The copy is one SQL statement there, silent until it ends, so
+ * progress is the partial file's growth against the live file's size (the
+ * copy leaves out free pages, so it may end short of it), read here every
+ * quarter second; the worker says done once the copy is checked.
+ */
+export async function writeVerifiedCopy(
   source: BackupSource,
   target: string,
   onProgress?: (done: number, total: number) => void
 ): Promise<BackupInfo> {
-  return source.offThread.run('backup', { source: source.databaseFile, target }, onProgress)
+  const partial = partialName(target)
+  const total = statSync(source.databaseFile).size
+  const written = () => statSync(partial, { throwIfNoEntry: false })?.size ?? 0
+  // never "done" before the check: that is the worker's to say
+  const watch = setInterval(() => onProgress?.(Math.min(written(), total - 1), total), 250)
+  try {
+    return await source.offThread.run(
+      'backup',
+      { source: source.databaseFile, target, partial },
+      onProgress
+    )
+  } finally {
+    clearInterval(watch)
+  }
 }
 
 export async function makeBackup(

@@ -9,6 +9,7 @@
  * dies.
  */
 import { fork } from 'node:child_process'
+import { setFlagsFromString } from 'node:v8'
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { AppError } from '@shared/errors'
 import {
@@ -91,6 +92,11 @@ const tooLarge: Record<TaskName, string> = {
 const stays: Record<Lane, boolean> = { handouts: true, data: true, imports: false }
 
 function thread(workerFile: string, on: RunnerEvents): Runner {
+  // The launchers give the main thread a small young generation with a V8 flag
+  // (mainThreadFlags in scripts/start-shell.mts). V8 applies a flag to every heap
+  // made after it, over a worker's resourceLimits: unset (0, sized from the limits)
+  // before a worker starts, the workers keep the young generation measured for them.
+  setFlagsFromString('--max-semi-space-size=0')
   const started = new Worker(workerFile, { resourceLimits: workerLimits })
   started.on('message', on.message)
   // the error's name only: its message could quote patient data

@@ -32,8 +32,8 @@ export interface HandoutJob {
 
 interface TaskTypes {
   handout: { input: HandoutJob; output: HandoutFile }
-  /** a verified copy of the database file `source`, named `target` once checked */
-  backup: { input: { source: string; target: string }; output: BackupInfo }
+  /** a verified copy of the database file `source`, written as `partial`, named `target` once checked */
+  backup: { input: { source: string; target: string; partial: string }; output: BackupInfo }
   inspectBackup: { input: { file: string }; output: BackupContents }
   /** the open data file's pages checked in the background: "ok", or what is wrong */
   checkPages: { input: { file: string }; output: string }
@@ -55,7 +55,8 @@ const tasks: {
     const pdf = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     return { fileName: handoutFileName(snapshot), bytes: pdf }
   },
-  backup: ({ source, target }, progress) => copyVerified(source, target, progress),
+  backup: ({ source, target, partial }, progress) =>
+    copyVerified(source, target, partial, progress),
   inspectBackup: async ({ file }) => inspectBackup(file),
   checkPages: async ({ file }) => checkPages(file),
   import: importFolder
