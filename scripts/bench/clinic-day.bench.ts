@@ -25,6 +25,7 @@ import {
 import { visitInput } from '../../tests/unit/visit-input'
 import { clinicDescription, clinicSize, largeClinicFolder } from './clinic'
 import { importFolder } from './import-folder'
+import { go } from './in-app'
 import { machine, recordResults } from './measure'
 
 /** PHYSIOPLAN_DAY_SCALE=0.25 runs a quarter of the day, to iterate on a change. */
@@ -313,15 +314,6 @@ async function rendererHeap(cdp: CDPSession) {
     nodes: metric('Nodes'),
     listeners: metric('JSEventListeners')
   }
-}
-
-/** In-app navigation, as a click on a link does: the page (and its heap) stays. */
-async function go(page: Page, path: string): Promise<void> {
-  await page.evaluate((to) => {
-    history.pushState({}, '', to)
-    dispatchEvent(new PopStateEvent('popstate'))
-  }, path)
-  await page.waitForFunction((to) => location.pathname === to, path)
 }
 
 /** Each round: four screens, then a program with its preview opened twice. */
