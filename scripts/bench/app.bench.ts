@@ -10,9 +10,14 @@ import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { it } from 'vitest'
-import { chromiumMissing, launchBrowser, startHost, type RunningHost } from '../../tests/e2e/host'
+import {
+  chromiumMissing,
+  go,
+  launchBrowser,
+  startHost,
+  type RunningHost
+} from '../../tests/e2e/host'
 import { clinicDescription, largeClinicFolder } from './clinic'
-import { go } from './in-app'
 import { recordResults, summarize, table } from './measure'
 
 const assets = resolve('out/renderer/assets')

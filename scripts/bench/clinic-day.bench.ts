@@ -18,6 +18,7 @@ import {
   callApi,
   callApiBytes,
   chromiumMissing,
+  go,
   launchBrowser,
   startHost,
   type RunningHost
@@ -25,7 +26,6 @@ import {
 import { visitInput } from '../../tests/unit/visit-input'
 import { clinicDescription, clinicSize, largeClinicFolder } from './clinic'
 import { importFolder } from './import-folder'
-import { go } from './in-app'
 import { machine, recordResults } from './measure'
 
 /** PHYSIOPLAN_DAY_SCALE=0.25 runs a quarter of the day, to iterate on a change. */
