@@ -43,3 +43,64 @@ export function openPdf(bytes: Uint8Array<ArrayBuffer>): Promise<pdfjs.PDFDocume
   )
   return open.document
 }
+
+/** Lets a canvas's bitmap go now, not when the garbage collector finds the element. */
+export function releaseCanvas(canvas: Element | null | undefined): void {
+  if (canvas instanceof HTMLCanvasElement) canvas.width = canvas.height = 0
+  canvas?.remove()
+}
+
+/** The scale that draws a page `cssWidth` CSS pixels wide, sharp on this screen. */
+export function scaleFor(page: pdfjs.PDFPageProxy, cssWidth: number): number {
+  return (cssWidth * window.devicePixelRatio) / page.getViewport({ scale: 1 }).width
+}
+
+/** Draws one page into a new canvas, named as the preview shows it; the page's pdf.js resources are freed once drawn. */
+export async function drawPage(
+  document: pdfjs.PDFDocumentProxy,
+  number: number,
+  scale: number
+): Promise<HTMLCanvasElement> {
+  const page = await document.getPage(number)
+  const viewport = page.getViewport({ scale })
+  const canvas = Object.assign(window.document.createElement('canvas'), {
+    width: viewport.width,
+    height: viewport.height
+  })
+  canvas.setAttribute('aria-label', `Handout page ${number} of ${document.numPages}`)
+  canvas.setAttribute('role', 'img')
+  try {
+    await page.render({ canvas, viewport }).promise
+    return canvas
+  } catch (error) {
+    releaseCanvas(canvas)
+    throw error
+  } finally {
+    page.cleanup()
+  }
+}
+
+/**
+ * Page 1 of the last preview closed (or of the builder's warm-up), kept drawn:
+ * a preview of the very same bytes at the same scale shows it at once instead
+ * of drawing it again. One bitmap at most (a narrow preview's page 1 is about
+ * 330 × 467 CSS px: 0.6 MB at 1×, 2.5 MB at 2×); bytes are compared by
+ * identity, so an edit (new bytes) or another program never gets it.
+ */
+let kept: { bytes: Uint8Array; scale: number; canvas: HTMLCanvasElement } | null = null
+
+export function keepFirstPage(bytes: Uint8Array, scale: number, canvas: HTMLCanvasElement): void {
+  if (kept?.canvas !== canvas) releaseCanvas(kept?.canvas)
+  canvas.remove()
+  kept = { bytes, scale, canvas }
+}
+
+/** The kept page 1 if it shows these bytes at this scale (it is then the caller's); any other is let go. */
+export function takeFirstPage(bytes: Uint8Array, scale: number): HTMLCanvasElement | null {
+  const canvas = kept?.canvas ?? null
+  const fits = kept?.bytes === bytes && kept.scale === scale
+  kept = null
+  if (fits) return canvas
+  releaseCanvas(canvas)
+  return null
+}

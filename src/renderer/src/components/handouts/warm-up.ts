@@ -12,23 +12,18 @@ export function warmUpPreview(): Promise<unknown> {
 }
 
 /**
- * Draws page 1 of these bytes once, off screen and small: pdf.js's drawing
- * code run for the first time took as long as the drawing itself (110 ms of
- * the 400 ms a first page took in a trace at load). The document stays open
- * for the preview (see pdf.ts).
+ * Draws page 1 of these bytes once, off screen, at the size the preview will
+ * show it (`cssWidth`), and keeps it (pdf.ts): the first preview then shows it
+ * at once. pdf.js's drawing code run for the first time also took as long as
+ * the drawing itself (110 ms of the 400 ms a first page took in a trace at
+ * load). The document stays open for the preview.
  */
-export async function warmUpDrawing(bytes: Uint8Array<ArrayBuffer>): Promise<void> {
-  const { openPdf } = await import('./pdf')
-  const page = await (await openPdf(bytes)).getPage(1)
-  const viewport = page.getViewport({ scale: 0.5 })
-  const canvas = Object.assign(document.createElement('canvas'), {
-    width: viewport.width,
-    height: viewport.height
-  })
-  try {
-    await page.render({ canvas, viewport }).promise
-  } finally {
-    page.cleanup()
-    canvas.width = canvas.height = 0
-  }
+export async function warmUpDrawing(
+  bytes: Uint8Array<ArrayBuffer>,
+  cssWidth: number
+): Promise<void> {
+  const { drawPage, keepFirstPage, openPdf, scaleFor } = await import('./pdf')
+  const document = await openPdf(bytes)
+  const scale = scaleFor(await document.getPage(1), cssWidth)
+  keepFirstPage(bytes, scale, await drawPage(document, 1, scale))
 }
