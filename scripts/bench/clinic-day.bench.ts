@@ -18,6 +18,7 @@ import {
   callApi,
   callApiBytes,
   chromiumMissing,
+  go,
   launchBrowser,
   startHost,
   type RunningHost
@@ -322,15 +323,6 @@ async function rendererHeap(cdp: CDPSession) {
     nodes: metric('Nodes'),
     listeners: metric('JSEventListeners')
   }
-}
-
-/** In-app navigation, as a click on a link does: the page (and its heap) stays. */
-async function go(page: Page, path: string): Promise<void> {
-  await page.evaluate((to) => {
-    history.pushState({}, '', to)
-    dispatchEvent(new PopStateEvent('popstate'))
-  }, path)
-  await page.waitForFunction((to) => location.pathname === to, path)
 }
 
 /** Each round: four screens, then a program with its preview opened twice. */

@@ -2,16 +2,18 @@ import { readFileSync } from 'node:fs'
 import type { Page, Request } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { pdfText, qpdfCheck } from '../unit/pdf-tools'
-import { callApi, callApiBytes, patientWithReliefProgram, useBrowserHost } from './host'
+import { callApi, callApiBytes, go, patientWithReliefProgram, useBrowserHost } from './host'
 
 const app = useBrowserHost()
 let page: Page
+let draftId: number
 
 beforeAll(async () => {
   const { versionId } = await patientWithReliefProgram(app.host, {
     fullName: 'Zoë Łukasiewicz',
     dateOfBirth: '1990-12-01'
   })
+  draftId = versionId
   page = await app.openTab(`${app.host.origin}/programs/${versionId}`)
 })
 
@@ -110,6 +112,49 @@ describe('the handout in the browser host', () => {
     await expect.poll(async () => (await firstPage().screenshot()).equals(before)).toBe(false)
     expect(previews).toBe(1)
     page.off('request', count)
+  })
+
+  it("shows page 1 kept from the last opening for the same handout only, never another draft's", async () => {
+    const previewTab = page.getByRole('tab', { name: 'Preview handout' })
+    const pickerTab = page.getByRole('tab', { name: 'Add exercises' })
+    await firstPage().waitFor()
+    const mine = await firstPage().screenshot()
+    await firstPage().evaluate((canvas) => (canvas.dataset.seen = 'before'))
+    // opened again unchanged: the very page drawn before, not drawn again
+    await pickerTab.click()
+    await previewTab.click()
+    expect(await firstPage().getAttribute('data-seen')).toBe('before')
+    expect((await firstPage().screenshot()).equals(mine)).toBe(true)
+    // edited while closed: the kept page is of the old bytes, so the new revision is drawn
+    await pickerTab.click()
+    const kneeToChest = page.locator('li', {
+      has: page.getByRole('button', { name: /^Move Knee-to-chest/ })
+    })
+    await kneeToChest.getByLabel('Sets').fill('3')
+    await page.getByText(/^All changes saved/).waitFor()
+    await previewTab.click()
+    await expect.poll(async () => (await firstPage().screenshot()).equals(mine)).toBe(false)
+    expect(await firstPage().getAttribute('data-seen')).toBeNull()
+    const edited = await firstPage().screenshot()
+    await firstPage().evaluate((canvas) => (canvas.dataset.seen = 'edited'))
+    await pickerTab.click()
+    // another patient's draft, reached in-app while this page 1 is kept (and its own warmed up)
+    const other = await patientWithReliefProgram(app.host, {
+      fullName: 'Ingrid Ødegård',
+      dateOfBirth: '1966-07-15'
+    })
+    await go(page, `/programs/${other.versionId}`)
+    await page.getByRole('link', { name: '← Ingrid Ødegård' }).waitFor()
+    await previewTab.click()
+    await firstPage().waitFor()
+    expect(await firstPage().getAttribute('data-seen')).toBeNull()
+    const theirs = await firstPage().screenshot()
+    expect(theirs.equals(edited)).toBe(false)
+    // and back: this draft's preview is its own again
+    await go(page, `/programs/${draftId}`)
+    await page.getByRole('link', { name: '← Zoë Łukasiewicz' }).waitFor()
+    await previewTab.click()
+    await expect.poll(async () => (await firstPage().screenshot()).equals(theirs)).toBe(false)
   })
 
   it('offers a compact layout, two exercises side by side, in the preview', async () => {

@@ -229,3 +229,15 @@ export const shownDate = (page: Page, iso: string): Promise<string> =>
 /** An ISO date `offset` days from today. */
 export const isoDay = (offset: number): string =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+
+/**
+ * In-app navigation, as a click on a link does: the page (its heap, and what
+ * it warmed up) stays, as in the desktop app, which loads its page once.
+ */
+export async function go(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState({}, '', to)
+    dispatchEvent(new PopStateEvent('popstate'))
+  }, path)
+  await page.waitForFunction((to) => location.pathname === to, path)
+}

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { startPreview, type StartedPreviews } from '../../src/main/core/handouts'
 import type { HandoutFile, HandoutOptions, ProgramVersion } from '../../src/shared/types'
 import type { OffThread } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
@@ -83,5 +85,38 @@ describe('a preview with no second trip', () => {
     })
     expect(await previewText(api, draft.id)).toContain('Ana Costa Silva')
     expect(renders).toHaveLength(5)
+  })
+
+  it("starts a draft's preview when it is opened, in the clinic's options, taken once", async () => {
+    const { api, draft, renders } = await draftBeingEdited()
+    const clinic = await ok<HandoutOptions>(api, 'handouts:options', {})
+    const opened = await ok<ProgramVersion>(api, 'programs:get', { versionId: draft.id })
+    expect(renders).toEqual([opened.title])
+    expect(await previewText(api, draft.id, clinic)).toContain(opened.title)
+    expect(renders).toHaveLength(1)
+    // an issued version starts none: its panel asks with the options it prints
+    const issued = await ok<ProgramVersion[]>(api, 'programs:list', { patientId: draft.patientId })
+    await ok(api, 'programs:get', { versionId: issued.find((v) => v.status === 'issued')!.id })
+    expect(renders).toHaveLength(1)
+  })
+
+  it("never hands an opened draft's render to a preview after an edit", async () => {
+    const { api, draft, renders } = await draftBeingEdited()
+    const clinic = await ok<HandoutOptions>(api, 'handouts:options', {})
+    await ok(api, 'programs:get', { versionId: draft.id })
+    await save(api, draft, 'Edited after opening')
+    expect(await previewText(api, draft.id, clinic)).toContain('Edited after opening')
+    expect(renders).toHaveLength(2)
+  })
+
+  it('keeps the renders of the last few drafts opened only', async () => {
+    const { api, draft } = await draftBeingEdited()
+    const started: StartedPreviews = new Map()
+    const rendering = { resourcesDir: resolve('resources'), offThread: inline }
+    for (const id of [1, 2, 3, 4, 5, 6, 3])
+      startPreview(api.db, { ...draft, id }, a4, rendering, started)
+    // the one opened again is the newest
+    expect([...started.keys()]).toEqual([4, 5, 6, 3])
+    await Promise.allSettled([...started.values()].map(({ file }) => file))
   })
 })

@@ -80,7 +80,8 @@ export function issuedHandout(
 /**
  * Drafts' previews already drawing, by version: the save that commits a draft
  * starts its preview (`startPreview`) and the preview call that follows takes
- * it, so one edit builds one snapshot and renders once. Any other write
+ * it, so one edit builds one snapshot and renders once; opening a draft starts
+ * one too, so the builder's first preview finds it under way. Any other write
  * clears them all (it may change what the preview shows: the patient, the
  * clinic, red flags).
  */
@@ -100,7 +101,9 @@ function draftPreview(
   return render(db, snapshot, options, rendering)
 }
 
-/** Starts drawing a just-saved draft's preview, for the preview call that follows. */
+const startedLimit = 4
+
+/** Starts drawing a draft's preview (just saved, or just opened), for the preview call that follows. */
 export function startPreview(
   db: Database,
   version: ProgramVersion,
@@ -112,6 +115,9 @@ export function startPreview(
   // it reaches whoever takes the preview, and one never taken is no unhandled rejection
   const file = Promise.resolve().then(() => draftPreview(db, version, options, rendering))
   file.catch(() => undefined)
+  started.delete(version.id)
+  // drafts opened and never previewed leave theirs here: the newest few are enough
+  for (const id of started.keys()) if (started.size >= startedLimit) started.delete(id)
   started.set(version.id, { options: JSON.stringify(options), file })
 }
 

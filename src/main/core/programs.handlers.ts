@@ -1,6 +1,6 @@
 import { listAdvice } from './advice'
 import type { HandlerContext, HandlerTable } from './handlers'
-import { startPreview } from './handouts'
+import { getHandoutOptions, startPreview } from './handouts'
 import {
   compareVersions,
   createProgram,
@@ -19,7 +19,14 @@ export function programHandlers(context: HandlerContext): HandlerTable<'programs
   const { db, write } = context
   return {
     'programs:list': ({ patientId }) => listVersions(db, patientId),
-    'programs:get': ({ versionId }) => getVersion(db, versionId),
+    'programs:get': ({ versionId }) => {
+      const version = getVersion(db, versionId)
+      // a draft opens in the builder, its preview one click away: its handout starts drawing
+      // now, in the clinic's options, and the builder's first preview call takes it
+      if (version.status === 'draft')
+        startPreview(db, version, getHandoutOptions(db), context, context.previews)
+      return version
+    },
     'programs:create': ({ patientId, source, title }) =>
       write(() => createProgram(db, patientId, source, title)),
     'programs:save': ({ versionId, preview, ...content }) => {

@@ -1,34 +1,43 @@
+import sampleUrl from './warm-up.pdf?url'
+
+let session: Promise<unknown> | null = null
+
 /**
- * The preview's pdf.js code and worker, started before a preview needs them:
- * starting the worker (fetching and parsing its 1.2 MB script) took a third
- * of the first preview's time. Dynamic imports only, so the first screen does
- * not carry pdf.js.
+ * The preview's pdf.js code and worker, started before a preview needs them
+ * (starting the worker, fetching and parsing its 1.2 MB script, took a third
+ * of the first preview's time), and pdf.js's code run once on a sample
+ * handout (warm-up.pdf, see tests/unit/warm-up-pdf.test.ts). Once a session;
+ * dynamic imports only, so the first screen does not carry pdf.js.
  */
 export function warmUpPreview(): Promise<unknown> {
-  return Promise.all([
+  session ??= Promise.all([
     import('./HandoutPreview.vue'),
-    import('./pdf').then((pdf) => pdf.startPdfWorker())
+    import('./pdf').then((pdf) => {
+      pdf.startPdfWorker()
+      // a warm-up only: should it fail, the first preview is just slower
+      return fetch(sampleUrl)
+        .then((sample) => sample.arrayBuffer())
+        .then((data) => pdf.warmUpWith(new Uint8Array(data)))
+        .catch(() => undefined)
+    })
   ])
+  return session
 }
 
 /**
- * Draws page 1 of these bytes once, off screen and small: pdf.js's drawing
- * code run for the first time took as long as the drawing itself (110 ms of
- * the 400 ms a first page took in a trace at load). The document stays open
- * for the preview (see pdf.ts).
+ * Draws page 1 of these bytes once, off screen, at the size the preview will
+ * show it (`cssWidth`), and keeps it (pdf.ts): the first preview then shows it
+ * at once. The document stays open for the preview.
  */
-export async function warmUpDrawing(bytes: Uint8Array<ArrayBuffer>): Promise<void> {
-  const { openPdf } = await import('./pdf')
-  const page = await (await openPdf(bytes)).getPage(1)
-  const viewport = page.getViewport({ scale: 0.5 })
-  const canvas = Object.assign(document.createElement('canvas'), {
-    width: viewport.width,
-    height: viewport.height
-  })
-  try {
-    await page.render({ canvas, viewport }).promise
-  } finally {
-    page.cleanup()
-    canvas.width = canvas.height = 0
-  }
+export async function warmUpDrawing(
+  bytes: Uint8Array<ArrayBuffer>,
+  cssWidth: number
+): Promise<void> {
+  const { drawPage, keepFirstPage, openPdf, scaleFor } = await import('./pdf')
+  const document = await openPdf(bytes)
+  const scale = scaleFor(await document.getPage(1), cssWidth)
+  const drawing = drawPage(document, 1, scale)
+  // kept while still being drawn: a preview opened meanwhile waits for it rather than drawing twice
+  keepFirstPage(bytes, scale, drawing)
+  await drawing
 }
