@@ -41,10 +41,6 @@ export function connect(file: string, known: number): Db {
     db.pragma('busy_timeout = 5000')
     // Health data: deleted rows are overwritten, not left in free pages.
     db.pragma('secure_delete = ON')
-    // 8 MB of pages, not the library's 16: over a clinic day the cache filled all day
-    // long (the second half's growth, README, A clinic day: memory), and the calls'
-    // working set at 100,000 patients fits in 8 (README, Performance)
-    db.pragma('cache_size = -8000')
     cacheStatements(db)
     return db
   } catch (error) {
