@@ -16,6 +16,8 @@ import {
 import { fastPaths, parsedFonts, renderPdf } from '../../src/main/core/handout/render'
 import { en } from '../../src/main/core/handout/words.en'
 import { jobRunner, jobsKept } from '../../src/main/core/jobs'
+import type { HandoutFile } from '../../src/shared/types'
+import { issuedRelief, memoryApi, ok } from './helpers'
 
 describe('BoundedMap', () => {
   it('forgets the oldest entry once full, and keeps the newest', () => {
@@ -85,6 +87,19 @@ describe('caches that live as long as the app', () => {
     // the next document starts afresh, and its words shaped again print the same bytes
     expect(await renderPdf(document(`Ååå Şükrü ${words(0)}`), fonts)).toEqual(first)
     expect(Math.max(...regular())).toBeLessThanOrEqual(3_010)
+  })
+
+  it('forgets the words it shaped when a patient is erased', async () => {
+    const api = memoryApi()
+    const { patient, version } = await issuedRelief(api, 'Ottoline Quennell')
+    await ok<HandoutFile>(api, 'handouts:pdf', { versionId: version.id })
+    const shapedAnywhere = (word: string) =>
+      [...parsedFonts.values()]
+        .flatMap((byName) => [...byName.values()])
+        .some((font) => Object.keys(shapedWords.get(font) ?? {}).some((key) => key.includes(word)))
+    expect(shapedAnywhere('Quennell')).toBe(true)
+    await ok(api, 'patients:erase', { id: patient.id, confirmName: 'Ottoline Quennell' })
+    expect(shapedAnywhere('Quennell')).toBe(false)
   })
 
   it('keeps each font’s subsets to its bound, and a subset made again is the same file', async () => {

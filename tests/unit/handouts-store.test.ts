@@ -29,6 +29,9 @@ vi.mock('../../src/renderer/src/api', () => ({
     })
   }
 }))
+// pdf.js (a browser module): only whether the store lets its documents go
+const forgetDocuments = vi.fn()
+vi.mock('../../src/renderer/src/components/handouts/pdf', () => ({ forgetDocuments }))
 const { useHandoutsStore } = await import('../../src/renderer/src/stores/handouts')
 
 const previews = () => calls.filter((channel) => channel === 'handouts:preview').length
@@ -91,5 +94,17 @@ describe('the handouts store', () => {
     await handouts.refreshPreview(8, null)
     await handouts.refreshPreview(8, null)
     expect(previews()).toBe(8)
+  })
+
+  it('lets the drawn handout go after an erase, and asks anew after it', async () => {
+    const handouts = useHandoutsStore()
+    await handouts.refreshPreview(7, '2026-11-27T10:00:00Z')
+    expect(handouts.preview).not.toBeNull()
+    await handouts.forgetDrawn()
+    expect(handouts.preview).toBeNull()
+    expect(forgetDocuments).toHaveBeenCalledOnce()
+    // the same revision is not taken as in hand any more
+    await handouts.refreshPreview(7, '2026-11-27T10:00:00Z')
+    expect(previews()).toBe(2)
   })
 })

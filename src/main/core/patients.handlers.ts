@@ -29,6 +29,9 @@ export function patientHandlers(context: HandlerContext): HandlerTable<'patients
     },
     'patients:erase': async ({ id, confirmName }) => {
       write(() => erasePatient(db, id, confirmName))
+      // the handout worker keeps the words it has drawn, this patient's name among them;
+      // the erase has happened whatever becomes of that
+      await context.offThread.run('forgetWords', {}).catch(() => undefined)
       return { journalCleared: await clearJournal(db, context.offThread) }
     },
     'patients:history': ({ id }) => auditTrail(db, id)

@@ -46,7 +46,8 @@ const lanes: Record<TaskName, Lane> = {
   backup: 'data',
   inspectBackup: 'data',
   checkPages: 'data',
-  import: 'imports'
+  import: 'imports',
+  forgetWords: 'handouts'
 }
 
 /**
@@ -91,7 +92,8 @@ const tooLarge: Record<TaskName, string> = {
   inspectBackup: 'Checking that backup needed more memory than a background task may use.',
   checkPages: 'Checking the data file needed more memory than a background task may use.',
   import:
-    'This import needs more memory than a background task may use. Try importing the folder in smaller parts.'
+    'This import needs more memory than a background task may use. Try importing the folder in smaller parts.',
+  forgetWords: 'The handout worker needed more memory than a background task may use.'
 }
 
 /**

@@ -17,6 +17,7 @@ import type {
 import { copyVerified, inspectBackup } from '../core/backup-copy'
 import { checkPages } from '../core/db/health'
 import { buildHandout, handoutFileName, type HandoutAssets } from '../core/handout/document'
+import { forgetShapedWords } from '../core/handout/fast-paths'
 import { renderPdf, textMeasure } from '../core/handout/render'
 import { en } from '../core/handout/words.en'
 import { importFolder, type ImportJob } from '../core/import/run'
@@ -39,6 +40,8 @@ interface TaskTypes {
   checkPages: { input: { file: string }; output: string }
   /** a free-exercise-db folder written into the database file */
   import: { input: ImportJob; output: ImportReport }
+  /** the handout worker forgets the words of the handouts it drew (after an erase) */
+  forgetWords: { input: Record<string, never>; output: null }
 }
 
 export type TaskName = keyof TaskTypes
@@ -59,7 +62,11 @@ const tasks: {
     copyVerified(source, target, partial, progress),
   inspectBackup: async ({ file }) => inspectBackup(file),
   checkPages: async ({ file }) => checkPages(file),
-  import: importFolder
+  import: importFolder,
+  forgetWords: async () => {
+    forgetShapedWords()
+    return null
+  }
 }
 
 export function runTask<N extends TaskName>(

@@ -35,8 +35,17 @@ interface EmbeddedFont {
  * words, the library's a few thousand; a font's words are forgotten all at
  * once when a document starts with more than `wordsKept` of them.
  */
-export const shapedWords = new WeakMap<object, Record<string, GlyphRun>>()
+export let shapedWords = new WeakMap<object, Record<string, GlyphRun>>()
 export const wordsKept = 4_000
+
+/**
+ * Forgets every shaped word: they are the words of the handouts drawn, patients'
+ * names among them, and a patient erased is not kept here either. The words
+ * are shaped again as documents ask for them (same bytes).
+ */
+export function forgetShapedWords(): void {
+  shapedWords = new WeakMap()
+}
 
 type Method = (this: unknown, ...args: never[]) => unknown
 

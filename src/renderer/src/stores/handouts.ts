@@ -73,6 +73,14 @@ export const useHandoutsStore = defineStore('handouts', () => {
     error.value = result.ok ? null : result.error
   }
 
+  /** After an erase: the handouts drawn in this window, bytes and pages, are let go. */
+  async function forgetDrawn(): Promise<void> {
+    preview.value = null
+    previewOf = null
+    const { forgetDocuments } = await import('../components/handouts/pdf')
+    forgetDocuments()
+  }
+
   /** A version (re)loaded from main: what else it shows may have changed meanwhile. */
   function outdated(): void {
     previewOf = null
@@ -113,6 +121,7 @@ export const useHandoutsStore = defineStore('handouts', () => {
     saveOptions,
     refreshPreview,
     outdated,
+    forgetDrawn,
     showing,
     previewWith,
     download,

@@ -6,6 +6,7 @@ import type { MeasureKey } from '@shared/measures'
 import type { AuditEntry, Patient, PatientSummary } from '@shared/types'
 import { call, isDesktop } from '../api'
 import { downloadFile } from '../download'
+import { useHandoutsStore } from './handouts'
 import { latestOnly } from './latest-only'
 
 export type PatientDraft = Input<'patients:create'>
@@ -96,6 +97,8 @@ export const usePatientsStore = defineStore('patients', () => {
     if (result.ok) {
       current.value = null
       results.value = results.value.filter((patient) => patient.id !== id)
+      // their handouts' bytes and drawn pages go too (main's handout worker forgets their words)
+      void useHandoutsStore().forgetDrawn()
       // a backup or import was reading: the file's journal keeps the old pages until the app closes
       erasedNotice.value = result.data.journalCleared
         ? null

@@ -129,3 +129,18 @@ export function takeFirstPage(bytes: Uint8Array, scale: number): Promise<HTMLCan
   letGo(taken)
   return null
 }
+
+/**
+ * Lets the open document and the kept page 1 go: after a patient is erased,
+ * no handout of theirs stays in this window, drawn or read.
+ */
+export function forgetDocuments(): void {
+  letGo(kept)
+  kept = null
+  const previous = open?.document
+  open = null
+  void previous?.then(
+    (document) => document.destroy(),
+    () => undefined
+  )
+}
