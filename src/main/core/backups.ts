@@ -86,8 +86,9 @@ export async function writeVerifiedCopy(
   const partial = partialName(target)
   const total = statSync(source.databaseFile).size
   const written = () => statSync(partial, { throwIfNoEntry: false })?.size ?? 0
-  // never "done" before the check: that is the worker's to say
-  const watch = setInterval(() => onProgress?.(Math.min(written(), total - 1), total), 250)
+  // never "done" before the check: that is the worker's to say; no one asking, no polling
+  const watch =
+    onProgress && setInterval(() => onProgress(Math.min(written(), total - 1), total), 250)
   try {
     return await source.offThread.run(
       'backup',
@@ -95,7 +96,7 @@ export async function writeVerifiedCopy(
       onProgress
     )
   } finally {
-    clearInterval(watch)
+    if (watch) clearInterval(watch)
   }
 }
 

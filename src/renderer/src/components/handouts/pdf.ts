@@ -23,6 +23,15 @@ export function startPdfWorker(): pdfjs.PDFWorker {
 
 let open: { bytes: Uint8Array; document: Promise<pdfjs.PDFDocumentProxy> } | null = null
 
+/** Closes the open document, once it has opened (one that failed to open holds nothing). */
+function closeOpen(): void {
+  void open?.document.then(
+    (document) => document.destroy(),
+    () => undefined
+  )
+  open = null
+}
+
 /**
  * The document of these bytes. The last one stays open, its fonts loaded, so
  * a preview opened again draws at once; opening other bytes destroys it
@@ -30,17 +39,11 @@ let open: { bytes: Uint8Array; document: Promise<pdfjs.PDFDocumentProxy> } | nul
  */
 export function openPdf(bytes: Uint8Array<ArrayBuffer>): Promise<pdfjs.PDFDocumentProxy> {
   if (open?.bytes === bytes) return open.document
-  const previous = open?.document
+  closeOpen()
   // pdf.js takes ownership of the buffer it is given: hand it a copy
   const data = bytes.slice()
-  open = {
-    bytes,
-    document: pdfjs.getDocument({ data, isEvalSupported: false, worker: startPdfWorker() }).promise
-  }
-  void previous?.then(
-    (document) => document.destroy(),
-    () => undefined
-  )
+  const document = pdfjs.getDocument({ data, isEvalSupported: false, worker: startPdfWorker() })
+  open = { bytes, document: document.promise }
   return open.document
 }
 
@@ -137,10 +140,5 @@ export function takeFirstPage(bytes: Uint8Array, scale: number): Promise<HTMLCan
 export function forgetDocuments(): void {
   letGo(kept)
   kept = null
-  const previous = open?.document
-  open = null
-  void previous?.then(
-    (document) => document.destroy(),
-    () => undefined
-  )
+  closeOpen()
 }
