@@ -27,6 +27,8 @@ export type HandlerTable<Domain extends string> = {
 
 export interface ApiContext {
   db: Database
+  /** a read-only connection for handouts' one-off reads (`connectHandoutReader`); absent, `db` */
+  handoutDb?: Database
   transport: AppInfo['transport']
   version: string
   dataDir: string
@@ -46,7 +48,11 @@ export interface ApiContext {
   health?: DataHealth
 }
 
-export interface HandlerContext extends Omit<ApiContext, 'desktop' | 'paths' | 'health'> {
+export interface HandlerContext extends Omit<
+  ApiContext,
+  'desktop' | 'paths' | 'health' | 'handoutDb'
+> {
+  handoutDb: Database
   paths: PathPolicy
   health: DataHealth
   /** runs `work` in one transaction: every handler that writes to the database writes through it */
@@ -60,10 +66,11 @@ export interface HandlerContext extends Omit<ApiContext, 'desktop' | 'paths' | '
 }
 
 export function handlerContext(context: ApiContext): HandlerContext {
-  const { desktop, paths, health = { state: 'ok', message: null }, ...rest } = context
+  const { desktop, paths, health = { state: 'ok', message: null }, handoutDb, ...rest } = context
   const previews: StartedPreviews = new Map()
   return {
     ...rest,
+    handoutDb: handoutDb ?? context.db,
     health,
     paths: paths ?? typedPaths,
     jobs: jobRunner(),

@@ -16,7 +16,7 @@ import {
 
 /** A patient's programs, version by version, and the advice sections they draw on. */
 export function programHandlers(context: HandlerContext): HandlerTable<'programs' | 'advice'> {
-  const { db, write } = context
+  const { db, handoutDb, write } = context
   return {
     'programs:list': ({ patientId }) => listVersions(db, patientId),
     'programs:get': ({ versionId }) => {
@@ -24,7 +24,7 @@ export function programHandlers(context: HandlerContext): HandlerTable<'programs
       // a draft opens in the builder, its preview one click away: its handout starts drawing
       // now, in the clinic's options, and the builder's first preview call takes it
       if (version.status === 'draft')
-        startPreview(db, version, getHandoutOptions(db), context, context.previews)
+        startPreview(handoutDb, version, getHandoutOptions(db), context, context.previews)
       return version
     },
     'programs:create': ({ patientId, source, title }) =>
@@ -32,7 +32,7 @@ export function programHandlers(context: HandlerContext): HandlerTable<'programs
     'programs:save': ({ versionId, preview, ...content }) => {
       const saved = write(() => saveDraft(db, versionId, content))
       // the preview beside the draft starts drawing now; its call takes it (one render an edit)
-      if (preview) startPreview(db, saved, preview, context, context.previews)
+      if (preview) startPreview(handoutDb, saved, preview, context, context.previews)
       return saved
     },
     'programs:issue': ({ versionId, confirmIncompleteDoses }) =>

@@ -3,6 +3,7 @@ import { createHandlers, type ApiContext, type Handlers } from './api'
 import { backupFolder } from './backups'
 import { cantWrite, lockDataFolder } from './data-lock'
 import type { DataHealth } from '@shared/types'
+import { connectHandoutReader } from './db/connect'
 import { damagedWhileOpen, databaseFileName, isDamaged, openDatabase, type Db } from './db/open'
 import { recordCleanClose } from './db/health'
 import { makePrivateFolder, tightenFolder } from './file-modes'
@@ -98,14 +99,20 @@ export function openStore({
   }
   const release = lockDataFolder(dataDir)
   const databaseFile = join(dataDir, databaseFileName)
-  let opened: ReturnType<typeof openDatabase>
+  let opened: ReturnType<typeof openDatabase> & { handoutDb: Db }
   try {
-    opened = openDatabase(databaseFile)
+    const database = openDatabase(databaseFile)
+    try {
+      opened = { ...database, handoutDb: connectHandoutReader(databaseFile) }
+    } catch (error) {
+      database.db.close()
+      throw error
+    }
   } catch (error) {
     release()
     throw error
   }
-  const { db, migration, pagesChecked } = opened
+  const { db, handoutDb, migration, pagesChecked } = opened
   const health: DataHealth = { state: pagesChecked ? 'ok' : 'checking', message: null }
   tightenDataFiles(db, dataDir)
   if (migration.backupFile) {
@@ -116,6 +123,7 @@ export function openStore({
   const offThread = createOffThread(workerFile, startChild)
   const handlers = createHandlers({
     db,
+    handoutDb,
     offThread,
     transport,
     version,
@@ -132,7 +140,7 @@ export function openStore({
     workerFile === null
       ? undefined
       : setTimeout(
-          () => warmUpHandouts(db, { resourcesDir, offThread }).catch(() => undefined),
+          () => warmUpHandouts(handoutDb, { resourcesDir, offThread }).catch(() => undefined),
           1500
         )
   warming?.unref()
@@ -143,6 +151,7 @@ export function openStore({
     clearTimeout(warming)
     // the workers' connections go with them, so nothing holds the WAL back
     await offThread.close()
+    handoutDb.close()
     if (db.open) {
       // an erase the WAL still held (a worker was reading) is emptied from it now
       truncateJournal(db)

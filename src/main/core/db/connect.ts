@@ -48,3 +48,42 @@ export function connect(file: string, known: number): Db {
     throw error
   }
 }
+
+/**
+ * The main connection's page cache (4 MB; better-sqlite3's default is 16).
+ * It filled all day: +3.8 MB per 1,000 calls in the second half of the
+ * bench's clinic day, and still +2 with handouts reading elsewhere (below),
+ * as each visit, draft and issue touched index pages of another patient.
+ * At 4 MB it is full by mid-morning. Lists and searches barely miss it: at
+ * 10,000 patients the store's calls measured the same as with 16 MB, and at
+ * 100,000 their CPU a call was within noise, the 1-letter patient search
+ * aside (README, A clinic day: memory).
+ */
+export const mainCacheKb = 4000
+
+/**
+ * The page cache of the connection handouts read through (2 MB). A handout
+ * reads one program, its exercises and their pictures once; through the main
+ * connection those one-off pages pushed out the pages lists and searches come
+ * back to (PostgreSQL keeps bulk reads in a small ring of buffers for the
+ * same reason).
+ */
+export const handoutCacheKb = 2000
+
+/**
+ * A read-only connection to the live file for the handouts' reads. Each read
+ * sees what was committed when it started, so it reads outside transactions
+ * only: a write that reads its own changes uses the main connection.
+ */
+export function connectHandoutReader(file: string): Db {
+  const reader = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    reader.pragma(`cache_size = -${handoutCacheKb}`)
+    reader.pragma('busy_timeout = 5000')
+    cacheStatements(reader)
+    return reader
+  } catch (error) {
+    reader.close()
+    throw error
+  }
+}

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { AppError } from '@shared/errors'
 import { listBackups } from '../backups'
-import { connect, userVersion, type Db } from './connect'
+import { connect, mainCacheKb, userVersion, type Db } from './connect'
 import { checkPages, takeCleanClose } from './health'
 import { migrate, schemaVersion, type MigrationReport } from './migrate'
 import { seedBuiltins } from '../seed/apply'
@@ -105,6 +105,8 @@ export function openDatabase(file: string): OpenedDatabase {
         : join(file, '..', 'backups', `pre-migration-${timestamp()}.sqlite3`)
     const migration = migrate(db, { backupFile })
     seedBuiltins(db)
+    // set after the migration and the seed, which rewrite whole tables
+    db.pragma(`cache_size = -${mainCacheKb}`)
     return { db, migration, pagesChecked }
   } catch (error) {
     db?.close()
