@@ -13,20 +13,39 @@ const refuse = (folders, message) => ({
 })
 const noHttp = { name: 'node:http', message: 'Only the browser host (web/) speaks HTTP.' }
 
+/** the store and the domain, and the work they send off the main thread: no shell */
+const coreImports = {
+  paths: [noHttp, { name: 'http', message: noHttp.message }],
+  patterns: [
+    refuse(
+      ['electron', 'web', 'hosting'],
+      'The core knows no shell: it may import @shared, core/ and offthread/ only.'
+    )
+  ]
+}
+
 const mainFolderRules = [
   {
-    // the store and the domain, and the work they send off the main thread: no shell
     files: ['src/main/core/**/*.ts', 'src/main/offthread/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', coreImports] }
+  },
+  {
+    // The domain takes the `q` its handler's store.read/write gives it and never the store:
+    // inside a write, a statement on the store waits for the write's own lock forever.
+    // Only handlers.ts builds the store.
+    files: ['src/main/core/**/*.ts'],
+    ignores: ['src/main/core/handlers.ts', 'src/main/core/query/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [noHttp, { name: 'http', message: noHttp.message }],
+          ...coreImports,
           patterns: [
-            refuse(
-              ['electron', 'web', 'hosting'],
-              'The core knows no shell: it may import @shared, core/ and offthread/ only.'
-            )
+            ...coreImports.patterns,
+            {
+              regex: '(^|/)query/store$',
+              message: 'Domain functions take `q` first; handlers use context.store (handlers.ts).'
+            }
           ]
         }
       ]

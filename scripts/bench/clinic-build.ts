@@ -27,7 +27,7 @@ db.pragma('synchronous = OFF')
 db.pragma('cache_size = -65536')
 reuseStatements(db)
 let reported = ''
-buildClinic(db, size, 2_000, ({ phase, done, total }) => {
+await buildClinic(db, size, 2_000, ({ phase, done, total }) => {
   const tenth = `${phase} ${Math.floor((done * 10) / total)}`
   if (tenth === reported) return
   reported = tenth

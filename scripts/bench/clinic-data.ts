@@ -11,6 +11,8 @@ import type { ExerciseFields } from '@shared/types'
 import type { Db } from '../../src/main/core/db/open'
 import { insertExercise } from '../../src/main/core/exercises'
 import { createPatient } from '../../src/main/core/patients'
+import type { Query } from '../../src/main/core/query/schema'
+import { sqliteStore, type QueryStore } from '../../src/main/core/query/store'
 import { createProgram, saveDraft } from '../../src/main/core/programs'
 import { createVisit } from '../../src/main/core/visits'
 
@@ -224,36 +226,41 @@ export interface BuildProgress {
   total: number
 }
 
-/** Writes `count` rows, `batch` to a transaction, reporting after each batch. */
-function inBatches(
-  db: Db,
+/**
+ * Writes `count` rows, `batch` to a transaction, reporting after each batch;
+ * `write` runs on `q` (the query layer's domains) or on `db` (the others).
+ */
+async function inBatches(
+  store: QueryStore,
   phase: BuildProgress['phase'],
   count: number,
   batch: number,
-  write: (n: number) => void,
+  write: (n: number, q: Query) => unknown,
   progress: (step: BuildProgress) => void
-): void {
+): Promise<void> {
   for (let start = 0; start < count; start += batch) {
     const end = Math.min(count, start + batch)
-    db.transaction(() => {
-      for (let n = start; n < end; n++) write(n)
-    })()
+    await store.write(async (q) => {
+      for (let n = start; n < end; n++) await write(n, q)
+    })
     progress({ phase, done: end, total: count })
   }
 }
 
 /** Fills a freshly opened (migrated and seeded) database with a clinic of `size`. */
-export function buildClinic(
+export async function buildClinic(
   db: Db,
   size: ClinicSize,
   batch: number,
   progress: (step: BuildProgress) => void = () => {}
-): void {
+): Promise<void> {
+  const store = sqliteStore(db)
   const builtins = db.prepare('SELECT count(*) FROM exercises').pluck().get() as number
   const custom = size.exercises - builtins
-  inBatches(db, 'exercises', custom, batch, (n) => insertExercise(db, exerciseFields(n)), progress)
-  const write = (n: number) => createPatient(db, patientFields(n))
-  inBatches(db, 'patients', size.patients, batch, write, progress)
+  const exercise = (n: number) => insertExercise(db, exerciseFields(n))
+  await inBatches(store, 'exercises', custom, batch, exercise, progress)
+  const patient = (n: number, q: Query) => createPatient(q, patientFields(n))
+  await inBatches(store, 'patients', size.patients, batch, patient, progress)
   const exerciseIds = db.prepare('SELECT id FROM exercises').pluck().all() as number[]
   // a program's versions are written with their items, so a batch holds fewer of them
   const programBatch = Math.max(1, Math.floor(batch / 5))
@@ -261,8 +268,8 @@ export function buildClinic(
     const version = createProgram(db, 1 + (n % size.patients), { kind: 'blank' }, 'Home program')
     saveDraft(db, version.id, programContent(n, exerciseIds))
   }
-  inBatches(db, 'programs', size.programs, programBatch, program, progress)
+  await inBatches(store, 'programs', size.programs, programBatch, program, progress)
   const visit = (n: number) =>
     createVisit(db, 1 + (n % size.patients), visitFields(n, size.patients))
-  inBatches(db, 'visits', size.visits, programBatch, visit, progress)
+  await inBatches(store, 'visits', size.visits, programBatch, visit, progress)
 }

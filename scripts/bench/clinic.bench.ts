@@ -17,6 +17,7 @@ import { openDatabase } from '../../src/main/core/db/open'
 import { listExercises } from '../../src/main/core/exercises'
 import { createOffThread } from '../../src/main/offthread/pool'
 import { getPatient, listPatients } from '../../src/main/core/patients'
+import { sqliteStore } from '../../src/main/core/query/store'
 import { createProgram, issueVersion, listVersions, saveDraft } from '../../src/main/core/programs'
 import { dashboard, listVisits } from '../../src/main/core/visits'
 import { clinicSize, describeClinic, largeClinicSize, openClinic, type ClinicSize } from './clinic'
@@ -50,8 +51,9 @@ function coldOpens(file: string, runs: number, afterCleanClose: boolean): Timing
 }
 
 /** Every store measure at one clinic size. */
-function measureClinic(size: ClinicSize): Timing[] {
+async function measureClinic(size: ClinicSize): Promise<Timing[]> {
   const { db, file } = openClinic(size)
+  const store = sqliteStore(db)
   const timings: Timing[] = []
   // reading every page of an 800 MB file takes seconds: fewer runs at the large scale
   const opens = size.patients > clinicSize.patients ? 3 : 30
@@ -62,7 +64,7 @@ function measureClinic(size: ClinicSize): Timing[] {
     // follows a clean close and checks the pages in the background; after a
     // crash (or a file changed by something else) every page is read first
     // (see openDatabase in db/open.ts)
-    measure(
+    await measure(
       'open after a clean close (pragmas, migration and seed checks)',
       opens,
       () => {
@@ -71,12 +73,14 @@ function measureClinic(size: ClinicSize): Timing[] {
       },
       '≤ 1000 ms'
     ),
-    measure('open after a crash (quick_check first)', opens, () => openDatabase(file).db.close()),
+    await measure('open after a crash (quick_check first)', opens, () =>
+      openDatabase(file).db.close()
+    ),
     coldOpens(file, 3, true),
     coldOpens(file, 3, false),
     // every page read once, on a read-only connection as at start: the part of
     // opening that grows with the file
-    measure('of which PRAGMA quick_check (a damaged page found at start)', opens, () => {
+    await measure('of which PRAGMA quick_check (a damaged page found at start)', opens, () => {
       const reader = new Database(file, { readonly: true })
       reader.pragma('quick_check', { simple: true })
       reader.close()
@@ -86,7 +90,7 @@ function measureClinic(size: ClinicSize): Timing[] {
   for (let length = 1; length <= 6; length++) {
     const prefixes = words.map((word) => word.slice(0, length))
     timings.push(
-      measure(
+      await measure(
         `library search, ${length}-letter prefix`,
         300,
         (run) => {
@@ -97,7 +101,7 @@ function measureClinic(size: ClinicSize): Timing[] {
     )
   }
   timings.push(
-    measure('library search with a typo ("hamstirng")', 100, () => {
+    await measure('library search with a typo ("hamstirng")', 100, () => {
       listExercises(db, { query: 'hamstirng' })
     })
   )
@@ -105,12 +109,10 @@ function measureClinic(size: ClinicSize): Timing[] {
   for (const length of [1, 3, 6]) {
     const prefixes = names.map((name) => name.slice(0, length))
     timings.push(
-      measure(
+      await measure(
         `patient search, ${length}-letter part`,
         300,
-        (run) => {
-          listPatients(db, { query: prefixes[run % prefixes.length] })
-        },
+        (run) => store.read((q) => listPatients(q, { query: prefixes[run % prefixes.length] })),
         'p95 ≤ 5 ms'
       )
     )
@@ -118,12 +120,12 @@ function measureClinic(size: ClinicSize): Timing[] {
 
   const someone = (run: number) => 1 + ((run * 7919) % size.patients)
   for (const [name, call] of [
-    ['patient page: patients:get', (id: number) => getPatient(db, id)],
+    ['patient page: patients:get', (id: number) => store.read((q) => getPatient(q, id))],
     ['patient page: programs:list', (id: number) => listVersions(db, id)],
     ['patient page: visits:list (with outcomes)', (id: number) => listVisits(db, id)],
-    ['patient page: patients:history', (id: number) => auditTrail(db, id)]
+    ['patient page: patients:history', (id: number) => store.read((q) => auditTrail(q, id))]
   ] as const) {
-    timings.push(measure(name, 200, (run) => void call(someone(run)), '≤ 50 ms'))
+    timings.push(await measure(name, 200, (run) => call(someone(run)), '≤ 50 ms'))
   }
   // what the other screens ask for first, through the api's own handlers
   const handlers = createHandlers({
@@ -142,10 +144,10 @@ function measureClinic(size: ClinicSize): Timing[] {
     ['home: app:info (counts)', () => handlers['app:info']({})],
     ['templates page: templates:list', () => handlers['templates:list']({})]
   ] as const) {
-    timings.push(measure(screen, 50, () => void call(), '≤ 50 ms'))
+    timings.push(await measure(screen, 50, () => call(), '≤ 50 ms'))
   }
   timings.push(
-    measure('follow-up dashboard', 30, () => void dashboard(db, '2026-11-25'), '≤ 50 ms')
+    await measure('follow-up dashboard', 30, () => void dashboard(db, '2026-11-25'), '≤ 50 ms')
   )
 
   const draft = createProgram(db, 1, { kind: 'blank' }, 'Bench program')
@@ -161,7 +163,7 @@ function measureClinic(size: ClinicSize): Timing[] {
     advice: []
   }
   timings.push(
-    measure(
+    await measure(
       'save a 30-item program (one transaction)',
       200,
       (run) => {
@@ -173,7 +175,7 @@ function measureClinic(size: ClinicSize): Timing[] {
     )
   )
   timings.push(
-    measure('issue a 30-item program (snapshot)', 50, () => {
+    await measure('issue a 30-item program (snapshot)', 50, () => {
       const version = createProgram(db, 2, { kind: 'blank' }, 'Issued')
       saveDraft(db, version.id, thirty)
       db.transaction(() => issueVersion(db, version.id))()
@@ -205,22 +207,23 @@ function scaleTable(timings: Timing[]): string {
   return grid(['measure', 'runs', 'median ms', 'p95 ms', 'target', 'met'], rows)
 }
 
-it('large clinic, at two scales', () => {
+it('large clinic, at two scales', async () => {
   const scales = [clinicSize, ...(runLarge ? [largeClinicSize] : [])]
-  const results = scales.map((size) => {
+  const results = []
+  for (const size of scales) {
     const started = Date.now()
     const cpu = process.cpuUsage()
-    const timings = measureClinic(size)
+    const timings = await measureClinic(size)
     const { user, system } = process.cpuUsage(cpu)
     // CPU time: about what the part takes on a quiet machine, whatever the load
     const cpuSeconds = Math.round((user + system) / 1e6)
-    return {
+    results.push({
       size: describeClinic(size),
       seconds: (Date.now() - started) / 1000,
       cpuSeconds,
       timings
-    }
-  })
+    })
+  }
   console.log(
     `\nPhysioPlan benchmark — the store at two scales\nMachine: ${machine()}, load ${load()}`
   )

@@ -186,7 +186,7 @@ it('reference handout', async () => {
   if (!existsSync(workerFile))
     throw new Error('out/main/worker.js is missing: `npm run bench` builds it first.')
   mkdirSync(dir, { recursive: true })
-  const { db, snapshot } = referenceHandout()
+  const { db, snapshot } = await referenceHandout()
   const timings = await ours(db, snapshot)
   const chromium = await peers(db, snapshot, referenceOptions.a4!)
   const long = await offMainThread(db, snapshot)

@@ -17,17 +17,18 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.max(0, index)]!
 }
 
-export function measure(
+/** Times `work`, awaiting what it returns: the query layer's calls answer with a promise. */
+export async function measure(
   name: string,
   runs: number,
-  work: (run: number) => void,
+  work: (run: number) => unknown,
   target?: string
-): Timing {
-  for (let run = 0; run < Math.min(20, runs); run++) work(run)
+): Promise<Timing> {
+  for (let run = 0; run < Math.min(20, runs); run++) await work(run)
   const times: number[] = []
   for (let run = 0; run < runs; run++) {
     const start = performance.now()
-    work(run)
+    await work(run)
     times.push(performance.now() - start)
   }
   return summarize(name, times, target)

@@ -4,6 +4,7 @@ import { emptyDose } from '@shared/dose'
 import type { HandoutOptions, ProgramSnapshot } from '@shared/types'
 import { openDatabase, type Db } from '../../src/main/core/db/open'
 import { createPatient } from '../../src/main/core/patients'
+import { sqliteStore } from '../../src/main/core/query/store'
 import { createProgram, getSnapshot, issueVersion, saveDraft } from '../../src/main/core/programs'
 import { updateClinic } from '../../src/main/core/settings'
 
@@ -16,7 +17,7 @@ export const referenceOptions: Record<string, HandoutOptions> = {
 
 export const resourcesDir = resolve('resources')
 
-export function referenceHandout(): { db: Db; snapshot: ProgramSnapshot } {
+export async function referenceHandout(): Promise<{ db: Db; snapshot: ProgramSnapshot }> {
   const { db } = openDatabase(':memory:')
   updateClinic(db, {
     clinicName: 'Fjord Physiotherapy',
@@ -27,16 +28,18 @@ export function referenceHandout(): { db: Db; snapshot: ProgramSnapshot } {
     therapistName: 'Zoë Łukasiewicz',
     logoDataUrl: null
   })
-  const patient = createPatient(db, {
-    fullName: 'Şükrü Çağlar',
-    dateOfBirth: '1984-03-09',
-    sex: null,
-    phone: null,
-    email: null,
-    condition: 'Low back pain after running',
-    referralSource: null,
-    notes: null
-  })
+  const patient = await sqliteStore(db).write((q) =>
+    createPatient(q, {
+      fullName: 'Şükrü Çağlar',
+      dateOfBirth: '1984-03-09',
+      sex: null,
+      phone: null,
+      email: null,
+      condition: 'Low back pain after running',
+      referralSource: null,
+      notes: null
+    })
+  )
   const templateId = (
     db.prepare("SELECT id FROM templates WHERE builtin_key = 'lbp-return-to-running'").get() as {
       id: number

@@ -191,7 +191,7 @@ it('shoots every screen at 1366×768', async () => {
 })
 
 it('draws page 1 of the reference handout for the README', async () => {
-  const { db, snapshot } = referenceHandout()
+  const { db, snapshot } = await referenceHandout()
   const options = referenceOptions.a4!
   const pdf = await renderPdf(
     buildHandout(snapshot, options, handoutAssets(db, snapshot, resourcesDir)),

@@ -29,8 +29,8 @@ afterAll(async () => {
   data.remove()
 })
 
-function handoutJob(count?: number): HandoutJob {
-  const { db, snapshot } = referenceHandout()
+async function handoutJob(count?: number): Promise<HandoutJob> {
+  const { db, snapshot } = await referenceHandout()
   const printed = count ? longSnapshot(snapshot, count) : snapshot
   const job = {
     snapshot: printed,
@@ -44,7 +44,7 @@ function handoutJob(count?: number): HandoutJob {
 
 describe('work off the main thread', () => {
   it('renders the same handout, byte for byte, as the main thread would', async () => {
-    const job = handoutJob()
+    const job = await handoutJob()
     const [fromWorker, fromInline] = [
       await worker.run('handout', job),
       await inline.run('handout', job)
@@ -55,7 +55,7 @@ describe('work off the main thread', () => {
   })
 
   it('keeps the main thread turning while a 40-exercise handout renders', async () => {
-    const job = handoutJob(40)
+    const job = await handoutJob(40)
     await worker.run('handout', job) // warm: the first render also loads pdfmake and the fonts
     let turns = 0
     let rendering = true
@@ -72,7 +72,7 @@ describe('work off the main thread', () => {
   })
 
   it('copies and checks a backup on the worker, reporting progress', async () => {
-    const { db } = referenceHandout()
+    const { db } = await referenceHandout()
     const file = join(data.dataDir, 'live.sqlite3')
     await db.backup(file)
     db.close()
@@ -130,7 +130,7 @@ describe('work off the main thread', () => {
   })
 
   it('imports in a child process that exits when the import is done', async () => {
-    const { db } = referenceHandout()
+    const { db } = await referenceHandout()
     const databaseFile = join(data.dataDir, 'imported.sqlite3')
     await db.backup(databaseFile)
     db.close()
@@ -168,7 +168,8 @@ describe('work off the main thread', () => {
   it('fails a handout too large for the worker’s memory, readably, and carries on', async () => {
     // a deliberately huge program: 200 exercises, each with two 2 MB pictures (800 MB
     // arrive in the worker, past its 192 MB heap) ...
-    const { snapshot, assets, ...rest } = handoutJob()
+    const { snapshot, assets, ...rest } = await handoutJob()
+    const ordinary = await handoutJob()
     const photo = `data:image/jpeg;base64,${'A'.repeat(2 ** 21)}`
     const exercises = Array.from({ length: 200 }, (_, n) => ({
       ...snapshot.exercises[n % snapshot.exercises.length]!,
@@ -185,24 +186,24 @@ describe('work off the main thread', () => {
       assets: { ...assets, pictures }
     })
     // ... while an ordinary handout waits behind it
-    const queued = worker.run('handout', handoutJob())
+    const queued = worker.run('handout', ordinary)
     await expect(huge).rejects.toMatchObject({
       code: 'unavailable',
       message: expect.stringMatching(/^This handout is too large to make: .* pictures off/)
     })
     expect((await queued).bytes.length).toBeGreaterThan(10_000)
-    const again = await worker.run('handout', handoutJob())
+    const again = await worker.run('handout', await handoutJob())
     expect(again.bytes.length).toBeGreaterThan(10_000)
   })
 
   it('fails the tasks of a worker that stops, and starts a new one for the next', async () => {
-    const job = handoutJob(40)
+    const job = await handoutJob(40)
     const cut = expect(worker.run('handout', job)).rejects.toThrow(
       'A background task stopped unexpectedly. Try again.'
     )
     await worker.close()
     await cut
-    const again = await worker.run('handout', handoutJob())
+    const again = await worker.run('handout', await handoutJob())
     expect(again.bytes.length).toBeGreaterThan(10_000)
   })
 })

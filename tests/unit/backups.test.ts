@@ -14,6 +14,7 @@ import type { OffThread } from '../../src/main/offthread/pool'
 import { schemaVersion } from '../../src/main/core/db/migrate'
 import { openDatabase } from '../../src/main/core/db/open'
 import { createPatient, listPatients } from '../../src/main/core/patients'
+import { sqliteStore } from '../../src/main/core/query/store'
 import { fileApi, inline, patientFields, tempDir } from './helpers'
 
 function liveDatabase() {
@@ -32,7 +33,7 @@ function liveDatabase() {
 describe('backups', () => {
   it('writes a verified copy and lists it', async () => {
     const { db, folder, live } = liveDatabase()
-    createPatient(db, patientFields('Ada Ek'))
+    await sqliteStore(db).write((q) => createPatient(q, patientFields('Ada Ek')))
     const progress: [number, number][] = []
     const made = await makeBackup(live, folder, new Date('2026-11-25T10:11:12Z'), (done, total) =>
       progress.push([done, total])
@@ -52,7 +53,8 @@ describe('backups', () => {
 
   it('copies every row with its rowid, the schema and the version, searchable', async () => {
     const { db, folder, live } = liveDatabase()
-    for (const name of ['Ada Ek', 'Bo Lind', 'Cy Berg']) createPatient(db, patientFields(name))
+    for (const name of ['Ada Ek', 'Bo Lind', 'Cy Berg'])
+      await sqliteStore(db).write((q) => createPatient(q, patientFields(name)))
     db.prepare("DELETE FROM patients WHERE full_name = 'Bo Lind'").run()
     const made = await makeBackup(live, folder)
     const copy = new Database(made.file, { readonly: true })
@@ -80,14 +82,16 @@ describe('backups', () => {
       }
       expect([table, rows(copy), ids(copy)]).toEqual([table, rows(db), ids(db)])
     }
-    expect(listPatients(copy, { query: 'Cy' }).map((p) => p.fullName)).toEqual(['Cy Berg'])
+    expect(
+      (await sqliteStore(copy).read((q) => listPatients(q, { query: 'Cy' }))).map((p) => p.fullName)
+    ).toEqual(['Cy Berg'])
     copy.close()
     db.close()
   })
 
   it('reports the copy growing while the worker writes it, done only once checked', async () => {
     const { db, file, folder, live } = liveDatabase()
-    createPatient(db, patientFields('Ada Ek'))
+    await sqliteStore(db).write((q) => createPatient(q, patientFields('Ada Ek')))
     // a worker that takes its time: half the copy written, then the real copy
     const slow: OffThread = {
       ...inline,
@@ -141,14 +145,16 @@ describe('backups', () => {
 
   it('restores a backup, keeping the current data as a safety copy', async () => {
     const { db, file, folder, live } = liveDatabase()
-    createPatient(db, patientFields('Before Backup'))
+    await sqliteStore(db).write((q) => createPatient(q, patientFields('Before Backup')))
     const backup = await makeBackup(live, folder)
-    createPatient(db, patientFields('After Backup'))
+    await sqliteStore(db).write((q) => createPatient(q, patientFields('After Backup')))
 
     const { safetyCopy, contents } = await restoreBackup(db, live, backup.file, folder)
     expect(contents.patients).toBe(1)
     // the open connection sees the restored data at once
-    expect(listPatients(db, {}).map((p) => p.fullName)).toEqual(['Before Backup'])
+    expect((await sqliteStore(db).read((q) => listPatients(q, {}))).map((p) => p.fullName)).toEqual(
+      ['Before Backup']
+    )
     const safety = new Database(safetyCopy, { readonly: true })
     expect(safety.prepare('SELECT full_name FROM patients ORDER BY id').pluck().all()).toEqual([
       'Before Backup',
@@ -156,15 +162,14 @@ describe('backups', () => {
     ])
     safety.close()
     // and the restored file keeps working, still in WAL mode
-    createPatient(db, patientFields('After Restore'))
+    await sqliteStore(db).write((q) => createPatient(q, patientFields('After Restore')))
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     db.close()
     const reopened = openDatabase(file).db
-    expect(listPatients(reopened, {}).map((p) => p.fullName)).toEqual([
-      'After Restore',
-      'Before Backup'
-    ])
+    expect(
+      (await sqliteStore(reopened).read((q) => listPatients(q, {}))).map((p) => p.fullName)
+    ).toEqual(['After Restore', 'Before Backup'])
     reopened.close()
   })
 
@@ -180,9 +185,11 @@ describe('backups', () => {
     future.pragma(`user_version = ${schemaVersion + 1}`)
     future.close()
     const { db, live } = liveDatabase()
-    createPatient(db, patientFields('Stays Here'))
+    await sqliteStore(db).write((q) => createPatient(q, patientFields('Stays Here')))
     await expect(restoreBackup(db, live, newer, dir)).rejects.toThrow(/newer version of PhysioPlan/)
-    expect(listPatients(db, {}).map((p) => p.fullName)).toEqual(['Stays Here'])
+    expect((await sqliteStore(db).read((q) => listPatients(q, {}))).map((p) => p.fullName)).toEqual(
+      ['Stays Here']
+    )
     db.close()
     utimesSync(newer, new Date(), new Date())
   })

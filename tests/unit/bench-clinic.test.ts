@@ -45,13 +45,13 @@ function contents(db: Db): Record<string, unknown[]> {
 }
 
 describe('the benchmark clinic builder', () => {
-  it('stores the same clinic in batches with statements reused as the plain way', () => {
+  it('stores the same clinic in batches with statements reused as the plain way', async () => {
     const plain = memoryDb()
-    buildClinic(plain, size, Number.MAX_SAFE_INTEGER)
+    await buildClinic(plain, size, Number.MAX_SAFE_INTEGER)
     const batched = memoryDb()
     reuseStatements(batched)
     const batches: string[] = []
-    buildClinic(batched, size, 7, ({ phase, done }) => batches.push(`${phase} ${done}`))
+    await buildClinic(batched, size, 7, ({ phase, done }) => batches.push(`${phase} ${done}`))
 
     const expected = contents(plain)
     expect(expected.exercises).toHaveLength(size.exercises)

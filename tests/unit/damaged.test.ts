@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { makeBackup, recoverFromNewestBackup } from '../../src/main/core/backups'
 import { openDatabase } from '../../src/main/core/db/open'
 import { createPatient, listPatients } from '../../src/main/core/patients'
+import { sqliteStore } from '../../src/main/core/query/store'
 import { damageLeafPage } from './damage'
 import { inline, patientFields, tempDir } from './helpers'
 
@@ -12,7 +13,7 @@ async function folderWithBackup() {
   const dir = tempDir()
   const file = join(dir, 'physioplan.sqlite3')
   const { db } = openDatabase(file)
-  createPatient(db, patientFields('Backed Up'))
+  await sqliteStore(db).write((q) => createPatient(q, patientFields('Backed Up')))
   const backup = await makeBackup({ databaseFile: file, offThread: inline }, join(dir, 'backups'))
   db.close()
   return { dir, file, backups: join(dir, 'backups'), backup }
@@ -58,7 +59,9 @@ describe('a damaged data file at start', () => {
     expect(restored.file).toBe(backup.file)
     expect(readFileSync(damagedKept!, 'utf8')).toBe('damaged')
     const { db } = openDatabase(file)
-    expect(listPatients(db, {}).map((p) => p.fullName)).toEqual(['Backed Up'])
+    expect((await sqliteStore(db).read((q) => listPatients(q, {}))).map((p) => p.fullName)).toEqual(
+      ['Backed Up']
+    )
     db.close()
   })
 
@@ -93,15 +96,17 @@ describe('a missing or empty data file', () => {
       const { damagedKept } = recoverFromNewestBackup(file, backups)
       expect(damagedKept === null).toBe(state === 'missing')
       const { db } = openDatabase(file)
-      expect(listPatients(db, {}).map((p) => p.fullName)).toEqual(['Backed Up'])
+      expect(
+        (await sqliteStore(db).read((q) => listPatients(q, {}))).map((p) => p.fullName)
+      ).toEqual(['Backed Up'])
       db.close()
     })
   }
 
-  it('a first start (no backups) creates the file as before', () => {
+  it('a first start (no backups) creates the file as before', async () => {
     const file = join(tempDir(), 'physioplan.sqlite3')
     const { db } = openDatabase(file)
-    expect(listPatients(db, {})).toEqual([])
+    expect(await sqliteStore(db).read((q) => listPatients(q, {}))).toEqual([])
     db.close()
     expect(readFileSync(file).length).toBeGreaterThan(0)
   })

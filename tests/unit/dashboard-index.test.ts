@@ -14,6 +14,7 @@ import { openDatabase } from '../../src/main/core/db/open'
 import { erasePatient } from '../../src/main/core/patient-data'
 import { createPatient, setPatientArchived } from '../../src/main/core/patients'
 import { createVisit, dashboard, deleteVisit, updateVisit } from '../../src/main/core/visits'
+import { sqliteStore } from '../../src/main/core/query/store'
 import type { Dashboard, DashboardRow, VisitFields } from '../../src/shared/types'
 import { inline, memoryDb, patientFields, random, tempDir } from './helpers'
 import { visitInput } from './visit-input'
@@ -88,7 +89,7 @@ function expectSameBoards(db: Database): void {
 }
 
 describe('the dashboard read from each patient’s latest visit', () => {
-  it('answers as the full scan did through a random clinic’s changes', () => {
+  it('answers as the full scan did through a random clinic’s changes', async () => {
     const db = memoryDb()
     const next = random(16)
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!
@@ -109,7 +110,8 @@ describe('the dashboard read from each patient’s latest visit', () => {
       const roll = next()
       if (patients.length < 5 || roll < 0.12) {
         const fullName = pick(names)
-        patients.push({ id: createPatient(db, patientFields(fullName)).id, fullName })
+        const { id } = await sqliteStore(db).write((q) => createPatient(q, patientFields(fullName)))
+        patients.push({ id, fullName })
       } else if (roll < 0.5) {
         const fields = visitFields()
         visits.push({ id: createVisit(db, pick(patients).id, fields).id, fields })
@@ -122,10 +124,11 @@ describe('the dashboard read from each patient’s latest visit', () => {
         const [visit] = visits.splice(within(visits.length), 1)
         deleteVisit(db, visit!.id)
       } else if (roll < 0.95) {
-        setPatientArchived(db, pick(patients).id, next() < 0.5)
+        const [id, archived] = [pick(patients).id, next() < 0.5]
+        await sqliteStore(db).write((q) => setPatientArchived(q, id, archived))
       } else {
         const [patient] = patients.splice(within(patients.length), 1)
-        erasePatient(db, patient!.id, patient!.fullName)
+        await sqliteStore(db).write((q) => erasePatient(q, patient!.id, patient!.fullName))
         erased++
         const left = new Set(db.prepare('SELECT id FROM visits').pluck().all() as number[])
         visits.splice(0, visits.length, ...visits.filter((visit) => left.has(visit.id)))
@@ -141,17 +144,17 @@ describe('the dashboard read from each patient’s latest visit', () => {
     expect(erased).toBeGreaterThan(0)
   })
 
-  it('leaves nothing of an erased patient behind, and keeps the others right', () => {
+  it('leaves nothing of an erased patient behind, and keeps the others right', async () => {
     const db = memoryDb()
-    const kept = createPatient(db, patientFields('Kept Kim'))
-    const gone = createPatient(db, patientFields('Gone Gil'))
+    const kept = await sqliteStore(db).write((q) => createPatient(q, patientFields('Kept Kim')))
+    const gone = await sqliteStore(db).write((q) => createPatient(q, patientFields('Gone Gil')))
     for (const patient of [kept, gone]) {
       for (const offset of [-30, -10]) {
         const fields = visitInput({ visitDate: isoDay(offset), nextVisitDate: isoDay(offset + 14) })
         createVisit(db, patient.id, fields as unknown as VisitFields)
       }
     }
-    erasePatient(db, gone.id, 'Gone Gil')
+    await sqliteStore(db).write((q) => erasePatient(q, gone.id, 'Gone Gil'))
     const count = (sql: string) => db.prepare(sql).pluck().get(gone.id)
     expect(count('SELECT count(*) FROM patients WHERE id = ?')).toBe(0)
     expect(count('SELECT count(*) FROM visits WHERE patient_id = ?')).toBe(0)

@@ -18,7 +18,7 @@ const fonts = resolve('resources/fonts')
 describe('handout bytes', () => {
   it('are the recorded ones for every variant', async () => {
     const lines: string[] = []
-    for (const { name, snapshot, options, assets } of handoutVariants()) {
+    for (const { name, snapshot, options, assets } of await handoutVariants()) {
       const document = buildHandout(snapshot, options, assets, en, textMeasure(fonts))
       const pdf = await renderPdf(document, fonts)
       lines.push(`${createHash('sha256').update(pdf).digest('hex')}  ${name}`)
@@ -35,7 +35,7 @@ describe('handout bytes', () => {
       'reference, emergency and same-day flags',
       'photos and logo, compact, A4'
     ]
-    const variants = handoutVariants().filter((variant) => chosen.includes(variant.name))
+    const variants = (await handoutVariants()).filter((variant) => chosen.includes(variant.name))
     expect(variants).toHaveLength(chosen.length)
     const render = async (renderer: typeof import('../../src/main/core/handout/render')) => {
       const pdfs: Buffer[] = []

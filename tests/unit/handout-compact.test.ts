@@ -72,8 +72,9 @@ describe('the compact layout', () => {
   })
 })
 
+const { db, snapshot } = await referenceHandout()
+
 describe('the reference program cut to seven exercises (A4, 2-week diary)', () => {
-  const { db, snapshot } = referenceHandout()
   const seven: ProgramSnapshot = { ...snapshot, exercises: snapshot.exercises.slice(0, 7) }
   const fonts = resolve('resources/fonts')
   const render = (layout: 'standard' | 'compact', frozen = seven) => {

@@ -13,6 +13,7 @@ import { handoutAssets } from '../../src/main/core/handouts'
 import { buildSnapshot, createProgram } from '../../src/main/core/programs'
 import { createPatient } from '../../src/main/core/patients'
 import { listTemplates } from '../../src/main/core/templates'
+import { sqliteStore } from '../../src/main/core/query/store'
 import { longSnapshot, referenceHandout } from '../../scripts/bench/reference-handout'
 import { patientFields } from './helpers'
 
@@ -32,17 +33,16 @@ const photo = (folder: string, file: string) =>
     resolve('tests/fixtures/free-exercise-db-sample/images', folder, file)
   ).toString('base64')}`
 
-export function handoutVariants(): HandoutVariant[] {
-  const { db, snapshot: reference } = referenceHandout()
+export async function handoutVariants(): Promise<HandoutVariant[]> {
+  const { db, snapshot: reference } = await referenceHandout()
   try {
     const variants: HandoutVariant[] = []
     const add = (name: string, snapshot: ProgramSnapshot, options: HandoutOptions) =>
       variants.push({ name, snapshot, options, assets: handoutAssets(db, snapshot, resources) })
 
-    const patient = createPatient(db, {
-      ...patientFields('Ørjan Ågren-Þórsdóttir'),
-      dateOfBirth: '1971-06-30'
-    })
+    const patient = await sqliteStore(db).write((q) =>
+      createPatient(q, { ...patientFields('Ørjan Ågren-Þórsdóttir'), dateOfBirth: '1971-06-30' })
+    )
     for (const template of listTemplates(db).filter((t) => t.builtin)) {
       const draft = createProgram(db, patient.id, { kind: 'template', templateId: template.id }, '')
       const snapshot = buildSnapshot(db, draft, issuedAt)

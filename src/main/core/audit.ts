@@ -1,22 +1,28 @@
 /** The audit trail: append-only rows of who-changed-what, with field names but no content. */
 import type { Database } from 'better-sqlite3'
 import type { AuditEntry } from '@shared/types'
+import type { Query } from './query/schema'
+import { runNow, sqliteBuilder } from './query/sync'
 
-export function audit(
-  db: Database,
-  entry: Omit<AuditEntry, 'id' | 'at' | 'fields'> & { fields?: string[] }
-): void {
-  db.prepare(
-    `INSERT INTO audit_log (at, patient_id, entity, entity_id, action, fields)
-     VALUES (?, ?, ?, ?, ?, ?)`
-  ).run(
-    new Date().toISOString(),
-    entry.patientId,
-    entry.entity,
-    entry.entityId,
-    entry.action,
-    JSON.stringify(entry.fields ?? [])
-  )
+type NewEntry = Omit<AuditEntry, 'id' | 'at' | 'fields'> & { fields?: string[] }
+
+const insertEntry = (q: Query, entry: NewEntry) =>
+  q.insertInto('audit_log').values({
+    at: new Date().toISOString(),
+    patient_id: entry.patientId,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    action: entry.action,
+    fields: JSON.stringify(entry.fields ?? [])
+  })
+
+export async function audit(q: Query, entry: NewEntry): Promise<void> {
+  await insertEntry(q, entry).execute()
+}
+
+/** `audit` for the domains not yet on the query layer (visits, programs), inside their `write`. */
+export function auditSync(db: Database, entry: NewEntry): void {
+  runNow(db, insertEntry(sqliteBuilder, entry))
 }
 
 /** The names of the fields whose values differ between two versions of a record. */
@@ -26,12 +32,20 @@ export function changedFields<T extends object>(before: T, after: T): string[] {
     .map(String)
 }
 
-export function auditTrail(db: Database, patientId: number): AuditEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT id, at, patient_id AS patientId, entity, entity_id AS entityId, action, fields
-       FROM audit_log WHERE patient_id = ? ORDER BY id DESC`
-    )
-    .all(patientId) as (Omit<AuditEntry, 'fields'> & { fields: string })[]
+export async function auditTrail(q: Query, patientId: number): Promise<AuditEntry[]> {
+  const rows = await q
+    .selectFrom('audit_log')
+    .select([
+      'id',
+      'at',
+      'patient_id as patientId',
+      'entity',
+      'entity_id as entityId',
+      'action',
+      'fields'
+    ])
+    .where('patient_id', '=', patientId)
+    .orderBy('id', 'desc')
+    .execute()
   return rows.map((row) => ({ ...row, fields: JSON.parse(row.fields) as string[] }))
 }

@@ -3,7 +3,9 @@
  * domain) is built from, and the rules they share: a handler that writes
  * runs its writes through `write`, in one transaction; a channel only the
  * desktop app can answer asks `desktop()`, which refuses the same way in the
- * browser host; a path from the page goes through `paths`.
+ * browser host; a path from the page goes through `paths`. The domains on
+ * the query layer (issue 17: patients so far) read and write through
+ * `store` instead of `db` and `write`.
  */
 import type { Database } from 'better-sqlite3'
 import type { Channel } from '@shared/channels'
@@ -15,6 +17,7 @@ import type { DesktopActions } from './desktop-actions'
 import type { StartedPreviews } from './handouts'
 import { jobRunner, type JobRunner } from './jobs'
 import { typedPaths, type PathPolicy } from './paths'
+import { sqliteStore, type QueryStore } from './query/store'
 
 export type Handler<C extends Channel> = (input: ValidInput<C>) => Output<C> | Promise<Output<C>>
 
@@ -55,8 +58,13 @@ export interface HandlerContext extends Omit<
   handoutDb: Database
   paths: PathPolicy
   health: DataHealth
-  /** runs `work` in one transaction: every handler that writes to the database writes through it */
+  /**
+   * runs `work` in one transaction: every handler of a domain not yet on `store` that writes to
+   * the database writes through it
+   */
   write: <T>(work: () => T) => T
+  /** the query layer: `store.read(q => …)`, `store.write(q => …)`, with `write`'s rules */
+  store: QueryStore
   /** the desktop's dialogs, printer and viewer; elsewhere an `unavailable` error saying what to do instead */
   desktop: (otherwise?: string) => DesktopActions
   /** the one runner for long jobs (imports, backups), followed through `jobs:progress` */
@@ -68,6 +76,12 @@ export interface HandlerContext extends Omit<
 export function handlerContext(context: ApiContext): HandlerContext {
   const { desktop, paths, health = { state: 'ok', message: null }, handoutDb, ...rest } = context
   const previews: StartedPreviews = new Map()
+  const beforeWrite = () => {
+    // a write to a damaged file may spread the damage: stop until a backup takes its place
+    if (health.state === 'damaged') throw new AppError('damaged', health.message ?? '')
+    // a write may change what a started preview shows: the next preview draws afresh
+    previews.clear()
+  }
   return {
     ...rest,
     handoutDb: handoutDb ?? context.db,
@@ -76,12 +90,12 @@ export function handlerContext(context: ApiContext): HandlerContext {
     jobs: jobRunner(),
     previews,
     write: (work) => {
-      // a write to a damaged file may spread the damage: stop until a backup takes its place
-      if (health.state === 'damaged') throw new AppError('damaged', health.message ?? '')
-      // a write may change what a started preview shows: the next preview draws afresh
-      previews.clear()
+      // only a `store.write` leaves a transaction open between statements: this would land inside it
+      if (context.db.inTransaction) throw new Error('A write ran inside a query-layer write.')
+      beforeWrite()
       return context.db.transaction(work)()
     },
+    store: sqliteStore(context.db, beforeWrite),
     desktop: (otherwise = 'Use Download instead.') => {
       if (!desktop) {
         throw new AppError('unavailable', `Only the desktop app can do that here. ${otherwise}`)

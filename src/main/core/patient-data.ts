@@ -10,7 +10,9 @@ import { audit } from './audit'
 import { namePart } from './file-names'
 import { issuedHandout, type HandoutRendering } from './handouts'
 import type { OffThread } from '../offthread/pool'
-import { getPatient } from './patients'
+import type { Query } from './query/schema'
+import { optimizePatientSearch } from './query/sqlite'
+import { getPatient, getPatientSync } from './patients'
 import { getSnapshot, getVersion, listVersions } from './programs'
 import { listVisits } from './visits'
 
@@ -23,7 +25,7 @@ export async function exportPatient(
   options: HandoutOptions,
   rendering: HandoutRendering
 ): Promise<HandoutFile> {
-  const patient = getPatient(db, patientId)
+  const patient = getPatientSync(db, patientId)
   const versions = listVersions(db, patientId)
   const files: Record<string, Uint8Array> = {}
   const handouts: string[] = []
@@ -60,8 +62,12 @@ export async function exportPatient(
  * secure_delete and the index's secure-delete, the freed space is zeroed;
  * the caller empties the WAL afterwards (clearJournal) so no copy stays there either.
  */
-export function erasePatient(db: Database, patientId: number, confirmName: string): null {
-  const patient = getPatient(db, patientId)
+export async function erasePatient(
+  q: Query,
+  patientId: number,
+  confirmName: string
+): Promise<null> {
+  const patient = await getPatient(q, patientId)
   if (confirmName.trim() !== patient.fullName) {
     throw new AppError(
       'invalid_input',
@@ -69,9 +75,9 @@ export function erasePatient(db: Database, patientId: number, confirmName: strin
       'confirmName'
     )
   }
-  db.prepare('DELETE FROM patients WHERE id = ?').run(patientId)
-  audit(db, { patientId, entity: 'patient', entityId: patientId, action: 'erase' })
-  db.prepare("INSERT INTO patients_fts (patients_fts) VALUES ('optimize')").run()
+  await q.deleteFrom('patients').where('id', '=', patientId).execute()
+  await audit(q, { patientId, entity: 'patient', entityId: patientId, action: 'erase' })
+  await optimizePatientSearch.execute(q)
   return null
 }
 

@@ -13,14 +13,16 @@ import {
 
 /** Patients, and what their data rights ask for: export, erasure, the audit trail. */
 export function patientHandlers(context: HandlerContext): HandlerTable<'patients'> {
-  const { db, write } = context
+  const { db, store } = context
   return {
-    'patients:list': (input) => listPatients(db, input),
-    'patients:get': ({ id }) => getPatient(db, id),
-    'patients:create': (fields) => write(() => createPatient(db, fields)),
-    'patients:update': ({ id, ...fields }) => write(() => updatePatient(db, id, fields)),
-    'patients:setMeasures': ({ id, measures }) => write(() => setPatientMeasures(db, id, measures)),
-    'patients:archive': ({ id, archived }) => write(() => setPatientArchived(db, id, archived)),
+    'patients:list': (input) => store.read((q) => listPatients(q, input)),
+    'patients:get': ({ id }) => store.read((q) => getPatient(q, id)),
+    'patients:create': (fields) => store.write((q) => createPatient(q, fields)),
+    'patients:update': ({ id, ...fields }) => store.write((q) => updatePatient(q, id, fields)),
+    'patients:setMeasures': ({ id, measures }) =>
+      store.write((q) => setPatientMeasures(q, id, measures)),
+    'patients:archive': ({ id, archived }) =>
+      store.write((q) => setPatientArchived(q, id, archived)),
     'patients:export': ({ id }) => exportPatient(db, id, getHandoutOptions(db), context),
     'patients:exportSave': async ({ id }) => {
       const desktop = context.desktop()
@@ -28,12 +30,12 @@ export function patientHandlers(context: HandlerContext): HandlerTable<'patients
       return desktop.saveFile(file.fileName, file.bytes)
     },
     'patients:erase': async ({ id, confirmName }) => {
-      write(() => erasePatient(db, id, confirmName))
+      await store.write((q) => erasePatient(q, id, confirmName))
       // the handout worker keeps the words it has drawn, this patient's name among them;
       // the erase has happened whatever becomes of that
       await context.offThread.run('forgetWords', {}).catch(() => undefined)
       return { journalCleared: await clearJournal(db, context.offThread) }
     },
-    'patients:history': ({ id }) => auditTrail(db, id)
+    'patients:history': ({ id }) => store.read((q) => auditTrail(q, id))
   }
 }

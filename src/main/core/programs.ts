@@ -22,8 +22,8 @@ import type { ProgramSource } from '@shared/contract'
 import type { WalkRunPlan } from '@shared/walk-run'
 import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
 import { exerciseDetails } from './exercises'
-import { audit } from './audit'
-import { getPatient } from './patients'
+import { auditSync } from './audit'
+import { getPatientSync } from './patients'
 import { getClinic, readSetting } from './settings'
 import { spinalHelpKey } from './seed/advice'
 import { activeRedFlags } from './visits'
@@ -107,7 +107,7 @@ export function getVersion(db: Database, versionId: number): ProgramVersion {
 
 /** Every version of every program for a patient, newest first. */
 export function listVersions(db: Database, patientId: number): ProgramVersionSummary[] {
-  getPatient(db, patientId)
+  getPatientSync(db, patientId)
   return db
     .prepare(
       `SELECT v.id, v.program_id AS programId, v.version_no AS versionNo, v.status, v.title,
@@ -274,7 +274,7 @@ export function createProgram(
   source: ProgramSource,
   title: string | undefined
 ): ProgramVersion {
-  getPatient(db, patientId)
+  getPatientSync(db, patientId)
   let content: DraftContent = {
     title: 'Home exercise program',
     goals: '',
@@ -329,7 +329,7 @@ export function buildSnapshot(
   version: ProgramVersion,
   issuedAt: string
 ): ProgramSnapshot {
-  const patient = getPatient(db, version.patientId)
+  const patient = getPatientSync(db, version.patientId)
   const mediaIds = db.prepare(
     'SELECT id FROM exercise_media WHERE exercise_id = ? AND retired_at IS NULL ORDER BY sort_order, id'
   )
@@ -401,7 +401,7 @@ export function issueVersion(
     `UPDATE program_versions SET status = 'issued', issued_at = ?, snapshot = ?, updated_at = ?
      WHERE id = ?`
   ).run(issuedAt, JSON.stringify(snapshot), issuedAt, versionId)
-  audit(db, {
+  auditSync(db, {
     patientId: version.patientId,
     entity: 'program',
     entityId: versionId,

@@ -11,8 +11,8 @@ import {
   type VisitFlags
 } from '@shared/red-flags'
 import type { Dashboard, DashboardRow, DueGroup, Visit, VisitFields } from '@shared/types'
-import { audit, changedFields } from './audit'
-import { getPatient } from './patients'
+import { auditSync, changedFields } from './audit'
+import { getPatientSync } from './patients'
 import { readOutcomes, scoresOf, writeOutcomes } from './visit-outcomes'
 
 type Row = Record<string, unknown>
@@ -56,7 +56,7 @@ export function getVisit(db: Database, id: number): Visit {
 
 /** A patient's visits, newest first. */
 export function listVisits(db: Database, patientId: number): Visit[] {
-  getPatient(db, patientId)
+  getPatientSync(db, patientId)
   const rows = db
     .prepare(
       `SELECT ${visitColumns} FROM visits WHERE patient_id = ? ORDER BY visit_date DESC, id DESC`
@@ -102,7 +102,7 @@ function checkResolutions(
 }
 
 function check(db: Database, patientId: number, fields: VisitFields): void {
-  const patient = getPatient(db, patientId)
+  const patient = getPatientSync(db, patientId)
   if (fields.visitDate < patient.dateOfBirth) {
     throw new AppError(
       'invalid_input',
@@ -173,7 +173,7 @@ export function createVisit(db: Database, patientId: number, fields: VisitFields
     const value = fields[key as keyof VisitFields]
     return value !== null && !(Array.isArray(value) && value.length === 0)
   })
-  audit(db, { patientId, entity: 'visit', entityId: id, action: 'create', fields: recorded })
+  auditSync(db, { patientId, entity: 'visit', entityId: id, action: 'create', fields: recorded })
   return getVisit(db, id)
 }
 
@@ -193,7 +193,7 @@ export function updateVisit(db: Database, id: number, fields: VisitFields): Visi
   const after = getVisit(db, id)
   const changed = changedFields(visitFieldsOf(visit), visitFieldsOf(after))
   if (changed.length) {
-    audit(db, {
+    auditSync(db, {
       patientId: visit.patientId,
       entity: 'visit',
       entityId: id,
@@ -228,7 +228,7 @@ function visitFieldsOf(visit: Visit): VisitFields {
 export function deleteVisit(db: Database, id: number): null {
   const visit = getVisit(db, id)
   db.prepare('DELETE FROM visits WHERE id = ?').run(id)
-  audit(db, { patientId: visit.patientId, entity: 'visit', entityId: id, action: 'delete' })
+  auditSync(db, { patientId: visit.patientId, entity: 'visit', entityId: id, action: 'delete' })
   return null
 }
 

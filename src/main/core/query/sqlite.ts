@@ -1,0 +1,30 @@
+/**
+ * SQL only SQLite speaks, in one place: the clinic store (PostgreSQL) gets a
+ * module of its own beside this one when it lands (issue 17).
+ */
+import { sql, type Expression, type SqlBool } from 'kysely'
+import { ftsString, likePrefix } from '../search'
+
+/**
+ * Patients matching every typed (folded) term. Terms of 3+ letters use the
+ * FTS5 trigram index over name and condition (migration 005: any part of
+ * either); shorter ones match the start of a word in the folded name.
+ */
+export function patientMatch(terms: string[]): Expression<SqlBool>[] {
+  const long = terms.filter((term) => [...term].length >= 3)
+  const short = terms.filter((term) => [...term].length < 3)
+  const filters = short.map(
+    (term) =>
+      sql<SqlBool>`(p.sort_key LIKE ${likePrefix(term)} ESCAPE '\\' OR p.sort_key LIKE ${`% ${likePrefix(term)}`} ESCAPE '\\')`
+  )
+  if (long.length > 0) {
+    const match = long.map(ftsString).join(' AND ')
+    filters.push(
+      sql<SqlBool>`p.id IN (SELECT rowid FROM patients_fts WHERE patients_fts MATCH ${match})`
+    )
+  }
+  return filters
+}
+
+/** Folds the trigram index's pages together again after rows left it (an erase). */
+export const optimizePatientSearch = sql`INSERT INTO patients_fts (patients_fts) VALUES ('optimize')`

@@ -1,0 +1,35 @@
+/**
+ * The bridge for the domains not yet on the query layer (visits, programs,
+ * patient export): a query a moved domain defines once with Kysely, run
+ * synchronously on their `db`. Goes when the last of them has moved.
+ */
+import type { Database } from 'better-sqlite3'
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable
+} from 'kysely'
+import type { Schema } from './schema'
+import { statementsOf } from './statements'
+
+/** Builds SQLite queries without running them: `runNow` runs what it builds. */
+export const sqliteBuilder = new Kysely<Schema>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (kysely) => new SqliteIntrospector(kysely),
+    createQueryCompiler: () => new SqliteQueryCompiler()
+  }
+})
+
+/** The rows a built query returns (none for a write), run now on `db`. */
+export function runNow<Row>(db: Database, query: Compilable<Row>): Row[] {
+  const { sql, parameters } = query.compile()
+  const statement = statementsOf(db).prepare(sql)
+  if (statement.reader) return statement.all(...parameters) as Row[]
+  statement.run(...parameters)
+  return []
+}

@@ -1,0 +1,200 @@
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import Database from 'better-sqlite3'
+import { describe, expect, it, vi } from 'vitest'
+import { openDatabase } from '../../src/main/core/db/open'
+import { handlerContext } from '../../src/main/core/handlers'
+import { createPatient, getPatient, updatePatient } from '../../src/main/core/patients'
+import { cachedStatements, statementsOf } from '../../src/main/core/query/statements'
+import { sqliteStore } from '../../src/main/core/query/store'
+import { emptyDose } from '../../src/shared/dose'
+import type { Patient, ProgramVersion } from '../../src/shared/types'
+import { countRows, inline, memoryApi, memoryDb, ok, patientFields, tempDir } from './helpers'
+
+const apiContext = (db: Database.Database = memoryDb()) => ({
+  db,
+  transport: 'web' as const,
+  version: 'test',
+  dataDir: '/tmp/none',
+  databaseFile: ':memory:',
+  resourcesDir: '/tmp/none',
+  offThread: inline
+})
+
+const context = (health: { state: 'ok' | 'damaged'; message: string | null }) =>
+  handlerContext({ ...apiContext(), health })
+
+const preview = { options: 'A4', file: new Promise<never>(() => {}) }
+
+describe('the query layer’s store', () => {
+  it('commits a write, and rolls every statement of it back when its work throws', async () => {
+    const db = memoryDb()
+    const store = sqliteStore(db)
+    const kept = await store.write((q) => createPatient(q, patientFields('Kept Kim')))
+    const failed = store.write(async (q) => {
+      await createPatient(q, patientFields('Gone Gil'))
+      await updatePatient(q, kept.id, patientFields('Renamed Kim'))
+      throw new Error('the save failed halfway')
+    })
+    await expect(failed).rejects.toThrow('the save failed halfway')
+    expect(db.inTransaction).toBe(false)
+    expect(countRows(db, 'patients')).toBe(1)
+    expect((await store.read((q) => getPatient(q, kept.id))).fullName).toBe('Kept Kim')
+    // the create's audit row went with it; the update wrote none
+    expect(countRows(db, 'audit_log')).toBe(1)
+  })
+
+  it('refuses every write while the data file is damaged, and writes nothing', async () => {
+    const damaged = context({ state: 'damaged', message: 'Restore a backup.' })
+    const write = damaged.store.write((q) => createPatient(q, patientFields('Ada Ek')))
+    await expect(write).rejects.toMatchObject({ code: 'damaged', message: 'Restore a backup.' })
+    expect(countRows(damaged.db, 'patients')).toBe(0)
+    // reads still answer, so the person can see what they have
+    expect(await damaged.store.read((q) => q.selectFrom('patients').selectAll().execute())).toEqual(
+      []
+    )
+  })
+
+  it('forgets the previews started before it, as the synchronous write does', async () => {
+    const { store, write, previews } = context({ state: 'ok', message: null })
+    previews.set(1, preview)
+    await store.write((q) => createPatient(q, patientFields('Ada Ek')))
+    expect(previews.size).toBe(0)
+    previews.set(1, preview)
+    write(() => null)
+    expect(previews.size).toBe(0)
+  })
+
+  it('takes the write lock at BEGIN, so a second connection cannot slip in first', async () => {
+    const file = join(tempDir(), 'physioplan.sqlite3')
+    const { db } = openDatabase(file)
+    const other = new Database(file, { timeout: 0 })
+    try {
+      await sqliteStore(db).write(async () => {
+        // a plain BEGIN would take no lock until the first write: this one already holds it
+        expect(() => other.exec('BEGIN IMMEDIATE')).toThrow(/locked|busy/)
+      })
+      other.exec('BEGIN IMMEDIATE; ROLLBACK')
+    } finally {
+      other.close()
+      db.close()
+    }
+  })
+
+  it('refuses the store used inside its own work instead of waiting on itself forever', async () => {
+    const db = memoryDb()
+    const store = sqliteStore(db)
+    const nested = store.write(async (q) => {
+      const { id } = await createPatient(q, patientFields('Ada Ek'))
+      return store.read((outer) => getPatient(outer, id))
+    })
+    await expect(nested).rejects.toThrow(/use the q that work was given/)
+    expect(countRows(db, 'patients')).toBe(0)
+    // and the store works on afterwards
+    await store.write((q) => createPatient(q, patientFields('Bo Lind')))
+    expect(countRows(db, 'patients')).toBe(1)
+  })
+
+  it('prepares each statement once', async () => {
+    const db = memoryDb()
+    const prepare = vi.spyOn(db, 'prepare')
+    const store = sqliteStore(db)
+    const { id } = await store.write((q) => createPatient(q, patientFields('Ada Ek')))
+    const prepared = prepare.mock.calls.length
+    for (let run = 0; run < 5; run++) await store.read((q) => getPatient(q, id))
+    await store.write((q) => createPatient(q, patientFields('Bo Lind')))
+    expect(prepare.mock.calls.length).toBe(prepared)
+  })
+
+  it('keeps at most its limit of statements, dropping the least recently used', () => {
+    const db = memoryDb()
+    const cache = cachedStatements(db, 3)
+    const first = cache.prepare('SELECT 1')
+    cache.prepare('SELECT 2')
+    cache.prepare('SELECT 3')
+    expect(cache.prepare('SELECT 1')).toBe(first) // used again: now the most recent
+    cache.prepare('SELECT 4') // drops SELECT 2
+    expect(cache.size).toBe(3)
+    expect(cache.prepare('SELECT 1')).toBe(first)
+    for (let n = 5; n < 600; n++) cache.prepare(`SELECT ${n}`)
+    expect(cache.size).toBe(3)
+    expect(cache.prepare('SELECT 1')).not.toBe(first)
+    expect(statementsOf(db)).toBe(statementsOf(db))
+  })
+})
+
+describe('query-layer writes beside the synchronous ones (the domains not yet moved)', () => {
+  async function patientWithDraft() {
+    const api = memoryApi()
+    const patient = await ok<Patient>(api, 'patients:create', {
+      fullName: 'Ida Holm',
+      dateOfBirth: '1970-07-07'
+    })
+    const draft = await ok<ProgramVersion>(api, 'programs:create', {
+      patientId: patient.id,
+      source: { kind: 'blank' }
+    })
+    const save = (title: string) =>
+      api.call('programs:save', {
+        versionId: draft.id,
+        title,
+        goals: '',
+        startDate: null,
+        reviewDate: null,
+        items: [{ exerciseId: 1, dose: { ...emptyDose, reps: 10, perDay: 1 } }],
+        advice: []
+      })
+    const rename = (fullName: string) =>
+      api.call('patients:update', { id: patient.id, fullName, dateOfBirth: '1970-07-07' })
+    const stored = () => ({
+      name: api.db.prepare('SELECT full_name FROM patients').pluck().get(),
+      title: api.db.prepare('SELECT title FROM program_versions').pluck().get(),
+      audit: api.db.prepare('SELECT entity, action FROM audit_log ORDER BY id').raw().all()
+    })
+    return { api, save, rename, stored }
+  }
+
+  it('a patients write and a programs:save dispatched in the same tick both land', async () => {
+    const { save, rename, stored } = await patientWithDraft()
+    const results = await Promise.all([rename('Ida Berg'), save('Knees'), rename('Ida Lund')])
+    expect(results.map((result) => result.ok)).toEqual([true, true, true])
+    expect(stored()).toEqual({
+      name: 'Ida Lund',
+      title: 'Knees',
+      audit: [
+        ['patient', 'create'],
+        ['patient', 'update'],
+        ['patient', 'update']
+      ]
+    })
+  })
+
+  it('a write finishes within the macrotask that started it: the next one finds it committed', async () => {
+    const { api, save, rename, stored } = await patientWithDraft()
+    const renamed = rename('Ida Berg')
+    const saved = new Promise((resolve) => setImmediate(() => resolve(save('Knees'))))
+    expect(api.db.inTransaction).toBe(false) // not begun yet: Kysely begins a microtask later
+    expect(await Promise.all([renamed, saved])).toMatchObject([{ ok: true }, { ok: true }])
+    expect(stored()).toMatchObject({ name: 'Ida Berg', title: 'Knees' })
+  })
+
+  it('a synchronous write that would land inside a query-layer write is refused, not nested', async () => {
+    const { api, save, stored } = await patientWithDraft()
+    // a second store over the app's connection: its transaction is what the save would land in
+    const { store } = handlerContext(apiContext(api.db))
+    const slow = store.write(async (q) => {
+      await q.updateTable('patients').set({ full_name: 'Ida Berg' }).execute()
+      // what the rule forbids: waiting on something else while the transaction is open
+      await sleep(20)
+      throw new Error('the patients write failed')
+    })
+    // the next macrotask, as another window's call would come
+    const saved = await new Promise<Awaited<ReturnType<typeof save>>>((resolve) =>
+      setImmediate(() => resolve(save('Knees')))
+    )
+    await expect(slow).rejects.toThrow('the patients write failed')
+    // nested, the save would have answered ok and then been rolled back with the patients write
+    expect(saved).toMatchObject({ ok: false })
+    expect(stored()).toMatchObject({ name: 'Ida Holm', title: 'Home exercise program' })
+  })
+})
