@@ -408,17 +408,17 @@ CREATE TABLE program_advice (
 -- patient but never changed (SQLite 001's triggers).
 CREATE FUNCTION physioplan_refuse_issued() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  version bigint;
+  version_id bigint;
 BEGIN
   -- separate statements: plpgsql resolves OLD.version_id only where it runs
   IF TG_TABLE_NAME = 'program_versions' THEN
-    version := OLD.id;
+    version_id := OLD.id;
   ELSIF TG_OP = 'INSERT' THEN
-    version := NEW.version_id;
+    version_id := NEW.version_id;
   ELSE
-    version := OLD.version_id;
+    version_id := OLD.version_id;
   END IF;
-  IF (SELECT status FROM program_versions WHERE id = version) = 'issued' THEN
+  IF (SELECT status FROM program_versions WHERE id = version_id) = 'issued' THEN
     RAISE EXCEPTION 'issued program versions cannot be changed';
   END IF;
   RETURN NEW;
