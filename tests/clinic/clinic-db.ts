@@ -6,9 +6,9 @@ import { clinicTypes } from '../../src/main/clinic/pg-types'
 export interface ClinicSetup {
   port: number
   superuserPassword: string
-  clinics: { a: number; b: number }
-  /** account ids: alex and sam in clinic A, bo in clinic B */
-  users: { alex: number; sam: number; bo: number }
+  clinics: { a: number; b: number; c: number }
+  /** account ids: alex and sam in clinic A, bo in clinic B, chris and cleo in clinic C */
+  users: { alex: number; sam: number; bo: number; chris: number; cleo: number }
 }
 
 export const passwords = { owner: 'owner-secret-for-tests', app: 'app-secret-for-tests' }

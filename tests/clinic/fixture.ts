@@ -17,7 +17,8 @@ export async function fillClinic(client: pg.ClientBase, name: string): Promise<F
   const now = '2026-11-27T20:00:00.000Z'
   const id = async (text: string, values: unknown[] = []) =>
     (await client.query<{ id: number }>(`${text} RETURNING id`, values)).rows[0]!.id
-  await client.query(`INSERT INTO settings (key, value) VALUES ('clinic', '{"name": "x"}')`)
+  // keyed by name: the suite's files fill clinic A once each
+  await client.query(`INSERT INTO settings (key, value) VALUES ($1, '{"theme": "light"}')`, [name])
   const patient = await id(
     `INSERT INTO patients (full_name, sort_key, date_of_birth, created_at, updated_at)
      VALUES ($1, lower($1), '1980-02-29', $2, $2)`,

@@ -1,7 +1,8 @@
 /**
  * One throwaway cluster for the clinic suite, started before and removed
  * after it: the roles and a migrated database as `clinic-server init` makes
- * them, two clinics, two accounts in the first and one in the second.
+ * them, and three clinics: A and B for the isolation tests, C for the rules
+ * tests (which issue program versions, frozen for good).
  */
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
@@ -56,18 +57,25 @@ export default async function setup(project: TestProject) {
       await createClinicDatabase(client, 'physioplan')
     })
     const ownerUrl = cluster.url('physioplan_owner', passwords.owner, 'physioplan')
-    const { a, b } = await withClient(ownerUrl, async (client) => {
+    const { a, b, c } = await withClient(ownerUrl, async (client) => {
       await migrateClinic(client)
       return {
         a: await addClinic(client, 'Clinic A', ['alex', 'sam']),
-        b: await addClinic(client, 'Clinic B', ['bo'])
+        b: await addClinic(client, 'Clinic B', ['bo']),
+        c: await addClinic(client, 'Clinic C', ['chris', 'cleo'])
       }
     })
     project.provide('clinic', {
       port: cluster.port,
       superuserPassword: cluster.superuserPassword,
-      clinics: { a: a.id, b: b.id },
-      users: { alex: a.accounts[0]!, sam: a.accounts[1]!, bo: b.accounts[0]! }
+      clinics: { a: a.id, b: b.id, c: c.id },
+      users: {
+        alex: a.accounts[0]!,
+        sam: a.accounts[1]!,
+        bo: b.accounts[0]!,
+        chris: c.accounts[0]!,
+        cleo: c.accounts[1]!
+      }
     })
     console.log(
       `PostgreSQL test cluster on 127.0.0.1:${cluster.port}: initdb ${cluster.timings.initdbMs.toFixed(0)} ms, start ${cluster.timings.startMs.toFixed(0)} ms`
