@@ -24,7 +24,7 @@ const mainFolderRules = [
           paths: [noHttp, { name: 'http', message: noHttp.message }],
           patterns: [
             refuse(
-              ['electron', 'web', 'hosting'],
+              ['electron', 'web', 'hosting', 'clinic'],
               'The core knows no shell: it may import @shared, core/ and offthread/ only.'
             )
           ]
@@ -46,6 +46,16 @@ const mainFolderRules = [
             )
           ]
         }
+      ]
+    }
+  },
+  {
+    // the clinic server: plain Node, no Electron
+    files: ['src/main/clinic/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [refuse(['electron'], 'The clinic server runs without Electron.')] }
       ]
     }
   },
