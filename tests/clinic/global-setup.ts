@@ -6,6 +6,7 @@
  */
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
+import { connected } from '../../src/main/clinic/init'
 import { migrateClinic } from '../../src/main/clinic/pg-migrate'
 import { createClinicDatabase, createClinicRoles } from '../../src/main/clinic/roles'
 import { passwords, type ClinicSetup } from './clinic-db'
@@ -17,33 +18,23 @@ declare module 'vitest' {
   }
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
-}
-
 /** A clinic and its accounts, made by the owner as init will: scoped to the new clinic. */
 async function addClinic(client: pg.Client, name: string, logins: string[]) {
   await client.query('BEGIN')
-  const clinic = await client.query<{ id: string }>(
+  const clinic = await client.query<{ id: number }>(
     'INSERT INTO clinics (name) VALUES ($1) RETURNING id',
     [name]
   )
-  const id = Number(clinic.rows[0]!.id)
+  const id = clinic.rows[0]!.id
   await client.query("SELECT set_config('physioplan.clinic_id', $1, true)", [String(id)])
   const accounts: number[] = []
   for (const login of logins) {
-    const { rows } = await client.query<{ id: string }>(
+    const { rows } = await client.query<{ id: number }>(
       `INSERT INTO accounts (login, display_name, role, password_hash)
        VALUES ($1, initcap($1), 'therapist', 'scrypt$not-a-real-hash') RETURNING id`,
       [login]
     )
-    accounts.push(Number(rows[0]!.id))
+    accounts.push(rows[0]!.id)
   }
   await client.query('COMMIT')
   return { id, accounts }
@@ -52,12 +43,12 @@ async function addClinic(client: pg.Client, name: string, logins: string[]) {
 export default async function setup(project: TestProject) {
   const cluster = await startCluster()
   try {
-    await withClient(cluster.url('postgres', cluster.superuserPassword), async (client) => {
+    await connected(cluster.url('postgres', cluster.superuserPassword), async (client) => {
       await createClinicRoles(client, passwords)
       await createClinicDatabase(client, 'physioplan')
     })
     const ownerUrl = cluster.url('physioplan_owner', passwords.owner, 'physioplan')
-    const { a, b, c } = await withClient(ownerUrl, async (client) => {
+    const { a, b, c } = await connected(ownerUrl, async (client) => {
       await migrateClinic(client)
       return {
         a: await addClinic(client, 'Clinic A', ['alex', 'sam']),

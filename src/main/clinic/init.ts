@@ -45,7 +45,11 @@ export interface InitReport {
 /** The files init writes; `server.json` holds the role passwords, like the key, for the owner only. */
 export const serverFiles = { settings: 'server.json', cert: 'cert.pem', key: 'key.pem' }
 
-async function connected<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** `work` on a connection of its own, closed after it. */
+export async function connected<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>
+): Promise<T> {
   const client = new pg.Client({ connectionString: url, types: clinicTypes })
   await client.connect()
   try {
