@@ -11,10 +11,12 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // index: the Electron main process; web: the browser host (plain Node, no Electron);
-        // worker: handouts and backups, off the main thread (for both)
+        // worker: handouts and backups, off the main thread (for both);
+        // clinic-server: the clinic's server (plain Node, PostgreSQL)
         input: {
           index: resolve('src/main/index.ts'),
           web: resolve('src/main/web/cli.ts'),
+          'clinic-server': resolve('src/main/clinic/cli.ts'),
           worker: resolve('src/main/offthread/worker.ts')
         }
       }

@@ -18,7 +18,7 @@ const coreImports = {
   paths: [noHttp, { name: 'http', message: noHttp.message }],
   patterns: [
     refuse(
-      ['electron', 'web', 'hosting'],
+      ['electron', 'web', 'hosting', 'clinic'],
       'The core knows no shell: it may import @shared, core/ and offthread/ only.'
     )
   ]
@@ -65,6 +65,16 @@ const mainFolderRules = [
             )
           ]
         }
+      ]
+    }
+  },
+  {
+    // the clinic server: plain Node, no Electron
+    files: ['src/main/clinic/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [refuse(['electron'], 'The clinic server runs without Electron.')] }
       ]
     }
   },

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/core/db/open'
-import { loadMigrations, migrate, migrations, schemaVersion } from '../../src/main/core/db/migrate'
+import { migrate, migrations, schemaVersion } from '../../src/main/core/db/migrate'
+import { loadMigrations } from '../../src/main/core/db/migration-list'
 import { countRows, tempDir } from './helpers'
 
 describe('opening the database', () => {

@@ -1,0 +1,70 @@
+/** Connections to the suite's cluster (global-setup.ts) and a scoped transaction helper. */
+import pg from 'pg'
+import { inject } from 'vitest'
+import { clinicTypes } from '../../src/main/clinic/pg-types'
+
+export interface ClinicSetup {
+  port: number
+  superuserPassword: string
+  clinics: { a: number; b: number; c: number }
+  /** account ids: alex and sam in clinic A, bo in clinic B, chris and cleo in clinic C */
+  users: { alex: number; sam: number; bo: number; chris: number; cleo: number }
+}
+
+export const passwords = { owner: 'owner-secret-for-tests', app: 'app-secret-for-tests' }
+
+export function url(
+  user: 'postgres' | 'physioplan_owner' | 'physioplan_app',
+  database = 'physioplan'
+) {
+  const { port, superuserPassword } = inject('clinic')
+  const password = {
+    postgres: superuserPassword,
+    physioplan_owner: passwords.owner,
+    physioplan_app: passwords.app
+  }[user]
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`
+}
+
+export function pool(user: Parameters<typeof url>[0], database?: string): pg.Pool {
+  return new pg.Pool({ connectionString: url(user, database), types: clinicTypes, max: 4 })
+}
+
+/** Whom a transaction acts for, as the server will set it from the session; null: nobody. */
+export type Scope = { clinic: number; user?: number } | null
+
+/** `work` in one transaction on `on`, scoped like the server's; rolled back if it throws. */
+export async function inScope<T>(
+  on: pg.Pool,
+  scope: Scope,
+  work: (client: pg.PoolClient) => Promise<T>
+): Promise<T> {
+  const client = await on.connect()
+  try {
+    await client.query('BEGIN')
+    if (scope) {
+      await client.query(
+        "SELECT set_config('physioplan.clinic_id', $1, true), set_config('physioplan.user_id', $2, true)",
+        [String(scope.clinic), scope.user === undefined ? '' : String(scope.user)]
+      )
+    }
+    const result = await work(client)
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    await client.query('ROLLBACK')
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
+/** One statement's rows, in its own scoped transaction. */
+export async function rowsOf<T extends pg.QueryResultRow>(
+  on: pg.Pool,
+  scope: Scope,
+  text: string,
+  values: unknown[] = []
+): Promise<T[]> {
+  return inScope(on, scope, async (client) => (await client.query<T>(text, values)).rows)
+}
