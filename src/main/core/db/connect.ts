@@ -50,16 +50,16 @@ export function connect(file: string, known: number): Db {
 }
 
 /**
- * The main connection's page cache (4 MB; better-sqlite3's default is 16).
- * It filled all day: +3.8 MB per 1,000 calls in the second half of the
- * bench's clinic day, and still +2 with handouts reading elsewhere (below),
- * as each visit, draft and issue touched index pages of another patient.
- * At 4 MB it is full by mid-morning. Lists and searches barely miss it: at
- * 10,000 patients the store's calls measured the same as with 16 MB, and at
- * 100,000 their CPU a call was within noise, the 1-letter patient search
- * aside (README, A clinic day: memory).
+ * The main connection's page cache (6 MB; better-sqlite3's default is 16).
+ * At 16 it filled all day: +3.8 MB per 1,000 calls in the second half of
+ * the bench's clinic day, and about +2 with handouts reading elsewhere
+ * (below), as each visit, draft and issue touched index pages of another
+ * patient. Smaller, it is full by mid-morning. Interleaved on one file, the
+ * store's calls at 10,000 patients measured the same at 16 and 4 MB; at
+ * 100,000 the 1-letter patient search's working set (500 rows a letter)
+ * no longer fits below about 6 MB (p95 3.5 ms at 16, 3.7 at 6, 7.0 at 4).
  */
-export const mainCacheKb = 4000
+export const mainCacheKb = 6000
 
 /**
  * The page cache of the connection handouts read through (2 MB). A handout
