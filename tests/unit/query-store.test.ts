@@ -94,6 +94,21 @@ describe('the query layer’s store', () => {
     expect(countRows(db, 'patients')).toBe(1)
   })
 
+  it('keeps the error that made SQLite roll back by itself (a full disk, RAISE(ROLLBACK))', async () => {
+    const db = memoryDb()
+    db.exec(
+      "CREATE TEMP TRIGGER refuse BEFORE INSERT ON patients BEGIN SELECT RAISE(ROLLBACK, 'The disk is full.'); END"
+    )
+    const store = sqliteStore(db)
+    await expect(store.write((q) => createPatient(q, patientFields('Ada Ek')))).rejects.toThrow(
+      'The disk is full.'
+    )
+    expect(db.inTransaction).toBe(false)
+    db.exec('DROP TRIGGER refuse')
+    await store.write((q) => createPatient(q, patientFields('Ada Ek')))
+    expect(countRows(db, 'patients')).toBe(1)
+  })
+
   it('prepares each statement once, through the connection’s cache', async () => {
     const db = memoryDb()
     const prepare = vi.spyOn(db, 'prepare')

@@ -35,8 +35,16 @@ export interface QueryStore {
  * can't turn the write into a busy error halfway through.
  */
 class ImmediateDriver extends SqliteDriver {
+  constructor(private readonly db: Database) {
+    super({ database: statementsOf(db) })
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+  // SQLite rolls back by itself on some errors (a full disk, a drive gone, RAISE(ROLLBACK)):
+  // a second rollback would fail, and its "no transaction is active" would replace the real error
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.db.inTransaction) await super.rollbackTransaction(connection)
   }
 }
 
@@ -45,7 +53,7 @@ class SoloDialect extends SqliteDialect {
     super({ database: statementsOf(db) })
   }
   override createDriver(): Driver {
-    return new ImmediateDriver({ database: statementsOf(this.db) })
+    return new ImmediateDriver(this.db)
   }
 }
 
