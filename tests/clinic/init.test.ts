@@ -4,15 +4,28 @@
  * clinic with its administrator, and a certificate whose fingerprint it reports.
  */
 import { createPrivateKey, X509Certificate } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { initClinicServer, serverFiles, type InitOptions } from '../../src/main/clinic/init'
 import { deriveKey } from '../../src/main/clinic/passwords'
 import { clinicTypes } from '../../src/main/clinic/pg-types'
 import { startCluster, type Cluster } from './pg-cluster'
+
+// a migration that breaks, when a test says so: init must undo what it made before it
+let breakMigration = false
+vi.mock('../../src/main/clinic/pg-migrate', async (original) => {
+  const actual = await original<typeof import('../../src/main/clinic/pg-migrate')>()
+  return {
+    ...actual,
+    migrateClinic: async (...args: Parameters<typeof actual.migrateClinic>) => {
+      if (breakMigration) throw new Error('The migration broke.')
+      return actual.migrateClinic(...args)
+    }
+  }
+})
 
 let cluster: Cluster
 const folders = mkdtempSync(join(tmpdir(), 'physioplan-init-'))
@@ -31,6 +44,69 @@ const options = (folder: string): InitOptions => ({
   admin: { login: 'alex', displayName: 'Alex Moreau', password: 'correct horse battery' },
   names: { dns: ['clinic.local'], ips: ['127.0.0.1', '192.168.1.20'] },
   folder: join(folders, folder)
+})
+
+/** What the cluster holds of init's: its roles, and the databases not PostgreSQL's own. */
+async function clusterHolds() {
+  const superuser = new pg.Client({
+    connectionString: cluster.url('postgres', cluster.superuserPassword)
+  })
+  await superuser.connect()
+  try {
+    const roles = await superuser.query(
+      "SELECT rolname FROM pg_roles WHERE rolname LIKE 'physioplan%'"
+    )
+    const databases = await superuser.query(
+      "SELECT datname FROM pg_database WHERE datname NOT IN ('postgres', 'template0', 'template1') ORDER BY 1"
+    )
+    return {
+      roles: roles.rows.map((row: { rolname: string }) => row.rolname),
+      databases: databases.rows.map((row: { datname: string }) => row.datname)
+    }
+  } finally {
+    await superuser.end()
+  }
+}
+
+describe('clinic-server init, when it must stop', () => {
+  it('never creates over, nor drops, a database of that name (a restored dump, say)', async () => {
+    const superuser = new pg.Client({
+      connectionString: cluster.url('postgres', cluster.superuserPassword)
+    })
+    await superuser.connect()
+    await superuser.query('CREATE DATABASE restored')
+    await superuser.end()
+    await expect(
+      initClinicServer({ ...options('restored'), database: 'restored' })
+    ).rejects.toThrow(
+      'This PostgreSQL server already has a database named restored. Nothing was changed; choose another name with --name.'
+    )
+    expect(await clusterHolds()).toEqual({ roles: [], databases: ['restored'] })
+    expect(existsSync(join(folders, 'restored'))).toBe(false)
+  })
+
+  it('undoes its roles, database and files when a later step fails, and says why', async () => {
+    breakMigration = true
+    try {
+      await expect(initClinicServer(options('broken'))).rejects.toThrow('The migration broke.')
+    } finally {
+      breakMigration = false
+    }
+    expect(await clusterHolds()).toEqual({ roles: [], databases: ['restored'] })
+    expect(readdirSync(join(folders, 'broken'))).toEqual([])
+  })
+
+  it('states each problem with the options as a sentence, before touching anything', async () => {
+    const bad = {
+      ...options('bad'),
+      database: 'Bad-Name',
+      admin: { ...options('bad').admin, password: 'short' }
+    }
+    await expect(initClinicServer(bad)).rejects.toThrow(
+      'database: lower-case letters, digits and _; admin.password: at least 12 characters. Nothing was changed.'
+    )
+    expect(existsSync(join(folders, 'bad'))).toBe(false)
+  })
 })
 
 describe('clinic-server init', () => {

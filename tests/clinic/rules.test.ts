@@ -114,6 +114,29 @@ describe("the solo schema's triggers", () => {
         'issued program versions cannot be changed'
       )
     }
+    // but the template it started from can be deleted: the version keeps all else
+    await expect(
+      rowsOf(
+        app,
+        asChris,
+        "UPDATE program_versions SET template_id = NULL, title = 'Changed' WHERE id = $1",
+        [filled.version]
+      )
+    ).rejects.toThrow('issued program versions cannot be changed')
+    await rowsOf(
+      app,
+      asChris,
+      'DELETE FROM templates WHERE id = (SELECT template_id FROM program_versions WHERE id = $1)',
+      [filled.version]
+    )
+    expect(
+      await rowsOf(
+        app,
+        asChris,
+        'SELECT template_id, title, status FROM program_versions WHERE id = $1',
+        [filled.version]
+      )
+    ).toEqual([{ template_id: null, title: 'Calf loading', status: 'issued' }])
   })
 
   it("keeps each patient's latest visit as visits are added, changed and deleted", async () => {

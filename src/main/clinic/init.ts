@@ -6,7 +6,7 @@
  * connection strings for the app and owner roles (owner-only files).
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import { z } from 'zod'
@@ -91,9 +91,60 @@ async function addClinic(
   return { clinicId, adminId: admin.rows[0]!.id }
 }
 
+/** The options, or every problem with them as "field: message" sentences (zod's own message is JSON). */
+function validOptions(input: InitOptions): z.output<typeof initOptions> {
+  const parsed = initOptions.safeParse(input)
+  if (parsed.success) return parsed.data
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`
+  )
+  throw new AppError('invalid_input', `${problems.join('; ')}. Nothing was changed.`)
+}
+
+/** Undoes what init made in PostgreSQL; a failure here is told, never put in the first one's place. */
+async function undo(superuserUrl: string, database: string | null): Promise<void> {
+  try {
+    await connected(superuserUrl, async (superuser) => {
+      if (database !== null) {
+        await superuser.query(`DROP DATABASE IF EXISTS ${superuser.escapeIdentifier(database)}`)
+      }
+      await superuser.query(
+        'DROP ROLE physioplan_owner, physioplan_app, physioplan_search, physioplan_sign_in'
+      )
+    })
+  } catch (error) {
+    console.error(
+      `Undoing the setup failed too (${(error as Error).message}): drop the database and the ` +
+        'physioplan_* roles by hand before running init again.'
+    )
+  }
+}
+
+const rolesTaken =
+  'This PostgreSQL server already has the physioplan roles: a clinic server was set up on it before. Nothing was changed.'
+
+/**
+ * Refuses a cluster that already has the clinic roles, or a database of that
+ * name (it may be a clinic's restored dump: never created over, never dropped).
+ */
+async function refuseTaken(superuser: pg.Client, database: string): Promise<void> {
+  const { rows } = await superuser.query<{ roles: string; named: boolean }>(
+    `SELECT (SELECT count(*) FROM pg_roles WHERE rolname LIKE 'physioplan\\_%') AS roles,
+            EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS named`,
+    [database]
+  )
+  if (Number(rows[0]!.roles) > 0) throw new AppError('conflict', rolesTaken)
+  if (rows[0]!.named) {
+    throw new AppError(
+      'conflict',
+      `This PostgreSQL server already has a database named ${database}. Nothing was changed; choose another name with --name.`
+    )
+  }
+}
+
 export async function initClinicServer(input: InitOptions): Promise<InitReport> {
-  const options = initOptions.parse(input)
-  const { folder } = options
+  const options = validOptions(input)
+  const { folder, database } = options
   // a folder already in use may hold the key desktops have pinned: never replace it
   const taken = Object.values(serverFiles).filter((file) => existsSync(join(folder, file)))
   if (taken.length > 0) {
@@ -102,57 +153,47 @@ export async function initClinicServer(input: InitOptions): Promise<InitReport> 
       `${folder} already holds a clinic server's ${taken.join(', ')}. Nothing was changed; choose another folder.`
     )
   }
+  await connected(options.superuserUrl, (superuser) => refuseTaken(superuser, database))
+  // what can fail without PostgreSQL fails before anything is made in it: nothing there to undo
+  makePrivateFolder(folder)
+  const certificate = await makeServerCertificate(options.names)
   const passwordHash = await hashPassword(options.admin.password)
   const passwords = {
     owner: randomBytes(24).toString('base64url'),
     app: randomBytes(24).toString('base64url')
   }
-  const ownerUrl = roleUrl(
-    options.superuserUrl,
-    'physioplan_owner',
-    passwords.owner,
-    options.database
-  )
+  const ownerUrl = roleUrl(options.superuserUrl, 'physioplan_owner', passwords.owner, database)
   await connected(options.superuserUrl, async (superuser) => {
-    // all four or none: roles that already exist mean this cluster already has a clinic server
+    // all four or none; one made meanwhile by another init fails this one
     await superuser.query('BEGIN')
     await createClinicRoles(superuser, passwords).catch((error: unknown) => {
       if ((error as { code?: string }).code !== '42710') throw error
-      throw new AppError(
-        'conflict',
-        'This PostgreSQL server already has the physioplan roles: a clinic server was set up on it before. Nothing was changed.'
-      )
+      throw new AppError('conflict', rolesTaken)
     })
     await superuser.query('COMMIT')
   })
-  let made: { clinicId: number; adminId: number }
+  let databaseMade: string | null = null
+  const written: string[] = []
   try {
-    await connected(options.superuserUrl, (superuser) =>
-      createClinicDatabase(superuser, options.database)
-    )
-    made = await connected(ownerUrl, (owner) => addClinic(owner, options, passwordHash))
+    await connected(options.superuserUrl, (superuser) => createClinicDatabase(superuser, database))
+    databaseMade = database
+    const made = await connected(ownerUrl, (owner) => addClinic(owner, options, passwordHash))
+    const write = (file: string, text: string, mode: number) => {
+      writeFileSync(join(folder, file), text, { mode, flag: 'wx' })
+      written.push(file)
+    }
+    write(serverFiles.key, certificate.key, privateFileMode)
+    write(serverFiles.cert, certificate.cert, 0o644)
+    const settings = {
+      database: roleUrl(options.superuserUrl, 'physioplan_app', passwords.app, database),
+      migrations: ownerUrl
+    }
+    write(serverFiles.settings, `${JSON.stringify(settings, null, 2)}\n`, privateFileMode)
+    return { folder, fingerprint: certificate.fingerprint, ...made }
   } catch (error) {
-    // CREATE DATABASE can't share a transaction with the rest: undone by hand
-    await connected(options.superuserUrl, async (superuser) => {
-      await superuser.query(
-        `DROP DATABASE IF EXISTS ${superuser.escapeIdentifier(options.database)}`
-      )
-      await superuser.query(
-        'DROP ROLE physioplan_owner, physioplan_app, physioplan_search, physioplan_sign_in'
-      )
-    })
+    // CREATE DATABASE can't share a transaction with the rest: undone by hand, files too
+    for (const file of written) rmSync(join(folder, file), { force: true })
+    await undo(options.superuserUrl, databaseMade)
     throw error
   }
-  const certificate = await makeServerCertificate(options.names)
-  makePrivateFolder(folder)
-  const write = (file: string, text: string, mode: number) =>
-    writeFileSync(join(folder, file), text, { mode, flag: 'wx' })
-  write(serverFiles.key, certificate.key, privateFileMode)
-  write(serverFiles.cert, certificate.cert, 0o644)
-  const settings = {
-    database: roleUrl(options.superuserUrl, 'physioplan_app', passwords.app, options.database),
-    migrations: ownerUrl
-  }
-  write(serverFiles.settings, `${JSON.stringify(settings, null, 2)}\n`, privateFileMode)
-  return { folder, fingerprint: certificate.fingerprint, ...made }
 }

@@ -44,11 +44,15 @@ export async function createClinicRoles(superuser: pg.ClientBase, passwords: Rol
   await superuser.query('GRANT physioplan_search, physioplan_sign_in TO physioplan_owner')
 }
 
-/** A database owned by physioplan_owner, which only the clinic's roles may connect to. */
+/**
+ * A database owned by physioplan_owner, which only the clinic's roles may
+ * connect to; its locale pinned, since `physioplan_fold`'s lower() follows
+ * it (in the C locale Greek and Cyrillic names wouldn't fold).
+ */
 export async function createClinicDatabase(superuser: pg.ClientBase, name: string) {
   const database = superuser.escapeIdentifier(name)
   await superuser.query(
-    `CREATE DATABASE ${database} OWNER physioplan_owner TEMPLATE template0 ENCODING 'UTF8'`
+    `CREATE DATABASE ${database} OWNER physioplan_owner TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'`
   )
   await superuser.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`)
   await superuser.query(`GRANT CONNECT ON DATABASE ${database} TO physioplan_app`)

@@ -410,6 +410,12 @@ CREATE FUNCTION physioplan_refuse_issued() RETURNS trigger LANGUAGE plpgsql AS $
 DECLARE
   version_id bigint;
 BEGIN
+  -- a deleted template's ON DELETE SET NULL is the one change an issued version takes: its
+  -- template only says where it started, its snapshot is what prints (SQLite's migration 007)
+  IF TG_TABLE_NAME = 'program_versions'
+     AND to_jsonb(NEW) = to_jsonb(OLD) || jsonb_build_object('template_id', NULL) THEN
+    RETURN NEW;
+  END IF;
   -- separate statements: plpgsql resolves OLD.version_id only where it runs
   IF TG_TABLE_NAME = 'program_versions' THEN
     version_id := OLD.id;
