@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { restoreBackup } from '../../src/main/core/backups'
+import { schemaVersion } from '../../src/main/core/db/migrate'
 import { openDatabase } from '../../src/main/core/db/open'
 import { erasePatient } from '../../src/main/core/patient-data'
 import { createPatient, setPatientArchived } from '../../src/main/core/patients'
@@ -169,7 +170,7 @@ describe('the dashboard read from each patient’s latest visit', () => {
     const older = join(dir, 'schema-v5.sqlite3')
     copyFileSync('tests/fixtures/schema-v5.sqlite3', older)
     await restoreBackup(db, { databaseFile: file, offThread: inline }, older, join(dir, 'safety'))
-    expect(db.pragma('user_version', { simple: true })).toBe(6)
+    expect(db.pragma('user_version', { simple: true })).toBe(schemaVersion)
     expect(staleLatest(db)).toEqual([])
     // Şükrü's latest visit set a next date; Ørjan is archived
     const board = dashboard(db, '2030-01-01', 1000)
