@@ -95,7 +95,7 @@ const mainFolderRules = [
 ]
 
 export default defineConfigWithVueTs(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', '.bench/**'] },
   js.configs.recommended,
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
