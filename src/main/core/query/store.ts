@@ -16,7 +16,6 @@ import {
   type Driver
 } from 'kysely'
 import type { Query, Schema } from './schema'
-import { statementsOf } from './statements'
 
 export interface QueryStore {
   /** runs `work` on the connection, outside any transaction */
@@ -30,13 +29,24 @@ export interface QueryStore {
 }
 
 /**
+ * The app's connection as Kysely's SqliteDialect takes it. Its `prepare`
+ * returns the statement the connection keeps (`cacheStatements`,
+ * db/statements.ts), where Kysely's own driver would prepare each one anew;
+ * `close` does nothing: the store that opened the connection closes it.
+ */
+const appConnection = (db: Database) => ({
+  prepare: (text: string) => db.prepare(text),
+  close: () => {}
+})
+
+/**
  * `BEGIN IMMEDIATE` instead of Kysely's plain `begin`: the write lock is
  * taken before the first statement, so a worker's connection holding a read
  * can't turn the write into a busy error halfway through.
  */
 class ImmediateDriver extends SqliteDriver {
   constructor(private readonly db: Database) {
-    super({ database: statementsOf(db) })
+    super({ database: appConnection(db) })
   }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'))
@@ -50,7 +60,7 @@ class ImmediateDriver extends SqliteDriver {
 
 class SoloDialect extends SqliteDialect {
   constructor(private readonly db: Database) {
-    super({ database: statementsOf(db) })
+    super({ database: appConnection(db) })
   }
   override createDriver(): Driver {
     return new ImmediateDriver(this.db)

@@ -13,7 +13,6 @@ import {
   type Compilable
 } from 'kysely'
 import type { Schema } from './schema'
-import { statementsOf } from './statements'
 
 /** Builds SQLite queries without running them: `runNow` runs what it builds. */
 export const sqliteBuilder = new Kysely<Schema>({
@@ -28,7 +27,7 @@ export const sqliteBuilder = new Kysely<Schema>({
 /** The rows a built query returns (none for a write), run now on `db`. */
 export function runNow<Row>(db: Database, query: Compilable<Row>): Row[] {
   const { sql, parameters } = query.compile()
-  const statement = statementsOf(db).prepare(sql)
+  const statement = db.prepare(sql)
   if (statement.reader) return statement.all(...parameters) as Row[]
   statement.run(...parameters)
   return []
