@@ -45,6 +45,10 @@ const mainFolderRules = [
             {
               regex: '(^|/)query/store$',
               message: 'Domain functions take `q` first; handlers use context.store (handlers.ts).'
+            },
+            {
+              regex: '(^|/)query/(sqlite|postgres)$',
+              message: 'Ask dialectSql(q) (query/dialect.ts) for SQL that differs per store.'
             }
           ]
         }

@@ -5,6 +5,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { openDatabase } from '../../src/main/core/db/open'
 import { handlerContext } from '../../src/main/core/handlers'
 import { createPatient, getPatient, updatePatient } from '../../src/main/core/patients'
+import { dialectSql } from '../../src/main/core/query/dialect'
+import * as sqliteSql from '../../src/main/core/query/sqlite'
 import { sqliteStore } from '../../src/main/core/query/store'
 import { emptyDose } from '../../src/shared/dose'
 import type { Patient, ProgramVersion } from '../../src/shared/types'
@@ -41,6 +43,12 @@ describe('the query layer’s store', () => {
     expect((await store.read((q) => getPatient(q, kept.id))).fullName).toBe('Kept Kim')
     // the create's audit row went with it; the update wrote none
     expect(countRows(db, 'audit_log')).toBe(1)
+  })
+
+  it('tells a read and a write which dialect’s SQL they speak', async () => {
+    const store = sqliteStore(memoryDb())
+    expect(await store.read(async (q) => dialectSql(q))).toBe(sqliteSql)
+    expect(await store.write(async (q) => dialectSql(q))).toBe(sqliteSql)
   })
 
   it('refuses every write while the data file is damaged, and writes nothing', async () => {

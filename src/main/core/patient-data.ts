@@ -11,7 +11,7 @@ import { namePart } from './file-names'
 import { issuedHandout, type HandoutRendering } from './handouts'
 import type { OffThread } from '../offthread/pool'
 import type { Query } from './query/schema'
-import { optimizePatientSearch } from './query/sqlite'
+import { dialectSql } from './query/dialect'
 import { getPatient, getPatientSync } from './patients'
 import { getSnapshot, getVersion, listVersions } from './programs'
 import { listVisits } from './visits'
@@ -77,7 +77,7 @@ export async function erasePatient(
   }
   await q.deleteFrom('patients').where('id', '=', patientId).execute()
   await audit(q, { patientId, entity: 'patient', entityId: patientId, action: 'erase' })
-  await optimizePatientSearch.execute(q)
+  await dialectSql(q).optimizePatientSearch(q)
   return null
 }
 

@@ -11,7 +11,7 @@ import { inMeasureOrder, type MeasureKey } from '@shared/measures'
 import type { Patient, PatientFields, PatientSummary } from '@shared/types'
 import { audit, changedFields } from './audit'
 import type { Query } from './query/schema'
-import { patientMatch } from './query/sqlite'
+import { dialectSql } from './query/dialect'
 import { runNow, sqliteBuilder } from './query/sync'
 import { fold, searchTerms } from './search'
 
@@ -36,7 +36,7 @@ const patientColumns = [
 ] as const
 
 /**
- * Patients matching every typed term (query/sqlite.ts says how), active
+ * Patients matching every typed term (each dialect says how: query/dialect.ts), active
  * before archived, by name. Both sides are folded: "lu" and "lukas" find
  * Łukasiewicz.
  */
@@ -44,7 +44,7 @@ export async function listPatients(
   q: Query,
   options: { query?: string | undefined; includeArchived?: boolean | undefined }
 ): Promise<PatientSummary[]> {
-  const filters = patientMatch(searchTerms(options.query))
+  const filters = dialectSql(q).patientMatch(searchTerms(options.query))
   return (
     q
       .selectFrom('patients as p')

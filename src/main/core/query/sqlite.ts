@@ -1,9 +1,11 @@
 /**
  * SQL only SQLite speaks, in one place: the clinic store (PostgreSQL) gets a
- * module of its own beside this one when it lands (issue 17).
+ * module of the same shape beside this one (issue 17). Domain code reaches
+ * it through `dialectSql(q)` (dialect.ts).
  */
 import { sql, type Expression, type SqlBool } from 'kysely'
 import { ftsString, likePrefix } from '../search'
+import type { Query } from './schema'
 
 /**
  * Patients matching every typed (folded) term. Terms of 3+ letters use the
@@ -27,4 +29,6 @@ export function patientMatch(terms: string[]): Expression<SqlBool>[] {
 }
 
 /** Folds the trigram index's pages together again after rows left it (an erase). */
-export const optimizePatientSearch = sql`INSERT INTO patients_fts (patients_fts) VALUES ('optimize')`
+export async function optimizePatientSearch(q: Query): Promise<void> {
+  await sql`INSERT INTO patients_fts (patients_fts) VALUES ('optimize')`.execute(q)
+}
