@@ -68,3 +68,40 @@ export async function rowsOf<T extends pg.QueryResultRow>(
 ): Promise<T[]> {
   return inScope(on, scope, async (client) => (await client.query<T>(text, values)).rows)
 }
+
+let clinicsMade = 0
+
+/**
+ * A clinic of the test file's own, with therapist accounts for `logins`
+ * (display name: the login capitalised), made by the owner as init does, so
+ * the file's rows meet no other file's.
+ */
+export async function newClinic(
+  logins: string[],
+  passwordHash = 'scrypt$not-a-real-hash'
+): Promise<{ clinic: number; accounts: number[] }> {
+  const owner = new pg.Client({ connectionString: url('physioplan_owner'), types: clinicTypes })
+  await owner.connect()
+  try {
+    await owner.query('BEGIN')
+    const made = await owner.query<{ id: number }>(
+      'INSERT INTO clinics (name) VALUES ($1) RETURNING id',
+      [`Clinic ${process.pid}-${++clinicsMade}`]
+    )
+    const clinic = made.rows[0]!.id
+    await owner.query("SELECT set_config('physioplan.clinic_id', $1, true)", [String(clinic)])
+    const accounts: number[] = []
+    for (const login of logins) {
+      const { rows } = await owner.query<{ id: number }>(
+        `INSERT INTO accounts (login, display_name, role, password_hash)
+         VALUES ($1, initcap($1), 'therapist', $2) RETURNING id`,
+        [`${login}-${clinic}`, passwordHash]
+      )
+      accounts.push(rows[0]!.id)
+    }
+    await owner.query('COMMIT')
+    return { clinic, accounts }
+  } finally {
+    await owner.end()
+  }
+}
