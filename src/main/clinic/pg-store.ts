@@ -83,3 +83,36 @@ export function postgresStore(pool: pg.Pool, scope: Scope): QueryStore {
     outermost(() => opening.run(scope, () => kysely.transaction().execute(work)))
   return { read: scoped, write: scoped }
 }
+
+/**
+ * `work` in one transaction on one of the pool's connections, scoped like
+ * the store's, for the server's own tables (accounts, sessions) that the
+ * domain's query schema doesn't type; `null` for the tables of no clinic
+ * (sign-in counters). Rolled back when `work` throws.
+ */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  scope: Scope | null,
+  work: (client: pg.PoolClient) => Promise<T>
+): Promise<T> {
+  const client = await pool.connect()
+  let broken = false
+  try {
+    await client.query('BEGIN')
+    if (scope) {
+      await client.query(
+        "SELECT set_config('physioplan.clinic_id', $1, true), set_config('physioplan.user_id', $2, true)",
+        [String(scope.clinicId), String(scope.accountId)]
+      )
+    }
+    const result = await work(client)
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    // a connection that can't roll back is closed rather than handed to the next call
+    await client.query('ROLLBACK').catch(() => (broken = true))
+    throw error
+  } finally {
+    client.release(broken)
+  }
+}
