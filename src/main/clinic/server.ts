@@ -13,6 +13,7 @@ import type pg from 'pg'
 import { z } from 'zod'
 import { isChannel } from '@shared/channels'
 import { dispatch } from '../core/api'
+import { HttpError, readJsonBody } from '../hosting/json-body'
 import { sessionFor, signIn, signOut, SignInRefused } from './accounts'
 import { postgresStore } from './pg-store'
 import { servedChannels, servedHandlers } from './served'
@@ -34,15 +35,6 @@ export interface ClinicServerOptions {
 export interface ClinicServer {
   port: number
   close: () => Promise<void>
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string
-  ) {
-    super(message)
-  }
 }
 
 const signInInput = z.strictObject({
@@ -76,25 +68,6 @@ function sendError(response: ServerResponse, error: unknown) {
   sendJson(response, 500, body)
 }
 
-async function readJson(request: IncomingMessage, limit: number): Promise<unknown> {
-  const declared = Number(request.headers['content-length'] ?? 0)
-  const tooLarge = new HttpError(413, `The request is too large (${limit / 1024} KB at most).`)
-  if (declared > limit) throw tooLarge
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length
-    if (size > limit) throw tooLarge
-    chunks.push(chunk as Buffer)
-  }
-  if (size === 0) return {}
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
-  } catch {
-    throw new HttpError(400, 'The request body is not valid JSON.')
-  }
-}
-
 const bearer = (request: IncomingMessage) =>
   /^Bearer ([\w-]{1,100})$/.exec(request.headers.authorization ?? '')?.[1] ?? ''
 
@@ -111,7 +84,7 @@ export async function startClinicServer(options: ClinicServerOptions): Promise<C
     }
     if (request.method !== 'POST') throw new HttpError(405, 'Use POST.')
     if (pathname === '/sign-in') {
-      const parsed = signInInput.safeParse(await readJson(request, maxBodyBytes.signIn))
+      const parsed = signInInput.safeParse(await readJsonBody(request, maxBodyBytes.signIn))
       if (!parsed.success) throw new HttpError(400, 'Send a login and a password.')
       const address = request.socket.remoteAddress ?? 'unknown'
       const signedIn = await signIn(pool, { ...parsed.data, address }, now())
@@ -125,7 +98,7 @@ export async function startClinicServer(options: ClinicServerOptions): Promise<C
     }
     if (!pathname.startsWith('/api/')) throw new HttpError(404, 'Not found.')
     const channel = pathname.slice('/api/'.length)
-    const input = await readJson(request, maxBodyBytes.api)
+    const input = await readJsonBody(request, maxBodyBytes.api)
     if (isChannel(channel) && !servedChannels.has(channel)) {
       const message =
         'The clinic server doesn’t answer this yet: it works in solo mode only for now.'
