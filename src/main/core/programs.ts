@@ -156,10 +156,9 @@ export async function getVersion(q: Query, versionId: number): Promise<ProgramVe
   }
 }
 
-/** Every version of every program for a patient, newest first. */
-export async function listVersions(q: Query, patientId: number): Promise<ProgramVersionSummary[]> {
-  await getPatient(q, patientId)
-  return q
+// compiled once: the patient page asks for it on every visit
+const versionsOf = compiledOnce((q, param) =>
+  q
     .selectFrom('program_versions as v')
     .innerJoin('programs as p', 'p.id', 'v.program_id')
     .select((eb) => [
@@ -178,10 +177,15 @@ export async function listVersions(q: Query, patientId: number): Promise<Program
         .$notNull()
         .as('itemCount')
     ])
-    .where('p.patient_id', '=', patientId)
+    .where('p.patient_id', '=', param<number>(0))
     .orderBy('v.created_at', 'desc')
     .orderBy('v.id', 'desc')
-    .execute()
+)
+
+/** Every version of every program for a patient, newest first. */
+export async function listVersions(q: Query, patientId: number): Promise<ProgramVersionSummary[]> {
+  await getPatient(q, patientId)
+  return versionsOf(q, [patientId])
 }
 
 /** Refuses items naming an exercise the library no longer has, pointing at the first. */
