@@ -264,9 +264,14 @@ export async function buildClinic(
   const exerciseIds = db.prepare('SELECT id FROM exercises').pluck().all() as number[]
   // a program's versions are written with their items, so a batch holds fewer of them
   const programBatch = Math.max(1, Math.floor(batch / 5))
-  const program = (n: number) => {
-    const version = createProgram(db, 1 + (n % size.patients), { kind: 'blank' }, 'Home program')
-    saveDraft(db, version.id, programContent(n, exerciseIds))
+  const program = async (n: number, q: Query) => {
+    const version = await createProgram(
+      q,
+      1 + (n % size.patients),
+      { kind: 'blank' },
+      'Home program'
+    )
+    await saveDraft(q, version.id, programContent(n, exerciseIds))
   }
   await inBatches(store, 'programs', size.programs, programBatch, program, progress)
   const visit = (n: number) =>

@@ -121,7 +121,7 @@ async function measureClinic(size: ClinicSize): Promise<Timing[]> {
   const someone = (run: number) => 1 + ((run * 7919) % size.patients)
   for (const [name, call] of [
     ['patient page: patients:get', (id: number) => store.read((q) => getPatient(q, id))],
-    ['patient page: programs:list', (id: number) => listVersions(db, id)],
+    ['patient page: programs:list', (id: number) => store.read((q) => listVersions(q, id))],
     ['patient page: visits:list (with outcomes)', (id: number) => listVisits(db, id)],
     ['patient page: patients:history', (id: number) => store.read((q) => auditTrail(q, id))]
   ] as const) {
@@ -150,7 +150,7 @@ async function measureClinic(size: ClinicSize): Promise<Timing[]> {
     await measure('follow-up dashboard', 30, () => void dashboard(db, '2026-11-25'), '≤ 50 ms')
   )
 
-  const draft = createProgram(db, 1, { kind: 'blank' }, 'Bench program')
+  const draft = await store.write((q) => createProgram(q, 1, { kind: 'blank' }, 'Bench program'))
   const thirty = {
     title: 'Bench program',
     goals: 'Measure saving',
@@ -166,19 +166,17 @@ async function measureClinic(size: ClinicSize): Promise<Timing[]> {
     await measure(
       'save a 30-item program (one transaction)',
       200,
-      (run) => {
-        db.transaction(() =>
-          saveDraft(db, draft.id, { ...thirty, goals: `Measure saving ${run}` })
-        )()
-      },
+      (run) =>
+        store.write((q) => saveDraft(q, draft.id, { ...thirty, goals: `Measure saving ${run}` })),
       'median < 20 ms'
     )
   )
   timings.push(
-    await measure('issue a 30-item program (snapshot)', 50, () => {
-      const version = createProgram(db, 2, { kind: 'blank' }, 'Issued')
-      saveDraft(db, version.id, thirty)
-      db.transaction(() => issueVersion(db, version.id))()
+    await measure('issue a 30-item program (snapshot)', 50, async () => {
+      // as the builder makes its calls: each one transaction
+      const version = await store.write((q) => createProgram(q, 2, { kind: 'blank' }, 'Issued'))
+      await store.write((q) => saveDraft(q, version.id, thirty))
+      await store.write((q) => issueVersion(q, db, version.id))
     })
   )
   db.close()

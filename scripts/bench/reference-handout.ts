@@ -28,7 +28,8 @@ export async function referenceHandout(): Promise<{ db: Db; snapshot: ProgramSna
     therapistName: 'Zoë Łukasiewicz',
     logoDataUrl: null
   })
-  const patient = await sqliteStore(db).write((q) =>
+  const store = sqliteStore(db)
+  const patient = await store.write((q) =>
     createPatient(q, {
       fullName: 'Şükrü Çağlar',
       dateOfBirth: '1984-03-09',
@@ -45,20 +46,24 @@ export async function referenceHandout(): Promise<{ db: Db; snapshot: ProgramSna
       id: number
     }
   ).id
-  const draft = createProgram(db, patient.id, { kind: 'template', templateId }, undefined)
-  saveDraft(db, draft.id, {
-    title: draft.title,
-    goals: draft.goals,
-    startDate: '2026-11-30',
-    reviewDate: '2026-12-14',
-    items: draft.items.map((item, index) => ({
-      exerciseId: item.exerciseId,
-      dose: { ...emptyDose, ...item.dose, perDay: 1, perWeek: index < 3 ? 3 : 5 }
-    })),
-    advice: draft.advice
-  })
-  issueVersion(db, draft.id)
-  return { db, snapshot: getSnapshot(db, draft.id) }
+  const draft = await store.write((q) =>
+    createProgram(q, patient.id, { kind: 'template', templateId }, undefined)
+  )
+  await store.write((q) =>
+    saveDraft(q, draft.id, {
+      title: draft.title,
+      goals: draft.goals,
+      startDate: '2026-11-30',
+      reviewDate: '2026-12-14',
+      items: draft.items.map((item, index) => ({
+        exerciseId: item.exerciseId,
+        dose: { ...emptyDose, ...item.dose, perDay: 1, perWeek: index < 3 ? 3 : 5 }
+      })),
+      advice: draft.advice
+    })
+  )
+  await store.write((q) => issueVersion(q, db, draft.id))
+  return { db, snapshot: await store.read((q) => getSnapshot(q, draft.id)) }
 }
 
 /** The reference program stretched to `count` exercises (repeating its ten): a long handout. */

@@ -13,6 +13,7 @@ import type { ProgramSnapshot } from '../../src/shared/types'
 import { referenceHandout } from '../../scripts/bench/reference-handout'
 import { issuedRelief, memoryApi, ok } from './helpers'
 import { pdfText, pdfTextRuns, qpdfCheck } from './pdf-tools'
+import { sqliteStore } from '../../src/main/core/query/store'
 
 const a4: HandoutOptions = { paper: 'A4', largePrint: false, pictures: true, diaryWeeks: 2 }
 
@@ -37,7 +38,9 @@ async function issued(layout: 'standard' | 'compact') {
 describe('the compact layout', () => {
   it('is frozen at issue: the clinic changing its layout changes no reprint', async () => {
     const { api, version, pdf } = await issued('compact')
-    expect(getSnapshot(api.db, version.id).layout).toBe('compact')
+    expect((await sqliteStore(api.db).read((q) => getSnapshot(q, version.id))).layout).toBe(
+      'compact'
+    )
     const first = await pdf()
     await ok(api, 'handouts:setOptions', { ...a4, layout: 'standard' })
     expect((await pdf()).equals(first)).toBe(true)
@@ -49,7 +52,7 @@ describe('the compact layout', () => {
 
   it('sets exercises two to a row, each with its pictures at full proportions', async () => {
     const { api, version } = await issued('compact')
-    const snapshot = getSnapshot(api.db, version.id)
+    const snapshot = await sqliteStore(api.db).read((q) => getSnapshot(q, version.id))
     const assets = handoutAssets(api.db, snapshot, resolve('resources'))
     const compact = JSON.stringify(buildHandout(snapshot, a4, assets).content)
     const standard = JSON.stringify(

@@ -40,12 +40,16 @@ export async function handoutVariants(): Promise<HandoutVariant[]> {
     const add = (name: string, snapshot: ProgramSnapshot, options: HandoutOptions) =>
       variants.push({ name, snapshot, options, assets: handoutAssets(db, snapshot, resources) })
 
-    const patient = await sqliteStore(db).write((q) =>
+    const store = sqliteStore(db)
+    const patient = await store.write((q) =>
       createPatient(q, { ...patientFields('Ørjan Ågren-Þórsdóttir'), dateOfBirth: '1971-06-30' })
     )
-    for (const template of listTemplates(db).filter((t) => t.builtin)) {
-      const draft = createProgram(db, patient.id, { kind: 'template', templateId: template.id }, '')
-      const snapshot = buildSnapshot(db, draft, issuedAt)
+    for (const template of (await store.read(listTemplates)).filter((t) => t.builtin)) {
+      const snapshot = await store.write(async (q) => {
+        const source = { kind: 'template', templateId: template.id } as const
+        const draft = await createProgram(q, patient.id, source, '')
+        return buildSnapshot(q, db, draft, issuedAt)
+      })
       for (const layout of ['standard', 'compact'] as const)
         add(`template ${template.name}, ${layout}`, { ...snapshot, layout }, base)
     }

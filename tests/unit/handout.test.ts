@@ -18,6 +18,8 @@ import { redFlagKeys, redFlagRules } from '../../src/shared/red-flags'
 import { inline, issuedRelief, memoryApi, ok, type MemoryApi } from './helpers'
 import { visitInput } from './visit-input'
 import { pdfText, qpdfCheck } from './pdf-tools'
+import { sqliteStore } from '../../src/main/core/query/store'
+import { handoutReader } from '../../src/main/core/handlers'
 
 const fonts = resolve('resources/fonts')
 const a4: HandoutOptions = { paper: 'A4', largePrint: false, pictures: true, diaryWeeks: 2 }
@@ -39,7 +41,11 @@ async function issuedProgram(fullName = 'Şükrü Çağlar') {
   const api = memoryApi()
   await ok(api, 'clinic:update', clinic)
   const { version } = await issuedRelief(api, fullName)
-  return { api, version, snapshot: getSnapshot(api.db, version.id) }
+  return {
+    api,
+    version,
+    snapshot: await sqliteStore(api.db).read((q) => getSnapshot(q, version.id))
+  }
 }
 
 const pdfOf = async (api: MemoryApi, versionId: number, options = a4) =>
@@ -379,7 +385,7 @@ describe('handout options and drafts', () => {
         ]
       })
       const saved = await ok<ProgramVersion>(api, 'programs:get', { versionId: id })
-      return buildSnapshot(api.db, saved, now)
+      return sqliteStore(api.db).read((q) => buildSnapshot(q, api.db, saved, now))
     }
     expect((await save(legHelp)).spinalFlags).toBe(false)
     // the clinic's own help section, or a flag found since: the spinal flags stay
@@ -428,11 +434,11 @@ describe('handout options and drafts', () => {
       close: inline.close
     }
     const rendering = { resourcesDir: resolve('resources'), offThread: watching }
-    await warmUpHandouts(memoryApi().db, rendering)
+    await warmUpHandouts(handoutReader(memoryApi().db), rendering)
     expect(rendered).toEqual([])
     const { api, version } = await issuedProgram()
     const draft = await ok<ProgramVersion>(api, 'programs:revise', { versionId: version.id })
-    await warmUpHandouts(api.db, rendering)
+    await warmUpHandouts(handoutReader(api.db), rendering)
     expect(rendered).toEqual([draft.id])
   })
 

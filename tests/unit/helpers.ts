@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { afterEach } from 'vitest'
 import { createHandlers, dispatch, type Handlers } from '../../src/main/core/api'
 import { createOffThread, type OffThread } from '../../src/main/offthread/pool'
+import type { HandoutJob } from '../../src/main/offthread/tasks'
 import { openDatabase, type Db } from '../../src/main/core/db/open'
 import { openStore, type OpenedStore } from '../../src/main/core/store'
 import type { Patient, ProgramVersion, Template } from '../../src/shared/types'
@@ -65,6 +66,20 @@ export async function issuedRelief(
   })
   const version = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
   return { patient, version }
+}
+
+/** Worker tasks run inline, each handout render recorded by the program title it prints. */
+export function countingRenders(): { offThread: OffThread; renders: string[] } {
+  const renders: string[] = []
+  const offThread: OffThread = {
+    run: (name, input, onProgress) => {
+      if (name === 'handout') renders.push((input as HandoutJob).snapshot.program.title)
+      return inline.run(name, input, onProgress)
+    },
+    idle: inline.idle,
+    close: inline.close
+  }
+  return { offThread, renders }
 }
 
 export function countRows(db: Db, table: string, where = 'true'): number {

@@ -2,25 +2,16 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startPreview, type StartedPreviews } from '../../src/main/core/handouts'
 import type { HandoutFile, HandoutOptions, ProgramVersion } from '../../src/shared/types'
-import type { OffThread } from '../../src/main/offthread/pool'
-import type { HandoutJob } from '../../src/main/offthread/tasks'
-import { inline, issuedRelief, memoryApi, ok, type MemoryApi } from './helpers'
+import { countingRenders, inline, issuedRelief, memoryApi, ok, type MemoryApi } from './helpers'
 import { pdfText } from './pdf-tools'
+import { handoutReader } from '../../src/main/core/handlers'
 
 const a4: HandoutOptions = { paper: 'A4', largePrint: false, pictures: true, diaryWeeks: 2 }
 
 /** An api whose handout renders are counted (by the title they print). */
 async function draftBeingEdited() {
-  const renders: string[] = []
-  const counting: OffThread = {
-    run: (name, input, onProgress) => {
-      if (name === 'handout') renders.push((input as HandoutJob).snapshot.program.title)
-      return inline.run(name, input, onProgress)
-    },
-    idle: inline.idle,
-    close: inline.close
-  }
-  const api = memoryApi(counting)
+  const { offThread, renders } = countingRenders()
+  const api = memoryApi(offThread)
   const { patient, version } = await issuedRelief(api, 'Ana Costa')
   const draft = await ok<ProgramVersion>(api, 'programs:revise', { versionId: version.id })
   renders.length = 0
@@ -114,7 +105,7 @@ describe('a preview with no second trip', () => {
     const started: StartedPreviews = new Map()
     const rendering = { resourcesDir: resolve('resources'), offThread: inline }
     for (const id of [1, 2, 3, 4, 5, 6, 3])
-      startPreview(api.db, { ...draft, id }, a4, rendering, started)
+      startPreview(handoutReader(api.db), { ...draft, id }, a4, rendering, started)
     // the one opened again is the newest
     expect([...started.keys()]).toEqual([4, 5, 6, 3])
     await Promise.allSettled([...started.values()].map(({ file }) => file))

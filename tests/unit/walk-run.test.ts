@@ -17,6 +17,7 @@ import type {
 } from '../../src/shared/types'
 import { memoryApi, type MemoryApi, ok } from './helpers'
 import { pdfText } from './pdf-tools'
+import { sqliteStore } from '../../src/main/core/query/store'
 
 const flat = (text: string) => text.replace(/\s+/g, ' ')
 
@@ -94,7 +95,7 @@ describe('a walk–run plan in a program', () => {
     const saved = await ok<ProgramVersion>(api, 'programs:save', saveInput(draft, plan))
     expect(saved.walkRun).toEqual(plan)
     const issued = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
-    expect(getSnapshot(api.db, issued.id).walkRun).toEqual(plan)
+    expect((await sqliteStore(api.db).read((q) => getSnapshot(q, issued.id))).walkRun).toEqual(plan)
 
     const handout = await ok<HandoutFile>(api, 'handouts:pdf', { versionId: issued.id })
     const { text } = await pdfText(Buffer.from(handout.bytes))

@@ -14,7 +14,7 @@ import { AppError } from '@shared/errors'
 import type { AppInfo, DataHealth } from '@shared/types'
 import type { OffThread } from '../offthread/pool'
 import type { DesktopActions } from './desktop-actions'
-import type { StartedPreviews } from './handouts'
+import type { HandoutReader, StartedPreviews } from './handouts'
 import { jobRunner, type JobRunner } from './jobs'
 import { typedPaths, type PathPolicy } from './paths'
 import { sqliteStore, type QueryStore } from './query/store'
@@ -65,6 +65,8 @@ export interface HandlerContext extends Omit<
   write: <T>(work: () => T) => T
   /** the query layer: `store.read(q => …)`, `store.write(q => …)`, with `write`'s rules */
   store: QueryStore
+  /** handouts' reads, through `handoutDb`: a store of its own that only reads */
+  handoutReader: HandoutReader
   /** the desktop's dialogs, printer and viewer; elsewhere an `unavailable` error saying what to do instead */
   desktop: (otherwise?: string) => DesktopActions
   /** the one runner for long jobs (imports, backups), followed through `jobs:progress` */
@@ -73,9 +75,15 @@ export interface HandlerContext extends Omit<
   previews: StartedPreviews
 }
 
+/** Handouts' reads through their own connection: a store on it, of which only reads are used. */
+export function handoutReader(handoutDb: Database): HandoutReader {
+  return { read: sqliteStore(handoutDb).read, db: handoutDb }
+}
+
 export function handlerContext(context: ApiContext): HandlerContext {
   const { desktop, paths, health = { state: 'ok', message: null }, handoutDb, ...rest } = context
   const previews: StartedPreviews = new Map()
+  const reader = handoutDb ?? context.db
   const beforeWrite = () => {
     // a write to a damaged file may spread the damage: stop until a backup takes its place
     if (health.state === 'damaged') throw new AppError('damaged', health.message ?? '')
@@ -84,7 +92,8 @@ export function handlerContext(context: ApiContext): HandlerContext {
   }
   return {
     ...rest,
-    handoutDb: handoutDb ?? context.db,
+    handoutDb: reader,
+    handoutReader: handoutReader(reader),
     health,
     paths: paths ?? typedPaths,
     jobs: jobRunner(),

@@ -4,16 +4,16 @@ import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } f
 
 /** Handouts: the clinic's options, the PDF of a version, and the desktop's save, print and open. */
 export function handoutHandlers(context: HandlerContext): HandlerTable<'handouts'> {
-  const { db, handoutDb, write } = context
+  const { db, handoutReader, write } = context
   const optionsOr = (options: HandoutOptions | undefined) => options ?? getHandoutOptions(db)
   const handout = (versionId: number, options: HandoutOptions | undefined) =>
-    issuedHandout(handoutDb, versionId, optionsOr(options), context)
+    issuedHandout(handoutReader, versionId, optionsOr(options), context)
   return {
     'handouts:options': () => getHandoutOptions(db),
     'handouts:setOptions': (options) => write(() => setHandoutOptions(db, options)),
     'handouts:pdf': ({ versionId, options }) => handout(versionId, options),
     'handouts:preview': ({ versionId, options }) =>
-      previewHandout(handoutDb, versionId, optionsOr(options), context, context.previews),
+      previewHandout(handoutReader, versionId, optionsOr(options), context, context.previews),
     'handouts:save': async ({ versionId, options }) => {
       const desktop = context.desktop()
       const file = await handout(versionId, options)

@@ -11,7 +11,8 @@ import type { HandoutAssets, HandoutPicture } from './handout/document'
 import { isDrawableSvg } from './handout/drawing'
 import { getMedia } from './media'
 import type { OffThread } from '../offthread/pool'
-import { buildSnapshot, getSnapshot, getVersion } from './programs'
+import { buildSnapshot, getSnapshot, getVersion, type Unmoved } from './programs'
+import type { Query } from './query/schema'
 import { readSetting, writeSetting } from './settings'
 
 export function getHandoutOptions(db: Database): HandoutOptions {
@@ -53,7 +54,18 @@ export interface HandoutRendering {
   offThread: OffThread
 }
 
-function render(
+/**
+ * What handouts read through: their own read-only connection (`handoutDb`),
+ * as a store that only reads, and the same connection for the domains not yet
+ * on the query layer (pictures, settings, exercises, visits).
+ */
+export interface HandoutReader {
+  read: <T>(work: (q: Query) => Promise<T>) => Promise<T>
+  db: Unmoved
+}
+
+/** The handout of a snapshot; `db` gives its pictures. */
+export function renderHandout(
   db: Database,
   snapshot: ProgramSnapshot,
   options: HandoutOptions,
@@ -68,13 +80,14 @@ function render(
 }
 
 /** An issued version's handout, from its frozen snapshot: the same bytes every time. */
-export function issuedHandout(
-  db: Database,
+export async function issuedHandout(
+  reader: HandoutReader,
   versionId: number,
   options: HandoutOptions,
   rendering: HandoutRendering
 ): Promise<HandoutFile> {
-  return render(db, getSnapshot(db, versionId), options, rendering)
+  const snapshot = await reader.read((q) => getSnapshot(q, versionId))
+  return renderHandout(reader.db, snapshot, options, rendering)
 }
 
 /**
@@ -87,43 +100,52 @@ export function issuedHandout(
  */
 export type StartedPreviews = Map<number, { options: string; file: Promise<HandoutFile> }>
 
-function draftPreview(
-  db: Database,
+/** A draft as it would print now, in the layout chosen now. */
+async function draftSnapshot(
+  q: Query,
+  db: Unmoved,
   version: ProgramVersion,
-  options: HandoutOptions,
-  rendering: HandoutRendering
-): Promise<HandoutFile> {
-  // a draft shows the layout chosen now
-  const snapshot = {
-    ...buildSnapshot(db, version, new Date().toISOString()),
+  options: HandoutOptions
+): Promise<ProgramSnapshot> {
+  return {
+    ...(await buildSnapshot(q, db, version, new Date().toISOString())),
     layout: options.layout
   }
-  return render(db, snapshot, options, rendering)
 }
 
 const startedLimit = 4
 
-/** Starts drawing a draft's preview (just saved, or just opened), for the preview call that follows. */
+/**
+ * Starts drawing a draft's preview (just saved, or just opened), for the
+ * preview call that follows. Settles once the render is under way, or the
+ * draft could not be read: never rejects.
+ */
 export function startPreview(
-  db: Database,
+  reader: HandoutReader,
   version: ProgramVersion,
   options: HandoutOptions,
   rendering: HandoutRendering,
   started: StartedPreviews
-): void {
-  // built just after the save answers, so a failure here can't fail a save that committed:
-  // it reaches whoever takes the preview, and one never taken is no unhandled rejection
-  const file = Promise.resolve().then(() => draftPreview(db, version, options, rendering))
+): Promise<void> {
+  // built after the save committed, so a failure here can't fail the save: it reaches whoever
+  // takes the preview, and one never taken is no unhandled rejection
+  const snapshot = reader.read((q) => draftSnapshot(q, reader.db, version, options))
+  const file = snapshot.then((drawn) => renderHandout(reader.db, drawn, options, rendering))
   file.catch(() => undefined)
   started.delete(version.id)
   // drafts opened and never previewed leave theirs here: the newest few are enough
   for (const id of started.keys()) if (started.size >= startedLimit) started.delete(id)
   started.set(version.id, { options: JSON.stringify(options), file })
+  // `file`'s render was asked for first: by the time this settles, the worker has the job
+  return snapshot.then(
+    () => undefined,
+    () => undefined
+  )
 }
 
 /** Any version as it would print now: the builder's live preview. */
-export function previewHandout(
-  db: Database,
+export async function previewHandout(
+  reader: HandoutReader,
   versionId: number,
   options: HandoutOptions,
   rendering: HandoutRendering,
@@ -132,11 +154,14 @@ export function previewHandout(
   const taken = started?.get(versionId)
   started?.delete(versionId)
   if (taken?.options === JSON.stringify(options)) return taken.file
-  const version = getVersion(db, versionId)
-  // an issued version keeps the layout it was issued with
-  return version.status === 'issued'
-    ? render(db, getSnapshot(db, versionId), options, rendering)
-    : draftPreview(db, version, options, rendering)
+  const snapshot = await reader.read(async (q) => {
+    const version = await getVersion(q, versionId)
+    // an issued version keeps the layout it was issued with
+    return version.status === 'issued'
+      ? getSnapshot(q, versionId)
+      : draftSnapshot(q, reader.db, version, options)
+  })
+  return renderHandout(reader.db, snapshot, options, rendering)
 }
 
 /**
@@ -144,7 +169,17 @@ export function previewHandout(
  * handout worker then has pdfmake loaded, its fonts parsed and its layout code
  * compiled, and the first preview of the day is as quick as the ones after.
  */
-export async function warmUpHandouts(db: Database, rendering: HandoutRendering): Promise<void> {
-  const newest = db.prepare('SELECT max(id) FROM program_versions').pluck().get() as number | null
-  if (newest !== null) await previewHandout(db, newest, getHandoutOptions(db), rendering)
+export async function warmUpHandouts(
+  reader: HandoutReader,
+  rendering: HandoutRendering
+): Promise<void> {
+  const newest = await reader.read((q) =>
+    q
+      .selectFrom('program_versions')
+      .select((eb) => eb.fn.max<number | null>('id').as('id'))
+      .executeTakeFirstOrThrow()
+  )
+  if (newest.id !== null) {
+    await previewHandout(reader, newest.id, getHandoutOptions(reader.db), rendering)
+  }
 }

@@ -8,30 +8,45 @@ import { AppError } from '@shared/errors'
 import type { HandoutFile, HandoutOptions } from '@shared/types'
 import { audit } from './audit'
 import { namePart } from './file-names'
-import { issuedHandout, type HandoutRendering } from './handouts'
+import { renderHandout, type HandoutRendering } from './handouts'
 import type { OffThread } from '../offthread/pool'
 import type { Query } from './query/schema'
 import { dialectSql } from './query/dialect'
-import { getPatient, getPatientSync } from './patients'
-import { getSnapshot, getVersion, listVersions } from './programs'
+import { getPatient } from './patients'
+import { getSnapshot, getVersion, listVersions, type Unmoved } from './programs'
 import { listVisits } from './visits'
 
 /** Bumped when the archive's JSON changes shape; see docs/patient-export.md. */
 export const exportFormatVersion = 3
 
+/** Everything the archive holds about a patient, read at once. */
+export async function patientRecord(q: Query, unmoved: Unmoved, patientId: number) {
+  const patient = await getPatient(q, patientId)
+  const programVersions = []
+  for (const summary of await listVersions(q, patientId)) {
+    programVersions.push({
+      ...(await getVersion(q, summary.id)),
+      snapshot: summary.status === 'issued' ? await getSnapshot(q, summary.id) : null
+    })
+  }
+  // domainsA17 moves visits onto the query layer: then `q` reads them too
+  return { patient, visits: listVisits(unmoved, patientId), programVersions }
+}
+
+/** The archive of a patient's record, with each issued version's handout; `db` gives their pictures. */
 export async function exportPatient(
+  record: Awaited<ReturnType<typeof patientRecord>>,
   db: Database,
-  patientId: number,
   options: HandoutOptions,
   rendering: HandoutRendering
 ): Promise<HandoutFile> {
-  const patient = getPatientSync(db, patientId)
-  const versions = listVersions(db, patientId)
+  const { patient, visits, programVersions } = record
   const files: Record<string, Uint8Array> = {}
   const handouts: string[] = []
-  for (const summary of versions.filter((version) => version.status === 'issued')) {
-    const file = await issuedHandout(db, summary.id, options, rendering)
-    const name = `handouts/v${summary.versionNo} ${file.fileName}`
+  for (const version of programVersions) {
+    if (version.snapshot === null) continue
+    const file = await renderHandout(db, version.snapshot, options, rendering)
+    const name = `handouts/v${version.versionNo} ${file.fileName}`
     files[name] = file.bytes
     handouts.push(name)
   }
@@ -40,11 +55,8 @@ export async function exportPatient(
     formatVersion: exportFormatVersion,
     exportedAt: new Date().toISOString(),
     patient,
-    visits: listVisits(db, patientId),
-    programVersions: versions.map((summary) => ({
-      ...getVersion(db, summary.id),
-      snapshot: summary.status === 'issued' ? getSnapshot(db, summary.id) : null
-    })),
+    visits,
+    programVersions,
     handouts
   }
   files['patient.json'] = strToU8(JSON.stringify(document, null, 2))

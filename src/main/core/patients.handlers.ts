@@ -1,7 +1,7 @@
 import { auditTrail } from './audit'
 import type { HandlerContext, HandlerTable } from './handlers'
 import { getHandoutOptions } from './handouts'
-import { clearJournal, erasePatient, exportPatient } from './patient-data'
+import { clearJournal, erasePatient, exportPatient, patientRecord } from './patient-data'
 import {
   createPatient,
   getPatient,
@@ -14,6 +14,14 @@ import {
 /** Patients, and what their data rights ask for: export, erasure, the audit trail. */
 export function patientHandlers(context: HandlerContext): HandlerTable<'patients'> {
   const { db, store } = context
+  // read in one go, then drawn outside the read: rendering waits on the handout worker
+  const exportFile = async (id: number) =>
+    exportPatient(
+      await store.read((q) => patientRecord(q, db, id)),
+      db,
+      getHandoutOptions(db),
+      context
+    )
   return {
     'patients:list': (input) => store.read((q) => listPatients(q, input)),
     'patients:get': ({ id }) => store.read((q) => getPatient(q, id)),
@@ -23,10 +31,10 @@ export function patientHandlers(context: HandlerContext): HandlerTable<'patients
       store.write((q) => setPatientMeasures(q, id, measures)),
     'patients:archive': ({ id, archived }) =>
       store.write((q) => setPatientArchived(q, id, archived)),
-    'patients:export': ({ id }) => exportPatient(db, id, getHandoutOptions(db), context),
+    'patients:export': ({ id }) => exportFile(id),
     'patients:exportSave': async ({ id }) => {
       const desktop = context.desktop()
-      const file = await exportPatient(db, id, getHandoutOptions(db), context)
+      const file = await exportFile(id)
       return desktop.saveFile(file.fileName, file.bytes)
     },
     'patients:erase': async ({ id, confirmName }) => {

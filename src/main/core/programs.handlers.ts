@@ -16,32 +16,34 @@ import {
 
 /** A patient's programs, version by version, and the advice sections they draw on. */
 export function programHandlers(context: HandlerContext): HandlerTable<'programs' | 'advice'> {
-  const { db, handoutDb, write } = context
+  const { db, handoutReader, store } = context
   return {
-    'programs:list': ({ patientId }) => listVersions(db, patientId),
-    'programs:get': ({ versionId }) => {
-      const version = getVersion(db, versionId)
+    'programs:list': ({ patientId }) => store.read((q) => listVersions(q, patientId)),
+    'programs:get': async ({ versionId }) => {
+      const version = await store.read((q) => getVersion(q, versionId))
       // a draft opens in the builder, its preview one click away: its handout starts drawing
       // now, in the clinic's options, and the builder's first preview call takes it
       if (version.status === 'draft')
-        startPreview(handoutDb, version, getHandoutOptions(db), context, context.previews)
+        await startPreview(handoutReader, version, getHandoutOptions(db), context, context.previews)
       return version
     },
     'programs:create': ({ patientId, source, title }) =>
-      write(() => createProgram(db, patientId, source, title)),
-    'programs:save': ({ versionId, preview, ...content }) => {
-      const saved = write(() => saveDraft(db, versionId, content))
-      // the preview beside the draft starts drawing now; its call takes it (one render an edit)
-      if (preview) startPreview(handoutDb, saved, preview, context, context.previews)
+      store.write((q) => createProgram(q, patientId, source, title)),
+    'programs:save': async ({ versionId, preview, ...content }) => {
+      const saved = await store.write((q) => saveDraft(q, versionId, content))
+      // the preview beside the draft starts drawing before the save answers (its snapshot is
+      // read, the worker has the job); its call takes it (one render an edit)
+      if (preview) await startPreview(handoutReader, saved, preview, context, context.previews)
       return saved
     },
     'programs:issue': ({ versionId, confirmIncompleteDoses }) =>
-      write(() => issueVersion(db, versionId, confirmIncompleteDoses)),
-    'programs:revise': ({ versionId }) => write(() => reviseVersion(db, versionId)),
-    'programs:nextStage': ({ versionId }) => write(() => moveToNextStage(db, versionId)),
-    'programs:discard': ({ versionId }) => write(() => deleteDraft(db, versionId)),
-    'programs:compare': ({ fromId, toId }) => compareVersions(db, fromId, toId),
-    'programs:snapshot': ({ versionId }) => getSnapshot(db, versionId),
+      // db: settings, exercises and visits are read synchronously until they move (domainsA17)
+      store.write((q) => issueVersion(q, db, versionId, confirmIncompleteDoses)),
+    'programs:revise': ({ versionId }) => store.write((q) => reviseVersion(q, versionId)),
+    'programs:nextStage': ({ versionId }) => store.write((q) => moveToNextStage(q, versionId)),
+    'programs:discard': ({ versionId }) => store.write((q) => deleteDraft(q, versionId)),
+    'programs:compare': ({ fromId, toId }) => store.read((q) => compareVersions(q, fromId, toId)),
+    'programs:snapshot': ({ versionId }) => store.read((q) => getSnapshot(q, versionId)),
     'advice:list': () => listAdvice(db)
   }
 }

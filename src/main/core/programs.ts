@@ -1,7 +1,8 @@
 /**
  * Home programs. A program is a series of versions: one draft at a time,
  * edited in place; issuing freezes it with a snapshot of exactly what the
- * handout shows; revising starts the next version as a copy.
+ * handout shows; revising starts the next version as a copy. On the query
+ * layer (issue 17): every function takes its handler's `q` first.
  */
 import type { Database } from 'better-sqlite3'
 import { describeDose, incompleteDoses } from '@shared/dose'
@@ -21,14 +22,24 @@ import { todayIso } from '@shared/dates'
 import type { ProgramSource } from '@shared/contract'
 import type { WalkRunPlan } from '@shared/walk-run'
 import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
-import { exerciseDetails } from './exercises'
-import { auditSync } from './audit'
-import { getPatientSync } from './patients'
-import { getClinic, readSetting } from './settings'
+import { audit } from './audit'
+import { getPatient } from './patients'
+import type { Insertable } from 'kysely'
+import { compiledOnce, type Param } from './query/compiled'
+import type { DoseColumns, ProgramAdviceTable, ProgramItemsTable, Query } from './query/schema'
+import { dialectSql } from './query/dialect'
 import { spinalHelpKey } from './seed/advice'
+// domainsA17 moves these three onto the query layer: their calls below pass `unmoved`
+import { exerciseDetails } from './exercises'
+import { getClinic, readSetting } from './settings'
 import { activeRedFlags } from './visits'
 
-type Row = Record<string, unknown>
+/**
+ * The connection `q` runs on, for the calls into the domains not yet on the
+ * query layer (exercises, settings, visits); the parameter goes when they
+ * take `q` too.
+ */
+export type Unmoved = Database
 
 export interface DraftContent {
   title: string
@@ -42,115 +53,212 @@ export interface DraftContent {
   walkRun?: WalkRunPlan | null
 }
 
-const versionColumns = `v.id, v.program_id AS programId, p.patient_id AS patientId,
-  v.version_no AS versionNo, v.status, v.title, v.goals, v.start_date AS startDate,
-  v.review_date AS reviewDate, v.template_id AS templateId, v.issued_at AS issuedAt,
-  v.created_at AS createdAt, v.updated_at AS updatedAt, v.walk_run AS walkRun,
-  n.id AS nextStageId, n.name AS nextStageName, t.pain_rule AS templatePainRule`
-
-function versionRow(db: Database, versionId: number): Row {
-  const row = db
-    .prepare(
-      `SELECT ${versionColumns} FROM program_versions v JOIN programs p ON p.id = v.program_id
-       LEFT JOIN templates t ON t.id = v.template_id
-       LEFT JOIN templates n ON n.id = t.next_id AND n.archived_at IS NULL
-       WHERE v.id = ?`
+// compiled once: a save reads its draft twice, and compiling this took longer than running it
+const versionById = compiledOnce((q, param) =>
+  q
+    .selectFrom('program_versions as v')
+    .innerJoin('programs as p', 'p.id', 'v.program_id')
+    .leftJoin('templates as t', 't.id', 'v.template_id')
+    // the next stage, unless it was archived
+    .leftJoin('templates as n', (join) =>
+      join.onRef('n.id', '=', 't.next_id').on('n.archived_at', 'is', null)
     )
-    .get(versionId) as Row | undefined
+    .select([
+      'v.id',
+      'v.program_id as programId',
+      'p.patient_id as patientId',
+      'v.version_no as versionNo',
+      'v.status',
+      'v.title',
+      'v.goals',
+      'v.start_date as startDate',
+      'v.review_date as reviewDate',
+      'v.template_id as templateId',
+      'v.issued_at as issuedAt',
+      'v.created_at as createdAt',
+      'v.updated_at as updatedAt',
+      'v.walk_run as walkRun',
+      'n.id as nextStageId',
+      'n.name as nextStageName',
+      't.pain_rule as templatePainRule'
+    ])
+    .where('v.id', '=', param<number>(0))
+)
+
+type VersionRow = Awaited<ReturnType<typeof versionById>>[number]
+
+async function versionRow(q: Query, versionId: number): Promise<VersionRow> {
+  const [row] = await versionById(q, [versionId])
   if (row === undefined) {
     throw new AppError('not_found', 'That program version could not be found.')
   }
   return row
 }
 
-export function getVersion(db: Database, versionId: number): ProgramVersion {
-  const row = versionRow(db, versionId)
-  const items = db
-    .prepare(
-      `SELECT i.*, e.name AS exercise_name, e.category, e.archived_at AS exercise_archived_at,
-         e.easier_id, ez.name AS easier_name, e.harder_id, hz.name AS harder_name
-       FROM program_items i JOIN exercises e ON e.id = i.exercise_id
-       LEFT JOIN exercises ez ON ez.id = e.easier_id
-       LEFT JOIN exercises hz ON hz.id = e.harder_id
-       WHERE i.version_id = ? ORDER BY i.position`
-    )
-    .all(versionId) as Row[]
-  const advice = db
-    .prepare(
-      `SELECT advice_id AS adviceId, kind, title, intro, points FROM program_advice
-       WHERE version_id = ? ORDER BY position`
-    )
-    .all(versionId) as (Omit<ProgramAdvice, 'points'> & { points: string })[]
+const link = (id: number | null, name: string | null) =>
+  id === null ? null : { id, name: name ?? '' }
+
+const pointsOf = <T extends { points: string }>(section: T) => ({
+  ...section,
+  points: JSON.parse(section.points) as string[]
+})
+
+const planOf = (json: string | null) => (json === null ? null : (JSON.parse(json) as WalkRunPlan))
+
+const itemsOf = compiledOnce((q, param) =>
+  q
+    .selectFrom('program_items as i')
+    .innerJoin('exercises as e', 'e.id', 'i.exercise_id')
+    .leftJoin('exercises as ez', 'ez.id', 'e.easier_id')
+    .leftJoin('exercises as hz', 'hz.id', 'e.harder_id')
+    .selectAll('i')
+    .select([
+      'e.name as exercise_name',
+      'e.category',
+      'e.archived_at as exercise_archived_at',
+      'e.easier_id',
+      'ez.name as easier_name',
+      'e.harder_id',
+      'hz.name as harder_name'
+    ])
+    .where('i.version_id', '=', param<number>(0))
+    .orderBy('i.position')
+)
+
+const adviceOf = compiledOnce((q, param) =>
+  q
+    .selectFrom('program_advice')
+    .select(['advice_id as adviceId', 'kind', 'title', 'intro', 'points'])
+    .where('version_id', '=', param<number>(0))
+    .orderBy('position')
+)
+
+export async function getVersion(q: Query, versionId: number): Promise<ProgramVersion> {
+  const row = await versionRow(q, versionId)
+  const items = await itemsOf(q, [versionId])
+  const advice = await adviceOf(q, [versionId])
   const { nextStageId, nextStageName, walkRun, ...version } = row
-  const link = (id: unknown, name: unknown) =>
-    id === null ? null : { id: id as number, name: name as string }
   return {
-    ...(version as unknown as Omit<ProgramVersion, 'items' | 'advice' | 'walkRun' | 'nextStage'>),
-    walkRun: walkRun === null ? null : (JSON.parse(walkRun as string) as WalkRunPlan),
+    ...version,
+    walkRun: planOf(walkRun),
     nextStage: link(nextStageId, nextStageName),
     items: items.map((item) => ({
-      exerciseId: item.exercise_id as number,
-      exerciseName: item.exercise_name as string,
-      category: item.category as ProgramVersion['items'][number]['category'],
+      exerciseId: item.exercise_id,
+      exerciseName: item.exercise_name,
+      category: item.category,
       archived: item.exercise_archived_at !== null,
-      phase: item.phase as ExercisePhase,
+      phase: item.phase,
       dose: doseFromRow(item),
       easier: link(item.easier_id, item.easier_name),
       harder: link(item.harder_id, item.harder_name)
     })),
-    advice: advice.map((section) => ({
-      ...section,
-      points: JSON.parse(section.points) as string[]
-    }))
+    advice: advice.map(pointsOf)
   }
 }
 
+// compiled once: the patient page asks for it on every visit
+const versionsOf = compiledOnce((q, param) =>
+  q
+    .selectFrom('program_versions as v')
+    .innerJoin('programs as p', 'p.id', 'v.program_id')
+    .select((eb) => [
+      'v.id',
+      'v.program_id as programId',
+      'v.version_no as versionNo',
+      'v.status',
+      'v.title',
+      'v.issued_at as issuedAt',
+      'v.updated_at as updatedAt',
+      eb
+        .selectFrom('program_items as i')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('i.version_id', '=', 'v.id')
+        .$asScalar()
+        .$notNull()
+        .as('itemCount')
+    ])
+    .where('p.patient_id', '=', param<number>(0))
+    .orderBy('v.created_at', 'desc')
+    .orderBy('v.id', 'desc')
+)
+
 /** Every version of every program for a patient, newest first. */
-export function listVersions(db: Database, patientId: number): ProgramVersionSummary[] {
-  getPatientSync(db, patientId)
-  return db
-    .prepare(
-      `SELECT v.id, v.program_id AS programId, v.version_no AS versionNo, v.status, v.title,
-         v.issued_at AS issuedAt, v.updated_at AS updatedAt,
-         (SELECT count(*) FROM program_items i WHERE i.version_id = v.id) AS itemCount
-       FROM program_versions v JOIN programs p ON p.id = v.program_id
-       WHERE p.patient_id = ? ORDER BY v.created_at DESC, v.id DESC`
+export async function listVersions(q: Query, patientId: number): Promise<ProgramVersionSummary[]> {
+  await getPatient(q, patientId)
+  return versionsOf(q, [patientId])
+}
+
+/** Refuses items naming an exercise the library no longer has, pointing at the first. */
+export async function assertExercisesExist(q: Query, items: DraftContent['items']): Promise<void> {
+  if (items.length === 0) return
+  const found = await q
+    .selectFrom('exercises as e')
+    .select('e.id')
+    .where(dialectSql(q).inIdList('e.id', [...new Set(items.map((item) => item.exerciseId))]))
+    .execute()
+  const known = new Set(found.map((row) => row.id))
+  const index = items.findIndex((item) => !known.has(item.exerciseId))
+  if (index >= 0) {
+    throw new AppError(
+      'invalid_input',
+      `Exercise ${index + 1} is not in the library any more. Remove it and add another.`,
+      `items.${index}.exerciseId`
     )
-    .all(patientId) as ProgramVersionSummary[]
+  }
 }
 
-export function assertExercisesExist(db: Database, items: DraftContent['items']): void {
-  const known = db.prepare('SELECT 1 FROM exercises WHERE id = ?')
-  items.forEach((item, index) => {
-    if (known.get(item.exerciseId) === undefined) {
-      throw new AppError(
-        'invalid_input',
-        `Exercise ${index + 1} is not in the library any more. Remove it and add another.`,
-        `items.${index}.exerciseId`
-      )
-    }
-  })
-}
+/** A dose as its ten columns. */
+export const doseColumns = (dose: Partial<Dose>) => doseParams(dose) as unknown as DoseColumns
 
-function writeContent(db: Database, versionId: number, content: DraftContent): void {
-  assertExercisesExist(db, content.items)
-  db.prepare('DELETE FROM program_items WHERE version_id = ?').run(versionId)
-  db.prepare('DELETE FROM program_advice WHERE version_id = ?').run(versionId)
-  const doseNames = doseColumnNames()
-  const addItem = db.prepare(
-    `INSERT INTO program_items (version_id, position, exercise_id, phase, ${doseNames.join(', ')})
-     VALUES (@versionId, @position, @exerciseId, @phase, ${doseNames.map((n) => '@' + n).join(', ')})`
+const doseNames = doseColumnNames() as (keyof DoseColumns)[]
+
+const clearItems = compiledOnce((q, param) =>
+  q.deleteFrom('program_items').where('version_id', '=', param<number>(0))
+)
+const clearAdvice = compiledOnce((q, param) =>
+  q.deleteFrom('program_advice').where('version_id', '=', param<number>(0))
+)
+
+/** `count` rows of `columns`, each value the next of a run's values, row after row. */
+const rowsOf = <Row>(columns: readonly string[], count: number, param: Param) =>
+  Array.from(
+    { length: count },
+    (_, row) =>
+      Object.fromEntries(
+        columns.map((column, index) => [column, param(row * columns.length + index)])
+      ) as Row
   )
-  content.items.forEach((item, position) => {
-    const { exerciseId, phase = 'main', dose } = item
-    addItem.run({ versionId, position, exerciseId, phase, ...doseParams(dose) })
-  })
-  const addAdvice = db.prepare(
-    `INSERT INTO program_advice (version_id, position, advice_id, kind, title, intro, points)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`
-  )
-  content.advice.forEach((section, position) => {
-    addAdvice.run(
+
+const itemColumns = ['version_id', 'position', 'exercise_id', 'phase', ...doseNames]
+const insertItems = compiledOnce((q, param, count: number) =>
+  q
+    .insertInto('program_items')
+    .values(rowsOf<Insertable<ProgramItemsTable>>(itemColumns, count, param))
+)
+
+const adviceColumns = ['version_id', 'position', 'advice_id', 'kind', 'title', 'intro', 'points']
+const insertAdvice = compiledOnce((q, param, count: number) =>
+  q
+    .insertInto('program_advice')
+    .values(rowsOf<Insertable<ProgramAdviceTable>>(adviceColumns, count, param))
+)
+
+async function writeContent(q: Query, versionId: number, content: DraftContent): Promise<void> {
+  await assertExercisesExist(q, content.items)
+  await clearItems(q, [versionId])
+  await clearAdvice(q, [versionId])
+  const { items, advice } = content
+  if (items.length > 0) {
+    // in itemColumns' order
+    const values = items.flatMap(({ exerciseId, phase = 'main', dose }, position) => {
+      const columns = doseColumns(dose)
+      return [versionId, position, exerciseId, phase, ...doseNames.map((name) => columns[name])]
+    })
+    await insertItems(q, values, items.length)
+  }
+  if (advice.length > 0) {
+    // in adviceColumns' order
+    const values = advice.flatMap((section, position) => [
       versionId,
       position,
       section.adviceId,
@@ -158,12 +266,13 @@ function writeContent(db: Database, versionId: number, content: DraftContent): v
       section.title,
       section.intro,
       JSON.stringify(section.points)
-    )
-  })
+    ])
+    await insertAdvice(q, values, advice.length)
+  }
 }
 
-function assertDraft(db: Database, versionId: number): Row {
-  const row = versionRow(db, versionId)
+async function assertDraft(q: Query, versionId: number): Promise<VersionRow> {
+  const row = await versionRow(q, versionId)
   if (row.status !== 'draft') {
     throw new AppError(
       'conflict',
@@ -175,59 +284,73 @@ function assertDraft(db: Database, versionId: number): Row {
 
 const planJson = (plan: WalkRunPlan | null | undefined) => (plan ? JSON.stringify(plan) : null)
 
+const updateDraft = compiledOnce((q, param) =>
+  q
+    .updateTable('program_versions')
+    .set({
+      title: param(0),
+      goals: param(1),
+      start_date: param(2),
+      review_date: param(3),
+      walk_run: param(4),
+      updated_at: param(5)
+    })
+    .where('id', '=', param<number>(6))
+)
+
 /** Replaces a draft's whole content: autosave sends the draft as it stands. */
-export function saveDraft(db: Database, versionId: number, content: DraftContent): ProgramVersion {
-  assertDraft(db, versionId)
-  db.prepare(
-    `UPDATE program_versions SET title = ?, goals = ?, start_date = ?, review_date = ?,
-       walk_run = ?, updated_at = ? WHERE id = ?`
-  ).run(
-    content.title,
-    content.goals,
-    content.startDate,
-    content.reviewDate,
-    planJson(content.walkRun),
-    new Date().toISOString(),
-    versionId
-  )
-  writeContent(db, versionId, content)
-  return getVersion(db, versionId)
+export async function saveDraft(
+  q: Query,
+  versionId: number,
+  content: DraftContent
+): Promise<ProgramVersion> {
+  await assertDraft(q, versionId)
+  const { title, goals, startDate, reviewDate, walkRun } = content
+  const now = new Date().toISOString()
+  await updateDraft(q, [title, goals, startDate, reviewDate, planJson(walkRun), now, versionId])
+  await writeContent(q, versionId, content)
+  return getVersion(q, versionId)
 }
 
-function templateContent(db: Database, templateId: number): DraftContent & { name: string } {
-  const template = db
-    .prepare('SELECT name, goals, walk_run FROM templates WHERE id = ? AND archived_at IS NULL')
-    .get(templateId) as { name: string; goals: string; walk_run: string | null } | undefined
+async function templateContent(
+  q: Query,
+  templateId: number
+): Promise<DraftContent & { name: string }> {
+  const template = await q
+    .selectFrom('templates')
+    .select(['name', 'goals', 'walk_run'])
+    .where('id', '=', templateId)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst()
   if (template === undefined) {
     throw new AppError('not_found', 'That template could not be found.', 'source.templateId')
   }
-  const items = (
-    db
-      .prepare('SELECT * FROM template_items WHERE template_id = ? ORDER BY position')
-      .all(templateId) as Row[]
-  ).map((row) => ({
-    exerciseId: row.exercise_id as number,
-    phase: row.phase as ExercisePhase,
-    dose: doseFromRow(row)
-  }))
-  const advice = db
-    .prepare(
-      `SELECT a.id AS adviceId, a.kind, a.title, a.intro, a.points FROM template_advice t
-       JOIN advice_sections a ON a.id = t.advice_id WHERE t.template_id = ? ORDER BY t.position`
-    )
-    .all(templateId) as (Omit<ProgramAdvice, 'points'> & { points: string })[]
+  const items = await q
+    .selectFrom('template_items')
+    .selectAll()
+    .where('template_id', '=', templateId)
+    .orderBy('position')
+    .execute()
+  const advice = await q
+    .selectFrom('template_advice as t')
+    .innerJoin('advice_sections as a', 'a.id', 't.advice_id')
+    .select(['a.id as adviceId', 'a.kind', 'a.title', 'a.intro', 'a.points'])
+    .where('t.template_id', '=', templateId)
+    .orderBy('t.position')
+    .execute()
   return {
     name: template.name,
     title: template.name,
     goals: template.goals,
     startDate: null,
     reviewDate: null,
-    items,
-    advice: advice.map((section) => ({
-      ...section,
-      points: JSON.parse(section.points) as string[]
+    items: items.map((row) => ({
+      exerciseId: row.exercise_id,
+      phase: row.phase,
+      dose: doseFromRow(row)
     })),
-    walkRun: template.walk_run === null ? null : (JSON.parse(template.walk_run) as WalkRunPlan)
+    advice: advice.map(pointsOf),
+    walkRun: planOf(template.walk_run)
   }
 }
 
@@ -237,44 +360,44 @@ function contentOf(version: ProgramVersion): DraftContent {
   return { title, goals, startDate, reviewDate, items, advice, walkRun }
 }
 
-function insertVersion(
-  db: Database,
+async function insertVersion(
+  q: Query,
   programId: number,
   versionNo: number,
   content: DraftContent,
   templateId: number | null
-): ProgramVersion {
+): Promise<ProgramVersion> {
   const now = new Date().toISOString()
-  const { id } = db
-    .prepare(
-      `INSERT INTO program_versions (program_id, version_no, title, goals, start_date,
-         review_date, template_id, walk_run, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
-    )
-    .get(
-      programId,
-      versionNo,
-      content.title,
-      content.goals,
-      content.startDate,
-      content.reviewDate,
-      templateId,
-      planJson(content.walkRun),
-      now,
-      now
-    ) as { id: number }
-  writeContent(db, id, content)
-  return getVersion(db, id)
+  const { id } = await q
+    .insertInto('program_versions')
+    .values({
+      program_id: programId,
+      version_no: versionNo,
+      title: content.title,
+      goals: content.goals,
+      start_date: content.startDate,
+      review_date: content.reviewDate,
+      template_id: templateId,
+      walk_run: planJson(content.walkRun),
+      issued_at: null,
+      snapshot: null,
+      created_at: now,
+      updated_at: now
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await writeContent(q, id, content)
+  return getVersion(q, id)
 }
 
 /** A new program for a patient, as version 1 in draft: blank, from a template, or a copy. */
-export function createProgram(
-  db: Database,
+export async function createProgram(
+  q: Query,
   patientId: number,
   source: ProgramSource,
   title: string | undefined
-): ProgramVersion {
-  getPatientSync(db, patientId)
+): Promise<ProgramVersion> {
+  await getPatient(q, patientId)
   let content: DraftContent = {
     title: 'Home exercise program',
     goals: '',
@@ -286,10 +409,10 @@ export function createProgram(
   }
   let templateId: number | null = null
   if (source.kind === 'template') {
-    content = templateContent(db, source.templateId)
+    content = await templateContent(q, source.templateId)
     templateId = source.templateId
   } else if (source.kind === 'copy') {
-    const original = getVersion(db, source.versionId)
+    const original = await getVersion(q, source.versionId)
     if (original.patientId !== patientId) {
       throw new AppError(
         'invalid_input',
@@ -300,11 +423,12 @@ export function createProgram(
     content = contentOf(original)
   }
   if (title) content = { ...content, title }
-  const now = new Date().toISOString()
-  const { id: programId } = db
-    .prepare('INSERT INTO programs (patient_id, created_at) VALUES (?, ?) RETURNING id')
-    .get(patientId, now) as { id: number }
-  return insertVersion(db, programId, 1, content, templateId)
+  const { id: programId } = await q
+    .insertInto('programs')
+    .values({ patient_id: patientId, created_at: new Date().toISOString(), archived_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return insertVersion(q, programId, 1, content, templateId)
 }
 
 /**
@@ -312,35 +436,57 @@ export function createProgram(
  * the back's (the leg conditions' has its own warning signs). A clinic's own
  * section, or none, keeps the spinal red flags on the handout: the safe side.
  */
-function helpIsForAnotherRegion(db: Database, advice: ProgramAdvice[]): boolean {
+async function helpIsForAnotherRegion(q: Query, advice: ProgramAdvice[]): Promise<boolean> {
   const help = advice.filter((section) => section.kind === 'seek-help')
-  const keyOf = db.prepare('SELECT builtin_key FROM advice_sections WHERE id = ?').pluck()
-  return (
-    help.length > 0 &&
-    help.every((section) => {
-      const key = section.adviceId === null ? null : (keyOf.get(section.adviceId) as string | null)
-      return key !== null && key !== undefined && key !== spinalHelpKey
-    })
-  )
+  const ids = help.map((section) => section.adviceId)
+  if (help.length === 0 || ids.includes(null)) return false
+  const rows = await q
+    .selectFrom('advice_sections as a')
+    .select(['a.id', 'a.builtin_key'])
+    .where(dialectSql(q).inIdList('a.id', ids as number[]))
+    .execute()
+  const keys = new Map(rows.map((row) => [row.id, row.builtin_key]))
+  return ids.every((id) => {
+    const key = keys.get(id as number)
+    return key !== null && key !== undefined && key !== spinalHelpKey
+  })
 }
 
-export function buildSnapshot(
-  db: Database,
+/** Each exercise's pictures a handout prints, in their order. */
+async function mediaIdsOf(q: Query, exerciseIds: number[]): Promise<Map<number, number[]>> {
+  const ids = new Map(exerciseIds.map((id) => [id, [] as number[]]))
+  if (exerciseIds.length === 0) return ids
+  const rows = await q
+    .selectFrom('exercise_media as m')
+    .select(['m.id', 'm.exercise_id'])
+    .where(dialectSql(q).inIdList('m.exercise_id', [...ids.keys()]))
+    .where('m.retired_at', 'is', null)
+    .orderBy('m.sort_order')
+    .orderBy('m.id')
+    .execute()
+  for (const row of rows) ids.get(row.exercise_id)?.push(row.id)
+  return ids
+}
+
+export async function buildSnapshot(
+  q: Query,
+  unmoved: Unmoved,
   version: ProgramVersion,
   issuedAt: string
-): ProgramSnapshot {
-  const patient = getPatientSync(db, version.patientId)
-  const mediaIds = db.prepare(
-    'SELECT id FROM exercise_media WHERE exercise_id = ? AND retired_at IS NULL ORDER BY sort_order, id'
+): Promise<ProgramSnapshot> {
+  const patient = await getPatient(q, version.patientId)
+  const mediaIds = await mediaIdsOf(
+    q,
+    version.items.map((item) => item.exerciseId)
   )
-  const redFlags = activeRedFlags(db, version.patientId).map((active) => active.flag)
+  const redFlags = activeRedFlags(unmoved, version.patientId).map((active) => active.flag)
   return {
     format: 1,
     issuedAt,
     redFlags,
-    spinalFlags: redFlags.length > 0 || !helpIsForAnotherRegion(db, version.advice),
+    spinalFlags: redFlags.length > 0 || !(await helpIsForAnotherRegion(q, version.advice)),
     patient: { id: patient.id, fullName: patient.fullName, dateOfBirth: patient.dateOfBirth },
-    clinic: getClinic(db),
+    clinic: getClinic(unmoved),
     program: {
       programId: version.programId,
       versionId: version.id,
@@ -351,14 +497,14 @@ export function buildSnapshot(
       reviewDate: version.reviewDate
     },
     exercises: version.items.map((item) => {
-      const exercise = exerciseDetails(db, item.exerciseId)
+      const exercise = exerciseDetails(unmoved, item.exerciseId)
       return {
         exerciseId: exercise.id,
         name: exercise.name,
         summary: exercise.summary,
         steps: exercise.steps,
         caution: exercise.caution,
-        mediaIds: (mediaIds.all(exercise.id) as { id: number }[]).map((media) => media.id),
+        mediaIds: mediaIds.get(exercise.id) ?? [],
         phase: item.phase,
         dose: item.dose,
         doseLine: describeDose(item.dose),
@@ -375,13 +521,14 @@ export function buildSnapshot(
  * patient can't follow a dose that doesn't say how much or how often, so
  * those are refused until the physiotherapist confirms them.
  */
-export function issueVersion(
-  db: Database,
+export async function issueVersion(
+  q: Query,
+  unmoved: Unmoved,
   versionId: number,
   confirmIncompleteDoses = false
-): ProgramVersion {
-  assertDraft(db, versionId)
-  const version = getVersion(db, versionId)
+): Promise<ProgramVersion> {
+  await assertDraft(q, versionId)
+  const version = await getVersion(q, versionId)
   if (version.items.length === 0) {
     throw new AppError('invalid_input', 'Add at least one exercise before issuing the program.')
   }
@@ -395,24 +542,33 @@ export function issueVersion(
   }
   const issuedAt = new Date().toISOString()
   // the layout chosen for handouts is frozen with the rest: every reprint is the same
-  const layout = readSetting<Partial<HandoutOptions>>(db, 'handout')?.layout ?? 'standard'
-  const snapshot = { ...buildSnapshot(db, version, issuedAt), layout }
-  db.prepare(
-    `UPDATE program_versions SET status = 'issued', issued_at = ?, snapshot = ?, updated_at = ?
-     WHERE id = ?`
-  ).run(issuedAt, JSON.stringify(snapshot), issuedAt, versionId)
-  auditSync(db, {
+  const layout = readSetting<Partial<HandoutOptions>>(unmoved, 'handout')?.layout ?? 'standard'
+  const snapshot = { ...(await buildSnapshot(q, unmoved, version, issuedAt)), layout }
+  await q
+    .updateTable('program_versions')
+    .set({
+      status: 'issued',
+      issued_at: issuedAt,
+      snapshot: JSON.stringify(snapshot),
+      updated_at: issuedAt
+    })
+    .where('id', '=', versionId)
+    .execute()
+  await audit(q, {
     patientId: version.patientId,
     entity: 'program',
     entityId: versionId,
     action: 'issue'
   })
-  return getVersion(db, versionId)
+  return getVersion(q, versionId)
 }
 
-export function getSnapshot(db: Database, versionId: number): ProgramSnapshot {
-  const row = db.prepare('SELECT snapshot FROM program_versions WHERE id = ?').get(versionId) as
-    { snapshot: string | null } | undefined
+export async function getSnapshot(q: Query, versionId: number): Promise<ProgramSnapshot> {
+  const row = await q
+    .selectFrom('program_versions')
+    .select('snapshot')
+    .where('id', '=', versionId)
+    .executeTakeFirst()
   if (row === undefined) throw new AppError('not_found', 'That program version could not be found.')
   if (row.snapshot === null) {
     throw new AppError('conflict', 'This version is still a draft: issue it first.')
@@ -420,20 +576,33 @@ export function getSnapshot(db: Database, versionId: number): ProgramSnapshot {
   return JSON.parse(row.snapshot) as ProgramSnapshot
 }
 
+const draftOf = (q: Query, programId: number) =>
+  q
+    .selectFrom('program_versions')
+    .select(['id', 'version_no as versionNo'])
+    .where('program_id', '=', programId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst()
+
+async function nextVersionNo(q: Query, programId: number): Promise<number> {
+  const { latest } = await q
+    .selectFrom('program_versions')
+    .select((eb) => eb.fn.max('version_no').as('latest'))
+    .where('program_id', '=', programId)
+    .executeTakeFirstOrThrow()
+  return latest + 1
+}
+
 /**
  * The next version as an editable copy of this one. If the program already
  * has a draft, that draft is returned: there is only ever one.
  */
-export function reviseVersion(db: Database, versionId: number): ProgramVersion {
-  const version = getVersion(db, versionId)
-  const existing = db
-    .prepare("SELECT id FROM program_versions WHERE program_id = ? AND status = 'draft'")
-    .get(version.programId) as { id: number } | undefined
-  if (existing) return getVersion(db, existing.id)
-  const { latest } = db
-    .prepare('SELECT max(version_no) AS latest FROM program_versions WHERE program_id = ?')
-    .get(version.programId) as { latest: number }
-  return insertVersion(db, version.programId, latest + 1, contentOf(version), version.templateId)
+export async function reviseVersion(q: Query, versionId: number): Promise<ProgramVersion> {
+  const version = await getVersion(q, versionId)
+  const existing = await draftOf(q, version.programId)
+  if (existing) return getVersion(q, existing.id)
+  const versionNo = await nextVersionNo(q, version.programId)
+  return insertVersion(q, version.programId, versionNo, contentOf(version), version.templateId)
 }
 
 /** The one side of a one-sided program (a sore left Achilles), if it has one. */
@@ -452,26 +621,24 @@ function programSide(version: ProgramVersion): 'left' | 'right' | null {
  * a one-sided program, and the walk–run plan when the next stage brings none.
  * The stage starts today; a review date still ahead is kept.
  */
-export function moveToNextStage(db: Database, versionId: number): ProgramVersion {
-  const version = getVersion(db, versionId)
+export async function moveToNextStage(q: Query, versionId: number): Promise<ProgramVersion> {
+  const version = await getVersion(q, versionId)
   if (version.nextStage === null || version.templateId === null) {
     throw new AppError('not_found', 'This program’s template has no next stage.')
   }
-  const draft = db
-    .prepare(
-      "SELECT version_no AS versionNo FROM program_versions WHERE program_id = ? AND status = 'draft'"
-    )
-    .get(version.programId) as { versionNo: number } | undefined
+  const draft = await draftOf(q, version.programId)
   if (draft) {
     throw new AppError(
       'conflict',
       `Version ${draft.versionNo} is a draft: discard it first to move to the next stage.`
     )
   }
-  const stage = db
-    .prepare('SELECT name, goals FROM templates WHERE id = ?')
-    .get(version.templateId) as { name: string; goals: string }
-  const next = templateContent(db, version.nextStage.id)
+  const stage = await q
+    .selectFrom('templates')
+    .select(['name', 'goals'])
+    .where('id', '=', version.templateId)
+    .executeTakeFirstOrThrow()
+  const next = await templateContent(q, version.nextStage.id)
   const side = programSide(version)
   const today = todayIso()
   const content: DraftContent = {
@@ -487,25 +654,33 @@ export function moveToNextStage(db: Database, versionId: number): ProgramVersion
     advice: [...next.advice, ...version.advice.filter((section) => section.adviceId === null)],
     walkRun: next.walkRun ?? version.walkRun ?? null
   }
-  const { latest } = db
-    .prepare('SELECT max(version_no) AS latest FROM program_versions WHERE program_id = ?')
-    .get(version.programId) as { latest: number }
-  return insertVersion(db, version.programId, latest + 1, content, version.nextStage.id)
+  const versionNo = await nextVersionNo(q, version.programId)
+  return insertVersion(q, version.programId, versionNo, content, version.nextStage.id)
 }
 
 /** Discards a draft; the program goes with it when that was its only version. */
-export function deleteDraft(db: Database, versionId: number): null {
-  const row = assertDraft(db, versionId)
-  db.prepare('DELETE FROM program_versions WHERE id = ?').run(versionId)
-  db.prepare(
-    'DELETE FROM programs WHERE id = ? AND NOT EXISTS (SELECT 1 FROM program_versions WHERE program_id = ?)'
-  ).run(row.programId, row.programId)
+export async function deleteDraft(q: Query, versionId: number): Promise<null> {
+  const row = await assertDraft(q, versionId)
+  await q.deleteFrom('program_versions').where('id', '=', versionId).execute()
+  await q
+    .deleteFrom('programs')
+    .where('id', '=', row.programId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom('program_versions').select('id').where('program_id', '=', row.programId))
+      )
+    )
+    .execute()
   return null
 }
 
-export function compareVersions(db: Database, fromId: number, toId: number): ProgramDiff {
-  const from = getVersion(db, fromId)
-  const to = getVersion(db, toId)
+export async function compareVersions(
+  q: Query,
+  fromId: number,
+  toId: number
+): Promise<ProgramDiff> {
+  const from = await getVersion(q, fromId)
+  const to = await getVersion(q, toId)
   if (from.patientId !== to.patientId) {
     throw new AppError('invalid_input', 'Compare two versions of the same patient’s programs.')
   }

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { createHandlers, type ApiContext, type Handlers } from './api'
+import { handoutReader } from './handlers'
 import { backupFolder } from './backups'
 import { cantWrite, lockDataFolder } from './data-lock'
 import type { DataHealth } from '@shared/types'
@@ -140,7 +141,10 @@ export function openStore({
     workerFile === null
       ? undefined
       : setTimeout(
-          () => warmUpHandouts(handoutDb, { resourcesDir, offThread }).catch(() => undefined),
+          () =>
+            warmUpHandouts(handoutReader(handoutDb), { resourcesDir, offThread }).catch(
+              () => undefined
+            ),
           1500
         )
   warming?.unref()

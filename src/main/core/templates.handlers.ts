@@ -8,13 +8,13 @@ import {
 } from './templates'
 
 /** Program templates: built-in and the clinic's own. */
-export function templateHandlers({ db, write }: HandlerContext): HandlerTable<'templates'> {
+export function templateHandlers({ store }: HandlerContext): HandlerTable<'templates'> {
   return {
-    'templates:list': () => listTemplates(db),
+    'templates:list': () => store.read((q) => listTemplates(q)),
     'templates:saveFrom': ({ versionId, name, replaceId }) =>
-      write(() => saveTemplateFrom(db, versionId, name, replaceId)),
-    'templates:update': ({ id, ...fields }) => write(() => updateTemplate(db, id, fields)),
-    'templates:save': (content) => write(() => saveTemplate(db, content)),
-    'templates:delete': ({ id }) => write(() => deleteTemplate(db, id))
+      store.write((q) => saveTemplateFrom(q, versionId, name, replaceId)),
+    'templates:update': ({ id, ...fields }) => store.write((q) => updateTemplate(q, id, fields)),
+    'templates:save': (content) => store.write((q) => saveTemplate(q, content)),
+    'templates:delete': ({ id }) => store.write((q) => deleteTemplate(q, id))
   }
 }

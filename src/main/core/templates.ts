@@ -1,79 +1,119 @@
-import type { Database } from 'better-sqlite3'
+/**
+ * Program templates, built-in and the clinic's own. On the query layer
+ * (issue 17): every function takes its handler's `q` first.
+ */
+import { sql } from 'kysely'
 import { AppError } from '@shared/errors'
 import type { Template, TemplateItem } from '@shared/types'
 import type { WalkRunPlan } from '@shared/walk-run'
 import type { ValidInput } from '@shared/contract'
-import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
-import { assertExercisesExist, getVersion } from './programs'
+import { doseColumnNames, doseFromRow } from './dose-columns'
+import { assertExercisesExist, doseColumns, getVersion } from './programs'
+import type { DoseColumns, Query } from './query/schema'
+import { dialectSql } from './query/dialect'
 
-type Row = Record<string, unknown>
+const templateRows = (q: Query) =>
+  q
+    .selectFrom('templates as t')
+    // the next stage, unless it was archived
+    .leftJoin('templates as n', (join) =>
+      join.onRef('n.id', '=', 't.next_id').on('n.archived_at', 'is', null)
+    )
+    .select([
+      't.id',
+      't.name',
+      't.description',
+      't.goals',
+      't.builtin_key',
+      't.pain_rule',
+      't.walk_run',
+      'n.id as next_id',
+      'n.name as next_name'
+    ])
 
-function templateFrom(db: Database, row: Row): Template {
-  const items = db
-    .prepare(
-      `SELECT t.*, e.name AS exercise_name, e.category AS exercise_category,
-         e.archived_at AS exercise_archived_at FROM template_items t
-       JOIN exercises e ON e.id = t.exercise_id WHERE t.template_id = ? ORDER BY t.position`
-    )
-    .all(row.id) as Row[]
-  const advice = db
-    .prepare(
-      `SELECT a.id, a.title FROM template_advice t
-       JOIN advice_sections a ON a.id = t.advice_id WHERE t.template_id = ? ORDER BY t.position`
-    )
-    .all(row.id) as Template['advice']
-  return {
-    id: row.id as number,
-    name: row.name as string,
-    description: row.description as string,
-    goals: row.goals as string,
+type TemplateRow = Awaited<ReturnType<ReturnType<typeof templateRows>['execute']>>[number]
+
+/** The templates of `rows` whole: their exercises and advice read for all of them at once. */
+async function templatesFrom(q: Query, rows: TemplateRow[]): Promise<Template[]> {
+  if (rows.length === 0) return []
+  const ids = dialectSql(q).inIdList(
+    't.template_id',
+    rows.map((row) => row.id)
+  )
+  const items = await q
+    .selectFrom('template_items as t')
+    .innerJoin('exercises as e', 'e.id', 't.exercise_id')
+    .selectAll('t')
+    .select([
+      'e.name as exercise_name',
+      'e.category as exercise_category',
+      'e.archived_at as exercise_archived_at'
+    ])
+    .where(ids)
+    .orderBy('t.template_id')
+    .orderBy('t.position')
+    .execute()
+  const advice = await q
+    .selectFrom('template_advice as t')
+    .innerJoin('advice_sections as a', 'a.id', 't.advice_id')
+    .select(['t.template_id', 'a.id', 'a.title'])
+    .where(ids)
+    .orderBy('t.template_id')
+    .orderBy('t.position')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    goals: row.goals,
     builtin: row.builtin_key !== null,
-    next:
-      row.next_id === null ? null : { id: row.next_id as number, name: row.next_name as string },
-    painRule: row.pain_rule as string | null,
-    walkRun: row.walk_run === null ? null : (JSON.parse(row.walk_run as string) as WalkRunPlan),
-    items: items.map((item): TemplateItem => ({
-      exerciseId: item.exercise_id as number,
-      exerciseName: item.exercise_name as string,
-      category: item.exercise_category as TemplateItem['category'],
-      archived: item.exercise_archived_at !== null,
-      phase: item.phase as TemplateItem['phase'],
-      dose: doseFromRow(item)
-    })),
-    advice
-  }
+    next: row.next_id === null ? null : { id: row.next_id, name: row.next_name ?? '' },
+    painRule: row.pain_rule,
+    walkRun: row.walk_run === null ? null : (JSON.parse(row.walk_run) as WalkRunPlan),
+    items: items
+      .filter((item) => item.template_id === row.id)
+      .map((item): TemplateItem => ({
+        exerciseId: item.exercise_id,
+        exerciseName: item.exercise_name,
+        category: item.exercise_category,
+        archived: item.exercise_archived_at !== null,
+        phase: item.phase,
+        dose: doseFromRow(item)
+      })),
+    advice: advice
+      .filter((section) => section.template_id === row.id)
+      .map(({ id, title }) => ({ id, title }))
+  }))
 }
 
-const templateColumns = `t.id, t.name, t.description, t.goals, t.builtin_key, t.pain_rule,
-  t.walk_run, n.id AS next_id, n.name AS next_name`
-/** the next stage, unless it was archived */
-const templateJoin =
-  'FROM templates t LEFT JOIN templates n ON n.id = t.next_id AND n.archived_at IS NULL'
-
-export function listTemplates(db: Database): Template[] {
-  const rows = db
-    .prepare(
-      `SELECT ${templateColumns} ${templateJoin}
-       WHERE t.archived_at IS NULL ORDER BY t.builtin_key IS NULL, t.name COLLATE NOCASE`
-    )
-    .all() as Row[]
-  return rows.map((row) => templateFrom(db, row))
+export async function listTemplates(q: Query): Promise<Template[]> {
+  const rows = await templateRows(q)
+    .where('t.archived_at', 'is', null)
+    .orderBy(sql`t.builtin_key IS NULL`)
+    .orderBy(dialectSql(q).ignoringCase('t.name'))
+    .execute()
+  return templatesFrom(q, rows)
 }
 
-export function getTemplate(db: Database, id: number): Template {
-  const row = db.prepare(`SELECT ${templateColumns} ${templateJoin} WHERE t.id = ?`).get(id) as
-    Row | undefined
+export async function getTemplate(q: Query, id: number): Promise<Template> {
+  const row = await templateRows(q).where('t.id', '=', id).executeTakeFirst()
   if (row === undefined) throw new AppError('not_found', 'That template could not be found.')
-  return templateFrom(db, row)
+  const [template] = await templatesFrom(q, [row])
+  return template!
 }
 
-function assertOwn(db: Database, id: number): void {
-  if (getTemplate(db, id).builtin) {
+async function assertOwn(q: Query, id: number): Promise<void> {
+  if ((await getTemplate(q, id)).builtin) {
     throw new AppError(
       'forbidden',
       'Built-in templates can’t be changed. Start a program from it and save that as your own template.'
     )
   }
+}
+
+async function clearContent(q: Query, id: number): Promise<void> {
+  await q.deleteFrom('template_items').where('template_id', '=', id).execute()
+  await q.deleteFrom('template_advice').where('template_id', '=', id).execute()
 }
 
 /**
@@ -82,13 +122,13 @@ function assertOwn(db: Database, id: number): void {
  * not carried over). With `replaceId`, one of the clinic's own templates
  * takes this content instead: how a template's exercises are edited.
  */
-export function saveTemplateFrom(
-  db: Database,
+export async function saveTemplateFrom(
+  q: Query,
   versionId: number,
   name: string,
   replaceId?: number
-): Template {
-  const version = getVersion(db, versionId)
+): Promise<Template> {
+  const version = await getVersion(q, versionId)
   const now = new Date().toISOString()
   // the walk–run plan goes with the exercises, and its pain rule becomes the template's wording
   const plan = version.walkRun === null ? null : JSON.stringify(version.walkRun)
@@ -96,38 +136,66 @@ export function saveTemplateFrom(
   let id: number
   if (replaceId === undefined) {
     id = (
-      db
-        .prepare(
-          `INSERT INTO templates (name, description, goals, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?) RETURNING id`
-        )
-        .get(name, `From “${version.title}”`, version.goals, now, now) as { id: number }
+      await q
+        .insertInto('templates')
+        .values({
+          builtin_key: null,
+          name,
+          description: `From “${version.title}”`,
+          goals: version.goals,
+          next_id: null,
+          pain_rule: null,
+          walk_run: null,
+          archived_at: null,
+          created_at: now,
+          updated_at: now
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
     ).id
   } else {
-    assertOwn(db, replaceId)
+    await assertOwn(q, replaceId)
     id = replaceId
-    db.prepare(
-      'UPDATE templates SET name = ?, goals = ?, walk_run = ?, pain_rule = ?, updated_at = ? WHERE id = ?'
-    ).run(name, version.goals, plan, painRule, now, id)
-    db.prepare('DELETE FROM template_items WHERE template_id = ?').run(id)
-    db.prepare('DELETE FROM template_advice WHERE template_id = ?').run(id)
+    await q
+      .updateTable('templates')
+      .set({ name, goals: version.goals, walk_run: plan, pain_rule: painRule, updated_at: now })
+      .where('id', '=', id)
+      .execute()
+    await clearContent(q, id)
   }
-  const doseNames = doseColumnNames()
-  db.prepare(
-    `INSERT INTO template_items (template_id, position, exercise_id, phase, ${doseNames.join(', ')})
-     SELECT ?, position, exercise_id, phase, ${doseNames.join(', ')} FROM program_items
-     WHERE version_id = ?`
-  ).run(id, versionId)
-  db.prepare(
-    `INSERT INTO template_advice (template_id, position, advice_id)
-     SELECT ?, row_number() OVER (ORDER BY position) - 1, advice_id FROM program_advice
-     WHERE version_id = ? AND advice_id IS NOT NULL`
-  ).run(id, versionId)
-  return getTemplate(db, id)
+  const doseNames = doseColumnNames() as (keyof DoseColumns)[]
+  // typed, so PostgreSQL takes the parameter as the id column's type
+  const templateId = sql<number>`CAST(${id} AS bigint)`
+  await q
+    .insertInto('template_items')
+    .columns(['template_id', 'position', 'exercise_id', 'phase', ...doseNames])
+    .expression((eb) =>
+      eb
+        .selectFrom('program_items')
+        .select([templateId.as('template_id'), 'position', 'exercise_id', 'phase', ...doseNames])
+        .where('version_id', '=', versionId)
+    )
+    .execute()
+  await q
+    .insertInto('template_advice')
+    .columns(['template_id', 'position', 'advice_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('program_advice')
+        .select([
+          templateId.as('template_id'),
+          sql<number>`row_number() OVER (ORDER BY position) - 1`.as('position'),
+          'advice_id'
+        ])
+        .where('version_id', '=', versionId)
+        .where('advice_id', 'is not', null)
+    )
+    .execute()
+  return getTemplate(q, id)
 }
 
 /** A next stage must be another template, and following the stages must never loop back. */
-function assertNextStage(db: Database, id: number, nextId: number | null): void {
+async function assertNextStage(q: Query, id: number, nextId: number | null): Promise<void> {
   const seen = new Set([id])
   for (let current = nextId; current !== null;) {
     if (seen.has(current)) {
@@ -138,8 +206,11 @@ function assertNextStage(db: Database, id: number, nextId: number | null): void 
       )
     }
     seen.add(current)
-    const row = db.prepare('SELECT next_id FROM templates WHERE id = ?').get(current) as
-      { next_id: number | null } | undefined
+    const row = await q
+      .selectFrom('templates')
+      .select('next_id')
+      .where('id', '=', current)
+      .executeTakeFirst()
     if (row === undefined) {
       throw new AppError('invalid_input', 'That next stage is not a template.', 'nextId')
     }
@@ -147,8 +218,8 @@ function assertNextStage(db: Database, id: number, nextId: number | null): void 
   }
 }
 
-export function updateTemplate(
-  db: Database,
+export async function updateTemplate(
+  q: Query,
   id: number,
   fields: {
     name: string
@@ -157,35 +228,40 @@ export function updateTemplate(
     nextId: number | null
     painRule: string | null
   }
-): Template {
-  assertOwn(db, id)
-  assertNextStage(db, id, fields.nextId)
-  db.prepare(
-    `UPDATE templates SET name = ?, description = ?, goals = ?, next_id = ?, pain_rule = ?,
-       updated_at = ? WHERE id = ?`
-  ).run(
-    fields.name,
-    fields.description,
-    fields.goals,
-    fields.nextId,
-    fields.painRule,
-    new Date().toISOString(),
-    id
-  )
-  return getTemplate(db, id)
+): Promise<Template> {
+  await assertOwn(q, id)
+  await assertNextStage(q, id, fields.nextId)
+  await q
+    .updateTable('templates')
+    .set({
+      name: fields.name,
+      description: fields.description,
+      goals: fields.goals,
+      next_id: fields.nextId,
+      pain_rule: fields.painRule,
+      updated_at: new Date().toISOString()
+    })
+    .where('id', '=', id)
+    .execute()
+  return getTemplate(q, id)
 }
 
-function assertAdviceExists(db: Database, adviceIds: number[]): void {
-  const known = db.prepare('SELECT 1 FROM advice_sections WHERE id = ?')
-  adviceIds.forEach((adviceId, index) => {
-    if (known.get(adviceId) === undefined) {
-      throw new AppError(
-        'invalid_input',
-        `Advice ${index + 1} is not in the advice library any more. Remove it.`,
-        `adviceIds.${index}`
-      )
-    }
-  })
+async function assertAdviceExists(q: Query, adviceIds: number[]): Promise<void> {
+  if (adviceIds.length === 0) return
+  const found = await q
+    .selectFrom('advice_sections as a')
+    .select('a.id')
+    .where(dialectSql(q).inIdList('a.id', adviceIds))
+    .execute()
+  const known = new Set(found.map((row) => row.id))
+  const index = adviceIds.findIndex((adviceId) => !known.has(adviceId))
+  if (index >= 0) {
+    throw new AppError(
+      'invalid_input',
+      `Advice ${index + 1} is not in the advice library any more. Remove it.`,
+      `adviceIds.${index}`
+    )
+  }
 }
 
 /**
@@ -193,52 +269,72 @@ function assertAdviceExists(db: Database, adviceIds: number[]): void {
  * otherwise one of the clinic's own with all its content replaced. Programs
  * made from it before keep their own copy.
  */
-export function saveTemplate(db: Database, content: ValidInput<'templates:save'>): Template {
+export async function saveTemplate(
+  q: Query,
+  content: ValidInput<'templates:save'>
+): Promise<Template> {
   const { name, description, goals, nextId, painRule, items, adviceIds, walkRun } = content
-  assertExercisesExist(db, items)
-  assertAdviceExists(db, adviceIds)
+  await assertExercisesExist(q, items)
+  await assertAdviceExists(q, adviceIds)
   const now = new Date().toISOString()
-  const plan = walkRun === null ? null : JSON.stringify(walkRun)
+  const fields = {
+    name,
+    description,
+    goals,
+    pain_rule: painRule,
+    walk_run: walkRun === null ? null : JSON.stringify(walkRun),
+    updated_at: now
+  }
   let id = content.id
   if (id === undefined) {
     id = (
-      db
-        .prepare(
-          `INSERT INTO templates (name, description, goals, pain_rule, walk_run, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
-        )
-        .get(name, description, goals, painRule, plan, now, now) as { id: number }
+      await q
+        .insertInto('templates')
+        .values({ ...fields, builtin_key: null, next_id: null, archived_at: null, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
     ).id
   } else {
-    assertOwn(db, id)
-    db.prepare(
-      `UPDATE templates SET name = ?, description = ?, goals = ?, pain_rule = ?, walk_run = ?,
-         updated_at = ? WHERE id = ?`
-    ).run(name, description, goals, painRule, plan, now, id)
-    db.prepare('DELETE FROM template_items WHERE template_id = ?').run(id)
-    db.prepare('DELETE FROM template_advice WHERE template_id = ?').run(id)
+    await assertOwn(q, id)
+    await q.updateTable('templates').set(fields).where('id', '=', id).execute()
+    await clearContent(q, id)
   }
   // checked once the template has its id, so a new template can't name itself either
-  assertNextStage(db, id, nextId)
-  db.prepare('UPDATE templates SET next_id = ? WHERE id = ?').run(nextId, id)
-  const doseNames = doseColumnNames()
-  const addItem = db.prepare(
-    `INSERT INTO template_items (template_id, position, exercise_id, phase, ${doseNames.join(', ')})
-     VALUES (@id, @position, @exerciseId, @phase, ${doseNames.map((n) => '@' + n).join(', ')})`
-  )
-  items.forEach(({ exerciseId, phase, dose }, position) => {
-    addItem.run({ id, position, exerciseId, phase, ...doseParams(dose) })
-  })
-  const addAdvice = db.prepare(
-    'INSERT INTO template_advice (template_id, position, advice_id) VALUES (?, ?, ?)'
-  )
-  adviceIds.forEach((adviceId, position) => addAdvice.run(id, position, adviceId))
-  return getTemplate(db, id)
+  await assertNextStage(q, id, nextId)
+  await q.updateTable('templates').set({ next_id: nextId }).where('id', '=', id).execute()
+  const templateId = id
+  if (items.length > 0) {
+    await q
+      .insertInto('template_items')
+      .values(
+        items.map(({ exerciseId, phase, dose }, position) => ({
+          template_id: templateId,
+          position,
+          exercise_id: exerciseId,
+          phase,
+          ...doseColumns(dose)
+        }))
+      )
+      .execute()
+  }
+  if (adviceIds.length > 0) {
+    await q
+      .insertInto('template_advice')
+      .values(
+        adviceIds.map((adviceId, position) => ({
+          template_id: templateId,
+          position,
+          advice_id: adviceId
+        }))
+      )
+      .execute()
+  }
+  return getTemplate(q, id)
 }
 
 /** Programs made from it keep their own copy; only the template goes. */
-export function deleteTemplate(db: Database, id: number): null {
-  assertOwn(db, id)
-  db.prepare('DELETE FROM templates WHERE id = ?').run(id)
+export async function deleteTemplate(q: Query, id: number): Promise<null> {
+  await assertOwn(q, id)
+  await q.deleteFrom('templates').where('id', '=', id).execute()
   return null
 }

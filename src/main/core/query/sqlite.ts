@@ -34,3 +34,20 @@ export async function patientMatch(_q: Query, terms: string[]): Promise<Expressi
 export async function optimizePatientSearch(q: Query): Promise<void> {
   await sql`INSERT INTO patients_fts (patients_fts) VALUES ('optimize')`.execute(q)
 }
+
+/**
+ * `column` (an integer id) is one of `ids`. One statement text whatever the
+ * number of ids: a placeholder each would prepare, and cache, a statement per
+ * length. PostgreSQL's: `column = ANY($1)` with the ids as one array.
+ */
+export function inIdList(column: string, ids: readonly number[]): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
+}
+
+/**
+ * `column` as names are ordered, ignoring case: "abc" beside "ABC".
+ * PostgreSQL's: `lower(column)`.
+ */
+export function ignoringCase(column: string): Expression<string> {
+  return sql<string>`${sql.ref(column)} COLLATE NOCASE`
+}
