@@ -15,6 +15,7 @@ import {
   setPatientMeasures,
   updatePatient
 } from '../../src/main/core/patients'
+import { dialectSql } from '../../src/main/core/query/dialect'
 import { rareMatches } from '../../src/main/core/query/postgres'
 import type { QueryStore } from '../../src/main/core/query/store'
 import type { PatientFields } from '../../src/shared/types'
@@ -184,5 +185,23 @@ describe('the patients domain on PostgreSQL', () => {
     expect(common[1]!.fullName).toBe('Runner 0000')
     const rare = await asCy.read((q) => listPatients(q, { query: 'runner kamur' }))
     expect(names(rare)).toEqual(['Nakamura Runner'])
+  })
+
+  it('speaks PostgreSQL for an id list and a case-blind order', async () => {
+    const [b, a] = [
+      await asSam.write((q) => createPatient(q, fields('Bravo, Case'))),
+      await asSam.write((q) => createPatient(q, fields('alpha, Case')))
+    ]
+    const found = await asSam.read(async (q) => {
+      const { inIdList, ignoringCase } = dialectSql(q)
+      return q
+        .selectFrom('patients as p')
+        .select('p.full_name as fullName')
+        .where(inIdList('p.id', [a.id, b.id, 0]))
+        .orderBy(ignoringCase('p.full_name'))
+        .execute()
+    })
+    // byte order would put "Bravo" first
+    expect(names(found)).toEqual(['alpha, Case', 'Bravo, Case'])
   })
 })

@@ -46,3 +46,13 @@ export async function patientMatch(q: Query, terms: string[]): Promise<Expressio
 
 /** PostgreSQL's trigram index needs no folding together after an erase (VACUUM does its share). */
 export async function optimizePatientSearch(): Promise<void> {}
+
+/** `column` (an integer id) is one of `ids`: one array parameter, whatever their number. */
+export function inIdList(column: string, ids: readonly number[]): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} = ANY(${[...ids]}::bigint[])`
+}
+
+/** `column` as names are ordered, ignoring case: "abc" beside "ABC". */
+export function ignoringCase(column: string): Expression<string> {
+  return sql<string>`lower(${sql.ref(column)})`
+}
