@@ -19,16 +19,19 @@ export const resourcesDir = resolve('resources')
 
 export async function referenceHandout(): Promise<{ db: Db; snapshot: ProgramSnapshot }> {
   const { db } = openDatabase(':memory:')
-  updateClinic(db, {
-    clinicName: 'Fjord Physiotherapy',
-    address: 'Storgata 1\n0155 Oslo',
-    phone: '+47 22 00 00 00',
-    email: 'post@fjord.example',
-    emergencyNumber: '112',
-    therapistName: 'Zoë Łukasiewicz',
-    logoDataUrl: null
-  })
-  const patient = await sqliteStore(db).write((q) =>
+  const store = sqliteStore(db)
+  await store.write((q) =>
+    updateClinic(q, {
+      clinicName: 'Fjord Physiotherapy',
+      address: 'Storgata 1\n0155 Oslo',
+      phone: '+47 22 00 00 00',
+      email: 'post@fjord.example',
+      emergencyNumber: '112',
+      therapistName: 'Zoë Łukasiewicz',
+      logoDataUrl: null
+    })
+  )
+  const patient = await store.write((q) =>
     createPatient(q, {
       fullName: 'Şükrü Çağlar',
       dateOfBirth: '1984-03-09',

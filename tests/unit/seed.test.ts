@@ -9,7 +9,7 @@ import { runningAdvice } from '../../src/main/core/seed/advice-running'
 import { runningExercises } from '../../src/main/core/seed/exercises-running'
 import { runningTemplates } from '../../src/main/core/seed/templates-running'
 import { listExercises } from '../../src/main/core/exercises'
-import { writeSetting } from '../../src/main/core/settings'
+import { writeSettingSync } from '../../src/main/core/settings'
 import { doseFromRow } from '../../src/main/core/dose-columns'
 import { doseNoteConflicts, emptyDose, incompleteDoses } from '../../src/shared/dose'
 import { difficulties, exerciseCategories, positions } from '../../src/shared/types'
@@ -195,7 +195,7 @@ describe('seeding', () => {
     db.prepare(
       "INSERT INTO exercises (builtin_key, source, name, category, position, created_at, updated_at) VALUES ('retired', 'builtin', 'Retired move', 'stretch', 'standing', ?, ?)"
     ).run(now, now)
-    writeSetting(db, 'builtin_content_version', 'an-older-version')
+    writeSettingSync(db, 'builtin_content_version', 'an-older-version')
     const before = countRows(db, 'exercises')
 
     expect(seedBuiltins(db)).toBe(true)
@@ -301,7 +301,7 @@ describe('the running clinic library', () => {
     inKeys('templates', JSON.stringify(runningTemplates.map((t) => t.key)))
     inKeys('advice_sections', JSON.stringify(runningAdvice.map((a) => a.key)))
     inKeys('exercises', runningKeys)
-    writeSetting(db, 'builtin_content_version', 'the-article-only-version')
+    writeSettingSync(db, 'builtin_content_version', 'the-article-only-version')
     // the clinic's own changes: a favourite, an archived built-in, its own exercise and template
     db.prepare("UPDATE exercises SET favourite = 1 WHERE builtin_key = 'plank'").run()
     db.prepare("UPDATE exercises SET archived_at = ? WHERE builtin_key = 'superman'").run(now)

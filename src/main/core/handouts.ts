@@ -12,14 +12,14 @@ import { isDrawableSvg } from './handout/drawing'
 import { getMedia } from './media'
 import type { OffThread } from '../offthread/pool'
 import { buildSnapshot, getSnapshot, getVersion } from './programs'
-import { readSetting, writeSetting } from './settings'
+import { readSettingSync, writeSettingSync } from './settings'
 
 export function getHandoutOptions(db: Database): HandoutOptions {
-  return { ...defaultHandoutOptions, ...readSetting<Partial<HandoutOptions>>(db, 'handout') }
+  return { ...defaultHandoutOptions, ...readSettingSync<Partial<HandoutOptions>>(db, 'handout') }
 }
 
 export function setHandoutOptions(db: Database, options: HandoutOptions): HandoutOptions {
-  writeSetting(db, 'handout', options)
+  writeSettingSync(db, 'handout', options)
   return getHandoutOptions(db)
 }
 

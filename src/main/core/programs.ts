@@ -24,7 +24,7 @@ import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
 import { exerciseDetails } from './exercises'
 import { auditSync } from './audit'
 import { getPatientSync } from './patients'
-import { getClinic, readSetting } from './settings'
+import { getClinicSync, readSettingSync } from './settings'
 import { spinalHelpKey } from './seed/advice'
 import { activeRedFlags } from './visits'
 
@@ -340,7 +340,7 @@ export function buildSnapshot(
     redFlags,
     spinalFlags: redFlags.length > 0 || !helpIsForAnotherRegion(db, version.advice),
     patient: { id: patient.id, fullName: patient.fullName, dateOfBirth: patient.dateOfBirth },
-    clinic: getClinic(db),
+    clinic: getClinicSync(db),
     program: {
       programId: version.programId,
       versionId: version.id,
@@ -395,7 +395,7 @@ export function issueVersion(
   }
   const issuedAt = new Date().toISOString()
   // the layout chosen for handouts is frozen with the rest: every reprint is the same
-  const layout = readSetting<Partial<HandoutOptions>>(db, 'handout')?.layout ?? 'standard'
+  const layout = readSettingSync<Partial<HandoutOptions>>(db, 'handout')?.layout ?? 'standard'
   const snapshot = { ...buildSnapshot(db, version, issuedAt), layout }
   db.prepare(
     `UPDATE program_versions SET status = 'issued', issued_at = ?, snapshot = ?, updated_at = ?

@@ -37,9 +37,24 @@ export interface AuditTable {
   fields: Generated<string>
 }
 
+export interface SettingsTable {
+  key: string
+  /** JSON */
+  value: string
+}
+
+/** Only what the domains on the query layer read of each: `archived_at`, to count them (app:info). */
+interface ArchivableTable {
+  archived_at: string | null
+}
+
 export interface Schema {
   patients: PatientsTable
   audit_log: AuditTable
+  settings: SettingsTable
+  exercises: ArchivableTable
+  advice_sections: ArchivableTable
+  templates: ArchivableTable
 }
 
 /**

@@ -32,3 +32,12 @@ export function patientMatch(terms: string[]): Expression<SqlBool>[] {
 export async function optimizePatientSearch(q: Query): Promise<void> {
   await sql`INSERT INTO patients_fts (patients_fts) VALUES ('optimize')`.execute(q)
 }
+
+/**
+ * The columns an upsert's ON CONFLICT names for a table's own unique key
+ * `columns`. SQLite's keys are those columns; PostgreSQL's clinic tables lead
+ * each key with clinic_id, which its module must return first.
+ */
+export function uniqueKey<Column extends string>(columns: Column[]): Column[] {
+  return columns
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { doseColumnNames, doseParams } from '../dose-columns'
 import { upsertBuiltinExercise } from '../exercises'
-import { readSetting, writeSetting } from '../settings'
+import { readSettingSync, writeSettingSync } from '../settings'
 import { builtinAdvice, builtinExercises, builtinTemplates } from './content'
 import { illustrationPaths } from './exercises'
 import { applyStructure } from './apply-structure'
@@ -158,7 +158,7 @@ function archiveRetired(db: Database, table: string, keys: string[], now: string
  * archived) is kept.
  */
 export function seedBuiltins(db: Database): boolean {
-  if (readSetting<string>(db, settingKey) === builtinContentVersion) return false
+  if (readSettingSync<string>(db, settingKey) === builtinContentVersion) return false
   db.transaction(() => {
     const now = new Date().toISOString()
     const exerciseIds = upsertExercises(db, now)
@@ -174,7 +174,7 @@ export function seedBuiltins(db: Database): boolean {
       builtinTemplates.map((template) => template.key),
       now
     )
-    writeSetting(db, settingKey, builtinContentVersion)
+    writeSettingSync(db, settingKey, builtinContentVersion)
   })()
   return true
 }
