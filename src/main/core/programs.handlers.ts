@@ -42,6 +42,6 @@ export function programHandlers(context: HandlerContext): HandlerTable<'programs
     'programs:discard': ({ versionId }) => write(() => deleteDraft(db, versionId)),
     'programs:compare': ({ fromId, toId }) => compareVersions(db, fromId, toId),
     'programs:snapshot': ({ versionId }) => getSnapshot(db, versionId),
-    'advice:list': () => listAdvice(db)
+    'advice:list': () => context.store.read((q) => listAdvice(q))
   }
 }

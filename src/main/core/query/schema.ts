@@ -48,12 +48,26 @@ interface ArchivableTable {
   archived_at: string | null
 }
 
+export interface AdviceSectionsTable {
+  id: Generated<number>
+  builtin_key: string | null
+  kind: 'general' | 'seek-help'
+  title: string
+  intro: string
+  /** a JSON list of strings */
+  points: string
+  sort_order: number
+  archived_at: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface Schema {
   patients: PatientsTable
   audit_log: AuditTable
   settings: SettingsTable
   exercises: ArchivableTable
-  advice_sections: ArchivableTable
+  advice_sections: AdviceSectionsTable
   templates: ArchivableTable
 }
 

@@ -41,3 +41,12 @@ export async function optimizePatientSearch(q: Query): Promise<void> {
 export function uniqueKey<Column extends string>(columns: Column[]): Column[] {
   return columns
 }
+
+/**
+ * A text column as a sort key that ignores case ("bridge" beside "Bridge").
+ * SQLite's NOCASE folds ASCII letters only; PostgreSQL may fold all of them
+ * (lower(), or a case-insensitive collation).
+ */
+export function caseless(column: string): Expression<string> {
+  return sql<string>`${sql.ref(column)} COLLATE NOCASE`
+}
