@@ -31,6 +31,7 @@ function photoInputs(photos: ({ mediaId: number } | { dataUrl: string })[]): Pho
 export function exerciseHandlers({
   db,
   write,
+  store,
   resourcesDir
 }: HandlerContext): HandlerTable<'exercises' | 'media'> {
   return {
@@ -52,6 +53,6 @@ export function exerciseHandlers({
     'exercises:favourite': ({ id, favourite }) => write(() => setFavourite(db, id, favourite)),
     'exercises:archive': ({ id, archived }) => write(() => setExerciseArchived(db, id, archived)),
     'exercises:delete': ({ id }) => write(() => deleteExercise(db, id)),
-    'media:get': ({ id }) => getMedia(db, id, resourcesDir)
+    'media:get': ({ id }) => store.read((q) => getMedia(q, id, resourcesDir))
   }
 }

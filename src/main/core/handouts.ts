@@ -9,7 +9,7 @@ import {
 } from '@shared/types'
 import type { HandoutAssets, HandoutPicture } from './handout/document'
 import { isDrawableSvg } from './handout/drawing'
-import { getMedia } from './media'
+import { getMediaSync } from './media'
 import type { OffThread } from '../offthread/pool'
 import { buildSnapshot, getSnapshot, getVersion } from './programs'
 import { readSettingSync, writeSettingSync } from './settings'
@@ -32,7 +32,7 @@ export function handoutAssets(
   const pictures = new Map<number, HandoutPicture>()
   for (const id of snapshot.exercises.flatMap((exercise) => exercise.mediaIds.slice(0, 2))) {
     try {
-      const media = getMedia(db, id, resourcesDir)
+      const media = getMediaSync(db, id, resourcesDir)
       if (media.mime !== 'image/svg+xml') {
         pictures.set(id, { kind: 'image', dataUrl: media.dataUrl })
         continue

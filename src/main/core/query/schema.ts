@@ -62,6 +62,21 @@ export interface AdviceSectionsTable {
   updated_at: string
 }
 
+export interface ExerciseMediaTable {
+  id: Generated<number>
+  exercise_id: number
+  kind: 'illustration' | 'photo'
+  stage: 'single' | 'start' | 'end'
+  sort_order: number
+  mime: string
+  /** a built-in picture's file under the app's resources; else `data` holds it */
+  resource_path: string | null
+  data: Buffer | null
+  width: number | null
+  height: number | null
+  retired_at: string | null
+}
+
 export interface Schema {
   patients: PatientsTable
   audit_log: AuditTable
@@ -69,6 +84,7 @@ export interface Schema {
   exercises: ArchivableTable
   advice_sections: AdviceSectionsTable
   templates: ArchivableTable
+  exercise_media: ExerciseMediaTable
 }
 
 /**
