@@ -269,7 +269,7 @@ export async function buildClinic(
     saveDraft(db, version.id, programContent(n, exerciseIds))
   }
   await inBatches(store, 'programs', size.programs, programBatch, program, progress)
-  const visit = (n: number) =>
-    createVisit(db, 1 + (n % size.patients), visitFields(n, size.patients))
+  const visit = (n: number, q: Query) =>
+    createVisit(q, 1 + (n % size.patients), visitFields(n, size.patients))
   await inBatches(store, 'visits', size.visits, programBatch, visit, progress)
 }

@@ -2,11 +2,16 @@
  * The domains' behaviour that rests on a dialect function (query/sqlite.ts):
  * what a PostgreSQL module of the same shape must also make true.
  */
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { listAdvice } from '../../src/main/core/advice'
+import { openDatabase } from '../../src/main/core/db/open'
+import { dialectSql } from '../../src/main/core/query/dialect'
 import { sqliteStore } from '../../src/main/core/query/store'
 import { readSetting, writeSetting } from '../../src/main/core/settings'
-import { memoryDb } from './helpers'
+import { dashboard } from '../../src/main/core/visits'
+import { memoryDb, tempDir } from './helpers'
 
 describe('what the dialect functions give the domains', () => {
   it('uniqueKey: writing a setting again replaces its value', async () => {
@@ -44,5 +49,45 @@ describe('what the dialect functions give the domains', () => {
       'Banana walks',
       'cherry pacing'
     ])
+  })
+
+  it('oneSnapshot: its reads agree though another connection commits between them', async () => {
+    const file = join(tempDir(), 'snapshot.sqlite3')
+    const { db } = openDatabase(file)
+    const other = new Database(file)
+    try {
+      const store = sqliteStore(db)
+      const seen = await store.read((q) =>
+        dialectSql(q).oneSnapshot(q, async (q) => {
+          const before = await readSetting(q, 'handout')
+          other.prepare(`INSERT INTO settings (key, value) VALUES ('handout', '1')`).run()
+          return [before, await readSetting(q, 'handout')]
+        })
+      )
+      expect(seen).toEqual([undefined, undefined])
+      expect(await store.read((q) => readSetting(q, 'handout'))).toBe(1)
+    } finally {
+      other.close()
+      db.close()
+    }
+  })
+})
+
+describe('the dashboard’s queries', () => {
+  it('read every list from the patients_due index, as its partial condition allows', async () => {
+    const db = memoryDb()
+    const prepare = db.prepare.bind(db)
+    const seen: string[] = []
+    db.prepare = ((text: string) => {
+      if (text.includes('latest_next_visit_date')) seen.push(text)
+      return prepare(text)
+    }) as typeof db.prepare
+    await sqliteStore(db).read((q) => dashboard(q, '2026-06-15'))
+    expect(seen).toHaveLength(8)
+    for (const text of seen) {
+      const nulls = Array.from(text.matchAll(/\?/g), () => null)
+      const plan = prepare(`EXPLAIN QUERY PLAN ${text}`).all(...nulls) as { detail: string }[]
+      expect(plan.map((step) => step.detail).join(' | ')).toMatch(/USING INDEX patients_due/)
+    }
   })
 })

@@ -14,7 +14,7 @@ import type { Query } from './query/schema'
 import { dialectSql } from './query/dialect'
 import { getPatient, getPatientSync } from './patients'
 import { getSnapshot, getVersion, listVersions } from './programs'
-import { listVisits } from './visits'
+import { listVisitsSync } from './visits'
 
 /** Bumped when the archive's JSON changes shape; see docs/patient-export.md. */
 export const exportFormatVersion = 3
@@ -40,7 +40,7 @@ export async function exportPatient(
     formatVersion: exportFormatVersion,
     exportedAt: new Date().toISOString(),
     patient,
-    visits: listVisits(db, patientId),
+    visits: listVisitsSync(db, patientId),
     programVersions: versions.map((summary) => ({
       ...getVersion(db, summary.id),
       snapshot: summary.status === 'issued' ? getSnapshot(db, summary.id) : null

@@ -12,6 +12,7 @@ import type { Patient, PatientFields, PatientSummary } from '@shared/types'
 import { audit, changedFields } from './audit'
 import type { Query } from './query/schema'
 import { dialectSql } from './query/dialect'
+import { rowsOf, type Steps } from './query/steps'
 import { runNow, sqliteBuilder } from './query/sync'
 import { fold, searchTerms } from './search'
 
@@ -77,9 +78,14 @@ export async function getPatient(q: Query, id: number): Promise<Patient> {
   return patientFrom(await patientById(q, id).executeTakeFirst())
 }
 
-/** `getPatient` for the domains not yet on the query layer (visits, programs, export). */
+/** `getPatient` for the domains not yet on the query layer (programs, export). */
 export function getPatientSync(db: Database, id: number): Patient {
   return patientFrom(runNow(db, patientById(sqliteBuilder, id))[0])
+}
+
+/** `getPatient` inside steps (query/steps.ts): a read that also runs synchronously. */
+export function* patientStep(q: Query, id: number): Steps<Patient> {
+  return patientFrom((yield* rowsOf(patientById(q, id)))[0])
 }
 
 /** Chooses the measures the patient's visit form shows and their progress charts follow. */

@@ -26,7 +26,7 @@ import { auditSync } from './audit'
 import { getPatientSync } from './patients'
 import { getClinicSync, readSettingSync } from './settings'
 import { spinalHelpKey } from './seed/advice'
-import { activeRedFlags } from './visits'
+import { activeRedFlagsSync } from './visits'
 
 type Row = Record<string, unknown>
 
@@ -333,7 +333,7 @@ export function buildSnapshot(
   const mediaIds = db.prepare(
     'SELECT id FROM exercise_media WHERE exercise_id = ? AND retired_at IS NULL ORDER BY sort_order, id'
   )
-  const redFlags = activeRedFlags(db, version.patientId).map((active) => active.flag)
+  const redFlags = activeRedFlagsSync(db, version.patientId).map((active) => active.flag)
   return {
     format: 1,
     issuedAt,

@@ -50,3 +50,26 @@ export function uniqueKey<Column extends string>(columns: Column[]): Column[] {
 export function caseless(column: string): Expression<string> {
   return sql<string>`${sql.ref(column)} COLLATE NOCASE`
 }
+
+/**
+ * Runs `work` with every query of it reading one snapshot of the data (the
+ * dashboard's counts and rows must agree though an import commits meanwhile).
+ * SQLite: a read outside a write gets a deferred transaction of its own, on
+ * the one connection. PostgreSQL: the call already is one transaction; its
+ * module must make that transaction's queries share a snapshot (REPEATABLE
+ * READ, set before its first query).
+ */
+export async function oneSnapshot<T>(q: Query, work: (q: Query) => Promise<T>): Promise<T> {
+  if (q.isTransaction) return work(q)
+  return q.connection().execute(async (connection) => {
+    await sql`begin`.execute(connection)
+    try {
+      const result = await work(connection)
+      await sql`commit`.execute(connection)
+      return result
+    } catch (error) {
+      await sql`rollback`.execute(connection)
+      throw error
+    }
+  })
+}
