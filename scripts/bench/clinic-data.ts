@@ -257,7 +257,7 @@ export async function buildClinic(
   const store = sqliteStore(db)
   const builtins = db.prepare('SELECT count(*) FROM exercises').pluck().get() as number
   const custom = size.exercises - builtins
-  const exercise = (n: number) => insertExercise(db, exerciseFields(n))
+  const exercise = (n: number, q: Query) => insertExercise(q, exerciseFields(n))
   await inBatches(store, 'exercises', custom, batch, exercise, progress)
   const patient = (n: number, q: Query) => createPatient(q, patientFields(n))
   await inBatches(store, 'patients', size.patients, batch, patient, progress)

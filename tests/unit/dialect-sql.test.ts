@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { listAdvice } from '../../src/main/core/advice'
+import { closeTerms } from '../../src/main/core/fuzzy'
 import { openDatabase } from '../../src/main/core/db/open'
 import { dialectSql } from '../../src/main/core/query/dialect'
 import { sqliteStore } from '../../src/main/core/query/store'
@@ -70,6 +71,47 @@ describe('what the dialect functions give the domains', () => {
       other.close()
       db.close()
     }
+  })
+})
+
+describe('the library search’s dialect functions', () => {
+  const store = () => sqliteStore(memoryDb())
+  const matching = (groups: string[][], ranked: boolean) =>
+    store().read((q) =>
+      q
+        .selectFrom('exercises as e')
+        .innerJoin(dialectSql(q).libraryMatches(groups, ranked).as('m'), 'm.id', 'e.id')
+        .select(['e.name', 'm.rank'])
+        .orderBy('m.rank')
+        .orderBy('e.name')
+        .execute()
+    )
+
+  it('libraryWords: the index’s words, folded, for the typo fallback to compare with', async () => {
+    const words = await store().read((q) => dialectSql(q).libraryWords(q))
+    expect(words).toContain('hamstring')
+    expect(words.every((word) => word === word.toLowerCase())).toBe(true)
+    expect(closeTerms(words, 'hamstirng')).toContain('hamstring')
+  })
+
+  it('libraryMatches: a group matches its typed prefix or one of its close spellings', async () => {
+    const prefix = await matching([['hamstr']], true)
+    expect(prefix.map((row) => row.name)).toContain('Nordic hamstring lower')
+    expect(await matching([['hamstirng']], true)).toEqual([])
+    const forgiven = await matching([['hamstirng', 'hamstring']], true)
+    expect(forgiven.map((row) => row.name)).toContain('Nordic hamstring lower')
+    // the close spelling is a whole word: "hamstrings" needs the prefix
+    expect(prefix.map((row) => row.name)).toEqual(
+      expect.arrayContaining(forgiven.map((row) => row.name))
+    )
+  })
+
+  it('libraryMatches: ranked, name hits come first; unranked, all rank alike', async () => {
+    const ranked = await matching([['bridge']], true)
+    expect(ranked[0]!.name).toMatch(/bridge/i)
+    expect(new Set(ranked.map((row) => row.rank)).size).toBeGreaterThan(1)
+    const plain = await matching([['bridge']], false)
+    expect(new Set(plain.map((row) => row.rank)).size).toBe(1)
   })
 })
 

@@ -21,7 +21,7 @@ import { todayIso } from '@shared/dates'
 import type { ProgramSource } from '@shared/contract'
 import type { WalkRunPlan } from '@shared/walk-run'
 import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
-import { exerciseDetails } from './exercises'
+import { exerciseDetailsSync } from './exercises'
 import { auditSync } from './audit'
 import { getPatientSync } from './patients'
 import { getClinicSync, readSettingSync } from './settings'
@@ -351,7 +351,7 @@ export function buildSnapshot(
       reviewDate: version.reviewDate
     },
     exercises: version.items.map((item) => {
-      const exercise = exerciseDetails(db, item.exerciseId)
+      const exercise = exerciseDetailsSync(db, item.exerciseId)
       return {
         exerciseId: exercise.id,
         name: exercise.name,

@@ -6,7 +6,14 @@
  */
 import type { Generated, Kysely } from 'kysely'
 import type { RedFlag } from '@shared/red-flags'
-import type { AuditEntry } from '@shared/types'
+import type {
+  AuditEntry,
+  Difficulty,
+  Dose,
+  ExerciseCategory,
+  ExerciseSource,
+  Position
+} from '@shared/types'
 
 export interface PatientsTable {
   id: Generated<number>
@@ -151,16 +158,82 @@ export interface TemplatesTable {
   walk_run: string | null
 }
 
-/** Only what the domains on the query layer read so far: `archived_at`, to count them (app:info). */
-interface ArchivableTable {
+/**
+ * The exercises' stored columns; SQLite's generated ones (the folded copies
+ * and tag words its search index reads) are left out: nothing selects them.
+ */
+export interface ExercisesTable {
+  id: Generated<number>
+  builtin_key: string | null
+  source: ExerciseSource
+  /** the record's id in an imported data set */
+  import_ref: string | null
+  /** the record's hash as last imported; null once edited here */
+  import_hash: string | null
+  copied_from_id: number | null
+  name: string
+  summary: string
+  /** JSON lists: steps, body_regions, equipment, conditions, stages, movements */
+  steps: string
+  category: ExerciseCategory
+  body_regions: string
+  position: Position
+  equipment: string
+  difficulty: Difficulty
+  caution: string | null
+  keywords: Generated<string>
+  default_sets: number | null
+  default_reps: number | null
+  default_hold_seconds: number | null
+  default_duration_seconds: number | null
+  default_per_day: number | null
+  default_per_week: number | null
+  default_side: Dose['side'] | null
+  default_load: string | null
+  default_rest_seconds: number | null
+  default_note: string | null
+  favourite: Generated<number>
   archived_at: string | null
+  created_at: string
+  updated_at: string
+  easier_id: Generated<number | null>
+  harder_id: Generated<number | null>
+  conditions: Generated<string>
+  stages: Generated<string>
+  movements: Generated<string>
+}
+
+/** A template's or a program version's exercise at a position, with its dose. */
+interface ItemColumns {
+  id: Generated<number>
+  position: number
+  exercise_id: number
+  sets: number | null
+  reps: number | null
+  hold_seconds: number | null
+  duration_seconds: number | null
+  per_day: number | null
+  per_week: number | null
+  side: Dose['side'] | null
+  load: string | null
+  rest_seconds: number | null
+  note: string | null
+  phase: Generated<'before' | 'main' | 'after'>
+}
+
+export interface TemplateItemsTable extends ItemColumns {
+  template_id: number
+}
+
+export interface ProgramItemsTable extends ItemColumns {
+  version_id: number
 }
 
 export interface Schema {
   patients: PatientsTable
   audit_log: AuditTable
   settings: SettingsTable
-  exercises: ArchivableTable
+  exercises: ExercisesTable
   advice_sections: AdviceSectionsTable
   templates: TemplatesTable
   exercise_media: ExerciseMediaTable
@@ -168,6 +241,8 @@ export interface Schema {
   visit_outcomes: VisitOutcomesTable
   visit_red_flags: VisitRedFlagsTable
   programs: ProgramsTable
+  program_items: ProgramItemsTable
+  template_items: TemplateItemsTable
   program_versions: ProgramVersionsTable
 }
 

@@ -73,3 +73,58 @@ export async function oneSnapshot<T>(q: Query, work: (q: Query) => Promise<T>): 
     }
   })
 }
+
+/**
+ * The library search: the exercises whose name, other names, body regions,
+ * summary or tags match every group, as rows (id, rank) to join on
+ * exercises.id. A group is one typed (folded) word: the exercise must hold a
+ * word starting with the group's first entry, or equal to one of the others
+ * (the close spellings of the typo fallback). `rank` is lower for better
+ * matches (name hits count most, then other names, tags, regions, summary);
+ * unranked (one or two letters, ordered by name instead) it may be any
+ * constant, and costs nothing.
+ */
+export function libraryMatches(groups: string[][], ranked: boolean) {
+  const match = groups
+    .map(([typed, ...close]) => {
+      const words = [`${ftsString(typed!)}*`, ...close.map(ftsString)]
+      return words.length > 1 ? `(${words.join(' OR ')})` : words[0]!
+    })
+    .join(' AND ')
+  const rank = ranked ? sql`bm25(exercises_fts, 10, 5, 2, 1, 3)` : sql`0`
+  return sql<{ id: number; rank: number }>`(SELECT rowid AS id, ${rank} AS rank
+    FROM exercises_fts WHERE exercises_fts MATCH ${match})`
+}
+
+/** Every word the library search's index holds (folded), for the typo fallback to compare with. */
+export async function libraryWords(q: Query): Promise<string[]> {
+  const { rows } = await sql<{ term: string }>`SELECT term FROM exercises_vocab`.execute(q)
+  return rows.map((row) => row.term)
+}
+
+/**
+ * True where a text column starts with `prefix`, ASCII letters in either
+ * case (SQLite's LIKE); `%` and `_` in the prefix are plain characters.
+ */
+export function startsWith(column: string, prefix: string): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} LIKE ${likePrefix(prefix)} ESCAPE '\\'`
+}
+
+/** True where a column's JSON list of strings holds `value`. */
+export function listHas(column: string, value: string): Expression<SqlBool> {
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(${sql.ref(column)}) WHERE value = ${value})`
+}
+
+/**
+ * Every value in the JSON lists of one column of the active (not archived)
+ * exercises, once each, in caseless order: what a library filter offers.
+ */
+export async function exerciseListValues(
+  q: Query,
+  column: 'body_regions' | 'equipment' | 'conditions'
+): Promise<string[]> {
+  const { rows } = await sql<{ value: string }>`SELECT DISTINCT j.value AS value
+    FROM exercises e, json_each(${sql.ref(`e.${column}`)}) j
+    WHERE e.archived_at IS NULL ORDER BY j.value COLLATE NOCASE`.execute(q)
+  return rows.map((row) => row.value)
+}

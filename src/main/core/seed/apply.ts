@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { doseColumnNames, doseParams } from '../dose-columns'
-import { upsertBuiltinExercise } from '../exercises'
+import { upsertBuiltinExerciseSync } from '../exercises'
 import { readSettingSync, writeSettingSync } from '../settings'
 import { builtinAdvice, builtinExercises, builtinTemplates } from './content'
 import { illustrationPaths } from './exercises'
@@ -37,7 +37,7 @@ function upsertExercises(db: Database, now: string): Map<string, number> {
   const ids = new Map<string, number>()
   for (const { key, keywords, dose, ...fields } of builtinExercises) {
     const row = { ...fields, defaultDose: dose }
-    ids.set(key, upsertBuiltinExercise(db, key, row, keywords, now))
+    ids.set(key, upsertBuiltinExerciseSync(db, key, row, keywords, now))
   }
   return ids
 }
