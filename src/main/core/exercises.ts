@@ -681,33 +681,23 @@ export async function duplicateExercise(q: Query, id: number): Promise<Exercise>
     easierId: easier?.id ?? null,
     harderId: harder?.id ?? null
   })
+  const copied = [
+    'kind',
+    'stage',
+    'sort_order',
+    'mime',
+    'resource_path',
+    'data',
+    'width',
+    'height'
+  ] as const
   await q
     .insertInto('exercise_media')
-    .columns([
-      'exercise_id',
-      'kind',
-      'stage',
-      'sort_order',
-      'mime',
-      'resource_path',
-      'data',
-      'width',
-      'height'
-    ])
+    .columns(['exercise_id', ...copied])
     .expression((e) =>
       e
         .selectFrom('exercise_media')
-        .select([
-          sql.lit(copyId).as('exercise_id'),
-          'kind',
-          'stage',
-          'sort_order',
-          'mime',
-          'resource_path',
-          'data',
-          'width',
-          'height'
-        ])
+        .select([sql.lit(copyId).as('exercise_id'), ...copied])
         .where('exercise_id', '=', id)
         .where('retired_at', 'is', null)
     )
