@@ -124,7 +124,8 @@ describe('the dashboard’s queries', () => {
       if (text.includes('latest_next_visit_date')) seen.push(text)
       return prepare(text)
     }) as typeof db.prepare
-    await sqliteStore(db).read((q) => dashboard(q, '2026-06-15'))
+    // show 0 cuts every list, so each is counted too: all eight queries
+    await sqliteStore(db).read((q) => dashboard(q, '2026-06-15', 0))
     expect(seen).toHaveLength(8)
     for (const text of seen) {
       const nulls = Array.from(text.matchAll(/\?/g), () => null)

@@ -168,7 +168,10 @@ async function pageOf(q: Query, query: ExerciseQuery, offset: number): Promise<E
     (row) => row.id
   )
   if (ids.length === 0) return []
-  const rows = await withLinks(q).select(summaryColumns).where('e.id', 'in', ids).execute()
+  const rows = await withLinks(q)
+    .select(summaryColumns)
+    .where(dialectSql(q).oneOf('e.id', ids))
+    .execute()
   const byId = new Map(rows.map((row) => [row.id, row]))
   return ids.map((id) => summaryFrom(byId.get(id)!))
 }
