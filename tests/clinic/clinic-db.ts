@@ -68,3 +68,43 @@ export async function rowsOf<T extends pg.QueryResultRow>(
 ): Promise<T[]> {
   return inScope(on, scope, async (client) => (await client.query<T>(text, values)).rows)
 }
+
+let clinicsMade = 0
+
+/**
+ * A clinic of the test file's own, with accounts for `logins` (made unique
+ * on the server by the clinic's id; display name: the login capitalised;
+ * the first an administrator when `administrator` says so), made by the
+ * owner as init does, so the file's rows meet no other file's.
+ */
+export async function newClinic(
+  logins: string[],
+  { passwordHash = 'scrypt$not-a-real-hash', administrator = false } = {}
+): Promise<{ clinic: number; accounts: number[]; logins: string[] }> {
+  const owner = new pg.Client({ connectionString: url('physioplan_owner'), types: clinicTypes })
+  await owner.connect()
+  try {
+    await owner.query('BEGIN')
+    const made = await owner.query<{ id: number }>(
+      'INSERT INTO clinics (name) VALUES ($1) RETURNING id',
+      [`Clinic ${process.pid}-${++clinicsMade}`]
+    )
+    const clinic = made.rows[0]!.id
+    await owner.query("SELECT set_config('physioplan.clinic_id', $1, true)", [String(clinic)])
+    const accounts: number[] = []
+    const unique = logins.map((login) => `${login}-${clinic}`)
+    for (const [index, login] of unique.entries()) {
+      const role = administrator && index === 0 ? 'administrator' : 'therapist'
+      const { rows } = await owner.query<{ id: number }>(
+        `INSERT INTO accounts (login, display_name, role, password_hash)
+         VALUES ($1, initcap($1), $2, $3) RETURNING id`,
+        [login, role, passwordHash]
+      )
+      accounts.push(rows[0]!.id)
+    }
+    await owner.query('COMMIT')
+    return { clinic, accounts, logins: unique }
+  } finally {
+    await owner.end()
+  }
+}

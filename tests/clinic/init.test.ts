@@ -114,9 +114,17 @@ describe('clinic-server init', () => {
     const report = await initClinicServer(options('first'))
     const read = (file: string) => readFileSync(join(report.folder, file), 'utf8')
     const mode = (file: string) => statSync(join(report.folder, file)).mode & 0o777
-    expect([mode(''), mode(serverFiles.key), mode(serverFiles.settings)]).toEqual([
-      0o700, 0o600, 0o600
-    ])
+    expect([
+      mode(''),
+      mode(serverFiles.key),
+      mode(serverFiles.settings),
+      mode(serverFiles.owner)
+    ]).toEqual([0o700, 0o600, 0o600, 0o600])
+    // the file the server reads holds no owner's password: the owner may turn row-level security off
+    expect(read(serverFiles.settings)).not.toContain('physioplan_owner')
+    expect(JSON.parse(read(serverFiles.owner))).toEqual({
+      migrations: expect.stringMatching(/^postgres:\/\/physioplan_owner:/)
+    })
 
     const certificate = new X509Certificate(read(serverFiles.cert))
     expect(report.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
@@ -171,7 +179,7 @@ describe('clinic-server init', () => {
 
   it('refuses a folder that holds a server’s files, and a cluster that has one, changing nothing', async () => {
     await expect(initClinicServer(options('first'))).rejects.toThrow(
-      /already holds a clinic server's server\.json, cert\.pem, key\.pem\. Nothing was changed/
+      /already holds a clinic server's server\.json, owner\.json, cert\.pem, key\.pem\. Nothing was changed/
     )
     // the roles exist already: all of init's work is refused, the first server's database kept
     await expect(initClinicServer({ ...options('second'), database: 'other' })).rejects.toThrow(

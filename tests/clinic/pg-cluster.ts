@@ -12,8 +12,10 @@ import {
   chmodSync,
   chownSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync
 } from 'node:fs'
@@ -58,13 +60,26 @@ function freePort(): Promise<number> {
   })
 }
 
-export async function startCluster(): Promise<Cluster> {
+/**
+ * A throwaway cluster; or, given `keptIn` (the bench's .bench/ folder), one
+ * made there the first time and started again later, which `stop` stops
+ * but keeps (`made` tells whether this call made it).
+ */
+export async function startCluster(keptIn?: string): Promise<Cluster & { made: boolean }> {
   const bin = postgresBin()
   const root = userInfo().uid === 0
-  const dir = mkdtempSync(join(tmpdir(), 'physioplan-pg-'))
-  const password = randomBytes(18).toString('base64url')
+  const dir = keptIn ?? mkdtempSync(join(tmpdir(), 'physioplan-pg-'))
   const pwfile = join(dir, 'pwfile')
-  writeFileSync(pwfile, password, { mode: 0o600 })
+  const made = !existsSync(join(dir, 'data', 'PG_VERSION'))
+  if (made) {
+    if (keptIn) {
+      // a start that never finished: begin again
+      rmSync(dir, { recursive: true, force: true })
+      mkdirSync(dir, { recursive: true })
+    }
+    writeFileSync(pwfile, randomBytes(18).toString('base64url'), { mode: 0o600 })
+  }
+  const password = readFileSync(pwfile, 'utf8')
   if (root) {
     const postgres = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }))
     const group = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }))
@@ -81,28 +96,30 @@ export async function startCluster(): Promise<Cluster> {
   const data = join(dir, 'data')
   const stop = () => {
     try {
-      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
+      run('pg_ctl', ['-D', data, '-m', keptIn ? 'fast' : 'immediate', '-w', 'stop'])
     } catch {
       // never started, or already gone
     }
-    rmSync(dir, { recursive: true, force: true })
+    if (!keptIn) rmSync(dir, { recursive: true, force: true })
   }
   try {
     let started = performance.now()
-    run('initdb', [
-      '-D',
-      data,
-      '-U',
-      'postgres',
-      '--pwfile',
-      pwfile,
-      '--auth=scram-sha-256',
-      '-E',
-      'UTF8',
-      '--locale=C.UTF-8',
-      '--no-sync',
-      '--no-instructions'
-    ])
+    if (made) {
+      run('initdb', [
+        '-D',
+        data,
+        '-U',
+        'postgres',
+        '--pwfile',
+        pwfile,
+        '--auth=scram-sha-256',
+        '-E',
+        'UTF8',
+        '--locale=C.UTF-8',
+        '--no-sync',
+        '--no-instructions'
+      ])
+    }
     const initdbMs = performance.now() - started
     const port = await freePort()
     started = performance.now()
@@ -117,7 +134,8 @@ export async function startCluster(): Promise<Cluster> {
       url: (user, pass, database = 'postgres') =>
         `postgres://${encodeURIComponent(user)}:${encodeURIComponent(pass)}@127.0.0.1:${port}/${database}`,
       timings: { initdbMs, startMs },
-      stop
+      stop,
+      made
     }
   } catch (error) {
     stop()

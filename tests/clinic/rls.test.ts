@@ -278,6 +278,21 @@ describe('the app role', () => {
   })
 })
 
+describe('the definer roles', () => {
+  it('may create nothing in the schema their functions live in', async () => {
+    const roles = await rowsOf<{ name: string; creates: boolean }>(
+      superuser,
+      null,
+      `SELECT rolname AS name, has_schema_privilege(oid, 'public', 'CREATE') AS creates
+       FROM pg_roles WHERE rolname IN ('physioplan_search', 'physioplan_sign_in') ORDER BY 1`
+    )
+    expect(roles).toEqual([
+      { name: 'physioplan_search', creates: false },
+      { name: 'physioplan_sign_in', creates: false }
+    ])
+  })
+})
+
 describe('the audit trail', () => {
   it('takes new rows but refuses to change or delete them, and who did it comes from the session', async () => {
     const before = await rowsOf(

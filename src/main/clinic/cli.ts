@@ -1,67 +1,29 @@
 /**
- * `npm run clinic-server -- init --database postgres://postgres@localhost/postgres`
- * sets up a clinic server (init.ts). The server itself (`--port`) comes next.
- * Whatever isn't given as a flag is asked for; the administrator's password
- * is read without echo on a terminal, or as the first line of standard input.
+ * `npm run clinic-server -- …`: set up a clinic server (`init`), serve it
+ * (`--port`), update its database (`migrate`) and manage its accounts
+ * (`accounts`, accounts-cli.ts). Whatever isn't given as a flag is asked
+ * for; passwords are read without echo on a terminal, or as lines of
+ * standard input.
  */
 import { isIP } from 'node:net'
 import { hostname, networkInterfaces } from 'node:os'
-import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
-import { initClinicServer } from './init'
+import { accountsUsage, runAccounts } from './accounts-cli'
+import { fingerprint } from './certificate'
+import { connected, initClinicServer } from './init'
+import { clinicSchemaVersion, migrateClinic, pgSchemaVersion } from './pg-migrate'
+import { ask, askPassword } from './prompt'
+import { startClinicServer } from './server'
+import { appPool, ownerUrl, serverSettings } from './server-files'
 
-const usage = `Usage: npm run clinic-server -- init --database postgres://SUPERUSER@HOST/postgres
-  [--name physioplan] [--clinic NAME] [--admin-login LOGIN] [--admin-name NAME]
-  [--host NAME-OR-ADDRESS ...] [--dir physioplan-clinic-server]`
-
-async function ask(question: string): Promise<string> {
-  const lines = createInterface({ input: process.stdin, output: process.stdout })
-  try {
-    return (await lines.question(question)).trim()
-  } finally {
-    lines.close()
-  }
-}
-
-/** A line typed without echo (the terminal in raw mode), for passwords. */
-function askHidden(question: string): Promise<string> {
-  const { stdin, stdout } = process
-  stdout.write(question)
-  stdin.setRawMode(true)
-  stdin.setEncoding('utf8')
-  stdin.resume()
-  return new Promise((resolve, reject) => {
-    let typed = ''
-    const finish = (outcome: () => void) => {
-      stdin.off('data', onData)
-      stdin.setRawMode(false)
-      stdin.pause()
-      stdout.write('\n')
-      outcome()
-    }
-    const onData = (chunk: string) => {
-      for (const char of chunk) {
-        if (char === '\r' || char === '\n') return finish(() => resolve(typed))
-        if (char === '\u0003') return finish(() => reject(new Error('Cancelled.')))
-        typed = char === '\u007f' ? typed.slice(0, -1) : typed + char
-      }
-    }
-    stdin.on('data', onData)
-  })
-}
-
-async function readPassword(): Promise<string> {
-  if (!process.stdin.isTTY) {
-    let text = ''
-    for await (const chunk of process.stdin) text += String(chunk)
-    return text.split(/\r?\n/)[0] ?? ''
-  }
-  const password = await askHidden('First administrator’s password (12 characters or more): ')
-  if ((await askHidden('The same password again: ')) !== password) {
-    throw new Error('The two passwords differ. Nothing was changed.')
-  }
-  return password
-}
+const usage = `Usage:
+  npm run clinic-server -- init --database postgres://SUPERUSER@HOST/postgres
+    [--name physioplan] [--clinic NAME] [--admin-login LOGIN] [--admin-name NAME]
+    [--host NAME-OR-ADDRESS ...] [--dir physioplan-clinic-server]
+  npm run clinic-server -- [--port 8443] [--listen 0.0.0.0] [--dir physioplan-clinic-server]
+  npm run clinic-server -- migrate [--owner-url postgres://physioplan_owner:…@HOST/physioplan]
+    [--dir physioplan-clinic-server]   (the owner's URL is read from owner.json when not given)
+${accountsUsage}`
 
 /** This machine's name and addresses: what desktops may type to reach it. */
 function localNames(): string[] {
@@ -72,10 +34,9 @@ function localNames(): string[] {
   return [hostname(), '127.0.0.1', ...addresses]
 }
 
-async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
+async function init(argv: string[]): Promise<boolean> {
+  const { values } = parseArgs({
     args: argv,
-    allowPositionals: true,
     options: {
       database: { type: 'string' },
       name: { type: 'string', default: 'physioplan' },
@@ -86,15 +47,14 @@ async function main(argv: string[]): Promise<void> {
       dir: { type: 'string', default: 'physioplan-clinic-server' }
     }
   })
-  if (positionals[0] !== 'init' || !values.database) {
-    console.error(usage)
-    process.exitCode = 2
-    return
-  }
+  if (!values.database) return false
   const clinicName = values.clinic ?? (await ask('Clinic name: '))
   const login = values['admin-login'] ?? (await ask('First administrator’s login: '))
   const displayName = values['admin-name'] ?? (await ask('Their name, as colleagues see it: '))
-  const password = await readPassword()
+  const password = await askPassword(
+    'First administrator’s password (12 characters or more): ',
+    true
+  )
   const hosts = values.host ?? localNames()
   const report = await initClinicServer({
     superuserUrl: values.database,
@@ -110,8 +70,87 @@ async function main(argv: string[]): Promise<void> {
   console.log(
     `Clinic server set up in ${report.folder}: database "${values.name}", clinic "${clinicName}", administrator "${login}".\n` +
       `Certificate for ${hosts.join(', ')}. Its SHA-256 fingerprint, which each desktop shows when it first connects:\n` +
-      `  ${report.fingerprint}`
+      `  ${report.fingerprint}\n` +
+      `${report.folder}/owner.json holds the database owner's password, needed only by migrate: keep it safe.`
   )
+  return true
+}
+
+async function migrate(argv: string[]): Promise<boolean> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'owner-url': { type: 'string' },
+      dir: { type: 'string', default: 'physioplan-clinic-server' }
+    }
+  })
+  const report = await connected(ownerUrl(values.dir, values['owner-url']), migrateClinic)
+  console.log(
+    report.from === report.to
+      ? `The clinic database is up to date (version ${report.to}).`
+      : `The clinic database went from version ${report.from} to ${report.to}.`
+  )
+  return true
+}
+
+async function serve(argv: string[]): Promise<boolean> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '8443' },
+      listen: { type: 'string', default: '0.0.0.0' },
+      dir: { type: 'string', default: 'physioplan-clinic-server' }
+    }
+  })
+  const settings = serverSettings(values.dir)
+  const pool = appPool(settings.database)
+  // a database older or newer than this server is refused before any desktop connects
+  const version = await pool.connect().then(async (client) => {
+    try {
+      return await clinicSchemaVersion(client)
+    } finally {
+      client.release()
+    }
+  })
+  if (version !== pgSchemaVersion) {
+    await pool.end()
+    throw new Error(
+      `The clinic database is at version ${version}; this server needs ${pgSchemaVersion}. ` +
+        (version < pgSchemaVersion
+          ? 'Run `npm run clinic-server -- migrate` first.'
+          : 'Install the newer clinic server.')
+    )
+  }
+  const server = await startClinicServer({
+    pool,
+    cert: settings.cert,
+    key: settings.key,
+    port: Number(values.port),
+    host: values.listen
+  })
+  console.log(
+    `Clinic server listening on ${values.listen}:${server.port}. Certificate fingerprint (SHA-256):\n  ${fingerprint(settings.cert)}`
+  )
+  const stop = () => void server.close().then(() => pool.end())
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  return true
+}
+
+const commands: Record<string, (argv: string[]) => Promise<boolean>> = {
+  init,
+  migrate,
+  accounts: runAccounts
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [first] = argv
+  const command = first !== undefined && !first.startsWith('-') ? commands[first] : serve
+  const done = command ? await command(command === serve ? argv : argv.slice(1)) : false
+  if (!done) {
+    console.error(usage)
+    process.exitCode = 2
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

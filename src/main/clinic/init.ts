@@ -2,8 +2,9 @@
  * `clinic-server init`: from a PostgreSQL superuser's connection string to a
  * clinic server ready to start. Creates the roles and the database, runs the
  * migrations as the owner, adds the clinic and its first administrator, and
- * writes the server's folder: its self-signed certificate and key, and the
- * connection strings for the app and owner roles (owner-only files).
+ * writes the server's folder: its self-signed certificate and key, the app
+ * role's connection string the server reads (server.json) and, apart, the
+ * owner's, for migrations only (owner.json): files only their owner reads.
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
@@ -42,8 +43,18 @@ export interface InitReport {
   adminId: number
 }
 
-/** The files init writes; `server.json` holds the role passwords, like the key, for the owner only. */
-export const serverFiles = { settings: 'server.json', cert: 'cert.pem', key: 'key.pem' }
+/**
+ * The files init writes. The server reads `server.json` (the app role's
+ * password); `owner.json` holds the owner role's, which can turn row-level
+ * security off: only `clinic-server migrate` reads it, and an administrator
+ * may move it off the machine. Like the key, both are for the owner only.
+ */
+export const serverFiles = {
+  settings: 'server.json',
+  owner: 'owner.json',
+  cert: 'cert.pem',
+  key: 'key.pem'
+}
 
 /** `work` on a connection of its own, closed after it. */
 export async function connected<T>(
@@ -184,11 +195,10 @@ export async function initClinicServer(input: InitOptions): Promise<InitReport> 
     }
     write(serverFiles.key, certificate.key, privateFileMode)
     write(serverFiles.cert, certificate.cert, 0o644)
-    const settings = {
-      database: roleUrl(options.superuserUrl, 'physioplan_app', passwords.app, database),
-      migrations: ownerUrl
-    }
-    write(serverFiles.settings, `${JSON.stringify(settings, null, 2)}\n`, privateFileMode)
+    const json = (value: object) => `${JSON.stringify(value, null, 2)}\n`
+    const appUrl = roleUrl(options.superuserUrl, 'physioplan_app', passwords.app, database)
+    write(serverFiles.settings, json({ database: appUrl }), privateFileMode)
+    write(serverFiles.owner, json({ migrations: ownerUrl }), privateFileMode)
     return { folder, fingerprint: certificate.fingerprint, ...made }
   } catch (error) {
     // CREATE DATABASE can't share a transaction with the rest: undone by hand, files too

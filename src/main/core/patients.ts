@@ -45,7 +45,7 @@ export async function listPatients(
   q: Query,
   options: { query?: string | undefined; includeArchived?: boolean | undefined }
 ): Promise<PatientSummary[]> {
-  const filters = dialectSql(q).patientMatch(searchTerms(options.query))
+  const filters = await dialectSql(q).patientMatch(q, searchTerms(options.query))
   return (
     q
       .selectFrom('patients as p')

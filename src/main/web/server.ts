@@ -5,6 +5,7 @@ import type { Result } from '@shared/errors'
 import type { HandoutFile } from '@shared/types'
 import { dispatch, type Handlers } from '../core/api'
 import { contentSecurityPolicy } from '../hosting/csp'
+import { HttpError, readJsonBody } from '../hosting/json-body'
 import { contentTypeOf, readStaticFile } from '../hosting/static-files'
 
 /** Big enough for a clinic photo as a data URL, small enough to refuse abuse. */
@@ -22,15 +23,6 @@ export interface WebHost {
   url: string
   port: number
   close: () => Promise<void>
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string
-  ) {
-    super(message)
-  }
 }
 
 const securityHeaders = {
@@ -83,22 +75,6 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length
-    if (size > maxBodyBytes) throw new HttpError(413, 'The request is too large (16 MB at most).')
-    chunks.push(chunk as Buffer)
-  }
-  if (size === 0) return {}
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
-  } catch {
-    throw new HttpError(400, 'The request body is not valid JSON.')
-  }
-}
-
 async function serveStatic(
   rendererDir: string,
   pathname: string,
@@ -141,7 +117,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!tokenMatches(request.headers.authorization, options.token)) {
         throw new HttpError(401, 'Missing or wrong access token.')
       }
-      const input = await readJsonBody(request)
+      const input = await readJsonBody(request, maxBodyBytes)
       const result = await dispatch(options.handlers, pathname.slice('/api/'.length), input)
       const file = fileOf(result)
       return file ? sendFile(response, file) : sendJson(response, 200, result)

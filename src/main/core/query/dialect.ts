@@ -1,14 +1,16 @@
 /**
  * Which store's SQL a query speaks. Domain code asks `dialectSql(q)` for
  * what differs between SQLite (solo, `sqlite.ts`) and PostgreSQL (clinic,
- * issue 17: its module joins this one with the same shape), never imports
- * either module itself (ESLint enforces it).
+ * `postgres.ts`, the same shape), never imports either module itself
+ * (ESLint enforces it).
  */
-import { SqliteAdapter } from 'kysely'
+import { PostgresAdapter, SqliteAdapter } from 'kysely'
+import * as postgres from './postgres'
 import type { Query } from './schema'
 import * as sqlite from './sqlite'
 
-export type DialectSql = typeof sqlite
+/** what differs per store; both modules provide it (postgres.ts shares sqlite.ts's `wordStart`) */
+export type DialectSql = Pick<typeof sqlite, 'patientMatch' | 'optimizePatientSearch'>
 
 /**
  * The dialect of the connection `q` runs on. Kysely marks `getExecutor`
@@ -18,5 +20,6 @@ export type DialectSql = typeof sqlite
 export function dialectSql(q: Query): DialectSql {
   const adapter = q.getExecutor().adapter
   if (adapter instanceof SqliteAdapter) return sqlite
+  if (adapter instanceof PostgresAdapter) return postgres
   throw new Error(`No SQL for this store's dialect (${adapter.constructor.name}).`)
 }

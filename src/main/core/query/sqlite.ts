@@ -1,24 +1,26 @@
 /**
- * SQL only SQLite speaks, in one place: the clinic store (PostgreSQL) gets a
- * module of the same shape beside this one (issue 17). Domain code reaches
- * it through `dialectSql(q)` (dialect.ts).
+ * SQL only SQLite speaks, in one place: the clinic store (PostgreSQL) has a
+ * module of the same shape beside this one (postgres.ts). Domain code
+ * reaches it through `dialectSql(q)` (dialect.ts).
  */
 import { sql, type Expression, type SqlBool } from 'kysely'
 import { ftsString, likePrefix } from '../search'
 import type { Query } from './schema'
 
+/** Short terms (1–2 letters) match the start of a word in the folded name, on both stores. */
+export function wordStart(term: string): Expression<SqlBool> {
+  return sql<SqlBool>`(p.sort_key LIKE ${likePrefix(term)} ESCAPE '\\' OR p.sort_key LIKE ${`% ${likePrefix(term)}`} ESCAPE '\\')`
+}
+
 /**
  * Patients matching every typed (folded) term. Terms of 3+ letters use the
  * FTS5 trigram index over name and condition (migration 005: any part of
  * either); shorter ones match the start of a word in the folded name.
+ * Async and given `q` because PostgreSQL's form looks before it filters.
  */
-export function patientMatch(terms: string[]): Expression<SqlBool>[] {
+export async function patientMatch(_q: Query, terms: string[]): Promise<Expression<SqlBool>[]> {
   const long = terms.filter((term) => [...term].length >= 3)
-  const short = terms.filter((term) => [...term].length < 3)
-  const filters = short.map(
-    (term) =>
-      sql<SqlBool>`(p.sort_key LIKE ${likePrefix(term)} ESCAPE '\\' OR p.sort_key LIKE ${`% ${likePrefix(term)}`} ESCAPE '\\')`
-  )
+  const filters = terms.filter((term) => [...term].length < 3).map(wordStart)
   if (long.length > 0) {
     const match = long.map(ftsString).join(' AND ')
     filters.push(

@@ -70,9 +70,13 @@ class SoloDialect extends SqliteDialect {
 /** set while a read's or write's work runs, to catch the store used from inside it */
 const running = new AsyncLocalStorage<true>()
 
-function outermost<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * Runs a store's read or write, refusing one started inside another's work:
+ * on SQLite it would wait forever for the write's own lock, on PostgreSQL it
+ * would run outside the transaction (and its scope). Both stores use it.
+ */
+export function outermost<T>(run: () => Promise<T>): Promise<T> {
   if (running.getStore()) {
-    // the write holds Kysely's one-connection mutex: a statement on the store would wait forever
     return Promise.reject(
       new Error('The store was used inside a read or write: use the q that work was given.')
     )
