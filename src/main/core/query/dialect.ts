@@ -10,7 +10,20 @@ import type { Query } from './schema'
 import * as sqlite from './sqlite'
 
 /** what differs per store; both modules provide it (postgres.ts shares sqlite.ts's `wordStart`) */
-export type DialectSql = Pick<typeof sqlite, 'patientMatch' | 'optimizePatientSearch'>
+export type DialectSql = Pick<
+  typeof sqlite,
+  | 'patientMatch'
+  | 'optimizePatientSearch'
+  | 'uniqueKey'
+  | 'caseless'
+  | 'oneSnapshot'
+  | 'libraryMatches'
+  | 'libraryWords'
+  | 'startsWith'
+  | 'listHas'
+  | 'exerciseListValues'
+  | 'oneOf'
+>
 
 /**
  * The dialect of the connection `q` runs on. Kysely marks `getExecutor`
