@@ -48,8 +48,8 @@ export async function patientMatch(q: Query, terms: string[]): Promise<Expressio
 /** PostgreSQL's trigram index needs no folding together after an erase (VACUUM does its share). */
 export async function optimizePatientSearch(): Promise<void> {}
 
-/* The library, settings, advice and visits' SQL (issue 17, domainsA17). Type-checked and
-   written against migration 001's schema; not yet run against PostgreSQL by a test. */
+/* The library, settings, advice and visits' SQL (issue 17), against migration 001's schema;
+   tests/clinic/domains-a.test.ts runs those domains on PostgreSQL. */
 
 /** Every clinic table's unique keys lead with clinic_id (migration 001), which its default fills. */
 export function uniqueKey<Column extends string>(columns: Column[]): Column[] {
