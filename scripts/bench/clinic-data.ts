@@ -257,7 +257,7 @@ export async function buildClinic(
   const store = sqliteStore(db)
   const builtins = db.prepare('SELECT count(*) FROM exercises').pluck().get() as number
   const custom = size.exercises - builtins
-  const exercise = (n: number) => insertExercise(db, exerciseFields(n))
+  const exercise = (n: number, q: Query) => insertExercise(q, exerciseFields(n))
   await inBatches(store, 'exercises', custom, batch, exercise, progress)
   const patient = (n: number, q: Query) => createPatient(q, patientFields(n))
   await inBatches(store, 'patients', size.patients, batch, patient, progress)
@@ -274,7 +274,7 @@ export async function buildClinic(
     await saveDraft(q, version.id, programContent(n, exerciseIds))
   }
   await inBatches(store, 'programs', size.programs, programBatch, program, progress)
-  const visit = (n: number) =>
-    createVisit(db, 1 + (n % size.patients), visitFields(n, size.patients))
+  const visit = (n: number, q: Query) =>
+    createVisit(q, 1 + (n % size.patients), visitFields(n, size.patients))
   await inBatches(store, 'visits', size.visits, programBatch, visit, progress)
 }

@@ -93,17 +93,15 @@ async function measureClinic(size: ClinicSize): Promise<Timing[]> {
       await measure(
         `library search, ${length}-letter prefix`,
         300,
-        (run) => {
-          listExercises(db, { query: prefixes[run % prefixes.length] })
-        },
+        (run) => store.read((q) => listExercises(q, { query: prefixes[run % prefixes.length] })),
         'p95 ≤ 5 ms'
       )
     )
   }
   timings.push(
-    await measure('library search with a typo ("hamstirng")', 100, () => {
-      listExercises(db, { query: 'hamstirng' })
-    })
+    await measure('library search with a typo ("hamstirng")', 100, () =>
+      store.read((q) => listExercises(q, { query: 'hamstirng' }))
+    )
   )
   const names = ['çağlar', 'łukasiewicz', 'fernández', 'moreau', 'okafor', 'tanaka']
   for (const length of [1, 3, 6]) {
@@ -122,7 +120,10 @@ async function measureClinic(size: ClinicSize): Promise<Timing[]> {
   for (const [name, call] of [
     ['patient page: patients:get', (id: number) => store.read((q) => getPatient(q, id))],
     ['patient page: programs:list', (id: number) => store.read((q) => listVersions(q, id))],
-    ['patient page: visits:list (with outcomes)', (id: number) => listVisits(db, id)],
+    [
+      'patient page: visits:list (with outcomes)',
+      (id: number) => store.read((q) => listVisits(q, id))
+    ],
     ['patient page: patients:history', (id: number) => store.read((q) => auditTrail(q, id))]
   ] as const) {
     timings.push(await measure(name, 200, (run) => call(someone(run)), '≤ 50 ms'))
@@ -147,7 +148,12 @@ async function measureClinic(size: ClinicSize): Promise<Timing[]> {
     timings.push(await measure(screen, 50, () => call(), '≤ 50 ms'))
   }
   timings.push(
-    await measure('follow-up dashboard', 30, () => void dashboard(db, '2026-11-25'), '≤ 50 ms')
+    await measure(
+      'follow-up dashboard',
+      30,
+      () => store.read((q) => dashboard(q, '2026-11-25')),
+      '≤ 50 ms'
+    )
   )
 
   const draft = await store.write((q) => createProgram(q, 1, { kind: 'blank' }, 'Bench program'))
@@ -176,7 +182,7 @@ async function measureClinic(size: ClinicSize): Promise<Timing[]> {
       // as the builder makes its calls: each one transaction
       const version = await store.write((q) => createProgram(q, 2, { kind: 'blank' }, 'Issued'))
       await store.write((q) => saveDraft(q, version.id, thirty))
-      await store.write((q) => issueVersion(q, db, version.id))
+      await store.write((q) => issueVersion(q, version.id))
     })
   )
   db.close()

@@ -13,12 +13,17 @@ import type { HandoutOptions, ProgramSnapshot } from '@shared/types'
 import type { Db } from '../../src/main/core/db/open'
 import { buildHandout } from '../../src/main/core/handout/document'
 import { renderPdf } from '../../src/main/core/handout/render'
-import { handoutAssets } from '../../src/main/core/handouts'
 import { createOffThread, type OffThread } from '../../src/main/offthread/pool'
 import { chromiumMissing, launchBrowser } from '../../tests/e2e/host'
 import { footerHtml, handoutBody, handoutHead, handoutHtml } from './handout-html'
 import { machine, recordResults, summarize, table, withLoopWatch, type Timing } from './measure'
-import { longSnapshot, referenceHandout, referenceOptions, resourcesDir } from './reference-handout'
+import {
+  assetsOf,
+  longSnapshot,
+  referenceHandout,
+  referenceOptions,
+  resourcesDir
+} from './reference-handout'
 
 const runs = 25
 const fonts = join(resourcesDir, 'fonts')
@@ -39,8 +44,8 @@ async function timeRuns(work: () => Promise<unknown>): Promise<number[]> {
 async function ours(db: Db, snapshot: ProgramSnapshot): Promise<Timing[]> {
   const timings: Timing[] = []
   for (const [name, options] of Object.entries(referenceOptions)) {
-    const render = () =>
-      renderPdf(buildHandout(snapshot, options, handoutAssets(db, snapshot, resourcesDir)), fonts)
+    const render = async () =>
+      renderPdf(buildHandout(snapshot, options, await assetsOf(db, snapshot)), fonts)
     writeFileSync(join(dir, `reference-${name}.pdf`), await render())
     timings.push(
       summarize(
@@ -75,7 +80,7 @@ async function peers(db: Db, snapshot: ProgramSnapshot, options: HandoutOptions)
   if (await chromiumMissing()) return null
   const browser = await launchBrowser()
   try {
-    const assets = handoutAssets(db, snapshot, resourcesDir)
+    const assets = await assetsOf(db, snapshot)
     const pdf = pdfOptions(snapshot.clinic.clinicName)
     const naivePage = await browser.newPage()
     const naive = async () => {
@@ -99,8 +104,8 @@ async function peers(db: Db, snapshot: ProgramSnapshot, options: HandoutOptions)
       )
       return warmPage.pdf(pdf)
     }
-    const ours = () =>
-      renderPdf(buildHandout(snapshot, options, handoutAssets(db, snapshot, resourcesDir)), fonts)
+    const ours = async () =>
+      renderPdf(buildHandout(snapshot, options, await assetsOf(db, snapshot)), fonts)
     writeFileSync(join(dir, 'reference-a4-chromium.pdf'), await naive())
     writeFileSync(join(dir, 'reference-a4-chromium-warm.pdf'), await warm())
     const [oursTimes, warmTimes, naiveTimes] = await interleaved([ours, warm, naive])
@@ -155,7 +160,7 @@ async function offMainThread(db: Db, snapshot: ProgramSnapshot) {
   const job = {
     snapshot: long,
     options: referenceOptions.a4!,
-    assets: handoutAssets(db, long, resourcesDir),
+    assets: await assetsOf(db, long),
     fontsDir: fonts
   }
   const watch = async (offThread: OffThread) => {

@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import { emptyDose } from '@shared/dose'
 import type { HandoutOptions, ProgramSnapshot } from '@shared/types'
 import { openDatabase, type Db } from '../../src/main/core/db/open'
+import type { HandoutAssets } from '../../src/main/core/handout/document'
+import { handoutAssets } from '../../src/main/core/handouts'
 import { createPatient } from '../../src/main/core/patients'
 import { sqliteStore } from '../../src/main/core/query/store'
 import { createProgram, getSnapshot, issueVersion, saveDraft } from '../../src/main/core/programs'
@@ -19,16 +21,18 @@ export const resourcesDir = resolve('resources')
 
 export async function referenceHandout(): Promise<{ db: Db; snapshot: ProgramSnapshot }> {
   const { db } = openDatabase(':memory:')
-  updateClinic(db, {
-    clinicName: 'Fjord Physiotherapy',
-    address: 'Storgata 1\n0155 Oslo',
-    phone: '+47 22 00 00 00',
-    email: 'post@fjord.example',
-    emergencyNumber: '112',
-    therapistName: 'Zoë Łukasiewicz',
-    logoDataUrl: null
-  })
   const store = sqliteStore(db)
+  await store.write((q) =>
+    updateClinic(q, {
+      clinicName: 'Fjord Physiotherapy',
+      address: 'Storgata 1\n0155 Oslo',
+      phone: '+47 22 00 00 00',
+      email: 'post@fjord.example',
+      emergencyNumber: '112',
+      therapistName: 'Zoë Łukasiewicz',
+      logoDataUrl: null
+    })
+  )
   const patient = await store.write((q) =>
     createPatient(q, {
       fullName: 'Şükrü Çağlar',
@@ -62,7 +66,7 @@ export async function referenceHandout(): Promise<{ db: Db; snapshot: ProgramSna
       advice: draft.advice
     })
   )
-  await store.write((q) => issueVersion(q, db, draft.id))
+  await store.write((q) => issueVersion(q, draft.id))
   return { db, snapshot: await store.read((q) => getSnapshot(q, draft.id)) }
 }
 
@@ -74,4 +78,9 @@ export function longSnapshot(snapshot: ProgramSnapshot, count = 40): ProgramSnap
       ...snapshot.exercises[index % snapshot.exercises.length]!
     }))
   }
+}
+
+/** The pictures `snapshot` prints, read from `db` as the app reads them. */
+export function assetsOf(db: Db, snapshot: ProgramSnapshot): Promise<HandoutAssets> {
+  return sqliteStore(db).read((q) => handoutAssets(q, snapshot, resourcesDir))
 }

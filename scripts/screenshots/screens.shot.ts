@@ -15,10 +15,14 @@ import { blankOutcomes } from '@shared/outcomes'
 import type { ProgramVersion } from '@shared/types'
 import { buildHandout } from '../../src/main/core/handout/document'
 import { renderPdf } from '../../src/main/core/handout/render'
-import { handoutAssets } from '../../src/main/core/handouts'
 import { callApi, isoDay, patientWithReliefProgram, useBrowserHost } from '../../tests/e2e/host'
 import { visitInput } from '../../tests/unit/visit-input'
-import { referenceHandout, referenceOptions, resourcesDir } from '../bench/reference-handout'
+import {
+  assetsOf,
+  referenceHandout,
+  referenceOptions,
+  resourcesDir
+} from '../bench/reference-handout'
 
 const shots = resolve('.screenshots')
 const docs = resolve('docs')
@@ -194,7 +198,7 @@ it('draws page 1 of the reference handout for the README', async () => {
   const { db, snapshot } = await referenceHandout()
   const options = referenceOptions.a4!
   const pdf = await renderPdf(
-    buildHandout(snapshot, options, handoutAssets(db, snapshot, resourcesDir)),
+    buildHandout(snapshot, options, await assetsOf(db, snapshot)),
     join(resourcesDir, 'fonts')
   )
   const dir = mkdtempSync(join(tmpdir(), 'physioplan-shots-'))

@@ -193,12 +193,12 @@ describe('the patients domain on PostgreSQL', () => {
       await asSam.write((q) => createPatient(q, fields('alpha, Case')))
     ]
     const found = await asSam.read(async (q) => {
-      const { inIdList, ignoringCase } = dialectSql(q)
+      const { oneOf, caseless } = dialectSql(q)
       return q
         .selectFrom('patients as p')
         .select('p.full_name as fullName')
-        .where(inIdList('p.id', [a.id, b.id, 0]))
-        .orderBy(ignoringCase('p.full_name'))
+        .where(oneOf('p.id', [a.id, b.id, 0]))
+        .orderBy(caseless('p.full_name'))
         .execute()
     })
     // byte order would put "Bravo" first

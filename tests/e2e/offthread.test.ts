@@ -9,7 +9,6 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/errors'
 import { schemaVersion } from '../../src/main/core/db/migrate'
-import { handoutAssets } from '../../src/main/core/handouts'
 import { createOffThread, workerLimits } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
 import {
@@ -20,6 +19,7 @@ import {
 } from '../../scripts/bench/reference-handout'
 import { importFolder } from '../../scripts/bench/import-folder'
 import { makeDataDir } from './host'
+import { assetsOf } from '../unit/helpers'
 
 const worker = createOffThread(resolve('out/main/worker.js'))
 const inline = createOffThread(null)
@@ -35,7 +35,7 @@ async function handoutJob(count?: number): Promise<HandoutJob> {
   const job = {
     snapshot: printed,
     options: referenceOptions.a4!,
-    assets: handoutAssets(db, printed, resourcesDir),
+    assets: await assetsOf(db, printed),
     fontsDir: join(resourcesDir, 'fonts')
   }
   db.close()

@@ -11,6 +11,7 @@ import type {
   ProgramVersion
 } from '../../src/shared/types'
 import { insertExercise } from '../../src/main/core/exercises'
+import { sqliteStore } from '../../src/main/core/query/store'
 import { editDistance } from '../../src/main/core/fuzzy'
 import { countPhotos, countRows, memoryApi, type MemoryApi, ok } from './helpers'
 
@@ -111,14 +112,14 @@ describe('library search', () => {
 
 it('answers at most the list limit; typing more narrows it', async () => {
   const api = memoryApi()
-  api.db.transaction(() => {
+  await sqliteStore(api.db).write(async (q) => {
     for (let n = 0; n < 250; n++) {
-      insertExercise(api.db, {
+      await insertExercise(q, {
         ...(wallSquat as unknown as ExerciseFields),
         name: `Zebra walk ${n}`
       })
     }
-  })()
+  })
   expect(await names(api, { query: 'zebra' })).toHaveLength(200)
   expect(await names(api, { query: 'zebra 249' })).toEqual(['Zebra walk 249'])
 

@@ -6,12 +6,11 @@ import { buildHandout } from '../../src/main/core/handout/document'
 import { footerLine, type TextMeasure } from '../../src/main/core/handout/footer'
 import { renderPdf, textMeasure } from '../../src/main/core/handout/render'
 import { en } from '../../src/main/core/handout/words.en'
-import { handoutAssets } from '../../src/main/core/handouts'
 import { getSnapshot } from '../../src/main/core/programs'
 import { redFlagRules } from '../../src/shared/red-flags'
 import type { ProgramSnapshot } from '../../src/shared/types'
 import { referenceHandout } from '../../scripts/bench/reference-handout'
-import { issuedRelief, memoryApi, ok } from './helpers'
+import { issuedRelief, memoryApi, ok, assetsOf } from './helpers'
 import { pdfText, pdfTextRuns, qpdfCheck } from './pdf-tools'
 import { sqliteStore } from '../../src/main/core/query/store'
 
@@ -53,7 +52,7 @@ describe('the compact layout', () => {
   it('sets exercises two to a row, each with its pictures at full proportions', async () => {
     const { api, version } = await issued('compact')
     const snapshot = await sqliteStore(api.db).read((q) => getSnapshot(q, version.id))
-    const assets = handoutAssets(api.db, snapshot, resolve('resources'))
+    const assets = await assetsOf(api.db, snapshot)
     const compact = JSON.stringify(buildHandout(snapshot, a4, assets).content)
     const standard = JSON.stringify(
       buildHandout({ ...snapshot, layout: 'standard' }, a4, assets).content
@@ -80,9 +79,9 @@ const { db, snapshot } = await referenceHandout()
 describe('the reference program cut to seven exercises (A4, 2-week diary)', () => {
   const seven: ProgramSnapshot = { ...snapshot, exercises: snapshot.exercises.slice(0, 7) }
   const fonts = resolve('resources/fonts')
-  const render = (layout: 'standard' | 'compact', frozen = seven) => {
+  const render = async (layout: 'standard' | 'compact', frozen = seven) => {
     const issued = { ...frozen, layout }
-    const assets = handoutAssets(db, issued, resolve('resources'))
+    const assets = await assetsOf(db, issued)
     return renderPdf(buildHandout(issued, a4, assets, en, textMeasure(fonts)), fonts)
   }
 

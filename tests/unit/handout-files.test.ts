@@ -4,8 +4,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { HandoutFile, Patient, ProgramVersion, Template } from '../../src/shared/types'
 import { namePart } from '../../src/main/core/file-names'
-import { handoutAssets } from '../../src/main/core/handouts'
-import { memoryApi, tempDir, type MemoryApi, ok } from './helpers'
+import { memoryApi, tempDir, type MemoryApi, ok, assetsOf } from './helpers'
 
 async function issued(api: MemoryApi, fullName: string, title: string) {
   const patient = await ok<Patient>(api, 'patients:create', { fullName, dateOfBirth: '1984-03-09' })
@@ -95,7 +94,7 @@ describe('stored SVG pictures on a handout', () => {
     ]
   ]
 
-  function picturesFor(svgs: string[]) {
+  async function picturesFor(svgs: string[]) {
     const { db } = memoryApi()
     const ids = svgs.map(
       (svg) =>
@@ -108,16 +107,16 @@ describe('stored SVG pictures on a handout', () => {
           .get(Buffer.from(svg)) as number
     )
     const snapshot = { exercises: [{ mediaIds: ids }], clinic: { logoDataUrl: null } }
-    const { pictures } = handoutAssets(db, snapshot as never, resolve('resources'))
+    const { pictures } = await assetsOf(db, snapshot as never)
     return ids.map((id) => pictures.get(id))
   }
 
-  it('draws the app’s own illustrations', () => {
-    expect(picturesFor([own])).toEqual([{ kind: 'svg', svg: own }])
+  it('draws the app’s own illustrations', async () => {
+    expect(await picturesFor([own])).toEqual([{ kind: 'svg', svg: own }])
   })
 
-  it.each(crafted)('refuses %s: the handout shows the no-picture frame', (_name, svg) => {
+  it.each(crafted)('refuses %s: the handout shows the no-picture frame', async (_name, svg) => {
     // mediaIds beyond the first two are not printed, so one picture per call
-    expect(picturesFor([svg])).toEqual([undefined])
+    expect(await picturesFor([svg])).toEqual([undefined])
   })
 })

@@ -9,13 +9,12 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { HandoutOptions, ProgramSnapshot } from '../../src/shared/types'
 import type { HandoutAssets } from '../../src/main/core/handout/document'
-import { handoutAssets } from '../../src/main/core/handouts'
 import { buildSnapshot, createProgram } from '../../src/main/core/programs'
 import { createPatient } from '../../src/main/core/patients'
 import { listTemplates } from '../../src/main/core/templates'
 import { sqliteStore } from '../../src/main/core/query/store'
 import { longSnapshot, referenceHandout } from '../../scripts/bench/reference-handout'
-import { patientFields } from './helpers'
+import { patientFields, assetsOf } from './helpers'
 
 export interface HandoutVariant {
   name: string
@@ -24,7 +23,6 @@ export interface HandoutVariant {
   assets: HandoutAssets
 }
 
-const resources = resolve('resources')
 const issuedAt = '2026-11-27T09:30:00.000Z'
 const base: HandoutOptions = { paper: 'A4', largePrint: false, pictures: true, diaryWeeks: 2 }
 
@@ -37,8 +35,8 @@ export async function handoutVariants(): Promise<HandoutVariant[]> {
   const { db, snapshot: reference } = await referenceHandout()
   try {
     const variants: HandoutVariant[] = []
-    const add = (name: string, snapshot: ProgramSnapshot, options: HandoutOptions) =>
-      variants.push({ name, snapshot, options, assets: handoutAssets(db, snapshot, resources) })
+    const add = async (name: string, snapshot: ProgramSnapshot, options: HandoutOptions) =>
+      variants.push({ name, snapshot, options, assets: await assetsOf(db, snapshot) })
 
     const store = sqliteStore(db)
     const patient = await store.write((q) =>
@@ -48,10 +46,10 @@ export async function handoutVariants(): Promise<HandoutVariant[]> {
       const snapshot = await store.write(async (q) => {
         const source = { kind: 'template', templateId: template.id } as const
         const draft = await createProgram(q, patient.id, source, '')
-        return buildSnapshot(q, db, draft, issuedAt)
+        return buildSnapshot(q, draft, issuedAt)
       })
       for (const layout of ['standard', 'compact'] as const)
-        add(`template ${template.name}, ${layout}`, { ...snapshot, layout }, base)
+        await add(`template ${template.name}, ${layout}`, { ...snapshot, layout }, base)
     }
 
     const fixed = { ...reference, issuedAt }
@@ -61,7 +59,7 @@ export async function handoutVariants(): Promise<HandoutVariant[]> {
       for (const paper of papers)
         for (const largePrint of [false, true])
           for (const pictures of [true, false])
-            add(
+            await add(
               `reference, ${layout}, ${paper}, large ${largePrint}, pictures ${pictures}`,
               snapshot,
               {
@@ -72,11 +70,17 @@ export async function handoutVariants(): Promise<HandoutVariant[]> {
               }
             )
       for (const diaryWeeks of [0, 1, 4])
-        add(`reference, ${layout}, ${diaryWeeks} diary weeks`, snapshot, { ...base, diaryWeeks })
-      add(`reference, ${layout}, no easier variants`, snapshot, { ...base, easierVariants: false })
-      add(`reference, ${layout}, 40 exercises`, longSnapshot(snapshot, 40), base)
+        await add(`reference, ${layout}, ${diaryWeeks} diary weeks`, snapshot, {
+          ...base,
+          diaryWeeks
+        })
+      await add(`reference, ${layout}, no easier variants`, snapshot, {
+        ...base,
+        easierVariants: false
+      })
+      await add(`reference, ${layout}, 40 exercises`, longSnapshot(snapshot, 40), base)
     }
-    add(
+    await add(
       'reference, emergency and same-day flags',
       {
         ...fixed,
@@ -84,8 +88,8 @@ export async function handoutVariants(): Promise<HandoutVariant[]> {
       },
       base
     )
-    add('reference, legacy urgent', { ...fixed, urgent: true, redFlags: undefined }, base)
-    add(
+    await add('reference, legacy urgent', { ...fixed, urgent: true, redFlags: undefined }, base)
+    await add(
       'reference, no dates',
       {
         ...fixed,
@@ -93,7 +97,7 @@ export async function handoutVariants(): Promise<HandoutVariant[]> {
       },
       base
     )
-    add('reference, no exercises', { ...fixed, exercises: [] }, base)
+    await add('reference, no exercises', { ...fixed, exercises: [] }, base)
 
     // photos (JPEG, embedded as images) and a logo, in both layouts
     const [first, second] = fixed.exercises
@@ -108,7 +112,7 @@ export async function handoutVariants(): Promise<HandoutVariant[]> {
     }
     for (const layout of ['standard', 'compact'] as const) {
       const snapshot = { ...withPhotos, layout }
-      const assets = handoutAssets(db, snapshot, resources)
+      const assets = await assetsOf(db, snapshot)
       assets.pictures.set(9001, { kind: 'image', dataUrl: photo('Air_Bike', '0.jpg') })
       assets.pictures.set(9002, { kind: 'image', dataUrl: photo('Air_Bike', '1.jpg') })
       assets.pictures.set(9003, { kind: 'image', dataUrl: photo('Cocoons', '1.jpg') })

@@ -10,12 +10,12 @@ import type {
 import { buildHandout } from '../../src/main/core/handout/document'
 import { renderPdf } from '../../src/main/core/handout/render'
 import { en } from '../../src/main/core/handout/words.en'
-import { handoutAssets, warmUpHandouts } from '../../src/main/core/handouts'
+import { warmUpHandouts } from '../../src/main/core/handouts'
 import type { OffThread } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
 import { buildSnapshot, getSnapshot } from '../../src/main/core/programs'
 import { redFlagKeys, redFlagRules } from '../../src/shared/red-flags'
-import { inline, issuedRelief, memoryApi, ok, type MemoryApi } from './helpers'
+import { inline, issuedRelief, memoryApi, ok, type MemoryApi, assetsOf } from './helpers'
 import { visitInput } from './visit-input'
 import { pdfText, qpdfCheck } from './pdf-tools'
 import { sqliteStore } from '../../src/main/core/query/store'
@@ -62,11 +62,7 @@ const pictureCount = (json: string) =>
 describe('the handout document (pure)', () => {
   it('holds the patient, every exercise with its steps and dose line, advice and the help box', async () => {
     const { api, snapshot } = await issuedProgram()
-    const document = buildHandout(
-      snapshot,
-      a4,
-      handoutAssets(api.db, snapshot, resolve('resources'))
-    )
+    const document = buildHandout(snapshot, a4, await assetsOf(api.db, snapshot))
     const json = JSON.stringify(document.content)
     expect(json).toContain('Şükrü Çağlar')
     for (const exercise of snapshot.exercises) {
@@ -83,7 +79,7 @@ describe('the handout document (pure)', () => {
 
   it('puts the pain rule above the exercises, and groups them by when they are done', async () => {
     const { api, snapshot } = await issuedProgram()
-    const assets = handoutAssets(api.db, snapshot, resolve('resources'))
+    const assets = await assetsOf(api.db, snapshot)
     const plain = JSON.stringify(buildHandout(snapshot, a4, assets).content)
     const rule = plain.indexOf(en.painRule)
     expect(rule).toBeGreaterThan(plain.indexOf('Your exercises'))
@@ -113,11 +109,7 @@ describe('the handout document (pure)', () => {
         dose: { ...exercise.dose, perDay: index === 0 ? 2 : index === 1 ? 3 : 1 }
       }))
     }
-    const document = buildHandout(
-      dosed,
-      { ...a4, diaryWeeks: 1 },
-      handoutAssets(api.db, dosed, resolve('resources'))
-    )
+    const document = buildHandout(dosed, { ...a4, diaryWeeks: 1 }, await assetsOf(api.db, dosed))
     const json = JSON.stringify(document.content)
     const diary = json.slice(json.indexOf('Exercise diary'))
     const boxes = (diary.match(/"type":"rect"/g) ?? []).length
@@ -138,18 +130,13 @@ describe('the handout document (pure)', () => {
         dose: { ...exercise.dose, perDay: 1 }
       }))
     }
-    const document = buildHandout(
-      dosed,
-      a4,
-      handoutAssets(api.db, dosed, resolve('resources')),
-      words
-    )
+    const document = buildHandout(dosed, a4, await assetsOf(api.db, dosed), words)
     expect(JSON.stringify(document.content)).toContain('10×, täglich')
   })
 
   it('follows the options: Letter, large print, no pictures, diary weeks', async () => {
     const { api, snapshot } = await issuedProgram()
-    const assets = handoutAssets(api.db, snapshot, resolve('resources'))
+    const assets = await assetsOf(api.db, snapshot)
     const large = buildHandout(
       snapshot,
       { paper: 'LETTER', largePrint: true, pictures: false, diaryWeeks: 3 },
@@ -184,11 +171,8 @@ describe('the PDF', () => {
   it('leaves the snapshot untouched, so rendering it twice gives the same bytes', async () => {
     const { api, snapshot } = await issuedProgram()
     const before = structuredClone(snapshot)
-    const render = () =>
-      renderPdf(
-        buildHandout(snapshot, a4, handoutAssets(api.db, snapshot, resolve('resources'))),
-        fonts
-      )
+    const render = async () =>
+      renderPdf(buildHandout(snapshot, a4, await assetsOf(api.db, snapshot)), fonts)
     const first = await render()
     expect(snapshot).toEqual(before)
     expect((await render()).equals(first)).toBe(true)
@@ -240,10 +224,7 @@ describe('the PDF', () => {
         dose: { ...emptyDose, reps: 10, note: index === 0 ? long : null }
       }))
     }
-    const bytes = await renderPdf(
-      buildHandout(big, a4, handoutAssets(api.db, big, resolve('resources'))),
-      fonts
-    )
+    const bytes = await renderPdf(buildHandout(big, a4, await assetsOf(api.db, big)), fonts)
     expect(qpdfCheck(bytes).ok).toBe(true)
     const { pages, text } = await pdfText(bytes)
     expect(pages).toBeGreaterThan(10)
@@ -345,10 +326,7 @@ describe('handout options and drafts', () => {
       advice: snapshot.advice.filter((section) => section.kind !== 'seek-help')
     }
     for (const each of [snapshot, withoutAdvice]) {
-      const bytes = await renderPdf(
-        buildHandout(each, a4, handoutAssets(api.db, each, resolve('resources'))),
-        fonts
-      )
+      const bytes = await renderPdf(buildHandout(each, a4, await assetsOf(api.db, each)), fonts)
       const text = flat((await pdfText(bytes)).text)
       expect(text).toContain(
         'Go to an emergency department or call the emergency number now if you have:'
@@ -385,7 +363,7 @@ describe('handout options and drafts', () => {
         ]
       })
       const saved = await ok<ProgramVersion>(api, 'programs:get', { versionId: id })
-      return sqliteStore(api.db).read((q) => buildSnapshot(q, api.db, saved, now))
+      return sqliteStore(api.db).read((q) => buildSnapshot(q, saved, now))
     }
     expect((await save(legHelp)).spinalFlags).toBe(false)
     // the clinic's own help section, or a flag found since: the spinal flags stay
@@ -396,20 +374,18 @@ describe('handout options and drafts', () => {
     })
     const flagged = await save(legHelp)
     expect(flagged.spinalFlags).toBe(true)
-    const text = (snapshot: ProgramSnapshot) =>
-      JSON.stringify(
-        buildHandout(snapshot, a4, handoutAssets(api.db, snapshot, resolve('resources'))).content
-      )
-    expect(text({ ...flagged, spinalFlags: false })).not.toContain('See a doctor the same day')
-    expect(text(flagged)).toContain('See a doctor the same day')
+    const text = async (snapshot: ProgramSnapshot) =>
+      JSON.stringify(buildHandout(snapshot, a4, await assetsOf(api.db, snapshot)).content)
+    expect(await text({ ...flagged, spinalFlags: false })).not.toContain(
+      'See a doctor the same day'
+    )
+    expect(await text(flagged)).toContain('See a doctor the same day')
   })
 
   it('prints a handout issued before flags had urgencies as it said then', async () => {
     const { api, snapshot } = await issuedProgram()
     const old = { ...snapshot, urgent: true, redFlags: undefined }
-    const json = JSON.stringify(
-      buildHandout(old, a4, handoutAssets(api.db, old, resolve('resources'))).content
-    )
+    const json = JSON.stringify(buildHandout(old, a4, await assetsOf(api.db, old)).content)
     expect(json).toContain('need a doctor’s attention today')
     expect(json).toContain('call the emergency number now')
   })

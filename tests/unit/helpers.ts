@@ -7,7 +7,10 @@ import { createOffThread, type OffThread } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
 import { openDatabase, type Db } from '../../src/main/core/db/open'
 import { openStore, type OpenedStore } from '../../src/main/core/store'
-import type { Patient, ProgramVersion, Template } from '../../src/shared/types'
+import type { Patient, ProgramSnapshot, ProgramVersion, Template } from '../../src/shared/types'
+import type { HandoutAssets } from '../../src/main/core/handout/document'
+import { handoutAssets } from '../../src/main/core/handouts'
+import { sqliteStore } from '../../src/main/core/query/store'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -155,4 +158,9 @@ export function random(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
+}
+
+/** The pictures `snapshot` prints, read from `db` as the app reads them. */
+export function assetsOf(db: Db, snapshot: ProgramSnapshot): Promise<HandoutAssets> {
+  return sqliteStore(db).read((q) => handoutAssets(q, snapshot, resolve('resources')))
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { schemaVersion } from '../../src/main/core/db/migrate'
+import { sqliteStore } from '../../src/main/core/query/store'
 import { dashboard } from '../../src/main/core/visits'
 import type {
   Exercise,
@@ -93,7 +94,7 @@ describe('migrating past schema versions', () => {
       )
       expect(visits[1]!.outcomes.psfs.length).toBeGreaterThanOrEqual(3)
       // version 6 keeps each patient's latest visit for the dashboard; Ørjan is archived
-      const board = dashboard(db, '2030-01-01')
+      const board = await sqliteStore(db).read((q) => dashboard(q, '2030-01-01'))
       expect(board.overdue.rows).toMatchObject([
         {
           fullName: 'Şükrü Çağlar',

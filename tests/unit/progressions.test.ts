@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { seedBuiltins } from '../../src/main/core/seed/apply'
 import { progressionChains, stagedConditions } from '../../src/main/core/seed/structure'
 import { builtinExercises, builtinTemplates } from '../../src/main/core/seed/content'
-import { writeSetting } from '../../src/main/core/settings'
+import { writeSettingSync } from '../../src/main/core/settings'
 import { emptyDose } from '../../src/shared/dose'
 import { swapDose, swapItem } from '../../src/shared/progression'
 import type { Dose, Exercise, ExerciseSummary } from '../../src/shared/types'
@@ -171,7 +171,7 @@ describe('built-in progressions and tags', () => {
     db.prepare(
       "UPDATE exercises SET harder_id = NULL, stages = '[]' WHERE builtin_key = 'bird-dog'"
     ).run()
-    writeSetting(db, 'builtin_content_version', 'older')
+    writeSettingSync(db, 'builtin_content_version', 'older')
     expect(seedBuiltins(db)).toBe(true)
     expect(snapshot()).toEqual(before)
     expect(seedBuiltins(db)).toBe(false)

@@ -9,7 +9,8 @@ import { runningAdvice } from '../../src/main/core/seed/advice-running'
 import { runningExercises } from '../../src/main/core/seed/exercises-running'
 import { runningTemplates } from '../../src/main/core/seed/templates-running'
 import { listExercises } from '../../src/main/core/exercises'
-import { writeSetting } from '../../src/main/core/settings'
+import { sqliteStore } from '../../src/main/core/query/store'
+import { writeSettingSync } from '../../src/main/core/settings'
 import { doseFromRow } from '../../src/main/core/dose-columns'
 import { doseNoteConflicts, emptyDose, incompleteDoses } from '../../src/shared/dose'
 import { difficulties, exerciseCategories, positions } from '../../src/shared/types'
@@ -195,7 +196,7 @@ describe('seeding', () => {
     db.prepare(
       "INSERT INTO exercises (builtin_key, source, name, category, position, created_at, updated_at) VALUES ('retired', 'builtin', 'Retired move', 'stretch', 'standing', ?, ?)"
     ).run(now, now)
-    writeSetting(db, 'builtin_content_version', 'an-older-version')
+    writeSettingSync(db, 'builtin_content_version', 'an-older-version')
     const before = countRows(db, 'exercises')
 
     expect(seedBuiltins(db)).toBe(true)
@@ -275,18 +276,19 @@ describe('the running clinic library', () => {
     }
   })
 
-  it('finds exercises by the condition they serve', () => {
-    const db = memoryDb()
-    const names = (query: string) => listExercises(db, { query }).map((e) => e.name)
-    expect(names('achilles')).toEqual(
+  it('finds exercises by the condition they serve', async () => {
+    const store = sqliteStore(memoryDb())
+    const names = async (query: string) =>
+      (await store.read((q) => listExercises(q, { query }))).map((e) => e.name)
+    expect(await names('achilles')).toEqual(
       expect.arrayContaining([
         'Heel drop off a step, knee straight (Alfredson)',
         'Heel drop on the floor'
       ])
     )
-    expect(names('patellofemoral')).toEqual(expect.arrayContaining(['Wall sit', 'Step-up']))
-    expect(names('plantar')).toContain('Heel raise with a towel under the toes (Rathleff)')
-    expect(names('harder').length).toBeGreaterThan(3)
+    expect(await names('patellofemoral')).toEqual(expect.arrayContaining(['Wall sit', 'Step-up']))
+    expect(await names('plantar')).toContain('Heel raise with a towel under the toes (Rathleff)')
+    expect((await names('harder')).length).toBeGreaterThan(3)
   })
 
   it('brings a clinic that has only the article content up to date without touching its own', () => {
@@ -301,7 +303,7 @@ describe('the running clinic library', () => {
     inKeys('templates', JSON.stringify(runningTemplates.map((t) => t.key)))
     inKeys('advice_sections', JSON.stringify(runningAdvice.map((a) => a.key)))
     inKeys('exercises', runningKeys)
-    writeSetting(db, 'builtin_content_version', 'the-article-only-version')
+    writeSettingSync(db, 'builtin_content_version', 'the-article-only-version')
     // the clinic's own changes: a favourite, an archived built-in, its own exercise and template
     db.prepare("UPDATE exercises SET favourite = 1 WHERE builtin_key = 'plank'").run()
     db.prepare("UPDATE exercises SET archived_at = ? WHERE builtin_key = 'superman'").run(now)

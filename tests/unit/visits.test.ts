@@ -7,6 +7,7 @@ import type {
   ProgramVersion,
   Visit
 } from '../../src/shared/types'
+import { sqliteStore } from '../../src/main/core/query/store'
 import { activeRedFlags, dashboard } from '../../src/main/core/visits'
 import { countRows, memoryApi, type MemoryApi, ok } from './helpers'
 import { noOutcomes, visitInput } from './visit-input'
@@ -21,7 +22,8 @@ describe('red flags across visits', () => {
   it('keeps a flag active from the visit that raised it until one resolves it', async () => {
     const api = memoryApi()
     const { id } = await patient(api)
-    const flags = async () => activeRedFlags(api.db, id).map((active) => active.flag)
+    const active = () => sqliteStore(api.db).read((q) => activeRedFlags(q, id))
+    const flags = async () => (await active()).map((flag) => flag.flag)
     await ok(api, 'visits:create', {
       patientId: id,
       ...visitInput({ visitDate: day(-30), visitType: 'initial', redFlags: ['night-pain'] })
@@ -32,7 +34,7 @@ describe('red flags across visits', () => {
       ...visitInput({ visitDate: day(-10), redFlags: ['saddle-numbness'] })
     })
     expect(await flags()).toEqual(['saddle-numbness', 'night-pain'])
-    expect(activeRedFlags(api.db, id)[0]).toMatchObject({ raisedOn: day(-10) })
+    expect((await active())[0]).toMatchObject({ raisedOn: day(-10) })
     const later = await ok<Visit>(api, 'visits:create', {
       patientId: id,
       ...visitInput({
@@ -267,9 +269,11 @@ describe('the follow-up dashboard', () => {
 
     // recording the visit moves the patient off the overdue list
     await ok(api, 'visits:create', { patientId: late, ...visitInput({ nextVisitDate: day(14) }) })
-    expect(dashboard(api.db, day(0)).overdue.rows.map((row) => row.fullName)).toEqual([
-      'Later Late Lou'
-    ])
+    expect(
+      (await sqliteStore(api.db).read((q) => dashboard(q, day(0)))).overdue.rows.map(
+        (row) => row.fullName
+      )
+    ).toEqual(['Later Late Lou'])
   })
 
   it('answers each list’s total and its first rows, as many as asked', async () => {

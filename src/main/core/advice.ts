@@ -1,21 +1,19 @@
-import type { Database } from 'better-sqlite3'
 import type { AdviceSection } from '@shared/types'
+import { dialectSql } from './query/dialect'
+import type { Query } from './query/schema'
 
-type Row = Record<string, unknown>
-
-export function listAdvice(db: Database): AdviceSection[] {
-  const rows = db
-    .prepare(
-      `SELECT id, title, kind, intro, points, builtin_key FROM advice_sections
-       WHERE archived_at IS NULL ORDER BY sort_order, title COLLATE NOCASE`
-    )
-    .all() as Row[]
-  return rows.map((row) => ({
-    id: row.id as number,
-    title: row.title as string,
-    kind: row.kind as AdviceSection['kind'],
-    intro: row.intro as string,
-    points: JSON.parse(row.points as string) as string[],
-    builtin: row.builtin_key !== null
+/** The advice sections a program can draw on, in the library's order. */
+export async function listAdvice(q: Query): Promise<AdviceSection[]> {
+  const rows = await q
+    .selectFrom('advice_sections')
+    .select(['id', 'title', 'kind', 'intro', 'points', 'builtin_key'])
+    .where('archived_at', 'is', null)
+    .orderBy('sort_order')
+    .orderBy(dialectSql(q).caseless('title'))
+    .execute()
+  return rows.map(({ builtin_key, points, ...row }) => ({
+    ...row,
+    points: JSON.parse(points) as string[],
+    builtin: builtin_key !== null
   }))
 }

@@ -1,8 +1,6 @@
 /** The audit trail: append-only rows of who-changed-what, with field names but no content. */
-import type { Database } from 'better-sqlite3'
 import type { AuditEntry } from '@shared/types'
 import type { Query } from './query/schema'
-import { runNow, sqliteBuilder } from './query/sync'
 
 type NewEntry = Omit<AuditEntry, 'id' | 'at' | 'fields'> & { fields?: string[] }
 
@@ -18,11 +16,6 @@ const insertEntry = (q: Query, entry: NewEntry) =>
 
 export async function audit(q: Query, entry: NewEntry): Promise<void> {
   await insertEntry(q, entry).execute()
-}
-
-/** `audit` for the domains not yet on the query layer (visits, programs), inside their `write`. */
-export function auditSync(db: Database, entry: NewEntry): void {
-  runNow(db, insertEntry(sqliteBuilder, entry))
 }
 
 /** The names of the fields whose values differ between two versions of a record. */

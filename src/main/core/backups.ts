@@ -23,7 +23,7 @@ import { makePrivateFolder, privateFileMode } from './file-modes'
 import { backupName, infoOf, inspectBackup, partialName } from './backup-copy'
 import type { OffThread } from '../offthread/pool'
 import { seedBuiltins } from './seed/apply'
-import { readSetting, writeSetting } from './settings'
+import { readSettingSync, writeSettingSync } from './settings'
 
 const day = 86_400_000
 
@@ -36,7 +36,7 @@ function stamp(date: Date): string {
 }
 
 export function backupFolder(db: Db, dataDir: string): string {
-  return readSetting<string>(db, 'backupFolder') ?? join(dataDir, 'backups')
+  return readSettingSync<string>(db, 'backupFolder') ?? join(dataDir, 'backups')
 }
 
 export function setBackupFolder(db: Db, folder: string): void {
@@ -53,7 +53,7 @@ export function setBackupFolder(db: Db, folder: string): void {
       'folder'
     )
   }
-  writeSetting(db, 'backupFolder', folder)
+  writeSettingSync(db, 'backupFolder', folder)
 }
 
 /** The backups in a folder, newest first. */

@@ -29,29 +29,32 @@ function photoInputs(photos: ({ mediaId: number } | { dataUrl: string })[]): Pho
 
 /** The exercise library and its pictures. */
 export function exerciseHandlers({
-  db,
-  write,
+  store,
   resourcesDir
 }: HandlerContext): HandlerTable<'exercises' | 'media'> {
   return {
-    'exercises:list': (input) => listExercises(db, input),
-    'exercises:page': ({ offset, ...filters }) => pageExercises(db, filters, offset),
-    'exercises:get': ({ id }) => getExercise(db, id),
-    'exercises:facets': () => exerciseFacets(db),
-    'exercises:create': ({ photos, ...input }) =>
-      write(() => {
-        const [fields, extras] = splitExtras(input)
-        return createExercise(db, fields, extras, photoInputs(photos))
-      }),
-    'exercises:update': ({ id, photos, ...input }) =>
-      write(() => {
-        const [fields, extras] = splitExtras(input)
-        return updateExercise(db, id, fields, extras, photoInputs(photos))
-      }),
-    'exercises:duplicate': ({ id }) => write(() => duplicateExercise(db, id)),
-    'exercises:favourite': ({ id, favourite }) => write(() => setFavourite(db, id, favourite)),
-    'exercises:archive': ({ id, archived }) => write(() => setExerciseArchived(db, id, archived)),
-    'exercises:delete': ({ id }) => write(() => deleteExercise(db, id)),
-    'media:get': ({ id }) => getMedia(db, id, resourcesDir)
+    'exercises:list': (input) => store.read((q) => listExercises(q, input)),
+    'exercises:page': ({ offset, ...filters }) =>
+      store.read((q) => pageExercises(q, filters, offset)),
+    'exercises:get': ({ id }) => store.read((q) => getExercise(q, id)),
+    'exercises:facets': () => store.read((q) => exerciseFacets(q)),
+    'exercises:create': ({ photos, ...input }) => {
+      const [fields, extras] = splitExtras(input)
+      // the photos' bytes decoded before the write: inside it, only its queries
+      const inputs = photoInputs(photos)
+      return store.write((q) => createExercise(q, fields, extras, inputs))
+    },
+    'exercises:update': ({ id, photos, ...input }) => {
+      const [fields, extras] = splitExtras(input)
+      const inputs = photoInputs(photos)
+      return store.write((q) => updateExercise(q, id, fields, extras, inputs))
+    },
+    'exercises:duplicate': ({ id }) => store.write((q) => duplicateExercise(q, id)),
+    'exercises:favourite': ({ id, favourite }) =>
+      store.write((q) => setFavourite(q, id, favourite)),
+    'exercises:archive': ({ id, archived }) =>
+      store.write((q) => setExerciseArchived(q, id, archived)),
+    'exercises:delete': ({ id }) => store.write((q) => deleteExercise(q, id)),
+    'media:get': ({ id }) => store.read((q) => getMedia(q, id, resourcesDir))
   }
 }

@@ -1,4 +1,11 @@
+/**
+ * The exercise library: search, the exercise with its pictures and where it
+ * is used, and the clinic's own exercises. On the query layer (issue 17);
+ * the `…Sync` bridges serve what still runs synchronously on a `db`: the
+ * import worker and the seed (their own connections or the main one).
+ */
 import type { Database } from 'better-sqlite3'
+import { sql } from 'kysely'
 import { AppError } from '@shared/errors'
 import { limits } from '@shared/limits'
 import type {
@@ -20,9 +27,11 @@ import type {
 } from '@shared/types'
 import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
 import { closeTerms } from './fuzzy'
-import { ftsString, likePrefix, searchTerms } from './search'
-
-type Row = Record<string, unknown>
+import { dialectSql } from './query/dialect'
+import type { ExercisesTable, Query } from './query/schema'
+import { rowsOf, runSteps, runStepsNow, type Steps } from './query/steps'
+import { runNow, sqliteBuilder } from './query/sync'
+import { searchTerms } from './search'
 
 export interface ExerciseFilters {
   query?: string | undefined
@@ -39,47 +48,75 @@ export interface ExerciseFilters {
   movement?: ExerciseMovement | undefined
 }
 
-/** The exercise with the names of its easier and harder variants. */
-const withLinks = `e.*, ez.name AS easier_name, hz.name AS harder_name`
-const joinLinks = `LEFT JOIN exercises ez ON ez.id = e.easier_id
-  LEFT JOIN exercises hz ON hz.id = e.harder_id`
-
-function linkFrom(row: Row, which: 'easier' | 'harder'): ExerciseLink | null {
-  const id = row[`${which}_id`] as number | null
-  return id === null ? null : { id, name: row[`${which}_name`] as string }
-}
-
-function summaryFrom(row: Row): ExerciseSummary {
-  return {
-    id: row.id as number,
-    name: row.name as string,
-    source: row.source as ExerciseSummary['source'],
-    category: row.category as ExerciseCategory,
-    bodyRegions: JSON.parse(row.body_regions as string) as string[],
-    position: row.position as ExerciseSummary['position'],
-    difficulty: row.difficulty as ExerciseSummary['difficulty'],
-    favourite: row.favourite === 1,
-    defaultDose: doseFromRow(row, 'default_'),
-    easier: linkFrom(row, 'easier'),
-    harder: linkFrom(row, 'harder'),
-    conditions: JSON.parse(row.conditions as string) as string[],
-    stages: JSON.parse(row.stages as string) as ExerciseStage[],
-    movements: JSON.parse(row.movements as string) as ExerciseMovement[]
-  }
-}
+const doseNames = doseColumnNames('default_') as (keyof ExercisesTable & `default_${string}`)[]
 
 /**
- * Each typed word as an FTS prefix query; with `forgiving`, each word also
- * matches the indexed words one typo away from it.
+ * The columns a summary reads, by name: SQLite's generated columns (the
+ * folded copies its search index reads) would be computed on every row read.
  */
-function matchExpression(db: Database, terms: string[], forgiving: boolean): string {
-  return terms
-    .map((term) => {
-      const prefix = `${ftsString(term)}*`
-      const near = forgiving ? closeTerms(db, term).map((word) => ftsString(word)) : []
-      return near.length > 0 ? `(${[prefix, ...near].join(' OR ')})` : prefix
-    })
-    .join(' AND ')
+const summaryColumns = [
+  'e.id',
+  'e.name',
+  'e.source',
+  'e.category',
+  'e.body_regions',
+  'e.position',
+  'e.difficulty',
+  'e.favourite',
+  'e.easier_id',
+  'e.harder_id',
+  'e.conditions',
+  'e.stages',
+  'e.movements',
+  ...doseNames.map((name) => `e.${name}` as const),
+  'ez.name as easier_name',
+  'hz.name as harder_name'
+] as const
+
+/** Exercises with the names of their easier and harder variants. */
+const withLinks = (q: Query) =>
+  q
+    .selectFrom('exercises as e')
+    .leftJoin('exercises as ez', 'ez.id', 'e.easier_id')
+    .leftJoin('exercises as hz', 'hz.id', 'e.harder_id')
+
+function linkFrom(id: number | null, name: string | null): ExerciseLink | null {
+  return id === null ? null : { id, name: name! }
+}
+
+function summaryFrom(row: {
+  id: number
+  name: string
+  source: ExerciseSource
+  category: ExerciseCategory
+  body_regions: string
+  position: ExerciseSummary['position']
+  difficulty: ExerciseSummary['difficulty']
+  favourite: number
+  easier_id: number | null
+  harder_id: number | null
+  easier_name: string | null
+  harder_name: string | null
+  conditions: string
+  stages: string
+  movements: string
+}): ExerciseSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    source: row.source,
+    category: row.category,
+    bodyRegions: JSON.parse(row.body_regions) as string[],
+    position: row.position,
+    difficulty: row.difficulty,
+    favourite: row.favourite === 1,
+    defaultDose: doseFromRow(row, 'default_'),
+    easier: linkFrom(row.easier_id, row.easier_name),
+    harder: linkFrom(row.harder_id, row.harder_name),
+    conditions: JSON.parse(row.conditions) as string[],
+    stages: JSON.parse(row.stages) as ExerciseStage[],
+    movements: JSON.parse(row.movements) as ExerciseMovement[]
+  }
 }
 
 /**
@@ -89,11 +126,14 @@ function matchExpression(db: Database, terms: string[], forgiving: boolean): str
  * Best matches first when searching (for one or two letters, names that
  * start with them), favourites first and then alphabetical otherwise.
  */
-export function listExercises(db: Database, filters: ExerciseFilters): ExerciseSummary[] {
-  const exact = rowsOf(db, exerciseQuery(db, filters, false), 0)
+export async function listExercises(
+  q: Query,
+  filters: ExerciseFilters
+): Promise<ExerciseSummary[]> {
+  const exact = await pageOf(q, await exerciseQuery(q, filters, false), 0)
   return exact.length > 0 || searchTerms(filters.query).length === 0
     ? exact
-    : rowsOf(db, exerciseQuery(db, filters, true), 0)
+    : pageOf(q, await exerciseQuery(q, filters, true), 0)
 }
 
 /**
@@ -101,164 +141,145 @@ export function listExercises(db: Database, filters: ExerciseFilters): ExerciseS
  * `offset`) with how many match in all, so a library of thousands can be
  * browsed to its end.
  */
-export function pageExercises(
-  db: Database,
+export async function pageExercises(
+  q: Query,
   filters: ExerciseFilters,
   offset: number
-): ExercisePage {
-  let query = exerciseQuery(db, filters, false)
-  let total = countOf(db, query)
+): Promise<ExercisePage> {
+  let query = await exerciseQuery(q, filters, false)
+  let total = await countOf(query)
   if (total === 0 && searchTerms(filters.query).length > 0) {
-    query = exerciseQuery(db, filters, true)
-    total = countOf(db, query)
+    query = await exerciseQuery(q, filters, true)
+    total = await countOf(query)
   }
-  return { exercises: rowsOf(db, query, offset), total, offset }
+  return { exercises: await pageOf(q, query, offset), total, offset }
 }
 
-interface ExerciseQuery {
-  from: string
-  where: string
-  order: string
-  params: Record<string, string>
-}
-
-/**
- * The exercise columns a summary reads: the stored ones. `e.*` would also
- * compute the folded copies the search index reads (virtual generated
- * columns), a cost paid on every row read. Asked of the schema once a database.
- */
-const storedColumns = new WeakMap<Database, string>()
-function summaryColumns(db: Database): string {
-  let columns = storedColumns.get(db)
-  if (columns === undefined) {
-    const names = db
-      .prepare("SELECT name FROM pragma_table_xinfo('exercises') WHERE hidden = 0")
-      .pluck()
-      .all() as string[]
-    columns = names.map((name) => `e.${name}`).join(', ')
-    storedColumns.set(db, columns)
-  }
-  return columns
-}
+type ExerciseQuery = Awaited<ReturnType<typeof exerciseQuery>>
 
 /**
  * One page of matches, in two steps: the ids sorted (a short search matches
  * thousands, and sorting whole rows cost more than finding them), then the
- * page's rows read in that order.
+ * page's rows read and put in that order.
  */
-function rowsOf(db: Database, query: ExerciseQuery, offset: number): ExerciseSummary[] {
-  const ids = db
-    .prepare(
-      `SELECT e.id FROM ${query.from} ${query.where}
-       ORDER BY ${query.order} LIMIT ${limits.exerciseList} OFFSET @offset`
-    )
-    .pluck()
-    .all({ ...query.params, offset }) as number[]
-  const rows = db
-    .prepare(
-      `SELECT ${summaryColumns(db)}, ez.name AS easier_name, hz.name AS harder_name
-       FROM json_each(@ids) page JOIN exercises e ON e.id = page.value ${joinLinks}
-       ORDER BY page.key`
-    )
-    .all({ ids: JSON.stringify(ids) }) as Row[]
-  return rows.map(summaryFrom)
+async function pageOf(q: Query, query: ExerciseQuery, offset: number): Promise<ExerciseSummary[]> {
+  const ids = (await query.select('e.id').limit(limits.exerciseList).offset(offset).execute()).map(
+    (row) => row.id
+  )
+  if (ids.length === 0) return []
+  const rows = await withLinks(q)
+    .select(summaryColumns)
+    .where(dialectSql(q).oneOf('e.id', ids))
+    .execute()
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.map((id) => summaryFrom(byId.get(id)!))
 }
 
-const countOf = (db: Database, query: ExerciseQuery): number =>
-  db
-    .prepare(`SELECT count(*) FROM ${query.from} ${query.where}`)
-    .pluck()
-    .get(query.params) as number
+async function countOf(query: ExerciseQuery): Promise<number> {
+  const { n } = await query
+    .clearOrderBy()
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(n)
+}
 
 /** Queries this short (letters in all) are ordered by name, not ranked: see `exerciseQuery`. */
 const shortQuery = 2
 
-function exerciseQuery(db: Database, filters: ExerciseFilters, forgiving: boolean): ExerciseQuery {
+const equalFilters = ['category', 'position', 'difficulty', 'source'] as const
+
+const listFilters = [
+  ['bodyRegion', 'e.body_regions'],
+  ['equipment', 'e.equipment'],
+  ['condition', 'e.conditions'],
+  ['stage', 'e.stages'],
+  ['movement', 'e.movements']
+] as const
+
+/**
+ * The search's matches in order, filtered. With `forgiving`, each typed word
+ * also matches the indexed words one typo away from it.
+ */
+async function exerciseQuery(q: Query, filters: ExerciseFilters, forgiving: boolean) {
+  const dialect = dialectSql(q)
   const terms = searchTerms(filters.query)
-  const where: string[] = []
-  const params: Record<string, string> = {}
-  let from = 'exercises e'
-  let order = 'e.favourite DESC, e.name COLLATE NOCASE'
-  if (!filters.includeArchived) where.push('e.archived_at IS NULL')
-  if (terms.length > 0) {
-    from = 'exercises_fts f JOIN exercises e ON e.id = f.rowid'
-    where.push('exercises_fts MATCH @match')
-    params.match = matchExpression(db, terms, forgiving)
-    if (terms.join('').length <= shortQuery) {
-      // one or two letters match a third of a large library, and ranking each
-      // match costs more than finding them: names that start so come first
-      params.namePrefix = likePrefix(terms.join(' '))
-      order = `e.name LIKE @namePrefix ESCAPE '\\' DESC, ${order}`
-    } else {
-      // name hits count most, then other names, tags, regions, summary
-      order = 'bm25(exercises_fts, 10, 5, 2, 1, 3), e.name COLLATE NOCASE'
-    }
-  }
-  const equal = {
-    category: 'category',
-    position: 'position',
-    difficulty: 'difficulty',
-    source: 'source'
-  }
-  for (const [key, column] of Object.entries(equal)) {
-    const value = filters[key as keyof typeof equal]
-    if (value) {
-      where.push(`e.${column} = @${key}`)
-      params[key] = value
-    }
-  }
-  for (const [key, column] of [
-    ['bodyRegion', 'body_regions'],
-    ['equipment', 'equipment'],
-    ['condition', 'conditions'],
-    ['stage', 'stages'],
-    ['movement', 'movements']
-  ] as const) {
+  // one or two letters match a third of a large library, and ranking each match costs more
+  // than finding them: names that start so come first, unranked
+  const ranked = terms.join('').length > shortQuery
+  const words = forgiving ? await dialect.libraryWords(q) : []
+  const groups = terms.map((term) => [term, ...closeTerms(words, term)])
+  let query = q
+    .selectFrom('exercises as e')
+    .$if(terms.length > 0, (s) =>
+      s.innerJoin(dialect.libraryMatches(groups, ranked).as('m'), 'm.id', 'e.id')
+    )
+    .$if(!filters.includeArchived, (s) => s.where('e.archived_at', 'is', null))
+    .$if(Boolean(filters.favouritesOnly), (s) => s.where('e.favourite', '=', 1))
+  for (const key of equalFilters) {
     const value = filters[key]
-    if (value) {
-      where.push(`EXISTS (SELECT 1 FROM json_each(e.${column}) WHERE value = @${key})`)
-      params[key] = value
-    }
+    if (value) query = query.where(sql.ref(`e.${key}`), '=', value)
   }
-  if (filters.favouritesOnly) where.push('e.favourite = 1')
-  return { from, where: where.length ? `WHERE ${where.join(' AND ')}` : '', order, params }
+  for (const [key, column] of listFilters) {
+    const value = filters[key]
+    if (value) query = query.where(dialect.listHas(column, value))
+  }
+  if (terms.length > 0 && ranked) {
+    // name hits count most, then other names, tags, regions, summary
+    return query.orderBy(sql`m.rank`).orderBy(dialect.caseless('e.name'))
+  }
+  if (terms.length > 0) query = query.orderBy(dialect.startsWith('e.name', terms.join(' ')), 'desc')
+  return query.orderBy('e.favourite', 'desc').orderBy(dialect.caseless('e.name'))
 }
 
-/** The values the filters offer: every body region and piece of equipment in use. */
-export function exerciseFacets(db: Database): ExerciseFacets {
-  const distinct = (column: string) =>
-    (
-      db
-        .prepare(
-          `SELECT DISTINCT j.value AS value FROM exercises e, json_each(e.${column}) j
-           WHERE e.archived_at IS NULL ORDER BY j.value COLLATE NOCASE`
-        )
-        .all() as { value: string }[]
-    ).map((row) => row.value)
+/** The values the filters offer: every body region, piece of equipment and condition in use. */
+export async function exerciseFacets(q: Query): Promise<ExerciseFacets> {
+  const { exerciseListValues } = dialectSql(q)
   return {
-    bodyRegions: distinct('body_regions'),
-    equipment: distinct('equipment'),
-    conditions: distinct('conditions')
+    bodyRegions: await exerciseListValues(q, 'body_regions'),
+    equipment: await exerciseListValues(q, 'equipment'),
+    conditions: await exerciseListValues(q, 'conditions')
   }
 }
 
-function usageOf(db: Database, id: number): ExerciseUsage {
-  const templates = db
-    .prepare(
-      `SELECT DISTINCT t.id, t.name FROM template_items i JOIN templates t ON t.id = i.template_id
-       WHERE i.exercise_id = ? AND t.archived_at IS NULL ORDER BY t.name`
-    )
-    .all(id) as ExerciseUsage['templates']
-  const programs = db
-    .prepare(
-      `SELECT DISTINCT v.id AS versionId, v.version_no AS versionNo, v.title, v.status,
-         p.full_name AS patientName
-       FROM program_items i JOIN program_versions v ON v.id = i.version_id
-       JOIN programs g ON g.id = v.program_id JOIN patients p ON p.id = g.patient_id
-       WHERE i.exercise_id = ? ORDER BY v.updated_at DESC LIMIT 50`
-    )
-    .all(id) as ExerciseUsage['programs']
-  return { templates, programs }
+async function usageOf(q: Query, id: number): Promise<ExerciseUsage> {
+  const templates = await q
+    .selectFrom('template_items as i')
+    .innerJoin('templates as t', 't.id', 'i.template_id')
+    .select(['t.id', 't.name'])
+    .distinct()
+    .where('i.exercise_id', '=', id)
+    .where('t.archived_at', 'is', null)
+    .orderBy('t.name')
+    .execute()
+  const programs = await q
+    .selectFrom('program_items as i')
+    .innerJoin('program_versions as v', 'v.id', 'i.version_id')
+    .innerJoin('programs as g', 'g.id', 'v.program_id')
+    .innerJoin('patients as p', 'p.id', 'g.patient_id')
+    .select([
+      'v.id as versionId',
+      'v.version_no as versionNo',
+      'v.title',
+      'v.status',
+      'p.full_name as patientName',
+      'v.updated_at'
+    ])
+    .distinct()
+    .where('i.exercise_id', '=', id)
+    .orderBy('v.updated_at', 'desc')
+    .limit(50)
+    .execute()
+  // updated_at is selected for the order alone: PostgreSQL orders a DISTINCT only by what it selects
+  return {
+    templates,
+    programs: programs.map(({ versionId, versionNo, title, status, patientName }) => ({
+      versionId,
+      versionNo,
+      title,
+      status,
+      patientName
+    }))
+  }
 }
 
 /**
@@ -266,59 +287,79 @@ function usageOf(db: Database, id: number): ExerciseUsage {
  * variants, itself, its harder ones. A loop (a clinic's links can make one)
  * ends the chain where it would repeat.
  */
-function chainOf(db: Database, self: ExerciseLink): ExerciseLink[] {
-  const step = db.prepare(
-    `SELECT n.id, n.name FROM exercises e JOIN exercises n
-     ON n.id = CASE WHEN @harder THEN e.harder_id ELSE e.easier_id END WHERE e.id = @id`
-  )
+function* chainOf(q: Query, self: ExerciseLink): Steps<ExerciseLink[]> {
   const seen = new Set([self.id])
-  const walk = (harder: boolean): ExerciseLink[] => {
+  function* walk(harder: boolean): Steps<ExerciseLink[]> {
     const found: ExerciseLink[] = []
     let current = self.id
     for (;;) {
-      const next = step.get({ id: current, harder: harder ? 1 : 0 }) as ExerciseLink | undefined
+      const [next] = yield* rowsOf(
+        q
+          .selectFrom('exercises as e')
+          .innerJoin('exercises as n', 'n.id', harder ? 'e.harder_id' : 'e.easier_id')
+          .select(['n.id', 'n.name'])
+          .where('e.id', '=', current)
+      )
       if (next === undefined || seen.has(next.id)) return found
       seen.add(next.id)
       found.push(next)
       current = next.id
     }
   }
-  return [...walk(false).reverse(), self, ...walk(true)]
+  const easier = yield* walk(false)
+  return [...easier.reverse(), self, ...(yield* walk(true))]
 }
 
-/** An exercise with its pictures; `getExercise` adds where it is used. */
-export function exerciseDetails(db: Database, id: number): Omit<Exercise, 'usage'> {
-  const row = db
-    .prepare(`SELECT ${withLinks} FROM exercises e ${joinLinks} WHERE e.id = ?`)
-    .get(id) as Row | undefined
+function* detailsStep(q: Query, id: number): Steps<Omit<Exercise, 'usage'>> {
+  const [row] = yield* rowsOf(
+    withLinks(q)
+      .select([
+        ...summaryColumns,
+        'e.summary',
+        'e.steps',
+        'e.equipment',
+        'e.caution',
+        'e.archived_at',
+        'e.copied_from_id'
+      ])
+      .where('e.id', '=', id)
+  )
   if (row === undefined) {
     throw new AppError('not_found', 'That exercise could not be found in the library.')
   }
-  const media = db
-    .prepare(
-      `SELECT id, kind, stage FROM exercise_media WHERE exercise_id = ? AND retired_at IS NULL
-       ORDER BY sort_order, id`
-    )
-    .all(id) as ExerciseMedia[]
+  const media: ExerciseMedia[] = yield* rowsOf(
+    q
+      .selectFrom('exercise_media')
+      .select(['id', 'kind', 'stage'])
+      .where('exercise_id', '=', id)
+      .where('retired_at', 'is', null)
+      .orderBy('sort_order')
+      .orderBy('id')
+  )
   return {
     ...summaryFrom(row),
-    summary: row.summary as string,
-    steps: JSON.parse(row.steps as string) as string[],
-    equipment: JSON.parse(row.equipment as string) as string[],
-    caution: row.caution as string | null,
-    archivedAt: row.archived_at as string | null,
-    copiedFromId: row.copied_from_id as number | null,
+    summary: row.summary,
+    steps: JSON.parse(row.steps) as string[],
+    equipment: JSON.parse(row.equipment) as string[],
+    caution: row.caution,
+    archivedAt: row.archived_at,
+    copiedFromId: row.copied_from_id,
     media,
-    chain: chainOf(db, { id, name: row.name as string })
+    chain: yield* chainOf(q, { id, name: row.name })
   }
 }
 
-export function getExercise(db: Database, id: number): Exercise {
-  return { ...exerciseDetails(db, id), usage: usageOf(db, id) }
+/** An exercise with its pictures; `getExercise` adds where it is used. */
+export async function exerciseDetails(q: Query, id: number): Promise<Omit<Exercise, 'usage'>> {
+  return runSteps(q, detailsStep(q, id))
 }
 
-function assertEditable(db: Database, id: number): Exercise {
-  const exercise = getExercise(db, id)
+export async function getExercise(q: Query, id: number): Promise<Exercise> {
+  return { ...(await exerciseDetails(q, id)), usage: await usageOf(q, id) }
+}
+
+async function assertEditable(q: Query, id: number): Promise<Exercise> {
+  const exercise = await getExercise(q, id)
   if (exercise.source === 'builtin') {
     throw new AppError(
       'forbidden',
@@ -331,145 +372,168 @@ function assertEditable(db: Database, id: number): Exercise {
 /** The exercises table is written here only: the api, the seed and the import all call in. */
 type RowFields = Omit<ExerciseFields, 'defaultDose'> & { defaultDose: Partial<Dose> }
 
-function fieldParams(fields: RowFields): Record<string, unknown> {
+function fieldColumns(fields: RowFields) {
   return {
     name: fields.name,
     summary: fields.summary,
     steps: JSON.stringify(fields.steps),
     category: fields.category,
-    bodyRegions: JSON.stringify(fields.bodyRegions),
+    body_regions: JSON.stringify(fields.bodyRegions),
     position: fields.position,
     equipment: JSON.stringify(fields.equipment),
     difficulty: fields.difficulty,
     caution: fields.caution,
-    ...doseParams(fields.defaultDose, 'default_')
+    ...(doseParams(fields.defaultDose, 'default_') as Pick<
+      ExercisesTable,
+      (typeof doseNames)[number]
+    >)
   }
 }
 
-const doseNames = doseColumnNames('default_')
+interface NewExercise {
+  source: ExerciseSource
+  copiedFromId?: number | null
+  keywords?: string
+}
 
-export function insertExercise(
+const exerciseInsert = (q: Query, fields: ExerciseFields, extra: NewExercise) => {
+  const now = new Date().toISOString()
+  return q
+    .insertInto('exercises')
+    .values({
+      ...fieldColumns(fields),
+      source: extra.source,
+      copied_from_id: extra.copiedFromId ?? null,
+      keywords: extra.keywords ?? '',
+      created_at: now,
+      updated_at: now
+    })
+    .returning('id')
+}
+
+export async function insertExercise(
+  q: Query,
+  fields: ExerciseFields,
+  extra: NewExercise = { source: 'custom' }
+): Promise<number> {
+  return (await exerciseInsert(q, fields, extra).executeTakeFirstOrThrow()).id
+}
+
+/** `insertExercise` for the import worker, on its own connection. */
+export function insertExerciseSync(
   db: Database,
   fields: ExerciseFields,
-  extra: { source: ExerciseSource; copiedFromId?: number | null; keywords?: string } = {
-    source: 'custom'
-  }
+  extra: NewExercise
 ): number {
-  const now = new Date().toISOString()
-  const { id } = db
-    .prepare(
-      `INSERT INTO exercises (source, copied_from_id, name, keywords, summary, steps, category,
-         body_regions, position, equipment, difficulty, caution, ${doseNames.join(', ')},
-         created_at, updated_at)
-       VALUES (@source, @copiedFromId, @name, @keywords, @summary, @steps, @category,
-         @bodyRegions, @position, @equipment, @difficulty, @caution,
-         ${doseNames.map((name) => '@' + name).join(', ')}, @now, @now)
-       RETURNING id`
-    )
-    .get({
-      ...fieldParams(fields),
-      source: extra.source,
-      copiedFromId: extra.copiedFromId ?? null,
-      keywords: extra.keywords ?? '',
-      now
-    }) as { id: number }
-  return id
+  return runNow(db, exerciseInsert(sqliteBuilder, fields, extra))[0]!.id
 }
 
-/** A built-in exercise by its key: inserted the first time, its content replaced after. */
-export function upsertBuiltinExercise(
+/** A built-in exercise by its key (the seed's): inserted the first time, its content replaced after. */
+export function upsertBuiltinExerciseSync(
   db: Database,
   key: string,
   fields: RowFields,
   keywords: string,
   now: string
 ): number {
-  const { id } = db
-    .prepare(
-      `INSERT INTO exercises (builtin_key, source, name, keywords, summary, steps, category,
-         body_regions, position, equipment, difficulty, caution, ${doseNames.join(', ')},
-         created_at, updated_at)
-       VALUES (@key, 'builtin', @name, @keywords, @summary, @steps, @category,
-         @bodyRegions, @position, @equipment, @difficulty, @caution,
-         ${doseNames.map((name) => '@' + name).join(', ')}, @now, @now)
-       ON CONFLICT (builtin_key) DO UPDATE SET
-         name = excluded.name, keywords = excluded.keywords, summary = excluded.summary,
-         steps = excluded.steps, category = excluded.category,
-         body_regions = excluded.body_regions, position = excluded.position,
-         equipment = excluded.equipment, difficulty = excluded.difficulty,
-         caution = excluded.caution,
-         ${doseNames.map((name) => `${name} = excluded.${name}`).join(', ')},
-         updated_at = excluded.updated_at
-       RETURNING id`
+  const columns = { ...fieldColumns(fields), keywords, updated_at: now }
+  const query = sqliteBuilder
+    .insertInto('exercises')
+    .values({ ...columns, builtin_key: key, source: 'builtin', created_at: now })
+    .onConflict((conflict) =>
+      conflict
+        .columns(dialectSql(sqliteBuilder).uniqueKey(['builtin_key']))
+        .doUpdateSet(
+          Object.fromEntries(
+            Object.keys(columns).map((column) => [column, sql.ref(`excluded.${column}`)])
+          )
+        )
     )
-    .get({ ...fieldParams(fields), key, keywords, now }) as { id: number }
-  return id
+    .returning('id')
+  return runNow(db, query)[0]!.id
 }
 
-/** Where an imported exercise came from and the content it was imported with. */
-export function setImportSource(
+/** Where an imported exercise came from and the content it was imported with (the import worker's). */
+export function setImportSourceSync(
   db: Database,
   id: number,
   source: { ref: string; hash: string; keywords: string }
 ): void {
-  db.prepare('UPDATE exercises SET import_ref = ?, import_hash = ?, keywords = ? WHERE id = ?').run(
-    source.ref,
-    source.hash,
-    source.keywords,
-    id
+  runNow(
+    db,
+    sqliteBuilder
+      .updateTable('exercises')
+      .set({ import_ref: source.ref, import_hash: source.hash, keywords: source.keywords })
+      .where('id', '=', id)
   )
 }
 
 /** The built-ins' easier and harder links, all cleared: the seed then draws its chains afresh. */
-export function clearBuiltinVariants(db: Database): void {
-  db.prepare(
-    'UPDATE exercises SET easier_id = NULL, harder_id = NULL WHERE builtin_key IS NOT NULL'
-  ).run()
+export function clearBuiltinVariantsSync(db: Database): void {
+  runNow(
+    db,
+    sqliteBuilder
+      .updateTable('exercises')
+      .set({ easier_id: null, harder_id: null })
+      .where('builtin_key', 'is not', null)
+  )
 }
 
 /** An exercise's easier and harder variants as they are given (the seed's own chains). */
-export function linkVariants(
+export function linkVariantsSync(
   db: Database,
   id: number,
   easierId: number | null,
   harderId: number | null
 ): void {
-  db.prepare('UPDATE exercises SET easier_id = ?, harder_id = ? WHERE id = ?').run(
-    easierId,
-    harderId,
-    id
+  runNow(
+    db,
+    sqliteBuilder
+      .updateTable('exercises')
+      .set({ easier_id: easierId, harder_id: harderId })
+      .where('id', '=', id)
   )
 }
 
-/** A built-in exercise's tags, by its key. */
-export function setBuiltinTags(db: Database, key: string, tags: ExerciseTags): void {
-  db.prepare(
-    'UPDATE exercises SET conditions = ?, stages = ?, movements = ? WHERE builtin_key = ?'
-  ).run(
-    JSON.stringify(tags.conditions),
-    JSON.stringify(tags.stages),
-    JSON.stringify(tags.movements),
-    key
+/** A built-in exercise's tags, by its key (the seed's). */
+export function setBuiltinTagsSync(db: Database, key: string, tags: ExerciseTags): void {
+  runNow(
+    db,
+    sqliteBuilder
+      .updateTable('exercises')
+      .set({
+        conditions: JSON.stringify(tags.conditions),
+        stages: JSON.stringify(tags.stages),
+        movements: JSON.stringify(tags.movements)
+      })
+      .where('builtin_key', '=', key)
   )
 }
 
-export function updateExerciseRow(db: Database, id: number, fields: ExerciseFields): void {
-  db.prepare(
-    `UPDATE exercises SET name = @name, summary = @summary, steps = @steps,
-       category = @category, body_regions = @bodyRegions, position = @position,
-       equipment = @equipment, difficulty = @difficulty, caution = @caution,
-       ${doseNames.map((name) => `${name} = @${name}`).join(', ')},
-       import_hash = NULL, updated_at = @now
-     WHERE id = @id`
-  ).run({ ...fieldParams(fields), id, now: new Date().toISOString() })
+const exerciseUpdate = (q: Query, id: number, fields: ExerciseFields) =>
+  q
+    .updateTable('exercises')
+    .set({ ...fieldColumns(fields), import_hash: null, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+
+export async function updateExerciseRow(
+  q: Query,
+  id: number,
+  fields: ExerciseFields
+): Promise<void> {
+  await exerciseUpdate(q, id, fields).execute()
+}
+
+/** `updateExerciseRow` for the import worker, on its own connection. */
+export function updateExerciseRowSync(db: Database, id: number, fields: ExerciseFields): void {
+  runNow(db, exerciseUpdate(sqliteBuilder, id, fields))
 }
 
 /**
  * An exercise's tags and its easier and harder variants. A variant must be
  * another exercise in the library.
  */
-export function setExtras(db: Database, id: number, extras: ExerciseExtras): void {
-  const exists = db.prepare('SELECT 1 FROM exercises WHERE id = ?')
+export async function setExtras(q: Query, id: number, extras: ExerciseExtras): Promise<void> {
   for (const [field, linked] of [
     ['easierId', extras.easierId],
     ['harderId', extras.harderId]
@@ -478,24 +542,29 @@ export function setExtras(db: Database, id: number, extras: ExerciseExtras): voi
     if (linked === id) {
       throw new AppError('invalid_input', 'An exercise can’t be its own variant.', field)
     }
-    if (exists.get(linked) === undefined) {
+    const exists = await q
+      .selectFrom('exercises')
+      .select('id')
+      .where('id', '=', linked)
+      .executeTakeFirst()
+    if (exists === undefined) {
       throw new AppError('invalid_input', 'That variant is not in the library.', field)
     }
   }
   if (extras.easierId !== null && extras.easierId === extras.harderId) {
     throw new AppError('invalid_input', 'The easier and harder variants must differ.', 'harderId')
   }
-  db.prepare(
-    `UPDATE exercises SET conditions = ?, stages = ?, movements = ?, easier_id = ?, harder_id = ?
-     WHERE id = ?`
-  ).run(
-    JSON.stringify(extras.conditions),
-    JSON.stringify(extras.stages),
-    JSON.stringify(extras.movements),
-    extras.easierId,
-    extras.harderId,
-    id
-  )
+  await q
+    .updateTable('exercises')
+    .set({
+      conditions: JSON.stringify(extras.conditions),
+      stages: JSON.stringify(extras.stages),
+      movements: JSON.stringify(extras.movements),
+      easier_id: extras.easierId,
+      harder_id: extras.harderId
+    })
+    .where('id', '=', id)
+    .execute()
 }
 
 /** A form's input as the exercise's own fields and its extras. */
@@ -508,116 +577,176 @@ export function splitExtras(
 
 export type PhotoInput = { mediaId: number } | { data: Buffer; mime: 'image/png' | 'image/jpeg' }
 
+function* photosStep(q: Query, exerciseId: number, photos: PhotoInput[]): Steps<void> {
+  const now = new Date().toISOString()
+  const kept = photos.flatMap((photo) => ('mediaId' in photo ? [photo.mediaId] : []))
+  yield* rowsOf(
+    q
+      .updateTable('exercise_media')
+      .set({ retired_at: now })
+      .where('exercise_id', '=', exerciseId)
+      .where('retired_at', 'is', null)
+      .$if(kept.length > 0, (s) => s.where('id', 'not in', kept))
+  )
+  const stageOf = (index: number) =>
+    photos.length === 1 ? 'single' : index === 0 ? 'start' : index === 1 ? 'end' : 'single'
+  for (const [index, photo] of photos.entries()) {
+    if ('mediaId' in photo) {
+      const moved = yield* rowsOf(
+        q
+          .updateTable('exercise_media')
+          .set({ sort_order: index, stage: stageOf(index) })
+          .where('id', '=', photo.mediaId)
+          .where('exercise_id', '=', exerciseId)
+          .returning('id')
+      )
+      if (moved.length === 0) {
+        throw new AppError('invalid_input', `Photo ${index + 1} does not belong to this exercise.`)
+      }
+    } else {
+      yield* rowsOf(
+        q.insertInto('exercise_media').values({
+          exercise_id: exerciseId,
+          kind: 'photo',
+          stage: stageOf(index),
+          sort_order: index,
+          mime: photo.mime,
+          resource_path: null,
+          data: photo.data,
+          width: null,
+          height: null,
+          retired_at: null
+        })
+      )
+    }
+  }
+}
+
 /**
  * Sets an exercise's photos in order: the first is the start position, the
  * second the end. Photos dropped from the list are retired, not deleted, so
  * handouts issued with them print the same.
  */
-export function setPhotos(db: Database, exerciseId: number, photos: PhotoInput[]): void {
-  const now = new Date().toISOString()
-  const kept = photos.flatMap((photo) => ('mediaId' in photo ? [photo.mediaId] : []))
-  db.prepare(
-    `UPDATE exercise_media SET retired_at = ? WHERE exercise_id = ? AND retired_at IS NULL
-     AND id NOT IN (SELECT value FROM json_each(?))`
-  ).run(now, exerciseId, JSON.stringify(kept))
-  const stageOf = (index: number) =>
-    photos.length === 1 ? 'single' : index === 0 ? 'start' : index === 1 ? 'end' : 'single'
-  const reorder = db.prepare(
-    'UPDATE exercise_media SET sort_order = ?, stage = ? WHERE id = ? AND exercise_id = ?'
-  )
-  const insert = db.prepare(
-    `INSERT INTO exercise_media (exercise_id, kind, stage, sort_order, mime, data)
-     VALUES (?, 'photo', ?, ?, ?, ?)`
-  )
-  photos.forEach((photo, index) => {
-    if ('mediaId' in photo) {
-      const { changes } = reorder.run(index, stageOf(index), photo.mediaId, exerciseId)
-      if (changes === 0) {
-        throw new AppError('invalid_input', `Photo ${index + 1} does not belong to this exercise.`)
-      }
-    } else {
-      insert.run(exerciseId, stageOf(index), index, photo.mime, photo.data)
-    }
-  })
+export async function setPhotos(q: Query, exerciseId: number, photos: PhotoInput[]): Promise<void> {
+  await runSteps(q, photosStep(q, exerciseId, photos))
 }
 
-export function createExercise(
-  db: Database,
+/** `setPhotos` for the import worker, on its own connection. */
+export function setPhotosSync(db: Database, exerciseId: number, photos: PhotoInput[]): void {
+  runStepsNow(db, photosStep(sqliteBuilder, exerciseId, photos))
+}
+
+export async function createExercise(
+  q: Query,
   fields: ExerciseFields,
   extras: ExerciseExtras,
   photos: PhotoInput[]
-): Exercise {
-  const id = insertExercise(db, fields)
-  setExtras(db, id, extras)
-  setPhotos(db, id, photos)
-  return getExercise(db, id)
+): Promise<Exercise> {
+  const id = await insertExercise(q, fields)
+  await setExtras(q, id, extras)
+  await setPhotos(q, id, photos)
+  return getExercise(q, id)
 }
 
-export function updateExercise(
-  db: Database,
+export async function updateExercise(
+  q: Query,
   id: number,
   fields: ExerciseFields,
   extras: ExerciseExtras,
   photos: PhotoInput[]
-): Exercise {
-  assertEditable(db, id)
-  updateExerciseRow(db, id, fields)
-  setExtras(db, id, extras)
-  setPhotos(db, id, photos)
-  return getExercise(db, id)
+): Promise<Exercise> {
+  await assertEditable(q, id)
+  await updateExerciseRow(q, id, fields)
+  await setExtras(q, id, extras)
+  await setPhotos(q, id, photos)
+  return getExercise(q, id)
 }
 
 /** An editable copy of any exercise, pictures included. */
-export function duplicateExercise(db: Database, id: number): Exercise {
-  const original = getExercise(db, id)
-  const copyId = insertExercise(
-    db,
+export async function duplicateExercise(q: Query, id: number): Promise<Exercise> {
+  const original = await getExercise(q, id)
+  const copyId = await insertExercise(
+    q,
     { ...original, name: `${original.name} (copy)`.slice(0, 200) },
     { source: 'custom', copiedFromId: original.id }
   )
   const { conditions, stages, movements, easier, harder } = original
-  setExtras(db, copyId, {
+  await setExtras(q, copyId, {
     conditions,
     stages,
     movements,
     easierId: easier?.id ?? null,
     harderId: harder?.id ?? null
   })
-  db.prepare(
-    `INSERT INTO exercise_media (exercise_id, kind, stage, sort_order, mime, resource_path, data, width, height)
-     SELECT ?, kind, stage, sort_order, mime, resource_path, data, width, height FROM exercise_media
-     WHERE exercise_id = ? AND retired_at IS NULL`
-  ).run(copyId, id)
-  return getExercise(db, copyId)
+  const copied = [
+    'kind',
+    'stage',
+    'sort_order',
+    'mime',
+    'resource_path',
+    'data',
+    'width',
+    'height'
+  ] as const
+  await q
+    .insertInto('exercise_media')
+    .columns(['exercise_id', ...copied])
+    .expression((e) =>
+      e
+        .selectFrom('exercise_media')
+        .select([sql.lit(copyId).as('exercise_id'), ...copied])
+        .where('exercise_id', '=', id)
+        .where('retired_at', 'is', null)
+    )
+    .execute()
+  return getExercise(q, copyId)
 }
 
-export function setFavourite(db: Database, id: number, favourite: boolean): Exercise {
-  getExercise(db, id)
-  db.prepare('UPDATE exercises SET favourite = ? WHERE id = ?').run(favourite ? 1 : 0, id)
-  return getExercise(db, id)
+export async function setFavourite(q: Query, id: number, favourite: boolean): Promise<Exercise> {
+  await getExercise(q, id)
+  await q
+    .updateTable('exercises')
+    .set({ favourite: favourite ? 1 : 0 })
+    .where('id', '=', id)
+    .execute()
+  return getExercise(q, id)
 }
 
-export function setExerciseArchived(db: Database, id: number, archived: boolean): Exercise {
-  assertEditable(db, id)
+export async function setExerciseArchived(
+  q: Query,
+  id: number,
+  archived: boolean
+): Promise<Exercise> {
+  await assertEditable(q, id)
   const now = new Date().toISOString()
-  db.prepare(
-    `UPDATE exercises SET archived_at = CASE WHEN ? THEN coalesce(archived_at, ?) END,
-       updated_at = ? WHERE id = ?`
-  ).run(archived ? 1 : 0, now, now, id)
-  return getExercise(db, id)
+  await q
+    .updateTable('exercises')
+    .set({
+      // archiving again keeps the first date
+      archived_at: archived ? sql<string>`coalesce(archived_at, ${now})` : null,
+      updated_at: now
+    })
+    .where('id', '=', id)
+    .execute()
+  return getExercise(q, id)
 }
 
 /** Only an exercise no program or template uses can go; the rest can be archived. */
-export function deleteExercise(db: Database, id: number): null {
-  const exercise = assertEditable(db, id)
+export async function deleteExercise(q: Query, id: number): Promise<null> {
+  const exercise = await assertEditable(q, id)
   const uses = exercise.usage.programs.length + exercise.usage.templates.length
-  const used = db.prepare('SELECT 1 FROM program_items WHERE exercise_id = ? LIMIT 1').get(id)
+  const used = await q
+    .selectFrom('program_items')
+    .select('id')
+    .where('exercise_id', '=', id)
+    .limit(1)
+    .executeTakeFirst()
   if (uses > 0 || used !== undefined) {
     throw new AppError(
       'conflict',
       `“${exercise.name}” is used in programs or templates, so it can’t be deleted. Archive it instead: old handouts stay whole.`
     )
   }
-  db.prepare('DELETE FROM exercises WHERE id = ?').run(id)
+  await q.deleteFrom('exercises').where('id', '=', id).execute()
   return null
 }

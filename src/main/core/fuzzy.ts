@@ -1,5 +1,3 @@
-import type { Database } from 'better-sqlite3'
-
 /** Edit distance with adjacent swaps counted as one ("hamstirng" is 1 from "hamstring"). */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1
@@ -25,15 +23,15 @@ export function editDistance(a: string, b: string, limit: number): number {
 }
 
 /**
- * Indexed words within one typo of `term` (two for long words), also
- * comparing against word starts so a half-typed misspelling still finds its
- * word. Short terms are left alone: at 3 letters everything is one typo away.
+ * The `words` (the search index's vocabulary) within one typo of `term` (two
+ * for long words), also comparing against word starts so a half-typed
+ * misspelling still finds its word. Short terms are left alone: at 3 letters
+ * everything is one typo away.
  */
-export function closeTerms(db: Database, term: string): string[] {
+export function closeTerms(words: string[], term: string): string[] {
   const typed = term.toLowerCase()
   if (typed.length < 4) return []
   const limit = typed.length >= 8 ? 2 : 1
-  const words = db.prepare('SELECT term FROM exercises_vocab').pluck().all() as string[]
   return words.filter(
     (word) =>
       editDistance(typed, word, limit) <= limit ||

@@ -77,7 +77,7 @@ export interface HandlerContext extends Omit<
 
 /** Handouts' reads through their own connection: a store on it, of which only reads are used. */
 export function handoutReader(handoutDb: Database): HandoutReader {
-  return { read: sqliteStore(handoutDb).read, db: handoutDb }
+  return { read: sqliteStore(handoutDb).read }
 }
 
 export function handlerContext(context: ApiContext): HandlerContext {

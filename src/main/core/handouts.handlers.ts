@@ -4,16 +4,17 @@ import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } f
 
 /** Handouts: the clinic's options, the PDF of a version, and the desktop's save, print and open. */
 export function handoutHandlers(context: HandlerContext): HandlerTable<'handouts'> {
-  const { db, handoutReader, write } = context
-  const optionsOr = (options: HandoutOptions | undefined) => options ?? getHandoutOptions(db)
-  const handout = (versionId: number, options: HandoutOptions | undefined) =>
-    issuedHandout(handoutReader, versionId, optionsOr(options), context)
+  const { handoutReader, store } = context
+  const optionsOr = async (options: HandoutOptions | undefined) =>
+    options ?? (await store.read(getHandoutOptions))
+  const handout = async (versionId: number, options: HandoutOptions | undefined) =>
+    issuedHandout(handoutReader, versionId, await optionsOr(options), context)
   return {
-    'handouts:options': () => getHandoutOptions(db),
-    'handouts:setOptions': (options) => write(() => setHandoutOptions(db, options)),
+    'handouts:options': () => store.read(getHandoutOptions),
+    'handouts:setOptions': (options) => store.write((q) => setHandoutOptions(q, options)),
     'handouts:pdf': ({ versionId, options }) => handout(versionId, options),
-    'handouts:preview': ({ versionId, options }) =>
-      previewHandout(handoutReader, versionId, optionsOr(options), context, context.previews),
+    'handouts:preview': async ({ versionId, options }) =>
+      previewHandout(handoutReader, versionId, await optionsOr(options), context, context.previews),
     'handouts:save': async ({ versionId, options }) => {
       const desktop = context.desktop()
       const file = await handout(versionId, options)

@@ -1,5 +1,4 @@
 import { join } from 'node:path'
-import type { Database } from 'better-sqlite3'
 import {
   defaultHandoutOptions,
   type HandoutFile,
@@ -11,29 +10,32 @@ import type { HandoutAssets, HandoutPicture } from './handout/document'
 import { isDrawableSvg } from './handout/drawing'
 import { getMedia } from './media'
 import type { OffThread } from '../offthread/pool'
-import { buildSnapshot, getSnapshot, getVersion, type Unmoved } from './programs'
+import { buildSnapshot, getSnapshot, getVersion } from './programs'
 import type { Query } from './query/schema'
 import { readSetting, writeSetting } from './settings'
 
-export function getHandoutOptions(db: Database): HandoutOptions {
-  return { ...defaultHandoutOptions, ...readSetting<Partial<HandoutOptions>>(db, 'handout') }
+export async function getHandoutOptions(q: Query): Promise<HandoutOptions> {
+  return { ...defaultHandoutOptions, ...(await readSetting<Partial<HandoutOptions>>(q, 'handout')) }
 }
 
-export function setHandoutOptions(db: Database, options: HandoutOptions): HandoutOptions {
-  writeSetting(db, 'handout', options)
-  return getHandoutOptions(db)
+export async function setHandoutOptions(
+  q: Query,
+  options: HandoutOptions
+): Promise<HandoutOptions> {
+  await writeSetting(q, 'handout', options)
+  return getHandoutOptions(q)
 }
 
 /** The pictures a snapshot prints; one that can't be read (or drawn safely) prints as a "no picture" frame. */
-export function handoutAssets(
-  db: Database,
+export async function handoutAssets(
+  q: Query,
   snapshot: ProgramSnapshot,
   resourcesDir: string
-): HandoutAssets {
+): Promise<HandoutAssets> {
   const pictures = new Map<number, HandoutPicture>()
   for (const id of snapshot.exercises.flatMap((exercise) => exercise.mediaIds.slice(0, 2))) {
     try {
-      const media = getMedia(db, id, resourcesDir)
+      const media = await getMedia(q, id, resourcesDir)
       if (media.mime !== 'image/svg+xml') {
         pictures.set(id, { kind: 'image', dataUrl: media.dataUrl })
         continue
@@ -54,27 +56,35 @@ export interface HandoutRendering {
   offThread: OffThread
 }
 
-/**
- * What handouts read through: their own read-only connection (`handoutDb`),
- * as a store that only reads, and the same connection for the domains not yet
- * on the query layer (pictures, settings, exercises, visits).
- */
+/** What handouts read through: their own read-only connection (`handoutDb`), as a store that only reads. */
 export interface HandoutReader {
   read: <T>(work: (q: Query) => Promise<T>) => Promise<T>
-  db: Unmoved
 }
 
-/** The handout of a snapshot; `db` gives its pictures. */
-export function renderHandout(
-  db: Database,
+/** A snapshot with the pictures it prints, read together: what the worker draws. */
+export interface Drawable {
+  snapshot: ProgramSnapshot
+  assets: HandoutAssets
+}
+
+export async function drawable(
+  q: Query,
   snapshot: ProgramSnapshot,
+  resourcesDir: string
+): Promise<Drawable> {
+  return { snapshot, assets: await handoutAssets(q, snapshot, resourcesDir) }
+}
+
+/** The handout of a snapshot and its pictures. */
+export function renderHandout(
+  { snapshot, assets }: Drawable,
   options: HandoutOptions,
   { resourcesDir, offThread }: HandoutRendering
 ): Promise<HandoutFile> {
   return offThread.run('handout', {
     snapshot,
     options,
-    assets: handoutAssets(db, snapshot, resourcesDir),
+    assets,
     fontsDir: join(resourcesDir, 'fonts')
   })
 }
@@ -86,8 +96,10 @@ export async function issuedHandout(
   options: HandoutOptions,
   rendering: HandoutRendering
 ): Promise<HandoutFile> {
-  const snapshot = await reader.read((q) => getSnapshot(q, versionId))
-  return renderHandout(reader.db, snapshot, options, rendering)
+  const drawn = await reader.read(async (q) =>
+    drawable(q, await getSnapshot(q, versionId), rendering.resourcesDir)
+  )
+  return renderHandout(drawn, options, rendering)
 }
 
 /**
@@ -103,12 +115,11 @@ export type StartedPreviews = Map<number, { options: string; file: Promise<Hando
 /** A draft as it would print now, in the layout chosen now. */
 async function draftSnapshot(
   q: Query,
-  db: Unmoved,
   version: ProgramVersion,
   options: HandoutOptions
 ): Promise<ProgramSnapshot> {
   return {
-    ...(await buildSnapshot(q, db, version, new Date().toISOString())),
+    ...(await buildSnapshot(q, version, new Date().toISOString())),
     layout: options.layout
   }
 }
@@ -129,8 +140,10 @@ export function startPreview(
 ): Promise<void> {
   // built after the save committed, so a failure here can't fail the save: it reaches whoever
   // takes the preview, and one never taken is no unhandled rejection
-  const snapshot = reader.read((q) => draftSnapshot(q, reader.db, version, options))
-  const file = snapshot.then((drawn) => renderHandout(reader.db, drawn, options, rendering))
+  const snapshot = reader.read(async (q) =>
+    drawable(q, await draftSnapshot(q, version, options), rendering.resourcesDir)
+  )
+  const file = snapshot.then((drawn) => renderHandout(drawn, options, rendering))
   file.catch(() => undefined)
   started.delete(version.id)
   // drafts opened and never previewed leave theirs here: the newest few are enough
@@ -154,14 +167,16 @@ export async function previewHandout(
   const taken = started?.get(versionId)
   started?.delete(versionId)
   if (taken?.options === JSON.stringify(options)) return taken.file
-  const snapshot = await reader.read(async (q) => {
+  const drawn = await reader.read(async (q) => {
     const version = await getVersion(q, versionId)
     // an issued version keeps the layout it was issued with
-    return version.status === 'issued'
-      ? getSnapshot(q, versionId)
-      : draftSnapshot(q, reader.db, version, options)
+    const snapshot =
+      version.status === 'issued'
+        ? await getSnapshot(q, versionId)
+        : await draftSnapshot(q, version, options)
+    return drawable(q, snapshot, rendering.resourcesDir)
   })
-  return renderHandout(reader.db, snapshot, options, rendering)
+  return renderHandout(drawn, options, rendering)
 }
 
 /**
@@ -173,13 +188,12 @@ export async function warmUpHandouts(
   reader: HandoutReader,
   rendering: HandoutRendering
 ): Promise<void> {
-  const newest = await reader.read((q) =>
-    q
+  const { newest, options } = await reader.read(async (q) => ({
+    newest: await q
       .selectFrom('program_versions')
       .select((eb) => eb.fn.max<number | null>('id').as('id'))
-      .executeTakeFirstOrThrow()
-  )
-  if (newest.id !== null) {
-    await previewHandout(reader, newest.id, getHandoutOptions(reader.db), rendering)
-  }
+      .executeTakeFirstOrThrow(),
+    options: await getHandoutOptions(q)
+  }))
+  if (newest.id !== null) await previewHandout(reader, newest.id, options, rendering)
 }

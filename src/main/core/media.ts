@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { join, normalize, sep } from 'node:path'
-import type { Database } from 'better-sqlite3'
 import { AppError } from '@shared/errors'
 import type { MediaData } from '@shared/types'
+import type { Query } from './query/schema'
 
-/** A picture as a data: URL (the page's CSP allows data: images and nothing remote). */
-export function getMedia(db: Database, id: number, resourcesDir: string): MediaData {
-  const row = db
-    .prepare('SELECT id, mime, resource_path, data FROM exercise_media WHERE id = ?')
-    .get(id) as
-    { id: number; mime: string; resource_path: string | null; data: Buffer | null } | undefined
+const mediaRow = (q: Query, id: number) =>
+  q
+    .selectFrom('exercise_media')
+    .select(['id', 'mime', 'resource_path', 'data'])
+    .where('id', '=', id)
+
+type MediaRow = Awaited<ReturnType<ReturnType<typeof mediaRow>['executeTakeFirst']>>
+
+function mediaFrom(row: MediaRow, resourcesDir: string): MediaData {
   if (row === undefined) throw new AppError('not_found', 'That picture could not be found.')
   let bytes = row.data
   if (row.resource_path !== null) {
@@ -24,6 +27,11 @@ export function getMedia(db: Database, id: number, resourcesDir: string): MediaD
     mime: row.mime,
     dataUrl: `data:${row.mime};base64,${bytes!.toString('base64')}`
   }
+}
+
+/** A picture as a data: URL (the page's CSP allows data: images and nothing remote). */
+export async function getMedia(q: Query, id: number, resourcesDir: string): Promise<MediaData> {
+  return mediaFrom(await mediaRow(q, id).executeTakeFirst(), resourcesDir)
 }
 
 /** The bytes of a checked data: URL. */

@@ -5,48 +5,66 @@
 import type { Database } from 'better-sqlite3'
 import { strToU8, zipSync } from 'fflate'
 import { AppError } from '@shared/errors'
-import type { HandoutFile, HandoutOptions } from '@shared/types'
+import type { HandoutFile } from '@shared/types'
 import { audit } from './audit'
 import { namePart } from './file-names'
-import { renderHandout, type HandoutRendering } from './handouts'
+import {
+  drawable,
+  getHandoutOptions,
+  renderHandout,
+  type Drawable,
+  type HandoutRendering
+} from './handouts'
 import type { OffThread } from '../offthread/pool'
 import type { Query } from './query/schema'
 import { dialectSql } from './query/dialect'
 import { getPatient } from './patients'
-import { getSnapshot, getVersion, listVersions, type Unmoved } from './programs'
+import { getSnapshot, getVersion, listVersions } from './programs'
 import { listVisits } from './visits'
 
 /** Bumped when the archive's JSON changes shape; see docs/patient-export.md. */
 export const exportFormatVersion = 3
 
-/** Everything the archive holds about a patient, read at once. */
-export async function patientRecord(q: Query, unmoved: Unmoved, patientId: number) {
+/**
+ * Everything the archive holds about a patient, read at once: with each
+ * issued version's pictures, and the clinic's handout options, to draw their
+ * handouts after the read.
+ */
+export async function patientRecord(q: Query, patientId: number, resourcesDir: string) {
   const patient = await getPatient(q, patientId)
   const programVersions = []
+  const issued: { versionNo: number; drawn: Drawable }[] = []
   for (const summary of await listVersions(q, patientId)) {
-    programVersions.push({
-      ...(await getVersion(q, summary.id)),
-      snapshot: summary.status === 'issued' ? await getSnapshot(q, summary.id) : null
-    })
+    const snapshot = summary.status === 'issued' ? await getSnapshot(q, summary.id) : null
+    const version = await getVersion(q, summary.id)
+    programVersions.push({ ...version, snapshot })
+    if (snapshot) {
+      issued.push({
+        versionNo: version.versionNo,
+        drawn: await drawable(q, snapshot, resourcesDir)
+      })
+    }
   }
-  // domainsA17 moves visits onto the query layer: then `q` reads them too
-  return { patient, visits: listVisits(unmoved, patientId), programVersions }
+  return {
+    patient,
+    visits: await listVisits(q, patientId),
+    programVersions,
+    issued,
+    options: await getHandoutOptions(q)
+  }
 }
 
-/** The archive of a patient's record, with each issued version's handout; `db` gives their pictures. */
+/** The archive of a patient's record, with each issued version's handout. */
 export async function exportPatient(
   record: Awaited<ReturnType<typeof patientRecord>>,
-  db: Database,
-  options: HandoutOptions,
   rendering: HandoutRendering
 ): Promise<HandoutFile> {
-  const { patient, visits, programVersions } = record
+  const { patient, visits, programVersions, issued, options } = record
   const files: Record<string, Uint8Array> = {}
   const handouts: string[] = []
-  for (const version of programVersions) {
-    if (version.snapshot === null) continue
-    const file = await renderHandout(db, version.snapshot, options, rendering)
-    const name = `handouts/v${version.versionNo} ${file.fileName}`
+  for (const { versionNo, drawn } of issued) {
+    const file = await renderHandout(drawn, options, rendering)
+    const name = `handouts/v${versionNo} ${file.fileName}`
     files[name] = file.bytes
     handouts.push(name)
   }

@@ -1,6 +1,5 @@
 import { auditTrail } from './audit'
 import type { HandlerContext, HandlerTable } from './handlers'
-import { getHandoutOptions } from './handouts'
 import { clearJournal, erasePatient, exportPatient, patientRecord } from './patient-data'
 import {
   createPatient,
@@ -16,12 +15,7 @@ export function patientHandlers(context: HandlerContext): HandlerTable<'patients
   const { db, store } = context
   // read in one go, then drawn outside the read: rendering waits on the handout worker
   const exportFile = async (id: number) =>
-    exportPatient(
-      await store.read((q) => patientRecord(q, db, id)),
-      db,
-      getHandoutOptions(db),
-      context
-    )
+    exportPatient(await store.read((q) => patientRecord(q, id, context.resourcesDir)), context)
   return {
     'patients:list': (input) => store.read((q) => listPatients(q, input)),
     'patients:get': ({ id }) => store.read((q) => getPatient(q, id)),

@@ -1,9 +1,7 @@
 /**
  * Patients: the first domain on the query layer (issue 17). Every function
- * takes the `q` its handler's `store.read`/`store.write` hands it, first;
- * `getPatientSync` serves the domains still on the synchronous `db`.
+ * takes the `q` its handler's `store.read`/`store.write` hands it, first.
  */
-import type { Database } from 'better-sqlite3'
 import { sql } from 'kysely'
 import { limits } from '@shared/limits'
 import { AppError } from '@shared/errors'
@@ -12,7 +10,7 @@ import type { Patient, PatientFields, PatientSummary } from '@shared/types'
 import { audit, changedFields } from './audit'
 import type { Query } from './query/schema'
 import { dialectSql } from './query/dialect'
-import { runNow, sqliteBuilder } from './query/sync'
+import { rowsOf, type Steps } from './query/steps'
 import { fold, searchTerms } from './search'
 
 const summaryColumns = [
@@ -77,9 +75,9 @@ export async function getPatient(q: Query, id: number): Promise<Patient> {
   return patientFrom(await patientById(q, id).executeTakeFirst())
 }
 
-/** `getPatient` for the domains not yet on the query layer (visits, programs, export). */
-export function getPatientSync(db: Database, id: number): Patient {
-  return patientFrom(runNow(db, patientById(sqliteBuilder, id))[0])
+/** `getPatient` inside steps (query/steps.ts): a read that also runs synchronously. */
+export function* patientStep(q: Query, id: number): Steps<Patient> {
+  return patientFrom((yield* rowsOf(patientById(q, id)))[0])
 }
 
 /** Chooses the measures the patient's visit form shows and their progress charts follow. */

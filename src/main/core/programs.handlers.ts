@@ -16,15 +16,18 @@ import {
 
 /** A patient's programs, version by version, and the advice sections they draw on. */
 export function programHandlers(context: HandlerContext): HandlerTable<'programs' | 'advice'> {
-  const { db, handoutReader, store } = context
+  const { handoutReader, store } = context
   return {
     'programs:list': ({ patientId }) => store.read((q) => listVersions(q, patientId)),
     'programs:get': async ({ versionId }) => {
-      const version = await store.read((q) => getVersion(q, versionId))
+      const { version, options } = await store.read(async (q) => ({
+        version: await getVersion(q, versionId),
+        options: await getHandoutOptions(q)
+      }))
       // a draft opens in the builder, its preview one click away: its handout starts drawing
       // now, in the clinic's options, and the builder's first preview call takes it
       if (version.status === 'draft')
-        await startPreview(handoutReader, version, getHandoutOptions(db), context, context.previews)
+        await startPreview(handoutReader, version, options, context, context.previews)
       return version
     },
     'programs:create': ({ patientId, source, title }) =>
@@ -37,13 +40,12 @@ export function programHandlers(context: HandlerContext): HandlerTable<'programs
       return saved
     },
     'programs:issue': ({ versionId, confirmIncompleteDoses }) =>
-      // db: settings, exercises and visits are read synchronously until they move (domainsA17)
-      store.write((q) => issueVersion(q, db, versionId, confirmIncompleteDoses)),
+      store.write((q) => issueVersion(q, versionId, confirmIncompleteDoses)),
     'programs:revise': ({ versionId }) => store.write((q) => reviseVersion(q, versionId)),
     'programs:nextStage': ({ versionId }) => store.write((q) => moveToNextStage(q, versionId)),
     'programs:discard': ({ versionId }) => store.write((q) => deleteDraft(q, versionId)),
     'programs:compare': ({ fromId, toId }) => store.read((q) => compareVersions(q, fromId, toId)),
     'programs:snapshot': ({ versionId }) => store.read((q) => getSnapshot(q, versionId)),
-    'advice:list': () => listAdvice(db)
+    'advice:list': () => store.read((q) => listAdvice(q))
   }
 }

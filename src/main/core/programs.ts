@@ -4,7 +4,6 @@
  * handout shows; revising starts the next version as a copy. On the query
  * layer (issue 17): every function takes its handler's `q` first.
  */
-import type { Database } from 'better-sqlite3'
 import { describeDose, incompleteDoses } from '@shared/dose'
 import { AppError } from '@shared/errors'
 import { diffVersions } from '@shared/program-diff'
@@ -29,17 +28,9 @@ import { compiledOnce, type Param } from './query/compiled'
 import type { DoseColumns, ProgramAdviceTable, ProgramItemsTable, Query } from './query/schema'
 import { dialectSql } from './query/dialect'
 import { spinalHelpKey } from './seed/advice'
-// domainsA17 moves these three onto the query layer: their calls below pass `unmoved`
 import { exerciseDetails } from './exercises'
 import { getClinic, readSetting } from './settings'
 import { activeRedFlags } from './visits'
-
-/**
- * The connection `q` runs on, for the calls into the domains not yet on the
- * query layer (exercises, settings, visits); the parameter goes when they
- * take `q` too.
- */
-export type Unmoved = Database
 
 export interface DraftContent {
   title: string
@@ -194,7 +185,7 @@ export async function assertExercisesExist(q: Query, items: DraftContent['items'
   const found = await q
     .selectFrom('exercises as e')
     .select('e.id')
-    .where(dialectSql(q).inIdList('e.id', [...new Set(items.map((item) => item.exerciseId))]))
+    .where(dialectSql(q).oneOf('e.id', [...new Set(items.map((item) => item.exerciseId))]))
     .execute()
   const known = new Set(found.map((row) => row.id))
   const index = items.findIndex((item) => !known.has(item.exerciseId))
@@ -443,7 +434,7 @@ async function helpIsForAnotherRegion(q: Query, advice: ProgramAdvice[]): Promis
   const rows = await q
     .selectFrom('advice_sections as a')
     .select(['a.id', 'a.builtin_key'])
-    .where(dialectSql(q).inIdList('a.id', ids as number[]))
+    .where(dialectSql(q).oneOf('a.id', ids as number[]))
     .execute()
   const keys = new Map(rows.map((row) => [row.id, row.builtin_key]))
   return ids.every((id) => {
@@ -459,7 +450,7 @@ async function mediaIdsOf(q: Query, exerciseIds: number[]): Promise<Map<number, 
   const rows = await q
     .selectFrom('exercise_media as m')
     .select(['m.id', 'm.exercise_id'])
-    .where(dialectSql(q).inIdList('m.exercise_id', [...ids.keys()]))
+    .where(dialectSql(q).oneOf('m.exercise_id', [...ids.keys()]))
     .where('m.retired_at', 'is', null)
     .orderBy('m.sort_order')
     .orderBy('m.id')
@@ -470,7 +461,6 @@ async function mediaIdsOf(q: Query, exerciseIds: number[]): Promise<Map<number, 
 
 export async function buildSnapshot(
   q: Query,
-  unmoved: Unmoved,
   version: ProgramVersion,
   issuedAt: string
 ): Promise<ProgramSnapshot> {
@@ -479,14 +469,14 @@ export async function buildSnapshot(
     q,
     version.items.map((item) => item.exerciseId)
   )
-  const redFlags = activeRedFlags(unmoved, version.patientId).map((active) => active.flag)
+  const redFlags = (await activeRedFlags(q, version.patientId)).map((active) => active.flag)
   return {
     format: 1,
     issuedAt,
     redFlags,
     spinalFlags: redFlags.length > 0 || !(await helpIsForAnotherRegion(q, version.advice)),
     patient: { id: patient.id, fullName: patient.fullName, dateOfBirth: patient.dateOfBirth },
-    clinic: getClinic(unmoved),
+    clinic: await getClinic(q),
     program: {
       programId: version.programId,
       versionId: version.id,
@@ -496,21 +486,23 @@ export async function buildSnapshot(
       startDate: version.startDate,
       reviewDate: version.reviewDate
     },
-    exercises: version.items.map((item) => {
-      const exercise = exerciseDetails(unmoved, item.exerciseId)
-      return {
-        exerciseId: exercise.id,
-        name: exercise.name,
-        summary: exercise.summary,
-        steps: exercise.steps,
-        caution: exercise.caution,
-        mediaIds: mediaIds.get(exercise.id) ?? [],
-        phase: item.phase,
-        dose: item.dose,
-        doseLine: describeDose(item.dose),
-        easierName: item.easier?.name ?? null
-      }
-    }),
+    exercises: await Promise.all(
+      version.items.map(async (item) => {
+        const exercise = await exerciseDetails(q, item.exerciseId)
+        return {
+          exerciseId: exercise.id,
+          name: exercise.name,
+          summary: exercise.summary,
+          steps: exercise.steps,
+          caution: exercise.caution,
+          mediaIds: mediaIds.get(exercise.id) ?? [],
+          phase: item.phase,
+          dose: item.dose,
+          doseLine: describeDose(item.dose),
+          easierName: item.easier?.name ?? null
+        }
+      })
+    ),
     advice: version.advice,
     walkRun: version.walkRun
   }
@@ -523,7 +515,6 @@ export async function buildSnapshot(
  */
 export async function issueVersion(
   q: Query,
-  unmoved: Unmoved,
   versionId: number,
   confirmIncompleteDoses = false
 ): Promise<ProgramVersion> {
@@ -542,8 +533,8 @@ export async function issueVersion(
   }
   const issuedAt = new Date().toISOString()
   // the layout chosen for handouts is frozen with the rest: every reprint is the same
-  const layout = readSetting<Partial<HandoutOptions>>(unmoved, 'handout')?.layout ?? 'standard'
-  const snapshot = { ...(await buildSnapshot(q, unmoved, version, issuedAt)), layout }
+  const layout = (await readSetting<Partial<HandoutOptions>>(q, 'handout'))?.layout ?? 'standard'
+  const snapshot = { ...(await buildSnapshot(q, version, issuedAt)), layout }
   await q
     .updateTable('program_versions')
     .set({

@@ -1,32 +1,33 @@
-import type { Database } from 'better-sqlite3'
 import type { HandlerContext, HandlerTable } from './handlers'
-import { askClinicDetails, getClinic, skipClinicDetails, updateClinic } from './settings'
-
-function count(db: Database, table: string): number {
-  const row = db.prepare(`SELECT count(*) AS n FROM ${table} WHERE archived_at IS NULL`).get()
-  return (row as { n: number }).n
-}
+import {
+  askClinicDetails,
+  countActive,
+  getClinic,
+  skipClinicDetails,
+  updateClinic
+} from './settings'
 
 /** What the app is and where its data lives, and the clinic's own details. */
 export function settingsHandlers(context: HandlerContext): HandlerTable<'app' | 'clinic'> {
-  const { db, write } = context
+  const { store } = context
   return {
-    'app:info': () => ({
-      version: context.version,
-      transport: context.transport,
-      dataDir: context.dataDir,
-      databaseFile: context.databaseFile,
-      counts: {
-        patients: count(db, 'patients'),
-        exercises: count(db, 'exercises'),
-        adviceSections: count(db, 'advice_sections'),
-        templates: count(db, 'templates')
-      },
-      askClinicDetails: askClinicDetails(db)
-    }),
+    'app:info': () =>
+      store.read(async (q) => ({
+        version: context.version,
+        transport: context.transport,
+        dataDir: context.dataDir,
+        databaseFile: context.databaseFile,
+        counts: {
+          patients: await countActive(q, 'patients'),
+          exercises: await countActive(q, 'exercises'),
+          adviceSections: await countActive(q, 'advice_sections'),
+          templates: await countActive(q, 'templates')
+        },
+        askClinicDetails: await askClinicDetails(q)
+      })),
     'app:health': () => ({ ...context.health }),
-    'clinic:get': () => getClinic(db),
-    'clinic:update': (clinic) => write(() => updateClinic(db, clinic)),
-    'clinic:skipDetails': () => write(() => skipClinicDetails(db))
+    'clinic:get': () => store.read((q) => getClinic(q)),
+    'clinic:update': (clinic) => store.write((q) => updateClinic(q, clinic)),
+    'clinic:skipDetails': () => store.write((q) => skipClinicDetails(q))
   }
 }

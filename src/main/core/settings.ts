@@ -1,16 +1,44 @@
+/**
+ * The clinic's settings: one JSON value a key. On the query layer (issue 17);
+ * the `…Sync` bridges serve the code still on the synchronous `db` (backups,
+ * the seed).
+ */
 import type { Database } from 'better-sqlite3'
 import type { ClinicSettings } from '@shared/types'
+import { dialectSql } from './query/dialect'
+import type { Query } from './query/schema'
+import { runNow, sqliteBuilder } from './query/sync'
 
-export function readSetting<T>(db: Database, key: string): T | undefined {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-    { value: string } | undefined
-  return row === undefined ? undefined : (JSON.parse(row.value) as T)
+const settingRow = (q: Query, key: string) =>
+  q.selectFrom('settings').select('value').where('key', '=', key)
+
+const parsed = <T>(row: { value: string } | undefined): T | undefined =>
+  row === undefined ? undefined : (JSON.parse(row.value) as T)
+
+export async function readSetting<T>(q: Query, key: string): Promise<T | undefined> {
+  return parsed<T>(await settingRow(q, key).executeTakeFirst())
 }
 
-export function writeSetting(db: Database, key: string, value: unknown): void {
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
-  ).run(key, JSON.stringify(value))
+export function readSettingSync<T>(db: Database, key: string): T | undefined {
+  return parsed<T>(runNow(db, settingRow(sqliteBuilder, key))[0])
+}
+
+const settingUpsert = (q: Query, key: string, value: unknown) =>
+  q
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((conflict) =>
+      conflict
+        .columns(dialectSql(q).uniqueKey(['key']))
+        .doUpdateSet({ value: (e) => e.ref('excluded.value') })
+    )
+
+export async function writeSetting(q: Query, key: string, value: unknown): Promise<void> {
+  await settingUpsert(q, key, value).execute()
+}
+
+export function writeSettingSync(db: Database, key: string, value: unknown): void {
+  runNow(db, settingUpsert(sqliteBuilder, key, value))
 }
 
 /** A clinic before anything is filled in. */
@@ -24,13 +52,18 @@ export const emptyClinic: ClinicSettings = {
   logoDataUrl: null
 }
 
-export function getClinic(db: Database): ClinicSettings {
-  return { ...emptyClinic, ...readSetting<Partial<ClinicSettings>>(db, 'clinic') }
+const clinicFrom = (stored: Partial<ClinicSettings> | undefined): ClinicSettings => ({
+  ...emptyClinic,
+  ...stored
+})
+
+export async function getClinic(q: Query): Promise<ClinicSettings> {
+  return clinicFrom(await readSetting<Partial<ClinicSettings>>(q, 'clinic'))
 }
 
-export function updateClinic(db: Database, clinic: ClinicSettings): ClinicSettings {
-  writeSetting(db, 'clinic', clinic)
-  return getClinic(db)
+export async function updateClinic(q: Query, clinic: ClinicSettings): Promise<ClinicSettings> {
+  await writeSetting(q, 'clinic', clinic)
+  return getClinic(q)
 }
 
 /** Where "Skip for now" on the first day's clinic details question is kept. */
@@ -42,15 +75,29 @@ const detailsSkippedKey = 'clinic_details_skipped'
  * skipped. Kept in the settings table, so it travels with the data (backups,
  * a second window) and is asked once per clinic, not per browser.
  */
-export function askClinicDetails(db: Database): boolean {
-  const clinic = getClinic(db)
+export async function askClinicDetails(q: Query): Promise<boolean> {
+  const clinic = await getClinic(q)
   const filled = [clinic.clinicName, clinic.phone, clinic.therapistName].some(
     (value) => value.trim() !== ''
   )
-  return !filled && readSetting<boolean>(db, detailsSkippedKey) !== true
+  return !filled && (await readSetting<boolean>(q, detailsSkippedKey)) !== true
 }
 
-export function skipClinicDetails(db: Database): null {
-  writeSetting(db, detailsSkippedKey, true)
+export async function skipClinicDetails(q: Query): Promise<null> {
+  await writeSetting(q, detailsSkippedKey, true)
   return null
+}
+
+/** How many active (not archived) rows a table has, for the app's About box. */
+export async function countActive(
+  q: Query,
+  table: 'patients' | 'exercises' | 'advice_sections' | 'templates'
+): Promise<number> {
+  const { n } = await q
+    .selectFrom(table)
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  // PostgreSQL's count is a bigint, which its driver returns as text
+  return Number(n)
 }

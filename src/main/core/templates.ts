@@ -36,7 +36,7 @@ type TemplateRow = Awaited<ReturnType<ReturnType<typeof templateRows>['execute']
 /** The templates of `rows` whole: their exercises and advice read for all of them at once. */
 async function templatesFrom(q: Query, rows: TemplateRow[]): Promise<Template[]> {
   if (rows.length === 0) return []
-  const ids = dialectSql(q).inIdList(
+  const ids = dialectSql(q).oneOf(
     't.template_id',
     rows.map((row) => row.id)
   )
@@ -90,7 +90,7 @@ export async function listTemplates(q: Query): Promise<Template[]> {
   const rows = await templateRows(q)
     .where('t.archived_at', 'is', null)
     .orderBy(sql`t.builtin_key IS NULL`)
-    .orderBy(dialectSql(q).ignoringCase('t.name'))
+    .orderBy(dialectSql(q).caseless('t.name'))
     .execute()
   return templatesFrom(q, rows)
 }
@@ -251,7 +251,7 @@ async function assertAdviceExists(q: Query, adviceIds: number[]): Promise<void> 
   const found = await q
     .selectFrom('advice_sections as a')
     .select('a.id')
-    .where(dialectSql(q).inIdList('a.id', adviceIds))
+    .where(dialectSql(q).oneOf('a.id', adviceIds))
     .execute()
   const known = new Set(found.map((row) => row.id))
   const index = adviceIds.findIndex((adviceId) => !known.has(adviceId))

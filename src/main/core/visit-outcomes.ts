@@ -2,7 +2,6 @@
  * A visit's outcome measures as rows of visit_outcomes, one number per item:
  * ('nprs', 'now', 6), ('odi', '3', 2), ('lefs', '12', 3), ('running', 'weeklyKm', 24.5).
  */
-import type { Database } from 'better-sqlite3'
 import {
   lefsItems,
   lefsTotal,
@@ -14,8 +13,9 @@ import {
 } from '@shared/measures'
 import { nprsItems, odiPercent, odiSections, psfsMean } from '@shared/outcomes'
 import type { Visit, VisitOutcomes } from '@shared/types'
+import type { Query } from './query/schema'
 
-interface OutcomeRow {
+export interface OutcomeRow {
   measure: string
   item: string
   value: number
@@ -29,10 +29,8 @@ const itemLists = {
   startBack: startBackItems.length
 } as const
 
-export function readOutcomes(db: Database, visitId: number): VisitOutcomes {
-  const rows = db
-    .prepare('SELECT measure, item, value FROM visit_outcomes WHERE visit_id = ? ORDER BY rowid')
-    .all(visitId) as OutcomeRow[]
+/** One visit's outcomes from its rows of visit_outcomes, in the order they were written. */
+export function outcomesFrom(rows: OutcomeRow[]): VisitOutcomes {
   const value = (measure: string, item: string) =>
     rows.find((row) => row.measure === measure && row.item === item)?.value ?? null
   const items = (measure: keyof typeof itemLists) =>
@@ -62,13 +60,16 @@ export function readOutcomes(db: Database, visitId: number): VisitOutcomes {
   }
 }
 
-export function writeOutcomes(db: Database, visitId: number, outcomes: VisitOutcomes): void {
-  db.prepare('DELETE FROM visit_outcomes WHERE visit_id = ?').run(visitId)
-  const insert = db.prepare(
-    'INSERT INTO visit_outcomes (visit_id, measure, item, value) VALUES (?, ?, ?, ?)'
-  )
+/** Replaces a visit's outcome rows, in one statement. */
+export async function writeOutcomes(
+  q: Query,
+  visitId: number,
+  outcomes: VisitOutcomes
+): Promise<void> {
+  await q.deleteFrom('visit_outcomes').where('visit_id', '=', visitId).execute()
+  const rows: (OutcomeRow & { visit_id: number })[] = []
   const put = (measure: string, item: string, value: number | null) => {
-    if (value !== null) insert.run(visitId, measure, item, value)
+    if (value !== null) rows.push({ visit_id: visitId, measure, item, value })
   }
   for (const item of nprsItems) put('nprs', item, outcomes.nprs[item])
   for (const measure of Object.keys(itemLists) as (keyof typeof itemLists)[]) {
@@ -79,6 +80,8 @@ export function writeOutcomes(db: Database, visitId: number, outcomes: VisitOutc
   put('legNprs', '', outcomes.legNprs)
   put('groc', '', outcomes.groc)
   for (const item of runningItems) put('running', item, outcomes.running[item])
+  // one multi-row insert: its rows take their rowids in this order, which PSFS is read back in
+  if (rows.length > 0) await q.insertInto('visit_outcomes').values(rows).execute()
 }
 
 export function scoresOf(outcomes: VisitOutcomes): Visit['scores'] {

@@ -7,7 +7,12 @@ import { readFileSync } from 'node:fs'
 import type { Database } from 'better-sqlite3'
 import type { ImportReport } from '@shared/types'
 import { connect } from '../db/connect'
-import { insertExercise, setImportSource, setPhotos, updateExerciseRow } from '../exercises'
+import {
+  insertExerciseSync,
+  setImportSourceSync,
+  setPhotosSync,
+  updateExerciseRowSync
+} from '../exercises'
 import type { ImportProblem, PlannedRecord } from './free-exercise-db'
 import { checkPhotos, locateImport, readPlan, reportOf, type CheckedPhoto } from './read'
 
@@ -26,12 +31,12 @@ function writeRecord(db: Database, record: PlannedRecord, photos: CheckedPhoto[]
   let id: number
   if (existing) {
     id = existing.id
-    updateExerciseRow(db, id, record.fields)
+    updateExerciseRowSync(db, id, record.fields)
   } else {
-    id = insertExercise(db, record.fields, { source: 'imported', keywords: record.keywords })
+    id = insertExerciseSync(db, record.fields, { source: 'imported', keywords: record.keywords })
   }
-  setImportSource(db, id, { ref: record.ref, hash: record.hash, keywords: record.keywords })
-  setPhotos(
+  setImportSourceSync(db, id, { ref: record.ref, hash: record.hash, keywords: record.keywords })
+  setPhotosSync(
     db,
     id,
     photos.map(({ file, mime }) => ({ data: readFileSync(file), mime }))

@@ -12,7 +12,17 @@ import * as sqlite from './sqlite'
 /** what differs per store; both modules provide it (postgres.ts shares sqlite.ts's `wordStart`) */
 export type DialectSql = Pick<
   typeof sqlite,
-  'patientMatch' | 'optimizePatientSearch' | 'inIdList' | 'ignoringCase'
+  | 'patientMatch'
+  | 'optimizePatientSearch'
+  | 'uniqueKey'
+  | 'caseless'
+  | 'oneSnapshot'
+  | 'libraryMatches'
+  | 'libraryWords'
+  | 'startsWith'
+  | 'listHas'
+  | 'exerciseListValues'
+  | 'oneOf'
 >
 
 /**

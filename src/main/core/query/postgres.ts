@@ -4,6 +4,7 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely'
 import type { Query } from './schema'
+import { likePrefix } from '../search'
 import { wordStart } from './sqlite'
 
 /** Above this many matches a term is common: walking the name index finds the first 500 sooner. */
@@ -31,7 +32,7 @@ export async function patientMatch(q: Query, terms: string[]): Promise<Expressio
       ) AS found`.execute(q)
     const ids = rows[0]?.ids ?? []
     if (ids.length <= rareMatches) {
-      filters.push(sql<SqlBool>`p.id = ANY(${ids}::bigint[])`)
+      filters.push(sql<SqlBool>`p.id = ANY(${[...ids]}::bigint[])`)
       continue
     }
     filters.push(sql<SqlBool>`p.search_text LIKE ${pattern}`)
@@ -47,12 +48,85 @@ export async function patientMatch(q: Query, terms: string[]): Promise<Expressio
 /** PostgreSQL's trigram index needs no folding together after an erase (VACUUM does its share). */
 export async function optimizePatientSearch(): Promise<void> {}
 
-/** `column` (an integer id) is one of `ids`: one array parameter, whatever their number. */
-export function inIdList(column: string, ids: readonly number[]): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} = ANY(${[...ids]}::bigint[])`
+/* The library, settings, advice and visits' SQL (issue 17), against migration 001's schema;
+   tests/clinic/domains-a.test.ts runs those domains on PostgreSQL. */
+
+/** Every clinic table's unique keys lead with clinic_id (migration 001), which its default fills. */
+export function uniqueKey<Column extends string>(columns: Column[]): Column[] {
+  return ['clinic_id' as Column, ...columns]
 }
 
-/** `column` as names are ordered, ignoring case: "abc" beside "ABC". */
-export function ignoringCase(column: string): Expression<string> {
+/** A text column as a sort key that ignores case. */
+export function caseless(column: string): Expression<string> {
   return sql<string>`lower(${sql.ref(column)})`
+}
+
+/**
+ * Runs `work` as it is: the clinic store's every call already is one
+ * transaction. But at READ COMMITTED each query takes its own snapshot: for
+ * the counts to agree with their rows under concurrent writes, pg-store's
+ * reads would open `BEGIN ISOLATION LEVEL REPEATABLE READ` (not done yet).
+ */
+export async function oneSnapshot<T>(q: Query, work: (q: Query) => Promise<T>): Promise<T> {
+  return work(q)
+}
+
+/** One word of a group as a tsquery, folded as the stored vector is; the typed one as a prefix. */
+const tsWord = (word: string, prefix: boolean) =>
+  sql`to_tsquery('simple', quote_literal(physioplan_fold(${word}))${sql.raw(prefix ? " || ':*'" : '')})`
+
+/**
+ * The library search over `exercises.search_vector` (migration 001: name A,
+ * other names B, regions and tags C, summary D), as rows (id, rank), rank
+ * lower for better matches. Under row-level security `@@` is not leakproof,
+ * so the GIN index is not used for the app's role (plan §3): a scan per search.
+ */
+export function libraryMatches(groups: string[][], ranked: boolean) {
+  const query = groups
+    .map(([typed, ...close]) =>
+      close.reduce(
+        (either, word) => sql`(${either} || ${tsWord(word, false)})`,
+        tsWord(typed!, true)
+      )
+    )
+    .reduce((both, group) => sql`(${both} && ${group})`)
+  const rank = ranked ? sql`-ts_rank('{0.1, 0.3, 0.5, 1.0}', search_vector, ${query})` : sql`0`
+  return sql<{ id: number; rank: number }>`(SELECT id, ${rank} AS rank
+    FROM exercises WHERE search_vector @@ ${query})`
+}
+
+/** Every word of the clinic's library search vectors (ts_stat runs as the caller: its clinic only). */
+export async function libraryWords(q: Query): Promise<string[]> {
+  const { rows } = await sql<{
+    word: string
+  }>`SELECT word FROM ts_stat('SELECT search_vector FROM exercises')`.execute(q)
+  return rows.map((row) => row.word)
+}
+
+/** True where a text column starts with `prefix`, in either case; `%` and `_` taken literally. */
+export function startsWith(column: string, prefix: string): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} ILIKE ${likePrefix(prefix)} ESCAPE '\\'`
+}
+
+/** True where a column's JSON list of strings holds `value`. */
+export function listHas(column: string, value: string): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)}::jsonb @> jsonb_build_array(${value}::text)`
+}
+
+/** Every value in one JSON list column of the active exercises, once each, in caseless order. */
+export async function exerciseListValues(
+  q: Query,
+  column: 'body_regions' | 'equipment' | 'conditions'
+): Promise<string[]> {
+  const { rows } = await sql<{ value: string }>`SELECT value FROM (
+      SELECT DISTINCT j.value FROM exercises e,
+        jsonb_array_elements_text(${sql.ref(`e.${column}`)}::jsonb) AS j (value)
+      WHERE e.archived_at IS NULL
+    ) AS listed ORDER BY lower(value), value`.execute(q)
+  return rows.map((row) => row.value)
+}
+
+/** True where a column's value is one of `ids`, bound as one array. */
+export function oneOf(column: string, ids: readonly number[]): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} = ANY(${[...ids]}::bigint[])`
 }

@@ -5,7 +5,16 @@
  * domain's selects rename them to the contract's camelCase.
  */
 import type { Generated, Kysely } from 'kysely'
-import type { AuditEntry, ExerciseCategory, ExercisePhase } from '@shared/types'
+import type { RedFlag } from '@shared/red-flags'
+import type {
+  AuditEntry,
+  Difficulty,
+  Dose,
+  ExerciseCategory,
+  ExerciseSource,
+  ExercisePhase,
+  Position
+} from '@shared/types'
 
 export interface PatientsTable {
   id: Generated<number>
@@ -24,6 +33,11 @@ export interface PatientsTable {
   archived_at: string | null
   created_at: string
   updated_at: string
+  /** the latest visit (by date, then id), kept by triggers on visits (migration 006) */
+  latest_visit_id: number | null
+  latest_visit_date: string | null
+  latest_visit_type: VisitsTable['visit_type'] | null
+  latest_next_visit_date: string | null
 }
 
 export interface AuditTable {
@@ -35,6 +49,118 @@ export interface AuditTable {
   action: AuditEntry['action']
   /** a JSON list of field names, never their values */
   fields: Generated<string>
+}
+
+export interface SettingsTable {
+  key: string
+  /** JSON */
+  value: string
+}
+
+export interface AdviceSectionsTable {
+  id: Generated<number>
+  builtin_key: string | null
+  kind: 'general' | 'seek-help'
+  title: string
+  intro: string
+  /** a JSON list of strings */
+  points: string
+  sort_order: number
+  archived_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ExerciseMediaTable {
+  id: Generated<number>
+  exercise_id: number
+  kind: 'illustration' | 'photo'
+  stage: 'single' | 'start' | 'end'
+  sort_order: number
+  mime: string
+  /** a built-in picture's file under the app's resources; else `data` holds it */
+  resource_path: string | null
+  data: Buffer | null
+  width: number | null
+  height: number | null
+  retired_at: string | null
+}
+
+/**
+ * The exercises' stored columns; SQLite's generated ones (the folded copies
+ * and tag words its search index reads) are left out: nothing selects them.
+ */
+export interface ExercisesTable {
+  id: Generated<number>
+  builtin_key: string | null
+  source: ExerciseSource
+  /** the record's id in an imported data set */
+  import_ref: string | null
+  /** the record's hash as last imported; null once edited here */
+  import_hash: string | null
+  copied_from_id: number | null
+  name: string
+  summary: string
+  /** JSON lists: steps, body_regions, equipment, conditions, stages, movements */
+  steps: string
+  category: ExerciseCategory
+  body_regions: string
+  position: Position
+  equipment: string
+  difficulty: Difficulty
+  caution: string | null
+  keywords: Generated<string>
+  default_sets: number | null
+  default_reps: number | null
+  default_hold_seconds: number | null
+  default_duration_seconds: number | null
+  default_per_day: number | null
+  default_per_week: number | null
+  default_side: Dose['side'] | null
+  default_load: string | null
+  default_rest_seconds: number | null
+  default_note: string | null
+  favourite: Generated<number>
+  archived_at: string | null
+  created_at: string
+  updated_at: string
+  easier_id: Generated<number | null>
+  harder_id: Generated<number | null>
+  conditions: Generated<string>
+  stages: Generated<string>
+  movements: Generated<string>
+}
+
+export interface VisitsTable {
+  id: Generated<number>
+  patient_id: number
+  visit_date: string
+  visit_type: 'initial' | 'follow-up' | 'discharge'
+  program_version_id: number | null
+  subjective: string | null
+  objective: string | null
+  plan: string | null
+  sessions_done: number | null
+  sessions_prescribed: number | null
+  next_visit_date: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface VisitOutcomesTable {
+  visit_id: number
+  measure: string
+  item: string
+  value: number
+  /** the order the items were written in (SQLite's own rowid; a named column on PostgreSQL) */
+  rowid: Generated<number>
+}
+
+export interface VisitRedFlagsTable {
+  visit_id: number
+  flag: RedFlag
+  status: 'present' | 'resolved'
+  note: string | null
 }
 
 /** A dose's ten columns, as program and template items store them (dose-columns.ts). */
@@ -126,38 +252,16 @@ export interface TemplateAdviceTable {
   advice_id: number
 }
 
-/*
- * The columns programs and templates read of tables other domains own (the library, its
- * pictures and advice: domainsA17 moves those and types them whole; theirs replace these).
- */
-export interface ExercisesTable {
-  id: Generated<number>
-  name: string
-  category: ExerciseCategory
-  easier_id: number | null
-  harder_id: number | null
-  archived_at: string | null
-}
-
-export interface ExerciseMediaTable {
-  id: Generated<number>
-  exercise_id: number
-  sort_order: number
-  retired_at: string | null
-}
-
-export interface AdviceSectionsTable {
-  id: Generated<number>
-  builtin_key: string | null
-  kind: Generated<'general' | 'seek-help'>
-  title: string
-  intro: Generated<string>
-  points: Generated<string>
-}
-
 export interface Schema {
   patients: PatientsTable
   audit_log: AuditTable
+  settings: SettingsTable
+  advice_sections: AdviceSectionsTable
+  exercise_media: ExerciseMediaTable
+  exercises: ExercisesTable
+  visits: VisitsTable
+  visit_outcomes: VisitOutcomesTable
+  visit_red_flags: VisitRedFlagsTable
   programs: ProgramsTable
   program_versions: ProgramVersionsTable
   program_items: ProgramItemsTable
@@ -165,9 +269,6 @@ export interface Schema {
   templates: TemplatesTable
   template_items: TemplateItemsTable
   template_advice: TemplateAdviceTable
-  exercises: ExercisesTable
-  exercise_media: ExerciseMediaTable
-  advice_sections: AdviceSectionsTable
 }
 
 /**

@@ -36,18 +36,106 @@ export async function optimizePatientSearch(q: Query): Promise<void> {
 }
 
 /**
- * `column` (an integer id) is one of `ids`. One statement text whatever the
- * number of ids: a placeholder each would prepare, and cache, a statement per
- * length. PostgreSQL's: `column = ANY($1)` with the ids as one array.
+ * The columns an upsert's ON CONFLICT names for a table's own unique key
+ * `columns`. SQLite's keys are those columns; PostgreSQL's clinic tables lead
+ * each key with clinic_id, which its module must return first.
  */
-export function inIdList(column: string, ids: readonly number[]): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
+export function uniqueKey<Column extends string>(columns: Column[]): Column[] {
+  return columns
 }
 
 /**
- * `column` as names are ordered, ignoring case: "abc" beside "ABC".
- * PostgreSQL's: `lower(column)`.
+ * A text column as a sort key that ignores case ("bridge" beside "Bridge").
+ * SQLite's NOCASE folds ASCII letters only; PostgreSQL may fold all of them
+ * (lower(), or a case-insensitive collation).
  */
-export function ignoringCase(column: string): Expression<string> {
+export function caseless(column: string): Expression<string> {
   return sql<string>`${sql.ref(column)} COLLATE NOCASE`
+}
+
+/**
+ * Runs `work` with every query of it reading one snapshot of the data (the
+ * dashboard's counts and rows must agree though an import commits meanwhile).
+ * SQLite: a read outside a write gets a deferred transaction of its own, on
+ * the one connection. PostgreSQL: the call already is one transaction; its
+ * module must make that transaction's queries share a snapshot (REPEATABLE
+ * READ, set before its first query).
+ */
+export async function oneSnapshot<T>(q: Query, work: (q: Query) => Promise<T>): Promise<T> {
+  if (q.isTransaction) return work(q)
+  return q.connection().execute(async (connection) => {
+    await sql`begin`.execute(connection)
+    try {
+      const result = await work(connection)
+      await sql`commit`.execute(connection)
+      return result
+    } catch (error) {
+      await sql`rollback`.execute(connection)
+      throw error
+    }
+  })
+}
+
+/**
+ * The library search: the exercises whose name, other names, body regions,
+ * summary or tags match every group, as rows (id, rank) to join on
+ * exercises.id. A group is one typed (folded) word: the exercise must hold a
+ * word starting with the group's first entry, or equal to one of the others
+ * (the close spellings of the typo fallback). `rank` is lower for better
+ * matches (name hits count most, then other names, tags, regions, summary);
+ * unranked (one or two letters, ordered by name instead) it may be any
+ * constant, and costs nothing.
+ */
+export function libraryMatches(groups: string[][], ranked: boolean) {
+  const match = groups
+    .map(([typed, ...close]) => {
+      const words = [`${ftsString(typed!)}*`, ...close.map(ftsString)]
+      return words.length > 1 ? `(${words.join(' OR ')})` : words[0]!
+    })
+    .join(' AND ')
+  const rank = ranked ? sql`bm25(exercises_fts, 10, 5, 2, 1, 3)` : sql`0`
+  return sql<{ id: number; rank: number }>`(SELECT rowid AS id, ${rank} AS rank
+    FROM exercises_fts WHERE exercises_fts MATCH ${match})`
+}
+
+/** Every word the library search's index holds (folded), for the typo fallback to compare with. */
+export async function libraryWords(q: Query): Promise<string[]> {
+  const { rows } = await sql<{ term: string }>`SELECT term FROM exercises_vocab`.execute(q)
+  return rows.map((row) => row.term)
+}
+
+/**
+ * True where a text column starts with `prefix`, ASCII letters in either
+ * case (SQLite's LIKE); `%` and `_` in the prefix are plain characters.
+ */
+export function startsWith(column: string, prefix: string): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} LIKE ${likePrefix(prefix)} ESCAPE '\\'`
+}
+
+/** True where a column's JSON list of strings holds `value`. */
+export function listHas(column: string, value: string): Expression<SqlBool> {
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(${sql.ref(column)}) WHERE value = ${value})`
+}
+
+/**
+ * Every value in the JSON lists of one column of the active (not archived)
+ * exercises, once each, in caseless order: what a library filter offers.
+ */
+export async function exerciseListValues(
+  q: Query,
+  column: 'body_regions' | 'equipment' | 'conditions'
+): Promise<string[]> {
+  const { rows } = await sql<{ value: string }>`SELECT DISTINCT j.value AS value
+    FROM exercises e, json_each(${sql.ref(`e.${column}`)}) j
+    WHERE e.archived_at IS NULL ORDER BY j.value COLLATE NOCASE`.execute(q)
+  return rows.map((row) => row.value)
+}
+
+/**
+ * True where a column's value is one of `ids`, the list bound as one
+ * parameter (a page's 200 ids as 200 parameters cost more to build and
+ * compile than the read itself). PostgreSQL: `= ANY(array)`.
+ */
+export function oneOf(column: string, ids: readonly number[]): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
 }

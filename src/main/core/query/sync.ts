@@ -1,7 +1,7 @@
 /**
- * The bridge for the domains not yet on the query layer (visits, programs,
- * patient export): a query a moved domain defines once with Kysely, run
- * synchronously on their `db`. Goes when the last of them has moved.
+ * The bridge for the SQLite-only work that stays synchronous on a `db` (the
+ * seed, the library import's worker, backups' settings): a query a domain
+ * defines once with Kysely, run synchronously there.
  */
 import type { Database } from 'better-sqlite3'
 import {

@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3'
 import { builtinWalkRunPlans, planFrom } from '@shared/walk-run'
 import type { ExerciseStage } from '@shared/types'
-import { clearBuiltinVariants, linkVariants, setBuiltinTags } from '../exercises'
+import { clearBuiltinVariantsSync, linkVariantsSync, setBuiltinTagsSync } from '../exercises'
 import {
   movementsByExercise,
   progressionChains,
@@ -22,10 +22,12 @@ function idOf(db: Database, table: 'exercises' | 'templates', key: string): numb
 }
 
 function linkProgressions(db: Database): void {
-  clearBuiltinVariants(db)
+  clearBuiltinVariantsSync(db)
   for (const chain of progressionChains) {
     const ids = chain.map((key) => idOf(db, 'exercises', key))
-    ids.forEach((id, index) => linkVariants(db, id, ids[index - 1] ?? null, ids[index + 1] ?? null))
+    ids.forEach((id, index) =>
+      linkVariantsSync(db, id, ids[index - 1] ?? null, ids[index + 1] ?? null)
+    )
   }
 }
 
@@ -54,7 +56,7 @@ function tagExercises(db: Database): void {
     const stages = [...(entry?.stages ?? [])].sort(
       (a, b) => stageOrder.indexOf(a) - stageOrder.indexOf(b)
     )
-    setBuiltinTags(db, key, {
+    setBuiltinTagsSync(db, key, {
       conditions: [...(entry?.conditions ?? [])].sort(),
       stages,
       movements: movementsByExercise[key] ?? []

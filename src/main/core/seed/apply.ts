@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { doseColumnNames, doseParams } from '../dose-columns'
-import { upsertBuiltinExercise } from '../exercises'
-import { readSetting, writeSetting } from '../settings'
+import { upsertBuiltinExerciseSync } from '../exercises'
+import { readSettingSync, writeSettingSync } from '../settings'
 import { builtinAdvice, builtinExercises, builtinTemplates } from './content'
 import { illustrationPaths } from './exercises'
 import { applyStructure } from './apply-structure'
@@ -37,7 +37,7 @@ function upsertExercises(db: Database, now: string): Map<string, number> {
   const ids = new Map<string, number>()
   for (const { key, keywords, dose, ...fields } of builtinExercises) {
     const row = { ...fields, defaultDose: dose }
-    ids.set(key, upsertBuiltinExercise(db, key, row, keywords, now))
+    ids.set(key, upsertBuiltinExerciseSync(db, key, row, keywords, now))
   }
   return ids
 }
@@ -158,7 +158,7 @@ function archiveRetired(db: Database, table: string, keys: string[], now: string
  * archived) is kept.
  */
 export function seedBuiltins(db: Database): boolean {
-  if (readSetting<string>(db, settingKey) === builtinContentVersion) return false
+  if (readSettingSync<string>(db, settingKey) === builtinContentVersion) return false
   db.transaction(() => {
     const now = new Date().toISOString()
     const exerciseIds = upsertExercises(db, now)
@@ -174,7 +174,7 @@ export function seedBuiltins(db: Database): boolean {
       builtinTemplates.map((template) => template.key),
       now
     )
-    writeSetting(db, settingKey, builtinContentVersion)
+    writeSettingSync(db, settingKey, builtinContentVersion)
   })()
   return true
 }
