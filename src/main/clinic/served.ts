@@ -50,7 +50,7 @@ export function clinicContext(store: QueryStore): HandlerContext {
     db: absent<Database>('the desktop’s data file'),
     handoutDb: absent<Database>('the desktop’s data file'),
     // handouts read what the session's store reads; the clinic has no second connection
-    handoutReader: { read: store.read },
+    handoutReader: { read: (work) => store.read(work) },
     offThread: absent<HandlerContext['offThread']>('the desktop’s workers'),
     jobs: absent<HandlerContext['jobs']>('the desktop’s jobs'),
     paths: absent<HandlerContext['paths']>('a file on the desktop'),
