@@ -11,7 +11,9 @@ import { makeServerCertificate } from '../../src/main/clinic/certificate'
 import { clinicClient, fetchCertificate, type ClinicClient } from '../../src/main/clinic/client'
 import { hashPassword, scryptCost } from '../../src/main/clinic/passwords'
 import { startClinicServer, type ClinicServer } from '../../src/main/clinic/server'
+import { emptyDose } from '../../src/shared/dose'
 import type { Patient, PatientSummary } from '../../src/shared/types'
+import { visitInput } from '../unit/visit-input'
 import { newClinic, pool } from './clinic-db'
 
 const app = pool('physioplan_app')
@@ -70,6 +72,19 @@ const fields = (fullName: string) => ({
   notes: null
 })
 
+const exerciseInput = {
+  summary: 'Curl the toes to gather a towel.',
+  steps: ['Sit with a towel under one foot.', 'Curl your toes to pull the towel in.'],
+  category: 'strengthening',
+  bodyRegions: ['feet'],
+  position: 'sitting',
+  equipment: ['towel'],
+  difficulty: 'easy',
+  caution: null,
+  defaultDose: { ...emptyDose, sets: 2, reps: 10, perDay: 1 },
+  photos: []
+}
+
 describe('the clinic server', () => {
   it('shows its fingerprint on first contact, then answers the pinned client’s calls', async () => {
     const presented = await fetchCertificate(address)
@@ -117,6 +132,38 @@ describe('the clinic server', () => {
     })
     // nothing a patient told us reached the log
     expect(JSON.stringify(logged.mock.calls)).not.toMatch(/ukasiewicz|Plantar/)
+  })
+
+  it('answers the visits and the library through the same handlers', async () => {
+    const ben = client()
+    await ben.signIn(ours.logins[1]!, password)
+    const created = await ben.call('patients:create', fields('Visited, Vera'))
+    const patientId = (created as { data: Patient }).data.id
+    const visit = await ben.call('visits:create', {
+      patientId,
+      ...visitInput({ subjective: 'Better on stairs.' })
+    })
+    expect(visit).toMatchObject({ ok: true, data: { patientId } })
+    expect(await ben.call('visits:list', { patientId })).toMatchObject({
+      ok: true,
+      data: [{ patientId, subjective: 'Better on stairs.' }]
+    })
+    expect(await ben.call('dashboard:get', {})).toMatchObject({ ok: true })
+
+    const exercise = await ben.call('exercises:create', {
+      ...exerciseInput,
+      name: 'Towel scrunches'
+    })
+    expect(exercise).toMatchObject({ ok: true, data: { name: 'Towel scrunches' } })
+    const found = await ben.call('exercises:list', { query: 'towel scr' })
+    expect(found.ok && (found.data as { name: string }[]).map((each) => each.name)).toContain(
+      'Towel scrunches'
+    )
+    // a built-in picture is a file the desktop app ships
+    expect(await ben.call('media:get', { id: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' }
+    })
   })
 
   it('keeps one clinic’s session out of another clinic’s patients', async () => {

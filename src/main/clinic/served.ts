@@ -9,15 +9,17 @@ import type { Database } from 'better-sqlite3'
 import type { Channel } from '@shared/channels'
 import { AppError } from '@shared/errors'
 import type { HandlerContext, Handlers } from '../core/handlers'
+import { exerciseHandlers } from '../core/exercises.handlers'
 import { patientHandlers } from '../core/patients.handlers'
 import type { QueryStore } from '../core/query/store'
+import { visitHandlers } from '../core/visits.handlers'
 
 /**
  * The domains on the query layer, one line each: a domain joins the server
  * here when it moves (its channels that still need the desktop's own file
  * go in `needsSoloStore`).
  */
-const domains = [patientHandlers]
+const domains = [patientHandlers, visitHandlers, exerciseHandlers]
 
 /** Channels of those domains that reach for what only the solo store has. */
 const needsSoloStore = new Set<Channel>([
@@ -25,7 +27,9 @@ const needsSoloStore = new Set<Channel>([
   'patients:export',
   'patients:exportSave',
   // empties SQLite's journal after the erase
-  'patients:erase'
+  'patients:erase',
+  // a built-in picture is a file among the desktop app's resources
+  'media:get'
 ])
 
 const soloOnly = (what: string) =>
