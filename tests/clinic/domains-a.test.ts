@@ -95,6 +95,9 @@ describe('domainsA17’s domains on PostgreSQL', () => {
       'Hamstring bridge'
     ])
     expect(await names(theirs, 'bridge')).toEqual([])
+    // a quote or a backslash typed is punctuation, as on SQLite, not tsquery syntax
+    expect(await names(ours, "bridge'")).toEqual(await names(ours, 'bridge'))
+    expect(await names(ours, 'bridge\\')).toEqual(await names(ours, 'bridge'))
     const page = await ours.read((q) => pageExercises(q, { query: 'bridge' }, 1))
     expect([page.total, page.exercises.map((e) => e.name)]).toEqual([
       3,

@@ -17,9 +17,10 @@ import {
 } from '../../src/main/core/patients'
 import { dialectSql } from '../../src/main/core/query/dialect'
 import { rareMatches } from '../../src/main/core/query/postgres'
+import type { Query } from '../../src/main/core/query/schema'
 import type { QueryStore } from '../../src/main/core/query/store'
 import type { PatientFields } from '../../src/shared/types'
-import { newClinic, pool, rowsOf } from './clinic-db'
+import { inScope, newClinic, pool, rowsOf } from './clinic-db'
 
 const app = pool('physioplan_app')
 const superuser = pool('postgres')
@@ -203,5 +204,31 @@ describe('the patients domain on PostgreSQL', () => {
     })
     // byte order would put "Bravo" first
     expect(names(found)).toEqual(['alpha, Case', 'Bravo, Case'])
+  })
+
+  it('reads one snapshot, and refuses to write in a read', async () => {
+    const count = async (q: Query) =>
+      (
+        await q
+          .selectFrom('patients')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n
+    const [before, during] = await asAlex.read(async (q) => {
+      const first = await count(q)
+      // a colleague's patient, committed between the read's two queries
+      await inScope(app, { clinic: ours.clinic, user: ours.accounts[1]! }, (client) =>
+        client.query(
+          `INSERT INTO patients (full_name, sort_key, date_of_birth, created_at, updated_at)
+           VALUES ('Snap, Shot', 'snap, shot', '1980-01-01', '2026-11-28', '2026-11-28')`
+        )
+      )
+      return [first, await count(q)]
+    })
+    expect(during).toBe(before)
+    expect(await asAlex.read(count)).toBe(before + 1)
+    await expect(asAlex.read((q) => createPatient(q, fields('Not, Here')))).rejects.toThrow(
+      /read-only transaction/
+    )
   })
 })

@@ -7,14 +7,16 @@
  */
 import { request } from 'node:https'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { makeServerCertificate } from '../../src/main/clinic/certificate'
+import { generate } from 'selfsigned'
+import { fingerprint, makeServerCertificate } from '../../src/main/clinic/certificate'
 import { clinicClient, fetchCertificate, type ClinicClient } from '../../src/main/clinic/client'
 import { hashPassword, scryptCost } from '../../src/main/clinic/passwords'
 import { startClinicServer, type ClinicServer } from '../../src/main/clinic/server'
 import { emptyDose } from '../../src/shared/dose'
 import type { Patient, PatientSummary } from '../../src/shared/types'
 import { visitInput } from '../unit/visit-input'
-import { newClinic, pool } from './clinic-db'
+import { appPool } from '../../src/main/clinic/server-files'
+import { newClinic, pool, url } from './clinic-db'
 
 const app = pool('physioplan_app')
 const password = 'correct horse battery'
@@ -207,6 +209,49 @@ describe('the clinic server', () => {
     await expect(refused).rejects.toThrow(other.fingerprint)
   })
 
+  it('pins a certificate the clinic had signed by a CA, as it pins its own', async () => {
+    const ca = await generate([{ name: 'commonName', value: 'Clinic test CA' }], {
+      keyType: 'ec',
+      curve: 'P-256',
+      algorithm: 'sha256',
+      extensions: [
+        { name: 'basicConstraints', cA: true, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }
+      ]
+    })
+    const issued = await generate([{ name: 'commonName', value: 'clinic.local' }], {
+      keyType: 'ec',
+      curve: 'P-256',
+      algorithm: 'sha256',
+      ca: { key: ca.private, cert: ca.cert },
+      extensions: [
+        { name: 'basicConstraints', cA: false },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }
+      ]
+    })
+    // the server presents its certificate alone, as a clinic's would without the CA's
+    const behind = await serve({ cert: issued.cert, key: issued.private })
+    const presented = await fetchCertificate(behind)
+    expect(fingerprint(presented)).toBe(fingerprint(issued.cert))
+    const pinned = client(presented, behind)
+    await expect(pinned.signIn(ours.logins[0]!, password)).resolves.toMatchObject({
+      account: { login: ours.logins[0] }
+    })
+    // and a certificate the same CA issued to someone else is still another certificate
+    const sibling = await generate([{ name: 'commonName', value: 'clinic.local' }], {
+      keyType: 'ec',
+      curve: 'P-256',
+      algorithm: 'sha256',
+      ca: { key: ca.private, cert: ca.cert },
+      extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }]
+    })
+    const impostor = await serve({ cert: sibling.cert, key: sibling.private })
+    await expect(client(presented, impostor).signIn(ours.logins[0]!, password)).rejects.toThrow(
+      fingerprint(sibling.cert)
+    )
+  })
+
   it('refuses a sign-in too large to be one', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const body = JSON.stringify({ login: 'ann', password: 'x'.repeat(20_000) })
@@ -242,5 +287,23 @@ describe('the clinic server', () => {
     )
     hours(1 / 3600)
     expect((await ben.signIn(ours.logins[1]!, password)).token).toBeTruthy()
+  })
+})
+
+describe('the server’s pool', () => {
+  it('survives PostgreSQL ending an idle connection, and opens another', async () => {
+    const served = appPool(url('physioplan_app'), 1)
+    const superuser = pool('postgres')
+    try {
+      const { rows } = await served.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+      const ended = new Promise<void>((resolve) => served.once('error', () => resolve()))
+      await superuser.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid])
+      await ended
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('a database connection ended'))
+      expect((await served.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
+    } finally {
+      await served.end()
+      await superuser.end()
+    }
   })
 })

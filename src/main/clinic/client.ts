@@ -23,12 +23,6 @@ export interface ClinicAddress {
   port: number
 }
 
-export function parseAddress(text: string): ClinicAddress {
-  const url = new URL(/^https:\/\//.test(text) ? text : `https://${text}`)
-  if (url.protocol !== 'https:') throw new AppError('invalid_input', 'Use an https:// address.')
-  return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443) }
-}
-
 /** First contact: the certificate the server presents, not yet trusted, and no credentials sent. */
 export function fetchCertificate({ host, port }: ClinicAddress): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -81,14 +75,17 @@ export interface ClinicClient {
 }
 
 /**
- * A client that trusts `pinnedPem` only: it is the one CA (so the chain
- * check passes for it alone) and the identity check compares fingerprints,
- * not host names, so the clinic may be reached by any name or address.
+ * A client that trusts `pinnedPem` only: it is the one trust anchor (so the
+ * chain check passes for it alone, self-signed or issued by a CA the desktop
+ * needn't know: `allowPartialTrustChain`) and the identity check compares
+ * fingerprints, not host names, so the clinic may be reached by any name or
+ * address.
  */
 export function clinicClient(address: ClinicAddress, pinnedPem: string): ClinicClient {
   const pinned = fingerprint(pinnedPem)
   const agent = new Agent({
     ca: [pinnedPem],
+    allowPartialTrustChain: true,
     keepAlive: true,
     checkServerIdentity: (_host: string, cert: PeerCertificate) =>
       cert.fingerprint256 === pinned

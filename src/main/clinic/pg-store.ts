@@ -26,23 +26,27 @@ export interface Scope {
   accountId: number
 }
 
-/** the scope of the transaction being opened on this async path */
-const opening = new AsyncLocalStorage<Scope>()
+/** the scope of the transaction being opened on this async path, and whether it only reads */
+const opening = new AsyncLocalStorage<{ scope: Scope; reading: boolean }>()
 
 /**
  * BEGIN and the scope in one message (simple protocol, no parameters), so a
  * read costs three round trips instead of four: the ids are checked integers,
- * never text from a request.
+ * never text from a request. A read is REPEATABLE READ and READ ONLY: its
+ * queries share one snapshot, as a read of several queries on SQLite does
+ * (`oneSnapshot`: the dashboard's counts agree with its rows while a
+ * colleague writes), and it can't write.
  */
 class ScopedDriver extends PostgresDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    const scope = opening.getStore()
+    const { scope, reading } = opening.getStore() ?? {}
     if (!scope || ![scope.clinicId, scope.accountId].every(Number.isSafeInteger)) {
       throw new Error('A clinic transaction was opened without a clinic and an account.')
     }
+    const begin = reading ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN'
     await connection.executeQuery(
       CompiledQuery.raw(
-        `BEGIN; SELECT set_config('physioplan.clinic_id', '${scope.clinicId}', true), ` +
+        `${begin}; SELECT set_config('physioplan.clinic_id', '${scope.clinicId}', true), ` +
           `set_config('physioplan.user_id', '${scope.accountId}', true)`
       )
     )
@@ -79,9 +83,11 @@ function builderFor(pool: pg.Pool): Kysely<Schema> {
  */
 export function postgresStore(pool: pg.Pool, scope: Scope): QueryStore {
   const kysely = builderFor(pool)
-  const scoped = <T>(work: (q: Query) => Promise<T>) =>
-    outermost(() => opening.run(scope, () => kysely.transaction().execute(work)))
-  return { read: scoped, write: scoped }
+  const scoped =
+    (reading: boolean) =>
+    <T>(work: (q: Query) => Promise<T>) =>
+      outermost(() => opening.run({ scope, reading }, () => kysely.transaction().execute(work)))
+  return { read: scoped(true), write: scoped(false) }
 }
 
 /**

@@ -52,7 +52,6 @@ export function clinicContext(store: QueryStore): HandlerContext {
   return {
     store,
     db: absent<Database>('the desktop’s data file'),
-    handoutDb: absent<Database>('the desktop’s data file'),
     // handouts read what the session's store reads; the clinic has no second connection
     handoutReader: { read: (work) => store.read(work) },
     offThread: absent<HandlerContext['offThread']>('the desktop’s workers'),

@@ -40,7 +40,14 @@ export function ownerUrl(folder: string, given: string | undefined): string {
   return readJson(folder, serverFiles.owner, z.object({ migrations: url })).migrations
 }
 
-/** The pool the server and `accounts` work through, as physioplan_app. */
+/**
+ * The pool the server and `accounts` work through, as physioplan_app. An
+ * idle connection PostgreSQL ends (a restart, `idle_session_timeout`) is an
+ * 'error' event on the pool, which would stop the process unheard: it is
+ * reported (its name only) and the pool opens another when asked.
+ */
 export function appPool(database: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: database, types: clinicTypes, max })
+  const pool = new pg.Pool({ connectionString: database, types: clinicTypes, max })
+  pool.on('error', (error) => console.error(`[clinic] a database connection ended: ${error.name}`))
+  return pool
 }

@@ -55,7 +55,6 @@ export interface HandlerContext extends Omit<
   ApiContext,
   'desktop' | 'paths' | 'health' | 'handoutDb'
 > {
-  handoutDb: Database
   paths: PathPolicy
   health: DataHealth
   /**
@@ -65,7 +64,7 @@ export interface HandlerContext extends Omit<
   write: <T>(work: () => T) => T
   /** the query layer: `store.read(q => …)`, `store.write(q => …)`, with `write`'s rules */
   store: QueryStore
-  /** handouts' reads, through `handoutDb`: a store of its own that only reads */
+  /** handouts' reads, through `handoutDb` (`connectHandoutReader`): a store of its own that only reads */
   handoutReader: HandoutReader
   /** the desktop's dialogs, printer and viewer; elsewhere an `unavailable` error saying what to do instead */
   desktop: (otherwise?: string) => DesktopActions
@@ -92,7 +91,6 @@ export function handlerContext(context: ApiContext): HandlerContext {
   }
   return {
     ...rest,
-    handoutDb: reader,
     handoutReader: handoutReader(reader),
     health,
     paths: paths ?? typedPaths,

@@ -459,6 +459,17 @@ async function mediaIdsOf(q: Query, exerciseIds: number[]): Promise<Map<number, 
   return ids
 }
 
+/**
+ * `each` of `items` in turn, awaited one after another: inside a write, a
+ * failing query must not leave its siblings still running on `q` after the
+ * rollback (on PostgreSQL the connection may already serve another call).
+ */
+async function inOrder<T, R>(items: T[], each: (item: T) => Promise<R>): Promise<R[]> {
+  const done: R[] = []
+  for (const item of items) done.push(await each(item))
+  return done
+}
+
 export async function buildSnapshot(
   q: Query,
   version: ProgramVersion,
@@ -486,23 +497,21 @@ export async function buildSnapshot(
       startDate: version.startDate,
       reviewDate: version.reviewDate
     },
-    exercises: await Promise.all(
-      version.items.map(async (item) => {
-        const exercise = await exerciseDetails(q, item.exerciseId)
-        return {
-          exerciseId: exercise.id,
-          name: exercise.name,
-          summary: exercise.summary,
-          steps: exercise.steps,
-          caution: exercise.caution,
-          mediaIds: mediaIds.get(exercise.id) ?? [],
-          phase: item.phase,
-          dose: item.dose,
-          doseLine: describeDose(item.dose),
-          easierName: item.easier?.name ?? null
-        }
-      })
-    ),
+    exercises: await inOrder(version.items, async (item) => {
+      const exercise = await exerciseDetails(q, item.exerciseId)
+      return {
+        exerciseId: exercise.id,
+        name: exercise.name,
+        summary: exercise.summary,
+        steps: exercise.steps,
+        caution: exercise.caution,
+        mediaIds: mediaIds.get(exercise.id) ?? [],
+        phase: item.phase,
+        dose: item.dose,
+        doseLine: describeDose(item.dose),
+        easierName: item.easier?.name ?? null
+      }
+    }),
     advice: version.advice,
     walkRun: version.walkRun
   }

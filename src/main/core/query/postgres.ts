@@ -62,10 +62,8 @@ export function caseless(column: string): Expression<string> {
 }
 
 /**
- * Runs `work` as it is: the clinic store's every call already is one
- * transaction. But at READ COMMITTED each query takes its own snapshot: for
- * the counts to agree with their rows under concurrent writes, pg-store's
- * reads would open `BEGIN ISOLATION LEVEL REPEATABLE READ` (not done yet).
+ * Runs `work` as it is: the clinic store's every read already is one
+ * REPEATABLE READ transaction (pg-store.ts), so its queries share a snapshot.
  */
 export async function oneSnapshot<T>(q: Query, work: (q: Query) => Promise<T>): Promise<T> {
   return work(q)
