@@ -187,22 +187,28 @@ describe('query-layer writes beside the synchronous ones (the domains not yet mo
   })
 
   it('a synchronous write that would land inside a query-layer write is refused, not nested', async () => {
-    const { api, save, stored } = await patientWithDraft()
-    // a second store over the app's connection: its transaction is what the save would land in
-    const { store } = handlerContext(apiContext(api.db))
+    const { api, stored } = await patientWithDraft()
+    // the store and the synchronous write of one context over the app's connection
+    const { store, write } = handlerContext(apiContext(api.db))
     const slow = store.write(async (q) => {
       await q.updateTable('patients').set({ full_name: 'Ida Berg' }).execute()
       // what the rule forbids: waiting on something else while the transaction is open
       await sleep(20)
       throw new Error('the patients write failed')
     })
-    // the next macrotask, as another window's call would come
-    const saved = await new Promise<Awaited<ReturnType<typeof save>>>((resolve) =>
-      setImmediate(() => resolve(save('Knees')))
+    // the next macrotask, as a backup folder's or an import's write would come
+    const refused = await new Promise<unknown>((resolve) =>
+      setImmediate(() => {
+        try {
+          resolve(write(() => api.db.prepare("UPDATE program_versions SET title = 'Knees'").run()))
+        } catch (error) {
+          resolve(error)
+        }
+      })
     )
     await expect(slow).rejects.toThrow('the patients write failed')
-    // nested, the save would have answered ok and then been rolled back with the patients write
-    expect(saved).toMatchObject({ ok: false })
+    // nested, the update would have run and then been rolled back with the patients write
+    expect(refused).toMatchObject({ message: 'A write ran inside a query-layer write.' })
     expect(stored()).toMatchObject({ name: 'Ida Holm', title: 'Home exercise program' })
   })
 })
