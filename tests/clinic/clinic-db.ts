@@ -2,6 +2,8 @@
 import pg from 'pg'
 import { inject } from 'vitest'
 import { clinicTypes } from '../../src/main/clinic/pg-types'
+import { postgresStore } from '../../src/main/clinic/pg-store'
+import type { QueryStore } from '../../src/main/core/query/store'
 
 export interface ClinicSetup {
   port: number
@@ -106,5 +108,20 @@ export async function newClinic(
     return { clinic, accounts, logins: unique }
   } finally {
     await owner.end()
+  }
+}
+
+/**
+ * Two new clinics of one account each, as those accounts' stores on the
+ * app role's pool: `ours` and `theirs`, to show one clinic's rows stay its own.
+ */
+export async function twoClinics(
+  app: pg.Pool,
+  [ourLogin, theirLogin]: [string, string]
+): Promise<{ ours: QueryStore; theirs: QueryStore }> {
+  const [a, b] = [await newClinic([ourLogin]), await newClinic([theirLogin])]
+  return {
+    ours: postgresStore(app, { clinicId: a.clinic, accountId: a.accounts[0]! }),
+    theirs: postgresStore(app, { clinicId: b.clinic, accountId: b.accounts[0]! })
   }
 }

@@ -4,7 +4,6 @@
  * through `postgresStore`, with postgres.ts's dialect functions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { postgresStore } from '../../src/main/clinic/pg-store'
 import { listAdvice } from '../../src/main/core/advice'
 import {
   createExercise,
@@ -19,8 +18,9 @@ import { getClinic, readSetting, updateClinic, writeSetting } from '../../src/ma
 import { createVisit, dashboard, listVisits } from '../../src/main/core/visits'
 import { emptyDose } from '../../src/shared/dose'
 import type { ExerciseExtras, ExerciseFields, VisitFields } from '../../src/shared/types'
+import { patientFields } from '../unit/helpers'
 import { visitInput } from '../unit/visit-input'
-import { newClinic, pool } from './clinic-db'
+import { pool, twoClinics } from './clinic-db'
 
 const app = pool('physioplan_app')
 afterAll(async () => {
@@ -30,10 +30,7 @@ afterAll(async () => {
 let ours: QueryStore
 let theirs: QueryStore
 beforeAll(async () => {
-  const a = await newClinic(['robin'])
-  const b = await newClinic(['kim'])
-  ours = postgresStore(app, { clinicId: a.clinic, accountId: a.accounts[0]! })
-  theirs = postgresStore(app, { clinicId: b.clinic, accountId: b.accounts[0]! })
+  ;({ ours, theirs } = await twoClinics(app, ['robin', 'kim']))
 })
 
 const exercise = (name: string, summary: string): ExerciseFields => ({
@@ -134,18 +131,7 @@ describe('domainsA17’s domains on PostgreSQL', () => {
       'Banana',
       'cherry'
     ])
-    const patient = await ours.write((q) =>
-      createPatient(q, {
-        fullName: 'Ørjan Ågren',
-        dateOfBirth: '1980-01-01',
-        sex: null,
-        phone: null,
-        email: null,
-        condition: null,
-        referralSource: null,
-        notes: null
-      })
-    )
+    const patient = await ours.write((q) => createPatient(q, patientFields('Ørjan Ågren')))
     const fields = visitInput({
       visitDate: '2026-11-20',
       nextVisitDate: '2026-11-24',

@@ -4,7 +4,6 @@
  * yet (served.ts); this is what serving them would run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { postgresStore } from '../../src/main/clinic/pg-store'
 import { createExercise } from '../../src/main/core/exercises'
 import { createPatient } from '../../src/main/core/patients'
 import {
@@ -20,7 +19,8 @@ import {
 import type { QueryStore } from '../../src/main/core/query/store'
 import { deleteTemplate, listTemplates, saveTemplateFrom } from '../../src/main/core/templates'
 import { emptyDose } from '../../src/shared/dose'
-import { newClinic, pool } from './clinic-db'
+import { patientFields } from '../unit/helpers'
+import { pool, twoClinics } from './clinic-db'
 
 const app = pool('physioplan_app')
 afterAll(async () => {
@@ -30,10 +30,7 @@ afterAll(async () => {
 let ours: QueryStore
 let theirs: QueryStore
 beforeAll(async () => {
-  const a = await newClinic(['noor'])
-  const b = await newClinic(['ola'])
-  ours = postgresStore(app, { clinicId: a.clinic, accountId: a.accounts[0]! })
-  theirs = postgresStore(app, { clinicId: b.clinic, accountId: b.accounts[0]! })
+  ;({ ours, theirs } = await twoClinics(app, ['noor', 'ola']))
 })
 
 const exercise = (name: string) => ({
@@ -57,16 +54,7 @@ describe('domainsB17’s domains on PostgreSQL', () => {
       await ours.write((q) => createExercise(q, exercise('Glute bridge'), noExtras, []))
     ]
     const patient = await ours.write((q) =>
-      createPatient(q, {
-        fullName: 'Prog, Ram',
-        dateOfBirth: '1981-02-03',
-        sex: null,
-        phone: null,
-        email: null,
-        condition: 'Knee pain',
-        referralSource: null,
-        notes: null
-      })
+      createPatient(q, { ...patientFields('Prog, Ram'), condition: 'Knee pain' })
     )
     const draft = await ours.write((q) => createProgram(q, patient.id, { kind: 'blank' }, 'Knees'))
     const dose = { ...emptyDose, sets: 3, reps: 10, perDay: 1 }

@@ -80,8 +80,9 @@ const withLinks = (q: Query) =>
     .leftJoin('exercises as ez', 'ez.id', 'e.easier_id')
     .leftJoin('exercises as hz', 'hz.id', 'e.harder_id')
 
-function linkFrom(id: number | null, name: string | null): ExerciseLink | null {
-  return id === null ? null : { id, name: name! }
+/** A joined variant (or next stage) as a link, or null where the join found none. */
+export function linkFrom(id: number | null, name: string | null): ExerciseLink | null {
+  return id === null ? null : { id, name: name ?? '' }
 }
 
 function summaryFrom(row: {
@@ -287,55 +288,53 @@ async function usageOf(q: Query, id: number): Promise<ExerciseUsage> {
  * variants, itself, its harder ones. A loop (a clinic's links can make one)
  * ends the chain where it would repeat.
  */
-function* chainOf(q: Query, self: ExerciseLink): Steps<ExerciseLink[]> {
+async function chainOf(q: Query, self: ExerciseLink): Promise<ExerciseLink[]> {
   const seen = new Set([self.id])
-  function* walk(harder: boolean): Steps<ExerciseLink[]> {
+  async function walk(harder: boolean): Promise<ExerciseLink[]> {
     const found: ExerciseLink[] = []
     let current = self.id
     for (;;) {
-      const [next] = yield* rowsOf(
-        q
-          .selectFrom('exercises as e')
-          .innerJoin('exercises as n', 'n.id', harder ? 'e.harder_id' : 'e.easier_id')
-          .select(['n.id', 'n.name'])
-          .where('e.id', '=', current)
-      )
+      const [next] = await q
+        .selectFrom('exercises as e')
+        .innerJoin('exercises as n', 'n.id', harder ? 'e.harder_id' : 'e.easier_id')
+        .select(['n.id', 'n.name'])
+        .where('e.id', '=', current)
+        .execute()
       if (next === undefined || seen.has(next.id)) return found
       seen.add(next.id)
       found.push(next)
       current = next.id
     }
   }
-  const easier = yield* walk(false)
-  return [...easier.reverse(), self, ...(yield* walk(true))]
+  const easier = await walk(false)
+  return [...easier.reverse(), self, ...(await walk(true))]
 }
 
-function* detailsStep(q: Query, id: number): Steps<Omit<Exercise, 'usage'>> {
-  const [row] = yield* rowsOf(
-    withLinks(q)
-      .select([
-        ...summaryColumns,
-        'e.summary',
-        'e.steps',
-        'e.equipment',
-        'e.caution',
-        'e.archived_at',
-        'e.copied_from_id'
-      ])
-      .where('e.id', '=', id)
-  )
+/** An exercise with its pictures; `getExercise` adds where it is used. */
+export async function exerciseDetails(q: Query, id: number): Promise<Omit<Exercise, 'usage'>> {
+  const [row] = await withLinks(q)
+    .select([
+      ...summaryColumns,
+      'e.summary',
+      'e.steps',
+      'e.equipment',
+      'e.caution',
+      'e.archived_at',
+      'e.copied_from_id'
+    ])
+    .where('e.id', '=', id)
+    .execute()
   if (row === undefined) {
     throw new AppError('not_found', 'That exercise could not be found in the library.')
   }
-  const media: ExerciseMedia[] = yield* rowsOf(
-    q
-      .selectFrom('exercise_media')
-      .select(['id', 'kind', 'stage'])
-      .where('exercise_id', '=', id)
-      .where('retired_at', 'is', null)
-      .orderBy('sort_order')
-      .orderBy('id')
-  )
+  const media: ExerciseMedia[] = await q
+    .selectFrom('exercise_media')
+    .select(['id', 'kind', 'stage'])
+    .where('exercise_id', '=', id)
+    .where('retired_at', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute()
   return {
     ...summaryFrom(row),
     summary: row.summary,
@@ -345,13 +344,8 @@ function* detailsStep(q: Query, id: number): Steps<Omit<Exercise, 'usage'>> {
     archivedAt: row.archived_at,
     copiedFromId: row.copied_from_id,
     media,
-    chain: yield* chainOf(q, { id, name: row.name })
+    chain: await chainOf(q, { id, name: row.name })
   }
-}
-
-/** An exercise with its pictures; `getExercise` adds where it is used. */
-export async function exerciseDetails(q: Query, id: number): Promise<Omit<Exercise, 'usage'>> {
-  return runSteps(q, detailsStep(q, id))
 }
 
 export async function getExercise(q: Query, id: number): Promise<Exercise> {

@@ -10,7 +10,6 @@ import type { Patient, PatientFields, PatientSummary } from '@shared/types'
 import { audit, changedFields } from './audit'
 import type { Query } from './query/schema'
 import { dialectSql } from './query/dialect'
-import { rowsOf, type Steps } from './query/steps'
 import { fold, searchTerms } from './search'
 
 const summaryColumns = [
@@ -73,11 +72,6 @@ function patientFrom(row: PatientRow): Patient {
 
 export async function getPatient(q: Query, id: number): Promise<Patient> {
   return patientFrom(await patientById(q, id).executeTakeFirst())
-}
-
-/** `getPatient` inside steps (query/steps.ts): a read that also runs synchronously. */
-export function* patientStep(q: Query, id: number): Steps<Patient> {
-  return patientFrom((yield* rowsOf(patientById(q, id)))[0])
 }
 
 /** Chooses the measures the patient's visit form shows and their progress charts follow. */

@@ -28,7 +28,7 @@ import { compiledOnce, type Param } from './query/compiled'
 import type { DoseColumns, ProgramAdviceTable, ProgramItemsTable, Query } from './query/schema'
 import { dialectSql } from './query/dialect'
 import { spinalHelpKey } from './seed/advice'
-import { exerciseDetails } from './exercises'
+import { exerciseDetails, linkFrom } from './exercises'
 import { getClinic, readSetting } from './settings'
 import { activeRedFlags } from './visits'
 
@@ -86,9 +86,6 @@ async function versionRow(q: Query, versionId: number): Promise<VersionRow> {
   return row
 }
 
-const link = (id: number | null, name: string | null) =>
-  id === null ? null : { id, name: name ?? '' }
-
 const pointsOf = <T extends { points: string }>(section: T) => ({
   ...section,
   points: JSON.parse(section.points) as string[]
@@ -132,7 +129,7 @@ export async function getVersion(q: Query, versionId: number): Promise<ProgramVe
   return {
     ...version,
     walkRun: planOf(walkRun),
-    nextStage: link(nextStageId, nextStageName),
+    nextStage: linkFrom(nextStageId, nextStageName),
     items: items.map((item) => ({
       exerciseId: item.exercise_id,
       exerciseName: item.exercise_name,
@@ -140,8 +137,8 @@ export async function getVersion(q: Query, versionId: number): Promise<ProgramVe
       archived: item.exercise_archived_at !== null,
       phase: item.phase,
       dose: doseFromRow(item),
-      easier: link(item.easier_id, item.easier_name),
-      harder: link(item.harder_id, item.harder_name)
+      easier: linkFrom(item.easier_id, item.easier_name),
+      harder: linkFrom(item.harder_id, item.harder_name)
     })),
     advice: advice.map(pointsOf)
   }
@@ -201,7 +198,8 @@ export async function assertExercisesExist(q: Query, items: DraftContent['items'
 /** A dose as its ten columns. */
 export const doseColumns = (dose: Partial<Dose>) => doseParams(dose) as unknown as DoseColumns
 
-const doseNames = doseColumnNames() as (keyof DoseColumns)[]
+/** The ten dose columns' names, as the item tables' inserts list them. */
+export const doseNames = doseColumnNames() as (keyof DoseColumns)[]
 
 const clearItems = compiledOnce((q, param) =>
   q.deleteFrom('program_items').where('version_id', '=', param<number>(0))

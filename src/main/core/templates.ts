@@ -7,9 +7,9 @@ import { AppError } from '@shared/errors'
 import type { Template, TemplateItem } from '@shared/types'
 import type { WalkRunPlan } from '@shared/walk-run'
 import type { ValidInput } from '@shared/contract'
-import { doseColumnNames, doseFromRow } from './dose-columns'
-import { assertExercisesExist, doseColumns, getVersion } from './programs'
-import type { DoseColumns, Query } from './query/schema'
+import { doseFromRow } from './dose-columns'
+import { assertExercisesExist, doseColumns, doseNames, getVersion } from './programs'
+import type { Query } from './query/schema'
 import { dialectSql } from './query/dialect'
 
 const templateRows = (q: Query) =>
@@ -163,7 +163,6 @@ export async function saveTemplateFrom(
       .execute()
     await clearContent(q, id)
   }
-  const doseNames = doseColumnNames() as (keyof DoseColumns)[]
   // typed, so PostgreSQL takes the parameter as the id column's type
   const templateId = sql<number>`CAST(${id} AS bigint)`
   await q

@@ -1,7 +1,6 @@
 /**
  * Follow-up visits with their outcome measures, and who is due. On the query
- * layer (issue 17); a read of several queries is written as steps
- * (query/steps.ts).
+ * layer (issue 17).
  */
 import { sql } from 'kysely'
 import { AppError } from '@shared/errors'
@@ -15,10 +14,9 @@ import {
 } from '@shared/red-flags'
 import type { Dashboard, DueGroup, Visit, VisitFields } from '@shared/types'
 import { audit, changedFields } from './audit'
-import { patientStep } from './patients'
+import { getPatient } from './patients'
 import { dialectSql } from './query/dialect'
 import type { Query } from './query/schema'
-import { rowsOf, runSteps, type Steps } from './query/steps'
 import { outcomesFrom, scoresOf, writeOutcomes, type OutcomeRow } from './visit-outcomes'
 
 const visitColumns = [
@@ -65,20 +63,19 @@ function byVisit<Row extends { visit_id: number }>(rows: Row[]): Map<number, Row
 }
 
 /** Visits with their red flags and outcomes: three queries, however many visits. */
-function* withDetails(
+async function withDetails(
   q: Query,
   visits: Awaited<ReturnType<ReturnType<typeof visitRows>['execute']>>
-): Steps<Visit[]> {
+): Promise<Visit[]> {
   if (visits.length === 0) return []
   const ids = visits.map((visit) => visit.id)
-  const flags = byVisit(yield* rowsOf(flagRows(q, ids)))
-  const outcomeRows = yield* rowsOf(
-    q
-      .selectFrom('visit_outcomes')
-      .select(['visit_id', 'measure', 'item', 'value'])
-      .where('visit_id', 'in', ids)
-      .orderBy('rowid')
-  )
+  const flags = byVisit(await flagRows(q, ids).execute())
+  const outcomeRows = await q
+    .selectFrom('visit_outcomes')
+    .select(['visit_id', 'measure', 'item', 'value'])
+    .where('visit_id', 'in', ids)
+    .orderBy('rowid')
+    .execute()
   const outcomes = byVisit<OutcomeRow & { visit_id: number }>(outcomeRows)
   return visits.map((visit) => {
     const recorded = outcomesFrom(outcomes.get(visit.id) ?? [])
@@ -91,59 +88,43 @@ function* withDetails(
   })
 }
 
-function* visitStep(q: Query, id: number): Steps<Visit> {
-  const rows = yield* rowsOf(visitRows(q).where('id', '=', id))
-  if (rows.length === 0) throw new AppError('not_found', 'That visit could not be found.')
-  return (yield* withDetails(q, rows))[0]!
-}
-
 export async function getVisit(q: Query, id: number): Promise<Visit> {
-  return runSteps(q, visitStep(q, id))
-}
-
-function* visitListStep(q: Query, patientId: number): Steps<Visit[]> {
-  yield* patientStep(q, patientId) // an unknown patient: the readable not-found error
-  const rows = yield* rowsOf(
-    visitRows(q)
-      .where('patient_id', '=', patientId)
-      .orderBy('visit_date', 'desc')
-      .orderBy('id', 'desc')
-  )
-  return yield* withDetails(q, rows)
+  const rows = await visitRows(q).where('id', '=', id).execute()
+  if (rows.length === 0) throw new AppError('not_found', 'That visit could not be found.')
+  return (await withDetails(q, rows))[0]!
 }
 
 /** A patient's visits, newest first. */
 export async function listVisits(q: Query, patientId: number): Promise<Visit[]> {
-  return runSteps(q, visitListStep(q, patientId))
+  await getPatient(q, patientId) // an unknown patient: the readable not-found error
+  const rows = await visitRows(q)
+    .where('patient_id', '=', patientId)
+    .orderBy('visit_date', 'desc')
+    .orderBy('id', 'desc')
+    .execute()
+  return withDetails(q, rows)
 }
 
 /** Every visit's red flags for one patient, for replaying which are active. */
-function* flagVisits(q: Query, patientId: number): Steps<VisitFlags[]> {
-  const visits = yield* rowsOf(
-    q
-      .selectFrom('visits')
-      .select(['id', 'visit_date as visitDate'])
-      .where('patient_id', '=', patientId)
-  )
+async function flagVisits(q: Query, patientId: number): Promise<VisitFlags[]> {
+  const visits = await q
+    .selectFrom('visits')
+    .select(['id', 'visit_date as visitDate'])
+    .where('patient_id', '=', patientId)
+    .execute()
   if (visits.length === 0) return []
   const flags = byVisit(
-    yield* rowsOf(
-      flagRows(
-        q,
-        visits.map((visit) => visit.id)
-      )
-    )
+    await flagRows(
+      q,
+      visits.map((visit) => visit.id)
+    ).execute()
   )
   return visits.map((visit) => ({ ...visit, ...flagsFrom(flags.get(visit.id) ?? []) }))
 }
 
-function* activeFlagsStep(q: Query, patientId: number): Steps<ActiveFlag[]> {
-  return flagHistory(yield* flagVisits(q, patientId)).active
-}
-
 /** The red flags active now: raised at a visit and not resolved at a later one. */
 export async function activeRedFlags(q: Query, patientId: number): Promise<ActiveFlag[]> {
-  return runSteps(q, activeFlagsStep(q, patientId))
+  return flagHistory(await flagVisits(q, patientId)).active
 }
 
 /** A visit can resolve only a flag that was active before it. */
@@ -154,7 +135,7 @@ async function checkResolutions(
   fields: VisitFields
 ): Promise<void> {
   if (fields.resolvedFlags.length === 0) return
-  const before = flagHistory(await runSteps(q, flagVisits(q, patientId)), {
+  const before = flagHistory(await flagVisits(q, patientId), {
     visitDate: fields.visitDate,
     id: visitId
   })
@@ -170,7 +151,7 @@ async function checkResolutions(
 }
 
 async function check(q: Query, patientId: number, fields: VisitFields): Promise<void> {
-  const patient = await runSteps(q, patientStep(q, patientId))
+  const patient = await getPatient(q, patientId)
   if (fields.visitDate < patient.dateOfBirth) {
     throw new AppError(
       'invalid_input',
