@@ -574,6 +574,18 @@ export async function getSnapshot(q: Query, versionId: number): Promise<ProgramS
   return JSON.parse(row.snapshot) as ProgramSnapshot
 }
 
+/**
+ * Holds the program row until the write commits: revising and moving to the
+ * next stage check for a draft and number the next version, and two
+ * therapists pressing Revise together on the clinic store (READ COMMITTED)
+ * would otherwise both pass the check and collide on the version number. The
+ * second waits here, then sees the first one's draft.
+ */
+async function lockProgram(q: Query, programId: number): Promise<void> {
+  const select = q.selectFrom('programs').select('id').where('id', '=', programId)
+  await dialectSql(q).forUpdate(select).execute()
+}
+
 const draftOf = (q: Query, programId: number) =>
   q
     .selectFrom('program_versions')
@@ -582,6 +594,7 @@ const draftOf = (q: Query, programId: number) =>
     .where('status', '=', 'draft')
     .executeTakeFirst()
 
+/** The number the program's next version takes; under `lockProgram`, so no one else takes it. */
 async function nextVersionNo(q: Query, programId: number): Promise<number> {
   const { latest } = await q
     .selectFrom('program_versions')
@@ -597,6 +610,7 @@ async function nextVersionNo(q: Query, programId: number): Promise<number> {
  */
 export async function reviseVersion(q: Query, versionId: number): Promise<ProgramVersion> {
   const version = await getVersion(q, versionId)
+  await lockProgram(q, version.programId)
   const existing = await draftOf(q, version.programId)
   if (existing) return getVersion(q, existing.id)
   const versionNo = await nextVersionNo(q, version.programId)
@@ -624,6 +638,7 @@ export async function moveToNextStage(q: Query, versionId: number): Promise<Prog
   if (version.nextStage === null || version.templateId === null) {
     throw new AppError('not_found', 'This program’s template has no next stage.')
   }
+  await lockProgram(q, version.programId)
   const draft = await draftOf(q, version.programId)
   if (draft) {
     throw new AppError(

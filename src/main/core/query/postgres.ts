@@ -128,3 +128,8 @@ export async function exerciseListValues(
 export function oneOf(column: string, ids: readonly number[]): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} = ANY(${[...ids]}::bigint[])`
 }
+
+/** A select that locks the rows it reads until the write commits (`FOR UPDATE`). */
+export function forUpdate<Select extends { forUpdate: () => Select }>(select: Select): Select {
+  return select.forUpdate()
+}
