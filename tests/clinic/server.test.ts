@@ -119,7 +119,7 @@ describe('the clinic server', () => {
         error: { code: 'unavailable' }
       }
     )
-    expect(await ann.call('programs:list' as 'patients:list', { patientId: id })).toMatchObject({
+    expect(await ann.call('handouts:pdf', { versionId: 1 })).toMatchObject({
       ok: false,
       error: { code: 'unavailable' }
     })

@@ -10,8 +10,12 @@ import type { Channel } from '@shared/channels'
 import { AppError } from '@shared/errors'
 import type { HandlerContext, Handlers } from '../core/handlers'
 import { exerciseHandlers } from '../core/exercises.handlers'
+import { handoutHandlers } from '../core/handouts.handlers'
 import { patientHandlers } from '../core/patients.handlers'
+import { programHandlers } from '../core/programs.handlers'
 import type { QueryStore } from '../core/query/store'
+import { settingsHandlers } from '../core/settings.handlers'
+import { templateHandlers } from '../core/templates.handlers'
 import { visitHandlers } from '../core/visits.handlers'
 
 /**
@@ -19,7 +23,15 @@ import { visitHandlers } from '../core/visits.handlers'
  * here when it moves (its channels that still need the desktop's own file
  * go in `needsSoloStore`).
  */
-const domains = [patientHandlers, visitHandlers, exerciseHandlers]
+const domains = [
+  patientHandlers,
+  visitHandlers,
+  exerciseHandlers,
+  programHandlers,
+  templateHandlers,
+  settingsHandlers,
+  handoutHandlers
+]
 
 /** Channels of those domains that reach for what only the solo store has. */
 const needsSoloStore = new Set<Channel>([
@@ -29,7 +41,17 @@ const needsSoloStore = new Set<Channel>([
   // empties SQLite's journal after the erase
   'patients:erase',
   // a built-in picture is a file among the desktop app's resources
-  'media:get'
+  'media:get',
+  // the desktop's own build, data folder and data file's health: the desktop answers them
+  'app:info',
+  'app:health',
+  // handouts render on the desktop (its workers, fonts and built-in pictures), from what the
+  // server reads for it; saving, printing and opening a PDF are the desktop's own dialogs
+  'handouts:pdf',
+  'handouts:preview',
+  'handouts:save',
+  'handouts:print',
+  'handouts:open'
 ])
 
 const soloOnly = (what: string) =>
@@ -52,8 +74,9 @@ export function clinicContext(store: QueryStore): HandlerContext {
   return {
     store,
     db: absent<Database>('the desktop’s data file'),
-    // handouts read what the session's store reads; the clinic has no second connection
-    handoutReader: { read: (work) => store.read(work) },
+    // nothing renders here, so a save or an opened draft starts no preview (startPreview
+    // settles at once when its read is refused) and reads nothing for one
+    handoutReader: { read: () => Promise.reject(soloOnly('the desktop’s handout workers')) },
     offThread: absent<HandlerContext['offThread']>('the desktop’s workers'),
     jobs: absent<HandlerContext['jobs']>('the desktop’s jobs'),
     paths: absent<HandlerContext['paths']>('a file on the desktop'),

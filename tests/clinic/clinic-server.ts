@@ -1,0 +1,50 @@
+/** A clinic server on a free port over the suite's cluster, and clients signed in to it. */
+import pg from 'pg'
+import { makeServerCertificate } from '../../src/main/clinic/certificate'
+import { clinicClient, type ClinicClient } from '../../src/main/clinic/client'
+import { hashPassword, scryptCost } from '../../src/main/clinic/passwords'
+import { startClinicServer } from '../../src/main/clinic/server'
+import type { Result } from '../../src/shared/errors'
+import { newClinic, url } from './clinic-db'
+
+const password = 'correct horse battery'
+
+/**
+ * Two new clinics of therapists (`ours`, `theirs`, logins as given) served
+ * over HTTPS; `signIn` gives a pinned client signed in as one of them.
+ */
+export async function servedClinics(app: pg.Pool, logins: { ours: string[]; theirs: string[] }) {
+  // a test's own passwords: scrypt's real cost would only slow the suite
+  const passwordHash = await hashPassword(password, { ...scryptCost, N: 2 ** 10 })
+  const clinics = {
+    ours: await newClinic(logins.ours, { passwordHash }),
+    theirs: await newClinic(logins.theirs, { passwordHash })
+  }
+  // other files' deliberate wrong passwords (at their own clocks) came from this address too
+  const owner = new pg.Client({ connectionString: url('physioplan_owner') })
+  await owner.connect()
+  await owner.query('DELETE FROM sign_in_failures').finally(() => owner.end())
+  const certificate = await makeServerCertificate({ dns: ['clinic.local'], ips: ['127.0.0.1'] })
+  const server = await startClinicServer({ pool: app, ...certificate, port: 0, host: '127.0.0.1' })
+  const clients: ClinicClient[] = []
+  return {
+    clinics,
+    /** `login` as given to servedClinics (the clinic's id is added here) */
+    async signIn(which: keyof typeof clinics, login: string): Promise<ClinicClient> {
+      const client = clinicClient({ host: '127.0.0.1', port: server.port }, certificate.cert)
+      clients.push(client)
+      await client.signIn(`${login}-${clinics[which].clinic}`, password)
+      return client
+    },
+    async close() {
+      clients.forEach((client) => client.close())
+      await server.close()
+    }
+  }
+}
+
+/** A call's data, or the test fails naming the error the server gave. */
+export function dataOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+  return result.data
+}
