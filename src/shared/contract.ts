@@ -117,7 +117,7 @@ function optionalText(label: string, max: number) {
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-const id = (label: string) =>
+export const id = (label: string) =>
   z
     .number({ error: `${label} must be a number` })
     .int(`${label} must be a whole number`)
@@ -477,7 +477,7 @@ const templateDetails = {
 }
 
 /** A PNG or JPEG as a data: URL, its real type checked by its first bytes. */
-function imageDataUrl(label: string, maxBytes: number) {
+export function imageDataUrl(label: string, maxBytes: number) {
   const megabytes = (maxBytes / 1_000_000).toLocaleString('en')
   return (
     z

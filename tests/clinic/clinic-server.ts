@@ -4,6 +4,7 @@ import { makeServerCertificate } from '../../src/main/clinic/certificate'
 import { clinicClient, type ClinicClient } from '../../src/main/clinic/client'
 import { hashPassword, scryptCost } from '../../src/main/clinic/passwords'
 import { startClinicServer } from '../../src/main/clinic/server'
+import { emptyDose } from '../../src/shared/dose'
 import type { Result } from '../../src/shared/errors'
 import { newClinic, url } from './clinic-db'
 
@@ -48,3 +49,29 @@ export function dataOf<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
   return result.data
 }
+
+/** A clinic exercise as the library's form sends it. */
+export const exerciseInput = (name: string) => ({
+  name,
+  summary: 'Rise onto your toes, then lower slowly.',
+  steps: ['Stand holding a chair.', 'Rise onto your toes.', 'Lower over three seconds.'],
+  category: 'strengthening',
+  bodyRegions: ['ankle'],
+  position: 'standing',
+  equipment: [],
+  difficulty: 'easy',
+  caution: null,
+  defaultDose: { ...emptyDose, sets: 3, reps: 15, perDay: 1 },
+  photos: []
+})
+
+export const patientInput = (fullName: string) => ({
+  fullName,
+  dateOfBirth: '1980-06-02',
+  sex: null,
+  phone: null,
+  email: null,
+  condition: 'Achilles tendinopathy',
+  referralSource: null,
+  notes: null
+})

@@ -10,7 +10,7 @@ import type { ClinicClient } from '../../src/main/clinic/client'
 import { emptyDose } from '../../src/shared/dose'
 import { defaultHandoutOptions } from '../../src/shared/types'
 import { inScope, pool } from './clinic-db'
-import { dataOf, servedClinics } from './clinic-server'
+import { dataOf, exerciseInput, patientInput, servedClinics } from './clinic-server'
 
 const app = pool('physioplan_app')
 const logged = vi.spyOn(console, 'error')
@@ -29,31 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await served.close()
   await app.end()
-})
-
-const exerciseInput = (name: string) => ({
-  name,
-  summary: 'Rise onto your toes, then lower slowly.',
-  steps: ['Stand holding a chair.', 'Rise onto your toes.', 'Lower over three seconds.'],
-  category: 'strengthening',
-  bodyRegions: ['ankle'],
-  position: 'standing',
-  equipment: [],
-  difficulty: 'easy',
-  caution: null,
-  defaultDose: { ...emptyDose, sets: 3, reps: 15, perDay: 1 },
-  photos: []
-})
-
-const patientInput = (fullName: string) => ({
-  fullName,
-  dateOfBirth: '1980-06-02',
-  sex: null,
-  phone: null,
-  email: null,
-  condition: 'Achilles tendinopathy',
-  referralSource: null,
-  notes: null
 })
 
 describe('programs, templates, settings and advice through the clinic server', () => {

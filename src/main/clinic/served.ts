@@ -6,10 +6,13 @@
  * reaches for it; the channels that do are left out of `servedChannels`.
  */
 import type { Database } from 'better-sqlite3'
+import type { z } from 'zod'
 import type { Channel } from '@shared/channels'
 import { AppError } from '@shared/errors'
+import { serverContract, type ServerChannel } from '@shared/server-contract'
 import type { HandlerContext, Handlers } from '../core/handlers'
 import { exerciseHandlers } from '../core/exercises.handlers'
+import { versionDrawable } from '../core/handouts'
 import { handoutHandlers } from '../core/handouts.handlers'
 import { patientHandlers } from '../core/patients.handlers'
 import { programHandlers } from '../core/programs.handlers'
@@ -77,6 +80,7 @@ export function clinicContext(store: QueryStore): HandlerContext {
     // nothing renders here, so a save or an opened draft starts no preview (startPreview
     // settles at once when its read is refused) and reads nothing for one
     handoutReader: { read: () => Promise.reject(soloOnly('the desktop’s handout workers')) },
+    handoutSource: absent<HandlerContext['handoutSource']>('the desktop’s handout workers'),
     offThread: absent<HandlerContext['offThread']>('the desktop’s workers'),
     jobs: absent<HandlerContext['jobs']>('the desktop’s jobs'),
     paths: absent<HandlerContext['paths']>('a file on the desktop'),
@@ -108,4 +112,29 @@ export function servedHandlers(store: QueryStore): Handlers {
   const context = clinicContext(store)
   // dispatch looks up only the channels servedChannels let through
   return Object.assign({}, ...domains.map((table) => table(context))) as Handlers
+}
+
+type ServerHandlers = {
+  [C in ServerChannel]: (
+    input: z.output<(typeof serverContract)[C]['input']>
+  ) => Promise<z.input<(typeof serverContract)[C]['result']>>
+}
+
+export const isServerChannel = (channel: string): channel is ServerChannel =>
+  Object.hasOwn(serverContract, channel)
+
+/**
+ * The server's own channels (server-contract.ts) for one session's store:
+ * what a desktop's main process reads to render a handout itself. Built-in
+ * pictures go by name (the desktop has the files), the clinic's own as data:
+ * URLs, in the order the handout prints them.
+ */
+export function serverHandlers(store: QueryStore): ServerHandlers {
+  return {
+    'handouts:drawable': ({ versionId, layout }) =>
+      store.read(async (q) => {
+        const { snapshot, assets } = await versionDrawable(q, versionId, layout ?? null, null)
+        return { snapshot, pictures: [...assets.pictures] }
+      })
+  }
 }

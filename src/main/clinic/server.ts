@@ -16,7 +16,8 @@ import { dispatch } from '../core/api'
 import { HttpError, readJsonBody } from '../hosting/json-body'
 import { sessionFor, signIn, signOut, SignInRefused } from './accounts'
 import { postgresStore } from './pg-store'
-import { servedChannels, servedHandlers } from './served'
+import { serverContract } from '@shared/server-contract'
+import { isServerChannel, servedChannels, servedHandlers, serverHandlers } from './served'
 
 /** Room for a clinic photo as a data URL, as the browser host allows; a sign-in is tiny. */
 export const maxBodyBytes = { api: 16 * 1024 * 1024, signIn: 16 * 1024 }
@@ -104,8 +105,12 @@ export async function startClinicServer(options: ClinicServerOptions): Promise<C
         'The clinic server doesn’t answer this yet: it works in solo mode only for now.'
       return sendJson(response, 200, { ok: false, error: { code: 'unavailable', message } })
     }
-    const handlers = servedHandlers(postgresStore(pool, session))
-    return sendJson(response, 200, await dispatch(handlers, channel, input))
+    const store = postgresStore(pool, session)
+    if (isServerChannel(channel)) {
+      const answer = await dispatch(serverHandlers(store), channel, input, serverContract)
+      return sendJson(response, 200, answer)
+    }
+    return sendJson(response, 200, await dispatch(servedHandlers(store), channel, input))
   }
 
   const server: Server = createServer(

@@ -2,8 +2,7 @@
  * The contract's implementation: every domain's handler table, joined, and
  * the one `dispatch` both shells call. The core: it imports no shell.
  */
-import type { ZodError } from 'zod'
-import { isChannel } from '@shared/channels'
+import type { ZodError, ZodType } from 'zod'
 import { contract } from '@shared/contract'
 import { toApiError, AppError, type ApiError, type FieldIssue, type Result } from '@shared/errors'
 import { backupHandlers } from './backups.handlers'
@@ -102,23 +101,27 @@ export function validationError(error: ZodError): ApiError {
   return { code: 'invalid_input', message: first.message, field: first.field, issues }
 }
 
+/** Channels and what checks their input: the contract, or the clinic server's own (server-contract.ts). */
+type InputSchemas = Readonly<Record<string, { input: ZodType }>>
+
 /**
  * The one entry point both transports use: validate, run, and turn any
  * failure into a Result. Never throws. Unexpected errors are logged by name
  * and message only: parameters (patient data) never reach the log.
  */
 export async function dispatch(
-  handlers: Handlers,
+  handlers: Handlers | Readonly<Record<string, (input: never) => unknown>>,
   channel: string,
-  rawInput: unknown
+  rawInput: unknown,
+  schemas: InputSchemas = contract
 ): Promise<Result<unknown>> {
-  if (!isChannel(channel)) {
+  if (!Object.hasOwn(schemas, channel)) {
     return { ok: false, error: { code: 'not_found', message: `Unknown request "${channel}".` } }
   }
-  const parsed = contract[channel].input.safeParse(rawInput ?? {})
+  const parsed = schemas[channel]!.input.safeParse(rawInput ?? {})
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
   try {
-    const handler = handlers[channel] as (input: unknown) => unknown
+    const handler = (handlers as Record<string, (input: unknown) => unknown>)[channel]!
     return { ok: true, data: await handler(parsed.data) }
   } catch (error) {
     if (!(error instanceof AppError)) {

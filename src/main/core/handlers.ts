@@ -14,7 +14,12 @@ import { AppError } from '@shared/errors'
 import type { AppInfo, DataHealth } from '@shared/types'
 import type { OffThread } from '../offthread/pool'
 import type { DesktopActions } from './desktop-actions'
-import type { HandoutReader, StartedPreviews } from './handouts'
+import {
+  localHandoutSource,
+  type HandoutReader,
+  type HandoutSource,
+  type StartedPreviews
+} from './handouts'
 import { jobRunner, type JobRunner } from './jobs'
 import { typedPaths, type PathPolicy } from './paths'
 import { sqliteStore, type QueryStore } from './query/store'
@@ -49,11 +54,13 @@ export interface ApiContext {
    * updates this object); absent, the file was checked before it opened.
    */
   health?: DataHealth
+  /** where handouts' versions and options come from; absent, this file (in clinic mode, the server's) */
+  handoutSource?: HandoutSource
 }
 
 export interface HandlerContext extends Omit<
   ApiContext,
-  'desktop' | 'paths' | 'health' | 'handoutDb'
+  'desktop' | 'paths' | 'health' | 'handoutDb' | 'handoutSource'
 > {
   paths: PathPolicy
   health: DataHealth
@@ -66,6 +73,8 @@ export interface HandlerContext extends Omit<
   store: QueryStore
   /** handouts' reads, through `handoutDb` (`connectHandoutReader`): a store of its own that only reads */
   handoutReader: HandoutReader
+  /** what the handout handlers render: `handoutReader`'s versions and `store`'s options, or the clinic server's */
+  handoutSource: HandoutSource
   /** the desktop's dialogs, printer and viewer; elsewhere an `unavailable` error saying what to do instead */
   desktop: (otherwise?: string) => DesktopActions
   /** the one runner for long jobs (imports, backups), followed through `jobs:progress` */
@@ -82,16 +91,17 @@ export function handoutReader(handoutDb: Database): HandoutReader {
 export function handlerContext(context: ApiContext): HandlerContext {
   const { desktop, paths, health = { state: 'ok', message: null }, handoutDb, ...rest } = context
   const previews: StartedPreviews = new Map()
-  const reader = handoutDb ?? context.db
+  const reader = handoutReader(handoutDb ?? context.db)
   const beforeWrite = () => {
     // a write to a damaged file may spread the damage: stop until a backup takes its place
     if (health.state === 'damaged') throw new AppError('damaged', health.message ?? '')
     // a write may change what a started preview shows: the next preview draws afresh
     previews.clear()
   }
+  const store = sqliteStore(context.db, beforeWrite)
   return {
     ...rest,
-    handoutReader: handoutReader(reader),
+    handoutReader: reader,
     health,
     paths: paths ?? typedPaths,
     jobs: jobRunner(),
@@ -102,7 +112,9 @@ export function handlerContext(context: ApiContext): HandlerContext {
       beforeWrite()
       return context.db.transaction(work)()
     },
-    store: sqliteStore(context.db, beforeWrite),
+    store,
+    handoutSource:
+      context.handoutSource ?? localHandoutSource(reader, store, context.resourcesDir, previews),
     desktop: (otherwise = 'Use Download instead.') => {
       if (!desktop) {
         throw new AppError('unavailable', `Only the desktop app can do that here. ${otherwise}`)

@@ -1,20 +1,26 @@
 import type { HandoutOptions } from '@shared/types'
 import type { HandlerContext, HandlerTable } from './handlers'
-import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } from './handouts'
+import { getHandoutOptions, previewHandout, renderHandout, setHandoutOptions } from './handouts'
 
-/** Handouts: the clinic's options, the PDF of a version, and the desktop's save, print and open. */
+/**
+ * Handouts: the clinic's options, the PDF of a version, and the desktop's
+ * save, print and open. PDFs render here, from what `handoutSource` reads:
+ * this desktop's file, or in clinic mode the clinic server.
+ */
 export function handoutHandlers(context: HandlerContext): HandlerTable<'handouts'> {
-  const { handoutReader, store } = context
+  const { handoutSource: source, store } = context
   const optionsOr = async (options: HandoutOptions | undefined) =>
-    options ?? (await store.read(getHandoutOptions))
-  const handout = async (versionId: number, options: HandoutOptions | undefined) =>
-    issuedHandout(handoutReader, versionId, await optionsOr(options), context)
+    options ?? (await source.options())
+  const handout = async (versionId: number, options: HandoutOptions | undefined) => {
+    const chosen = await optionsOr(options)
+    return renderHandout(await source.drawable(versionId), chosen, context)
+  }
   return {
     'handouts:options': () => store.read(getHandoutOptions),
     'handouts:setOptions': (options) => store.write((q) => setHandoutOptions(q, options)),
     'handouts:pdf': ({ versionId, options }) => handout(versionId, options),
     'handouts:preview': async ({ versionId, options }) =>
-      previewHandout(handoutReader, versionId, await optionsOr(options), context, context.previews),
+      previewHandout(source, versionId, await optionsOr(options), context),
     'handouts:save': async ({ versionId, options }) => {
       const desktop = context.desktop()
       const file = await handout(versionId, options)

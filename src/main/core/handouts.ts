@@ -2,13 +2,15 @@ import { join } from 'node:path'
 import {
   defaultHandoutOptions,
   type HandoutFile,
+  type HandoutLayout,
   type HandoutOptions,
+  type MediaData,
   type ProgramSnapshot,
   type ProgramVersion
 } from '@shared/types'
 import type { HandoutAssets, HandoutPicture } from './handout/document'
 import { isDrawableSvg } from './handout/drawing'
-import { getMedia } from './media'
+import { getMedia, getMediaOrName, readShipped, type ShippedMedia } from './media'
 import type { OffThread } from '../offthread/pool'
 import { buildSnapshot, getSnapshot, getVersion } from './programs'
 import type { Query } from './query/schema'
@@ -26,6 +28,17 @@ export async function setHandoutOptions(
   return getHandoutOptions(q)
 }
 
+/** The pictures a snapshot prints: each exercise's first two. */
+const printedMedia = (snapshot: ProgramSnapshot) =>
+  snapshot.exercises.flatMap((exercise) => exercise.mediaIds.slice(0, 2))
+
+/** A picture as the handout draws it; null (anything but our own SVG shapes) prints a "no picture" frame. */
+function pictureOf(media: MediaData): HandoutPicture | null {
+  if (media.mime !== 'image/svg+xml') return { kind: 'image', dataUrl: media.dataUrl }
+  const svg = Buffer.from(media.dataUrl.split(',')[1]!, 'base64').toString('utf8')
+  return isDrawableSvg(svg) ? { kind: 'svg', svg } : null
+}
+
 /** The pictures a snapshot prints; one that can't be read (or drawn safely) prints as a "no picture" frame. */
 export async function handoutAssets(
   q: Query,
@@ -33,16 +46,10 @@ export async function handoutAssets(
   resourcesDir: string
 ): Promise<HandoutAssets> {
   const pictures = new Map<number, HandoutPicture>()
-  for (const id of snapshot.exercises.flatMap((exercise) => exercise.mediaIds.slice(0, 2))) {
+  for (const id of printedMedia(snapshot)) {
     try {
-      const media = await getMedia(q, id, resourcesDir)
-      if (media.mime !== 'image/svg+xml') {
-        pictures.set(id, { kind: 'image', dataUrl: media.dataUrl })
-        continue
-      }
-      const svg = Buffer.from(media.dataUrl.split(',')[1]!, 'base64').toString('utf8')
-      // anything but our own shapes prints as the "no picture" frame
-      if (isDrawableSvg(svg)) pictures.set(id, { kind: 'svg', svg })
+      const picture = pictureOf(await getMedia(q, id, resourcesDir))
+      if (picture) pictures.set(id, picture)
     } catch {
       // missing row or file: the handout still prints, with a frame in its place
     }
@@ -61,10 +68,15 @@ export interface HandoutReader {
   read: <T>(work: (q: Query) => Promise<T>) => Promise<T>
 }
 
+/** A built-in picture the clinic server names: the desktop drawing it reads its own copy. */
+export type ShippedPicture = { kind: 'shipped' } & Omit<ShippedMedia, 'id'>
+
 /** A snapshot with the pictures it prints, read together: what the worker draws. */
 export interface Drawable {
   snapshot: ProgramSnapshot
-  assets: HandoutAssets
+  assets: Omit<HandoutAssets, 'pictures'> & {
+    pictures: Map<number, HandoutPicture | ShippedPicture>
+  }
 }
 
 export async function drawable(
@@ -73,6 +85,61 @@ export async function drawable(
   resourcesDir: string
 ): Promise<Drawable> {
   return { snapshot, assets: await handoutAssets(q, snapshot, resourcesDir) }
+}
+
+/**
+ * A version as it prints: with `layout`, as it would print now (a draft
+ * built afresh in that layout; an issued one keeps its frozen snapshot and
+ * layout), without, only an issued version. `resourcesDir` null (the clinic
+ * server) names built-in pictures instead of reading them.
+ */
+export async function versionDrawable(
+  q: Query,
+  versionId: number,
+  layout: HandoutLayout | null,
+  resourcesDir: string | null
+): Promise<Drawable> {
+  let snapshot: ProgramSnapshot
+  if (layout === null) snapshot = await getSnapshot(q, versionId)
+  else {
+    const version = await getVersion(q, versionId)
+    snapshot =
+      version.status === 'issued'
+        ? await getSnapshot(q, versionId)
+        : await draftSnapshot(q, version, layout)
+  }
+  if (resourcesDir !== null) return drawable(q, snapshot, resourcesDir)
+  const pictures = new Map<number, HandoutPicture | ShippedPicture>()
+  for (const id of printedMedia(snapshot)) {
+    try {
+      const media = await getMediaOrName(q, id)
+      const { mime } = media
+      const picture =
+        'path' in media ? { kind: 'shipped' as const, mime, path: media.path } : pictureOf(media)
+      if (picture) pictures.set(id, picture)
+    } catch {
+      // a missing row prints a frame, as on the desktop
+    }
+  }
+  return { snapshot, assets: { pictures, logoDataUrl: snapshot.clinic.logoDataUrl } }
+}
+
+/** The worker's pictures: any the clinic server named, read from this app's resources. */
+function readShippedPictures(assets: Drawable['assets'], resourcesDir: string): HandoutAssets {
+  const pictures = new Map<number, HandoutPicture>()
+  for (const [id, picture] of assets.pictures) {
+    if (picture.kind !== 'shipped') {
+      pictures.set(id, picture)
+      continue
+    }
+    try {
+      const drawn = pictureOf(readShipped({ id, ...picture }, resourcesDir))
+      if (drawn) pictures.set(id, drawn)
+    } catch {
+      // not among this app's resources (an older app, or outside them): a frame
+    }
+  }
+  return { ...assets, pictures }
 }
 
 /** The handout of a snapshot and its pictures. */
@@ -84,22 +151,41 @@ export function renderHandout(
   return offThread.run('handout', {
     snapshot,
     options,
-    assets,
+    assets: readShippedPictures(assets, resourcesDir),
     fontsDir: join(resourcesDir, 'fonts')
   })
 }
 
-/** An issued version's handout, from its frozen snapshot: the same bytes every time. */
-export async function issuedHandout(
+/**
+ * Where the handout handlers find a version's drawable and the clinic's
+ * options: this desktop's own file (`localHandoutSource`), or in clinic mode
+ * the clinic server (`remoteHandoutSource`, clinic/remote-handouts.ts), since
+ * the desktop renders either way (its workers, fonts and built-in pictures).
+ */
+export interface HandoutSource {
+  /** an issued version: its frozen snapshot and the pictures it prints */
+  drawable: (versionId: number) => Promise<Drawable>
+  /** any version as it would print now in `layout` (the builder's preview) */
+  preview: (versionId: number, layout: HandoutLayout) => Promise<Drawable>
+  options: () => Promise<HandoutOptions>
+  /** previews this desktop's own saves started (`startPreview`): a remote source has none */
+  started?: StartedPreviews
+}
+
+/** Handouts from this desktop's file: versions through the handouts' reader, options through the store. */
+export function localHandoutSource(
   reader: HandoutReader,
-  versionId: number,
-  options: HandoutOptions,
-  rendering: HandoutRendering
-): Promise<HandoutFile> {
-  const drawn = await reader.read(async (q) =>
-    drawable(q, await getSnapshot(q, versionId), rendering.resourcesDir)
-  )
-  return renderHandout(drawn, options, rendering)
+  store: HandoutReader,
+  resourcesDir: string,
+  started: StartedPreviews
+): HandoutSource {
+  return {
+    drawable: (versionId) => reader.read((q) => versionDrawable(q, versionId, null, resourcesDir)),
+    preview: (versionId, layout) =>
+      reader.read((q) => versionDrawable(q, versionId, layout, resourcesDir)),
+    options: () => store.read(getHandoutOptions),
+    started
+  }
 }
 
 /**
@@ -116,12 +202,9 @@ export type StartedPreviews = Map<number, { options: string; file: Promise<Hando
 async function draftSnapshot(
   q: Query,
   version: ProgramVersion,
-  options: HandoutOptions
+  layout: HandoutLayout
 ): Promise<ProgramSnapshot> {
-  return {
-    ...(await buildSnapshot(q, version, new Date().toISOString())),
-    layout: options.layout
-  }
+  return { ...(await buildSnapshot(q, version, new Date().toISOString())), layout }
 }
 
 const startedLimit = 4
@@ -141,7 +224,11 @@ export function startPreview(
   // built after the save committed, so a failure here can't fail the save: it reaches whoever
   // takes the preview, and one never taken is no unhandled rejection
   const snapshot = reader.read(async (q) =>
-    drawable(q, await draftSnapshot(q, version, options), rendering.resourcesDir)
+    drawable(
+      q,
+      await draftSnapshot(q, version, options.layout ?? 'standard'),
+      rendering.resourcesDir
+    )
   )
   const file = snapshot.then((drawn) => renderHandout(drawn, options, rendering))
   file.catch(() => undefined)
@@ -158,24 +245,15 @@ export function startPreview(
 
 /** Any version as it would print now: the builder's live preview. */
 export async function previewHandout(
-  reader: HandoutReader,
+  source: HandoutSource,
   versionId: number,
   options: HandoutOptions,
-  rendering: HandoutRendering,
-  started?: StartedPreviews
+  rendering: HandoutRendering
 ): Promise<HandoutFile> {
-  const taken = started?.get(versionId)
-  started?.delete(versionId)
+  const taken = source.started?.get(versionId)
+  source.started?.delete(versionId)
   if (taken?.options === JSON.stringify(options)) return taken.file
-  const drawn = await reader.read(async (q) => {
-    const version = await getVersion(q, versionId)
-    // an issued version keeps the layout it was issued with
-    const snapshot =
-      version.status === 'issued'
-        ? await getSnapshot(q, versionId)
-        : await draftSnapshot(q, version, options)
-    return drawable(q, snapshot, rendering.resourcesDir)
-  })
+  const drawn = await source.preview(versionId, options.layout ?? 'standard')
   return renderHandout(drawn, options, rendering)
 }
 
@@ -195,5 +273,6 @@ export async function warmUpHandouts(
       .executeTakeFirstOrThrow(),
     options: await getHandoutOptions(q)
   }))
-  if (newest.id !== null) await previewHandout(reader, newest.id, options, rendering)
+  const source = localHandoutSource(reader, reader, rendering.resourcesDir, new Map())
+  if (newest.id !== null) await previewHandout(source, newest.id, options, rendering)
 }

@@ -34,6 +34,30 @@ export async function getMedia(q: Query, id: number, resourcesDir: string): Prom
   return mediaFrom(await mediaRow(q, id).executeTakeFirst(), resourcesDir)
 }
 
+/** A built-in picture by name: a file among the app's resources, which every desktop ships. */
+export interface ShippedMedia {
+  id: number
+  mime: string
+  /** relative to the resources folder */
+  path: string
+}
+
+/**
+ * A picture as the clinic server sends it: the clinic's own as a data: URL,
+ * a built-in one by name (the server has no app resources; the desktop that
+ * draws it has the file, `readShipped`).
+ */
+export async function getMediaOrName(q: Query, id: number): Promise<MediaData | ShippedMedia> {
+  const row = await mediaRow(q, id).executeTakeFirst()
+  if (row?.resource_path != null) return { id: row.id, mime: row.mime, path: row.resource_path }
+  return mediaFrom(row, '')
+}
+
+/** A built-in picture named by the clinic server, read here, as `getMedia` reads one. */
+export function readShipped({ id, mime, path }: ShippedMedia, resourcesDir: string): MediaData {
+  return mediaFrom({ id, mime, resource_path: path, data: null }, resourcesDir)
+}
+
 /** The bytes of a checked data: URL. */
 export function dataUrlBytes(dataUrl: string): Buffer {
   return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64')
