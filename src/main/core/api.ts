@@ -101,9 +101,6 @@ export function validationError(error: ZodError): ApiError {
   return { code: 'invalid_input', message: first.message, field: first.field, issues }
 }
 
-/** Channels and what checks their input: the contract, or the clinic server's own (server-contract.ts). */
-type InputSchemas = Readonly<Record<string, { input: ZodType }>>
-
 /**
  * The one entry point both transports use: validate, run, and turn any
  * failure into a Result. Never throws. Unexpected errors are logged by name
@@ -113,7 +110,8 @@ export async function dispatch(
   handlers: Handlers | Readonly<Record<string, (input: never) => unknown>>,
   channel: string,
   rawInput: unknown,
-  schemas: InputSchemas = contract
+  // the contract's channels, or the clinic server's own (server-contract.ts)
+  schemas: Readonly<Record<string, { input: ZodType }>> = contract
 ): Promise<Result<unknown>> {
   if (!Object.hasOwn(schemas, channel)) {
     return { ok: false, error: { code: 'not_found', message: `Unknown request "${channel}".` } }
