@@ -14,15 +14,11 @@ import { AppError } from '@shared/errors'
 import type { AppInfo, DataHealth } from '@shared/types'
 import type { OffThread } from '../offthread/pool'
 import type { DesktopActions } from './desktop-actions'
-import {
-  localHandoutSource,
-  type HandoutReader,
-  type HandoutSource,
-  type StartedPreviews
-} from './handouts'
+import type { HandoutReader, StartedPreviews } from './handouts'
 import { jobRunner, type JobRunner } from './jobs'
 import { typedPaths, type PathPolicy } from './paths'
 import { sqliteStore, type QueryStore } from './query/store'
+import { localHandoutSource, type HandoutSource } from './handouts'
 
 export type Handler<C extends Channel> = (input: ValidInput<C>) => Output<C> | Promise<Output<C>>
 
@@ -45,6 +41,8 @@ export interface ApiContext {
   resourcesDir: string
   /** where handouts render and backups are copied, away from the main thread */
   offThread: OffThread
+  /** where handouts' versions and options come from; absent, this file (in clinic mode, the server's) */
+  handoutSource?: HandoutSource
   /** dialogs, printer and viewer: only the desktop app has them */
   desktop?: DesktopActions
   /** which paths the page may name: typed ones (the default), or only those from dialogs */
@@ -54,8 +52,6 @@ export interface ApiContext {
    * updates this object); absent, the file was checked before it opened.
    */
   health?: DataHealth
-  /** where handouts' versions and options come from; absent, this file (in clinic mode, the server's) */
-  handoutSource?: HandoutSource
 }
 
 export interface HandlerContext extends Omit<
