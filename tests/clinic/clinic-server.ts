@@ -50,6 +50,20 @@ export function dataOf<T>(result: Result<T>): T {
   return result.data
 }
 
+/**
+ * A draft saved as the builder saves it (`content` may ask for the preview
+ * beside it), and a draft issued: each test's saves and issues go through
+ * these two, so what a save must name (the version it was based on) is said
+ * once.
+ */
+export async function saveDraft(client: ClinicClient, versionId: number, content: object) {
+  return dataOf(await client.call('programs:save', { versionId, ...content }))
+}
+
+export async function issue(client: ClinicClient, versionId: number) {
+  return dataOf(await client.call('programs:issue', { versionId }))
+}
+
 /** A clinic exercise as the library's form sends it. */
 export const exerciseInput = (name: string) => ({
   name,

@@ -20,7 +20,14 @@ import { defaultHandoutOptions, type HandoutFile } from '../../src/shared/types'
 import { inline, memoryDb } from '../unit/helpers'
 import { pdfText } from '../unit/pdf-tools'
 import { inScope, pool } from './clinic-db'
-import { dataOf, exerciseInput, patientInput, servedClinics } from './clinic-server'
+import {
+  dataOf,
+  exerciseInput,
+  issue,
+  patientInput,
+  saveDraft,
+  servedClinics
+} from './clinic-server'
 
 const app = pool('physioplan_app')
 let served: Awaited<ReturnType<typeof servedClinics>>
@@ -118,11 +125,8 @@ describe('handouts in clinic mode', () => {
     const draft = dataOf(
       await dee.call('programs:create', { patientId: patient.id, source: { kind: 'blank' } })
     )
-    await dee.call('programs:save', {
-      versionId: draft.id,
-      ...content('Ankles', [heel.id, circles.id])
-    })
-    expect(dataOf(await dee.call('programs:issue', { versionId: draft.id })).status).toBe('issued')
+    await saveDraft(dee, draft.id, content('Ankles', [heel.id, circles.id]))
+    expect((await issue(dee, draft.id)).status).toBe('issued')
     issuedId = draft.id
 
     const drawn = await remoteHandoutSource(dee.call).drawable(issuedId)
@@ -158,13 +162,7 @@ describe('handouts in clinic mode', () => {
       ['Ankles, week 3', [heel.id], 'Heel drop on a step', 'Ankle circles']
     ] as const) {
       // the builder's save asks for its preview; in clinic mode the save is the server's
-      dataOf(
-        await dee.call('programs:save', {
-          versionId: revised.id,
-          ...content(title, [...ids]),
-          preview: options
-        })
-      )
+      await saveDraft(dee, revised.id, { ...content(title, [...ids]), preview: options })
       const text = await pdf('handouts:preview', { versionId: revised.id, options })
       expect(text).toContain(title)
       expect(text).toContain(shown)

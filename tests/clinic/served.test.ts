@@ -10,7 +10,14 @@ import type { ClinicClient } from '../../src/main/clinic/client'
 import { emptyDose } from '../../src/shared/dose'
 import { defaultHandoutOptions } from '../../src/shared/types'
 import { inScope, pool } from './clinic-db'
-import { dataOf, exerciseInput, patientInput, servedClinics } from './clinic-server'
+import {
+  dataOf,
+  exerciseInput,
+  issue,
+  patientInput,
+  saveDraft,
+  servedClinics
+} from './clinic-server'
 
 const app = pool('physioplan_app')
 const logged = vi.spyOn(console, 'error')
@@ -74,19 +81,16 @@ describe('programs, templates, settings and advice through the clinic server', (
     expect(draft.advice.map((section) => section.title)).toEqual(['Load management'])
 
     // the save asks for the preview beside it: the server renders nothing, and the save stands
-    const saved = dataOf(
-      await ann.call('programs:save', {
-        versionId: draft.id,
-        title: 'Achilles, week 1',
-        goals: draft.goals,
-        startDate: '2026-11-30',
-        reviewDate: '2026-12-14',
-        items: [{ exerciseId: bent.id, phase: 'main', dose: { ...dose, reps: 12 } }],
-        advice: draft.advice,
-        walkRun: null,
-        preview: defaultHandoutOptions
-      })
-    )
+    const saved = await saveDraft(ann, draft.id, {
+      title: 'Achilles, week 1',
+      goals: draft.goals,
+      startDate: '2026-11-30',
+      reviewDate: '2026-12-14',
+      items: [{ exerciseId: bent.id, phase: 'main', dose: { ...dose, reps: 12 } }],
+      advice: draft.advice,
+      walkRun: null,
+      preview: defaultHandoutOptions
+    })
     expect(saved.items.map((item) => [item.exerciseName, item.dose.reps])).toEqual([
       [bent.name, 12]
     ])
@@ -94,7 +98,7 @@ describe('programs, templates, settings and advice through the clinic server', (
       'Achilles, week 1'
     )
 
-    const issued = dataOf(await ann.call('programs:issue', { versionId: draft.id }))
+    const issued = await issue(ann, draft.id)
     expect(issued.status).toBe('issued')
     const snapshot = dataOf(await ben.call('programs:snapshot', { versionId: draft.id }))
     expect(snapshot.exercises.map((each) => each.name)).toEqual([bent.name])
