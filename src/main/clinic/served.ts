@@ -8,8 +8,9 @@
 import type { Database } from 'better-sqlite3'
 import type { z } from 'zod'
 import type { Channel } from '@shared/channels'
-import { AppError } from '@shared/errors'
+import { AppError, toApiError, type Result } from '@shared/errors'
 import { serverContract, type ServerChannel } from '@shared/server-contract'
+import { validationError } from '../core/api'
 import type { HandlerContext, Handlers } from '../core/handlers'
 import { exerciseHandlers } from '../core/exercises.handlers'
 import { versionDrawable } from '../core/handouts'
@@ -129,12 +130,34 @@ export const isServerChannel = (channel: string): channel is ServerChannel =>
  * pictures go by name (the desktop has the files), the clinic's own as data:
  * URLs, in the order the handout prints them.
  */
-export function serverHandlers(store: QueryStore): ServerHandlers {
+function serverHandlers(store: QueryStore): ServerHandlers {
   return {
     'handouts:drawable': ({ versionId, layout }) =>
       store.read(async (q) => {
         const { snapshot, assets } = await versionDrawable(q, versionId, layout ?? null, null)
         return { snapshot, pictures: [...assets.pictures] }
       })
+  }
+}
+
+/**
+ * A server channel's answer, as `dispatch` answers the contract's: its input
+ * checked, any failure a Result. Logged as server.ts logs, by name only: a
+ * message may quote what was sent.
+ */
+export async function answerServerChannel(
+  store: QueryStore,
+  channel: ServerChannel,
+  rawInput: unknown
+): Promise<Result<unknown>> {
+  const parsed = serverContract[channel].input.safeParse(rawInput ?? {})
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
+  try {
+    return { ok: true, data: await serverHandlers(store)[channel](parsed.data) }
+  } catch (error) {
+    if (!(error instanceof AppError)) {
+      console.error(`[clinic] ${channel} failed: ${error instanceof Error ? error.name : 'Error'}`)
+    }
+    return { ok: false, error: toApiError(error) }
   }
 }

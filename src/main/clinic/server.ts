@@ -16,8 +16,7 @@ import { dispatch } from '../core/api'
 import { HttpError, readJsonBody } from '../hosting/json-body'
 import { sessionFor, signIn, signOut, SignInRefused } from './accounts'
 import { postgresStore } from './pg-store'
-import { serverContract } from '@shared/server-contract'
-import { isServerChannel, servedChannels, servedHandlers, serverHandlers } from './served'
+import { answerServerChannel, isServerChannel, servedChannels, servedHandlers } from './served'
 
 /** Room for a clinic photo as a data URL, as the browser host allows; a sign-in is tiny. */
 export const maxBodyBytes = { api: 16 * 1024 * 1024, signIn: 16 * 1024 }
@@ -100,17 +99,17 @@ export async function startClinicServer(options: ClinicServerOptions): Promise<C
     if (!pathname.startsWith('/api/')) throw new HttpError(404, 'Not found.')
     const channel = pathname.slice('/api/'.length)
     const input = await readJsonBody(request, maxBodyBytes.api)
+    if (isServerChannel(channel)) {
+      const store = postgresStore(pool, session)
+      return sendJson(response, 200, await answerServerChannel(store, channel, input))
+    }
     if (isChannel(channel) && !servedChannels.has(channel)) {
       const message =
         'The clinic server doesn’t answer this yet: it works in solo mode only for now.'
       return sendJson(response, 200, { ok: false, error: { code: 'unavailable', message } })
     }
-    const store = postgresStore(pool, session)
-    if (isServerChannel(channel)) {
-      const answer = await dispatch(serverHandlers(store), channel, input, serverContract)
-      return sendJson(response, 200, answer)
-    }
-    return sendJson(response, 200, await dispatch(servedHandlers(store), channel, input))
+    const handlers = servedHandlers(postgresStore(pool, session))
+    return sendJson(response, 200, await dispatch(handlers, channel, input))
   }
 
   const server: Server = createServer(

@@ -2,7 +2,8 @@
  * The contract's implementation: every domain's handler table, joined, and
  * the one `dispatch` both shells call. The core: it imports no shell.
  */
-import type { ZodError, ZodType } from 'zod'
+import type { ZodError } from 'zod'
+import { isChannel } from '@shared/channels'
 import { contract } from '@shared/contract'
 import { toApiError, AppError, type ApiError, type FieldIssue, type Result } from '@shared/errors'
 import { backupHandlers } from './backups.handlers'
@@ -107,19 +108,17 @@ export function validationError(error: ZodError): ApiError {
  * and message only: parameters (patient data) never reach the log.
  */
 export async function dispatch(
-  handlers: Handlers | Readonly<Record<string, (input: never) => unknown>>,
+  handlers: Handlers,
   channel: string,
-  rawInput: unknown,
-  // the contract's channels, or the clinic server's own (server-contract.ts)
-  schemas: Readonly<Record<string, { input: ZodType }>> = contract
+  rawInput: unknown
 ): Promise<Result<unknown>> {
-  if (!Object.hasOwn(schemas, channel)) {
+  if (!isChannel(channel)) {
     return { ok: false, error: { code: 'not_found', message: `Unknown request "${channel}".` } }
   }
-  const parsed = schemas[channel]!.input.safeParse(rawInput ?? {})
+  const parsed = contract[channel].input.safeParse(rawInput ?? {})
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
   try {
-    const handler = (handlers as Record<string, (input: unknown) => unknown>)[channel]!
+    const handler = handlers[channel] as (input: unknown) => unknown
     return { ok: true, data: await handler(parsed.data) }
   } catch (error) {
     if (!(error instanceof AppError)) {
