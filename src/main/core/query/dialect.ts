@@ -15,6 +15,7 @@ export type DialectSql = Pick<
   | 'patientMatch'
   | 'optimizePatientSearch'
   | 'uniqueKey'
+  | 'forUpdate'
   | 'caseless'
   | 'oneSnapshot'
   | 'libraryMatches'
@@ -23,7 +24,6 @@ export type DialectSql = Pick<
   | 'listHas'
   | 'exerciseListValues'
   | 'oneOf'
-  | 'forUpdate'
 >
 
 /**

@@ -56,6 +56,11 @@ export function uniqueKey<Column extends string>(columns: Column[]): Column[] {
   return ['clinic_id' as Column, ...columns]
 }
 
+/** A select that locks the rows it reads until the write commits (`FOR UPDATE`). */
+export function forUpdate<Select extends { forUpdate: () => Select }>(select: Select): Select {
+  return select.forUpdate()
+}
+
 /** A text column as a sort key that ignores case. */
 export function caseless(column: string): Expression<string> {
   return sql<string>`lower(${sql.ref(column)})`
@@ -127,9 +132,4 @@ export async function exerciseListValues(
 /** True where a column's value is one of `ids`, bound as one array. */
 export function oneOf(column: string, ids: readonly number[]): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} = ANY(${[...ids]}::bigint[])`
-}
-
-/** A select that locks the rows it reads until the write commits (`FOR UPDATE`). */
-export function forUpdate<Select extends { forUpdate: () => Select }>(select: Select): Select {
-  return select.forUpdate()
 }

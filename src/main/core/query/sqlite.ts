@@ -45,6 +45,16 @@ export function uniqueKey<Column extends string>(columns: Column[]): Column[] {
 }
 
 /**
+ * A select that locks the rows it reads until the write commits, so a check
+ * and the insert it allows can't interleave with another writer's. SQLite has
+ * no row locks and needs none: its write transaction already holds the whole
+ * file (BEGIN IMMEDIATE), so the select is left as it is.
+ */
+export function forUpdate<Select extends { forUpdate: () => Select }>(select: Select): Select {
+  return select
+}
+
+/**
  * A text column as a sort key that ignores case ("bridge" beside "Bridge").
  * SQLite's NOCASE folds ASCII letters only; PostgreSQL may fold all of them
  * (lower(), or a case-insensitive collation).
@@ -138,14 +148,4 @@ export async function exerciseListValues(
  */
 export function oneOf(column: string, ids: readonly number[]): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
-}
-
-/**
- * A select that locks the rows it reads until the write commits, so a check
- * and the insert it allows can't interleave with another writer's. SQLite has
- * no row locks and needs none: its write transaction already holds the whole
- * file (BEGIN IMMEDIATE), so the select is left as it is.
- */
-export function forUpdate<Select extends { forUpdate: () => Select }>(select: Select): Select {
-  return select
 }
