@@ -13,7 +13,17 @@ import { defineConfig } from 'vitest/config'
  * with `contractApi()`, which `npm test` runs on SQLite. Not here: what only
  * the solo store has (files, backups, workers, the desktop, rendering).
  */
-const contractFiles = ['library', 'patients'].map((name) => `tests/unit/${name}.test.ts`)
+const contractFiles = [
+  'library',
+  'patients',
+  'folding',
+  'visits',
+  'visit-measures',
+  'input-text',
+  'exercises',
+  'programs',
+  'template-delete'
+].map((name) => `tests/unit/${name}.test.ts`)
 
 export default defineConfig({
   resolve: { alias: { '@shared': resolve('src/shared') } },

@@ -5,9 +5,10 @@
  * `clinicContext(postgresStore(…))`, as the clinic server builds them.
  */
 import pg from 'pg'
+import type { Channel } from '@shared/channels'
 import { clinicTypes } from '../../src/main/clinic/pg-types'
 import { postgresStore } from '../../src/main/clinic/pg-store'
-import { clinicContext } from '../../src/main/clinic/served'
+import { clinicContext, needsSoloStore } from '../../src/main/clinic/served'
 import { dispatch, type Handlers } from '../../src/main/core/api'
 import { openDatabase } from '../../src/main/core/db/open'
 import { exerciseHandlers } from '../../src/main/core/exercises.handlers'
@@ -121,7 +122,8 @@ export async function closeClinicPool(): Promise<void> {
 /**
  * The api over a new seeded clinic: the domain tables the desktop joins in
  * api.ts, on the clinic's context. What needs solo mode (backups, imports,
- * jobs, workers) answers `unavailable` there, as on the server.
+ * jobs, workers) answers `unavailable` there; the channels the server
+ * refuses up front (`needsSoloStore`) are refused here the same way.
  */
 export async function clinicApi(): Promise<{
   store: QueryStore
@@ -143,5 +145,15 @@ export async function clinicApi(): Promise<{
       visitHandlers
     ].map((table) => table(context))
   ) as Handlers
-  return { store, handlers, call: (channel, input) => dispatch(handlers, channel, input) }
+  // as the server does (server.ts), before a handler can run half of what it can't finish
+  const refused = {
+    ok: false as const,
+    error: { code: 'unavailable' as const, message: 'Solo mode only.' }
+  }
+  return {
+    store,
+    handlers,
+    call: async (channel, input) =>
+      needsSoloStore.has(channel as Channel) ? refused : dispatch(handlers, channel, input)
+  }
 }

@@ -6,6 +6,7 @@
  * (vitest.clinic.config.mts sets PHYSIOPLAN_TEST_STORE). Where the stores
  * differ on purpose, a test says so with `perStore`, never a skip.
  */
+import { sql } from 'kysely'
 import { afterAll } from 'vitest'
 import type { Handlers } from '../../src/main/core/api'
 import type { Schema } from '../../src/main/core/query/schema'
@@ -42,13 +43,20 @@ export async function contractApi(): Promise<ContractApi> {
   return { call: api.call, handlers: api.handlers, store: sqliteStore(api.db) }
 }
 
-/** How many rows `table` holds, read through the api's own store (the clinic's rows only). */
-export function countOf(api: ContractApi, table: keyof Schema): Promise<number> {
+/**
+ * How many rows `table` holds, `where` each named column equals its value,
+ * read through the api's own store (on PostgreSQL: the clinic's rows only).
+ */
+export function countOf(
+  api: ContractApi,
+  table: keyof Schema,
+  where: Record<string, string | number> = {}
+): Promise<number> {
   return api.store.read(async (q) => {
-    const { n } = await q
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-    return Number(n)
+    let query = q.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))
+    for (const [column, value] of Object.entries(where)) {
+      query = query.where(sql.ref(column), '=', value)
+    }
+    return Number((await query.executeTakeFirstOrThrow()).n)
   })
 }
