@@ -109,6 +109,37 @@ describe('folded search', () => {
     )
   })
 
+  it('lists in caseless order as SQLite’s NOCASE has it: ASCII folded, other letters as they are', async () => {
+    const api = await contractApi()
+    const made: number[] = []
+    const named = ['zebra walk', 'Ärm swing', 'Zulu hold', 'apple press', 'Éclair', 'ølen', 'Øst']
+    for (const name of [...named, 'Bridge it']) {
+      const bodyRegions = ['Xa-region', 'xb-region', 'Øx-region', 'øa-region']
+      made.push(
+        (await ok<{ id: number }>(api, 'exercises:create', { ...exercise(name), bodyRegions })).id
+      )
+    }
+    const listed = await ok<ExerciseSummary[]>(api, 'exercises:list', {})
+    // Ø (U+00D8) is not folded to ø (U+00F8), so it sorts before it, and both after z
+    expect(listed.filter((e) => made.includes(e.id)).map((e) => e.name)).toEqual([
+      'apple press',
+      'Bridge it',
+      'zebra walk',
+      'Zulu hold',
+      'Ärm swing',
+      'Éclair',
+      'Øst',
+      'ølen'
+    ])
+    const facets = await ok<{ bodyRegions: string[] }>(api, 'exercises:facets', {})
+    expect(facets.bodyRegions.filter((region) => region.endsWith('-region'))).toEqual([
+      'Xa-region',
+      'xb-region',
+      'Øx-region',
+      'øa-region'
+    ])
+  })
+
   it('finds exercises by folded names, other names and summaries, with a typo too', async () => {
     const api = await contractApi()
     await ok(api, 'exercises:create', exercise('Łukasz’s hip opener'))
