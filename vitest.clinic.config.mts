@@ -22,7 +22,9 @@ const contractFiles = [
   'input-text',
   'exercises',
   'programs',
-  'template-delete'
+  'template-delete',
+  'audit',
+  'walk-run'
 ].map((name) => `tests/unit/${name}.test.ts`)
 
 export default defineConfig({

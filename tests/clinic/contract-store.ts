@@ -5,10 +5,9 @@
  * `clinicContext(postgresStore(…))`, as the clinic server builds them.
  */
 import pg from 'pg'
-import type { Channel } from '@shared/channels'
 import { clinicTypes } from '../../src/main/clinic/pg-types'
 import { postgresStore } from '../../src/main/clinic/pg-store'
-import { clinicContext, needsSoloStore } from '../../src/main/clinic/served'
+import { clinicContext } from '../../src/main/clinic/served'
 import { dispatch, type Handlers } from '../../src/main/core/api'
 import { openDatabase } from '../../src/main/core/db/open'
 import { exerciseHandlers } from '../../src/main/core/exercises.handlers'
@@ -111,6 +110,17 @@ async function seededClinic(): Promise<{ clinicId: number; accountId: number }> 
   return { clinicId: clinic, accountId: accounts[0]! }
 }
 
+/**
+ * Refused before the handler runs, as the server refuses it (served.ts):
+ * erasing deletes the rows, then finds no SQLite journal to clear, and
+ * would answer `unavailable` for an erase that happened.
+ */
+const refusedFirst = new Set(['patients:erase'])
+const refused = {
+  ok: false as const,
+  error: { code: 'unavailable' as const, message: 'Erasing is for solo mode only.' }
+}
+
 let app: pg.Pool | undefined
 
 /** Ends the app role's pool: the test file's afterAll. */
@@ -122,8 +132,7 @@ export async function closeClinicPool(): Promise<void> {
 /**
  * The api over a new seeded clinic: the domain tables the desktop joins in
  * api.ts, on the clinic's context. What needs solo mode (backups, imports,
- * jobs, workers) answers `unavailable` there; the channels the server
- * refuses up front (`needsSoloStore`) are refused here the same way.
+ * jobs, workers) answers `unavailable` there.
  */
 export async function clinicApi(): Promise<{
   store: QueryStore
@@ -145,15 +154,10 @@ export async function clinicApi(): Promise<{
       visitHandlers
     ].map((table) => table(context))
   ) as Handlers
-  // as the server does (server.ts), before a handler can run half of what it can't finish
-  const refused = {
-    ok: false as const,
-    error: { code: 'unavailable' as const, message: 'Solo mode only.' }
-  }
   return {
     store,
     handlers,
     call: async (channel, input) =>
-      needsSoloStore.has(channel as Channel) ? refused : dispatch(handlers, channel, input)
+      refusedFirst.has(channel) ? refused : dispatch(handlers, channel, input)
   }
 }

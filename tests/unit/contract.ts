@@ -39,6 +39,11 @@ export async function contractApi(): Promise<ContractApi> {
     if (closers.length === 0) closers.push(closeClinicPool)
     return clinicApi()
   }
+  return soloApi()
+}
+
+/** The api over an in-memory SQLite file, in either suite: for what only solo mode does. */
+export function soloApi(): ContractApi {
   const api = memoryApi()
   return { call: api.call, handlers: api.handlers, store: sqliteStore(api.db) }
 }

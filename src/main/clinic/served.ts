@@ -22,7 +22,7 @@ import { visitHandlers } from '../core/visits.handlers'
 const domains = [patientHandlers, visitHandlers, exerciseHandlers]
 
 /** Channels of those domains that reach for what only the solo store has. */
-export const needsSoloStore = new Set<Channel>([
+const needsSoloStore = new Set<Channel>([
   // handouts render on the desktop's workers from its SQLite file
   'patients:export',
   'patients:exportSave',
