@@ -24,7 +24,8 @@ const contractFiles = [
   'programs',
   'template-delete',
   'audit',
-  'walk-run'
+  'walk-run',
+  'progressions'
 ].map((name) => `tests/unit/${name}.test.ts`)
 
 export default defineConfig({
