@@ -49,6 +49,24 @@ function seededRows(): Map<string, Row[]> {
   }
 }
 
+const columns = new Map<string, string[]>()
+
+/** The columns a seeded row and its clinic table share (not the clinic's, nor generated ones). */
+async function columnsOf(owner: pg.ClientBase, table: string, row: Row): Promise<string[]> {
+  if (!columns.has(table)) {
+    const { rows } = await owner.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns
+       WHERE table_name = $1 AND is_generated = 'NEVER' AND column_name <> 'clinic_id'`,
+      [table]
+    )
+    columns.set(
+      table,
+      rows.map((c) => c.column_name).filter((c) => c in row)
+    )
+  }
+  return columns.get(table)!
+}
+
 /** An id column: the row's own or a reference to another seeded row (never the clinic's). */
 const isId = (column: string) => column === 'id' || column.endsWith('_id')
 
@@ -58,7 +76,7 @@ const isId = (column: string) => column === 'id' || column.endsWith('_id')
  * has handed out, references with them, and each sequence moved past the
  * copy, so rows made later sort after the built-ins as they do on SQLite.
  */
-async function copySeed(owner: pg.Client): Promise<void> {
+async function copySeed(owner: pg.ClientBase): Promise<void> {
   const sequences = seededTables.filter((table) => seededRows().get(table)![0]?.id !== undefined)
   const last = await owner.query<{ top: string }>(
     `SELECT max(last_value)::text AS top FROM pg_sequences WHERE sequencename = ANY($1)`,
@@ -68,12 +86,7 @@ async function copySeed(owner: pg.Client): Promise<void> {
   for (const table of seededTables) {
     const rows = seededRows().get(table)!
     if (rows.length === 0) continue
-    const columns = await owner.query<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns
-       WHERE table_name = $1 AND is_generated = 'NEVER' AND column_name <> 'clinic_id'`,
-      [table]
-    )
-    const shared = columns.rows.map((c) => c.column_name).filter((c) => c in rows[0]!)
+    const shared = await columnsOf(owner, table, rows[0]!)
     const shifted = rows.map((row) =>
       Object.fromEntries(
         shared.map((column) => {
@@ -96,17 +109,7 @@ async function copySeed(owner: pg.Client): Promise<void> {
 
 /** A new clinic with one therapist and the built-in library. */
 async function seededClinic(): Promise<{ clinicId: number; accountId: number }> {
-  const { clinic, accounts } = await newClinic(['therapist'])
-  const owner = new pg.Client({ connectionString: url('physioplan_owner'), types: clinicTypes })
-  await owner.connect()
-  try {
-    await owner.query('BEGIN')
-    await owner.query("SELECT set_config('physioplan.clinic_id', $1, true)", [String(clinic)])
-    await copySeed(owner)
-    await owner.query('COMMIT')
-  } finally {
-    await owner.end()
-  }
+  const { clinic, accounts } = await newClinic(['therapist'], { fill: copySeed })
   return { clinicId: clinic, accountId: accounts[0]! }
 }
 
