@@ -8,7 +8,7 @@
  * solo mode only. The solo store stays open and untouched meanwhile, so
  * going back to solo shows its data again.
  */
-import { isChannel, type Channel } from '@shared/channels'
+import { channels, isChannel, type Channel } from '@shared/channels'
 import { contract } from '@shared/contract'
 import type { Result } from '@shared/errors'
 import { dispatch, validationError, type Dispatch, type Handlers } from '../core/api'
@@ -27,12 +27,7 @@ const answeredHere = new Set<Channel>([
   // the jobs run here (and only solo-only channels start one)
   'jobs:progress',
   // the link to the server itself
-  'clinicServer:status',
-  'clinicServer:check',
-  'clinicServer:connect',
-  'clinicServer:signIn',
-  'clinicServer:signOut',
-  'clinicServer:solo'
+  ...channels.filter((channel) => channel.startsWith('clinicServer:'))
 ])
 
 /**
