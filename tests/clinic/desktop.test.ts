@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ClinicServerStatus } from '../../src/shared/clinic-server'
 import type { Result } from '../../src/shared/errors'
 import type { Patient, PatientSummary } from '../../src/shared/types'
@@ -34,6 +34,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'physioplan-desktop-'))
 let connection: ClinicConnection
 let store: OpenedStore
 let call: Dispatch
+const logged = [vi.spyOn(console, 'error'), vi.spyOn(console, 'log')]
 
 const serve = (port: number) =>
   startClinicServer({ pool: app, ...tls, port, host: '127.0.0.1', now: () => clock })
@@ -121,6 +122,9 @@ describe('the desktop on a clinic server', () => {
 
     expect(await ok(call('clinicServer:solo', {}))).toEqual({ mode: 'solo', lastAddress: address })
     expect(await names()).toEqual(['Solo, Sam'])
+    // neither the password nor what a patient told us reached the log
+    const lines = JSON.stringify(logged.map((spy) => spy.mock.calls))
+    expect(lines).not.toMatch(/correct horse|ukasiewicz|Solo, Sam/)
   })
 
   it('says the server went away, and carries on once it is back', async () => {
