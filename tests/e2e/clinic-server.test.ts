@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from './axe'
 import { clinicPatient, startFakeClinic, type FakeClinic } from './fake-clinic'
 import { callApi, go, launchBrowser, makeDataDir, startHost, useBrowserHost } from './host'
 
@@ -51,6 +52,7 @@ describe('Settings → Clinic server', () => {
     expect(await panel().innerText()).toContain(
       'the fingerprint the server printed when it was set up'
     )
+    expect(await seriousViolations(page)).toEqual([])
 
     await panel().getByRole('button', { name: 'Trust and connect' }).click()
     await panel().getByLabel('Password').waitFor()
@@ -59,11 +61,13 @@ describe('Settings → Clinic server', () => {
 
     await signIn('wrong')
     await panel().getByText('The login or the password is wrong.').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
     await signIn('correct horse')
     // the page starts afresh, connected
     await panel().getByText('Connected to Riverside Physio').waitFor()
     expect(await panel().innerText()).toContain('signed in as Ann Smith (ann, therapist)')
     expect(await badge().innerText()).toBe('Clinic: Riverside Physio · Ann Smith')
+    expect(await seriousViolations(page)).toEqual([])
 
     expect(await patientsScreen(clinicPatient.fullName)).not.toContain(soloPatient.fullName)
   })
@@ -97,6 +101,7 @@ describe('Settings → Clinic server', () => {
     await refusal.getByText('certificate has changed').waitFor()
     expect(await refusal.innerText()).toContain(clinic.fingerprint)
     expect(await refusal.innerText()).toContain(replaced)
+    expect(await seriousViolations(page)).toEqual([])
     expect(await badge().innerText()).toContain('not signed in')
 
     await panel().getByRole('button', { name: 'Back to solo mode' }).click()
