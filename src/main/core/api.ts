@@ -7,6 +7,7 @@ import { isChannel } from '@shared/channels'
 import { contract } from '@shared/contract'
 import { toApiError, AppError, type ApiError, type FieldIssue, type Result } from '@shared/errors'
 import { backupHandlers } from './backups.handlers'
+import { clinicServerHandlers } from './clinic-server.handlers'
 import { exerciseHandlers } from './exercises.handlers'
 import { damagedWhileOpen, isDamaged } from './db/open'
 import { handlerContext, type ApiContext, type HandlerContext, type Handlers } from './handlers'
@@ -34,7 +35,8 @@ export function createHandlers(apiContext: ApiContext): Handlers {
     ...handoutHandlers(context),
     ...visitHandlers(context),
     ...backupHandlers(context),
-    ...jobHandlers(context)
+    ...jobHandlers(context),
+    ...clinicServerHandlers(context)
   })
 }
 
@@ -101,6 +103,9 @@ export function validationError(error: ZodError): ApiError {
   const first = issues[0]!
   return { code: 'invalid_input', message: first.message, field: first.field, issues }
 }
+
+/** How a host reaches the api: a channel and its raw input in, a Result out, never throwing. */
+export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>
 
 /**
  * What an unexpected failure's log line may say. The desktop and the browser
