@@ -61,9 +61,18 @@ export function forUpdate<Select extends { forUpdate: () => Select }>(select: Se
   return select.forUpdate()
 }
 
+/**
+ * SQLite's NOCASE, exactly: A-Z folded, every other character compared by
+ * its code point (the "C" collation's byte order is UTF-8's code point
+ * order). lower() would fold Ø to ø and sort by the database's collation,
+ * so the two stores would list the same names differently.
+ */
+const nocase = (value: Expression<unknown>) =>
+  sql<string>`translate(${value}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') COLLATE "C"`
+
 /** A text column as a sort key that ignores case. */
 export function caseless(column: string): Expression<string> {
-  return sql<string>`lower(${sql.ref(column)})`
+  return nocase(sql.ref(column))
 }
 
 /**
@@ -125,7 +134,7 @@ export async function exerciseListValues(
       SELECT DISTINCT j.value FROM exercises e,
         jsonb_array_elements_text(${sql.ref(`e.${column}`)}::jsonb) AS j (value)
       WHERE e.archived_at IS NULL
-    ) AS listed ORDER BY lower(value), value`.execute(q)
+    ) AS listed ORDER BY ${nocase(sql.ref('value'))}, value COLLATE "C"`.execute(q)
   return rows.map((row) => row.value)
 }
 
