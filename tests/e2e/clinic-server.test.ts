@@ -74,9 +74,9 @@ describe('Settings → Clinic server', () => {
 
   it('says when the session ended, and signs in again without a restart', async () => {
     clinic.endSessions()
-    // Settings reads nothing from the server: the patient list is the first call to find out
+    // Settings reads the clinic's details from the server: the first call to find out
     await go(page, '/settings')
-    await patientsScreen('Your session on the clinic server has ended')
+    await page.locator('main').getByText('Your session on the clinic server has ended').waitFor()
     // the header follows at the next screen
     await go(page, '/')
     await expect.poll(() => badge().innerText()).toContain('not signed in')
