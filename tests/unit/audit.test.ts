@@ -21,6 +21,7 @@ describe('the audit trail', () => {
     })
     await ok(api, 'patients:update', {
       id: patient.id,
+      version: patient.version,
       fullName: 'Ida Holm',
       dateOfBirth: '1970-07-07',
       phone: '555 0101',
@@ -34,8 +35,9 @@ describe('the audit trail', () => {
       patientId: patient.id,
       source: { kind: 'blank' }
     })
-    await ok(api, 'programs:save', {
+    const saved = await ok<ProgramVersion>(api, 'programs:save', {
       versionId: program.id,
+      version: program.version,
       title: 'Knees',
       goals: '',
       startDate: null,
@@ -48,7 +50,7 @@ describe('the audit trail', () => {
       ],
       advice: []
     })
-    await ok(api, 'programs:issue', { versionId: program.id })
+    await ok(api, 'programs:issue', { versionId: program.id, version: saved.version })
 
     const trail = await ok<AuditEntry[]>(api, 'patients:history', { id: patient.id })
     expect(trail.map((entry) => [entry.entity, entry.action, entry.fields])).toEqual([

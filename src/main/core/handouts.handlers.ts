@@ -1,6 +1,12 @@
 import type { HandoutOptions } from '@shared/types'
 import type { HandlerContext, HandlerTable } from './handlers'
-import { getHandoutOptions, issuedHandout, previewHandout, setHandoutOptions } from './handouts'
+import {
+  editHandoutOptions,
+  getHandoutOptions,
+  issuedHandout,
+  previewHandout,
+  setHandoutOptions
+} from './handouts'
 
 /** Handouts: the clinic's options, the PDF of a version, and the desktop's save, print and open. */
 export function handoutHandlers(context: HandlerContext): HandlerTable<'handouts'> {
@@ -10,8 +16,9 @@ export function handoutHandlers(context: HandlerContext): HandlerTable<'handouts
   const handout = async (versionId: number, options: HandoutOptions | undefined) =>
     issuedHandout(handoutReader, versionId, await optionsOr(options), context)
   return {
-    'handouts:options': () => store.read(getHandoutOptions),
-    'handouts:setOptions': (options) => store.write((q) => setHandoutOptions(q, options)),
+    'handouts:options': () => store.read(editHandoutOptions),
+    'handouts:setOptions': ({ version, ...options }) =>
+      store.write((q) => setHandoutOptions(q, version, options)),
     'handouts:pdf': ({ versionId, options }) => handout(versionId, options),
     'handouts:preview': async ({ versionId, options }) =>
       previewHandout(handoutReader, versionId, await optionsOr(options), context, context.previews),

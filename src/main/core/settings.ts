@@ -4,10 +4,11 @@
  * the seed).
  */
 import type { Database } from 'better-sqlite3'
-import type { ClinicSettings } from '@shared/types'
+import type { ClinicSettings, Versioned } from '@shared/types'
 import { dialectSql } from './query/dialect'
 import type { Query } from './query/schema'
 import { runNow, sqliteBuilder } from './query/sync'
+import { refuseStale, updateVersioned } from './versioned'
 
 const settingRow = (q: Query, key: string) =>
   q.selectFrom('settings').select('value').where('key', '=', key)
@@ -33,8 +34,47 @@ const settingUpsert = (q: Query, key: string, value: unknown) =>
         .doUpdateSet({ value: (e) => e.ref('excluded.value') })
     )
 
+/** For values no one edits in a form (a flag, a folder): the last write stands. */
 export async function writeSetting(q: Query, key: string, value: unknown): Promise<void> {
   await settingUpsert(q, key, value).execute()
+}
+
+/** A value people edit, with the version its save must name: 0 while it was never stored. */
+export async function readVersionedSetting<T>(
+  q: Query,
+  key: string
+): Promise<{ value: T | undefined; version: number }> {
+  const row = await q
+    .selectFrom('settings')
+    .select(['value', 'version'])
+    .where('key', '=', key)
+    .executeTakeFirst()
+  return { value: parsed<T>(row), version: row?.version ?? 0 }
+}
+
+/**
+ * Saves a value edited from `version` (0: not stored yet); refused, with who
+ * changed it and when, if someone saved it since (versioned.ts).
+ */
+export async function saveSetting(
+  q: Query,
+  key: string,
+  version: number,
+  value: unknown
+): Promise<void> {
+  const values = { value: JSON.stringify(value), updated_at: new Date().toISOString() }
+  if (version > 0) {
+    await updateVersioned(q, { table: 'settings', key }, version, values)
+    return
+  }
+  // the first save: stored unless someone else's first save came first
+  const stored = await q
+    .insertInto('settings')
+    .values({ key, ...values })
+    .onConflict((conflict) => conflict.columns(dialectSql(q).uniqueKey(['key'])).doNothing())
+    .returning('version')
+    .executeTakeFirst()
+  if (stored === undefined) await refuseStale(q, { table: 'settings', key })
 }
 
 export function writeSettingSync(db: Database, key: string, value: unknown): void {
@@ -61,9 +101,19 @@ export async function getClinic(q: Query): Promise<ClinicSettings> {
   return clinicFrom(await readSetting<Partial<ClinicSettings>>(q, 'clinic'))
 }
 
-export async function updateClinic(q: Query, clinic: ClinicSettings): Promise<ClinicSettings> {
-  await writeSetting(q, 'clinic', clinic)
-  return getClinic(q)
+/** The details as the Settings screen edits them, with the version their save names. */
+export async function editClinic(q: Query): Promise<ClinicSettings & Versioned> {
+  const { value, version } = await readVersionedSetting<Partial<ClinicSettings>>(q, 'clinic')
+  return { ...clinicFrom(value), version }
+}
+
+export async function updateClinic(
+  q: Query,
+  version: number,
+  clinic: ClinicSettings
+): Promise<ClinicSettings & Versioned> {
+  await saveSetting(q, 'clinic', version, clinic)
+  return editClinic(q)
 }
 
 /** Where "Skip for now" on the first day's clinic details question is kept. */

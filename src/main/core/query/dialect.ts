@@ -23,6 +23,7 @@ export type DialectSql = Pick<
   | 'listHas'
   | 'exerciseListValues'
   | 'oneOf'
+  | 'lastChange'
 >
 
 /**

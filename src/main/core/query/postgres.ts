@@ -3,9 +3,9 @@
  * sqlite.ts. Domain code reaches it through `dialectSql(q)` (dialect.ts).
  */
 import { sql, type Expression, type SqlBool } from 'kysely'
-import type { Query } from './schema'
+import type { LastChange, Query, VersionedRow } from './schema'
 import { likePrefix } from '../search'
-import { wordStart } from './sqlite'
+import { rowKey, wordStart } from './sqlite'
 
 /** Above this many matches a term is common: walking the name index finds the first 500 sooner. */
 export const rareMatches = 1000
@@ -127,4 +127,18 @@ export async function exerciseListValues(
 /** True where a column's value is one of `ids`, bound as one array. */
 export function oneOf(column: string, ids: readonly number[]): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} = ANY(${[...ids]}::bigint[])`
+}
+
+/**
+ * When a versioned row last changed and by which account: `updated_by` is
+ * set from the session by a trigger whenever the version moves (migration
+ * 001). Undefined: no such row (or another clinic's).
+ */
+export async function lastChange(q: Query, row: VersionedRow): Promise<LastChange | undefined> {
+  const { rows } = await sql<{ at: string | null; name: string | null; mine: boolean | null }>`
+    SELECT t.updated_at AS at, a.display_name AS name, t.updated_by = physioplan_user() AS mine
+    FROM ${sql.table(row.table)} t LEFT JOIN accounts a ON a.id = t.updated_by
+    WHERE ${rowKey(row, 't')}`.execute(q)
+  const found = rows[0]
+  return found && { at: found.at, by: { name: found.name, mine: found.mine === true } }
 }

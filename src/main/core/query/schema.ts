@@ -283,6 +283,22 @@ export interface Schema {
   template_advice: TemplateAdviceTable
 }
 
+/** One row people edit, by its key: what a versioned save names (versioned.ts). */
+export type VersionedRow =
+  | { table: 'patients' | 'exercises' | 'templates' | 'program_versions'; id: number }
+  | { table: 'settings'; key: string }
+
+/**
+ * Who last changed a row, and when (ISO, null for a settings row not saved
+ * since migration 008). `by` is null on SQLite, which has no accounts;
+ * on PostgreSQL the account's display name (null if none is recorded) and
+ * whether it is the account asking.
+ */
+export interface LastChange {
+  at: string | null
+  by: { name: string | null; mine: boolean } | null
+}
+
 /**
  * What every domain function on the query layer takes first: the connection
  * of a read, or the transaction of a write. Never the store itself (see
