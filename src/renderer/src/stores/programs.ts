@@ -144,7 +144,7 @@ export const useProgramsStore = defineStore('programs', () => {
     clearTimeout(timer)
     // while this waited, the autosave's own flush may have started the next save: wait for
     // each in turn, so what follows (an issue naming the version) comes after the last
-    if (saving) await saving
+    while (saving) await saving
     if (saveState.value === 'pending') {
       saving = saveNow()
       await saving
