@@ -4,8 +4,7 @@ import {
   type HandoutFile,
   type HandoutOptions,
   type ProgramSnapshot,
-  type ProgramVersion,
-  type Versioned
+  type ProgramVersion
 } from '@shared/types'
 import type { HandoutAssets, HandoutPicture } from './handout/document'
 import { isDrawableSvg } from './handout/drawing'
@@ -13,26 +12,16 @@ import { getMedia } from './media'
 import type { OffThread } from '../offthread/pool'
 import { buildSnapshot, getSnapshot, getVersion } from './programs'
 import type { Query } from './query/schema'
-import { readSetting, readVersionedSetting, saveSetting } from './settings'
+import { editedSetting, readSetting } from './settings'
 
 export async function getHandoutOptions(q: Query): Promise<HandoutOptions> {
   return { ...defaultHandoutOptions, ...(await readSetting<Partial<HandoutOptions>>(q, 'handout')) }
 }
 
+const handoutSetting = editedSetting('handout', defaultHandoutOptions)
 /** The clinic's options as it chooses them, with the version their save names. */
-export async function editHandoutOptions(q: Query): Promise<HandoutOptions & Versioned> {
-  const { value, version } = await readVersionedSetting<Partial<HandoutOptions>>(q, 'handout')
-  return { ...defaultHandoutOptions, ...value, version }
-}
-
-export async function setHandoutOptions(
-  q: Query,
-  version: number,
-  options: HandoutOptions
-): Promise<HandoutOptions & Versioned> {
-  await saveSetting(q, 'handout', version, options)
-  return editHandoutOptions(q)
-}
+export const editHandoutOptions = handoutSetting.read
+export const setHandoutOptions = handoutSetting.save
 
 /** The pictures a snapshot prints; one that can't be read (or drawn safely) prints as a "no picture" frame. */
 export async function handoutAssets(

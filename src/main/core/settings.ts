@@ -39,44 +39,6 @@ export async function writeSetting(q: Query, key: string, value: unknown): Promi
   await settingUpsert(q, key, value).execute()
 }
 
-/** A value people edit, with the version its save must name: 0 while it was never stored. */
-export async function readVersionedSetting<T>(
-  q: Query,
-  key: string
-): Promise<{ value: T | undefined; version: number }> {
-  const row = await q
-    .selectFrom('settings')
-    .select(['value', 'version'])
-    .where('key', '=', key)
-    .executeTakeFirst()
-  return { value: parsed<T>(row), version: row?.version ?? 0 }
-}
-
-/**
- * Saves a value edited from `version` (0: not stored yet); refused, with who
- * changed it and when, if someone saved it since (versioned.ts).
- */
-export async function saveSetting(
-  q: Query,
-  key: string,
-  version: number,
-  value: unknown
-): Promise<void> {
-  const values = { value: JSON.stringify(value), updated_at: new Date().toISOString() }
-  if (version > 0) {
-    await updateVersioned(q, { table: 'settings', key }, version, values)
-    return
-  }
-  // the first save: stored unless someone else's first save came first
-  const stored = await q
-    .insertInto('settings')
-    .values({ key, ...values })
-    .onConflict((conflict) => conflict.columns(dialectSql(q).uniqueKey(['key'])).doNothing())
-    .returning('version')
-    .executeTakeFirst()
-  if (stored === undefined) await refuseStale(q, { table: 'settings', key })
-}
-
 export function writeSettingSync(db: Database, key: string, value: unknown): void {
   runNow(db, settingUpsert(sqliteBuilder, key, value))
 }
@@ -101,20 +63,44 @@ export async function getClinic(q: Query): Promise<ClinicSettings> {
   return clinicFrom(await readSetting<Partial<ClinicSettings>>(q, 'clinic'))
 }
 
-/** The details as the Settings screen edits them, with the version their save names. */
-export async function editClinic(q: Query): Promise<ClinicSettings & Versioned> {
-  const { value, version } = await readVersionedSetting<Partial<ClinicSettings>>(q, 'clinic')
-  return { ...clinicFrom(value), version }
+/**
+ * A value people edit in a form (the clinic's details, its handout options):
+ * read over its defaults with the version its save must name (0 while never
+ * stored), and saved from that version: refused, with who changed it and
+ * when, if someone saved it since (versioned.ts).
+ */
+export function editedSetting<T extends object>(key: string, defaults: T) {
+  async function read(q: Query): Promise<T & Versioned> {
+    const row = await q
+      .selectFrom('settings')
+      .select(['value', 'version'])
+      .where('key', '=', key)
+      .executeTakeFirst()
+    return { ...defaults, ...parsed<Partial<T>>(row), version: row?.version ?? 0 }
+  }
+  async function save(q: Query, version: number, value: T): Promise<T & Versioned> {
+    const values = { value: JSON.stringify(value), updated_at: new Date().toISOString() }
+    if (version > 0) {
+      await updateVersioned(q, { table: 'settings', key }, version, values)
+      return read(q)
+    }
+    // the first save: stored unless someone else's first save came first
+    const stored = await q
+      .insertInto('settings')
+      .values({ key, ...values })
+      .onConflict((conflict) => conflict.columns(dialectSql(q).uniqueKey(['key'])).doNothing())
+      .returning('version')
+      .executeTakeFirst()
+    if (stored === undefined) await refuseStale(q, { table: 'settings', key })
+    return read(q)
+  }
+  return { read, save }
 }
 
-export async function updateClinic(
-  q: Query,
-  version: number,
-  clinic: ClinicSettings
-): Promise<ClinicSettings & Versioned> {
-  await saveSetting(q, 'clinic', version, clinic)
-  return editClinic(q)
-}
+const clinicSetting = editedSetting('clinic', emptyClinic)
+/** The details as the Settings screen edits them, with the version their save names. */
+export const editClinic = clinicSetting.read
+export const updateClinic = clinicSetting.save
 
 /** Where "Skip for now" on the first day's clinic details question is kept. */
 const detailsSkippedKey = 'clinic_details_skipped'
