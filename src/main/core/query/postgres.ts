@@ -17,22 +17,21 @@ const containsPattern = (term: string) =>
 /**
  * Patients matching every typed term (plan §3). Under row-level security a
  * LIKE can't use the trigram index (it isn't leakproof), so a long term is
- * first looked up through `physioplan_patients_matching` (migration 001, a
- * definer function that can): a rare term's few ids filter the list; a
- * common one (more than `rareMatches`) is filtered row by row along the name
- * index instead, which stops at the first 500. Short terms as on SQLite.
+ * first looked up through `physioplan_patients_matching` (migration 003, a
+ * definer function that can): a rare term's few ids filter the list; for a
+ * common one (more than `rareMatches`) it answers NULL, and the list is
+ * filtered row by row along the name index instead, which stops at the
+ * first 500. Short terms as on SQLite.
  */
 export async function patientMatch(q: Query, terms: string[]): Promise<Expression<SqlBool>[]> {
   const filters = terms.filter((term) => [...term].length < 3).map(wordStart)
   for (const term of terms.filter((each) => [...each].length >= 3)) {
     const pattern = containsPattern(term)
     const { rows } = await sql<{ ids: number[] | null }>`
-      SELECT array_agg(id) AS ids FROM (
-        SELECT physioplan_patients_matching(${pattern}) AS id LIMIT ${rareMatches + 1}
-      ) AS found`.execute(q)
-    const ids = rows[0]?.ids ?? []
-    if (ids.length <= rareMatches) {
-      filters.push(sql<SqlBool>`p.id = ANY(${[...ids]}::bigint[])`)
+      SELECT physioplan_patients_matching(${pattern}, ${rareMatches}) AS ids`.execute(q)
+    const ids = rows[0]?.ids
+    if (ids) {
+      filters.push(sql<SqlBool>`p.id = ANY(${ids}::bigint[])`)
       continue
     }
     filters.push(sql<SqlBool>`p.search_text LIKE ${pattern}`)
