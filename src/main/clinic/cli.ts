@@ -76,7 +76,7 @@ async function init(argv: string[]): Promise<boolean> {
     `Clinic server set up in ${report.folder}: database "${values.name}", clinic "${clinicName}", administrator "${login}".\n` +
       `Certificate for ${hosts.join(', ')}. Its SHA-256 fingerprint, which each desktop shows when it first connects:\n` +
       `  ${report.fingerprint}\n` +
-      `${report.folder}/owner.json holds the database owner's password, needed only by migrate: keep it safe.`
+      `${report.folder}/owner.json holds the database owner's password, needed only by migrate and import: keep it safe.`
   )
   return true
 }
