@@ -6,10 +6,11 @@
 -- 1,001 ids and threw them away. This one takes the limit, stops at one more
 -- than it, and answers one array: the ids of a rare term, NULL for a common
 -- one. PL/pgSQL keeps the query's plan for the connection. Measured on the
--- bench's 50,000-patient clinic, old and new interleaved in one process: the
--- look-up alone 3.4 -> 2.1 ms median for "achilles", 2.6 -> 1.3 for "ova"
--- (load 1.1-2.4); the whole search on the store 17.4 / 42.6 -> 14.4 / 34.4 ms
--- median / p95 for "achilles" (load 4.7-5.5, others building).
+-- bench's 50,000-patient clinic, the whole search on the store, old and new
+-- interleaved in one process (with query/postgres.ts's round trip fewer),
+-- median ms at load 7.7-8.4 (others building): "achilles" 17.8 -> 14.9,
+-- "ova" 15.6 -> 12.8, "okafor-1" 9.7 -> 8.3, no match 1.9 -> 1.0; the same
+-- rows each time.
 --
 -- Same owner and grants as 001's: it runs as physioplan_search (BYPASSRLS,
 -- three columns), filters by the transaction's clinic itself, and the
@@ -22,8 +23,14 @@ CREATE FUNCTION physioplan_patients_matching(pattern text, most integer) RETURNS
 DECLARE
   found bigint[];
 BEGIN
-  found := ARRAY(SELECT id FROM patients
-    WHERE clinic_id = physioplan_clinic() AND search_text LIKE pattern LIMIT most + 1);
+  -- MATERIALIZED: planned for every match, so always through the trigram index, and read
+  -- only as far as the limit. A LIMIT the planner sees made it guess it could stop early
+  -- in a sequential scan: "okafor-1" (702 matches, 1,515 guessed) took 35-55 ms that way.
+  found := ARRAY(
+    WITH matching AS MATERIALIZED (
+      SELECT id FROM patients WHERE clinic_id = physioplan_clinic() AND search_text LIKE pattern
+    )
+    SELECT id FROM matching LIMIT most + 1);
   RETURN CASE WHEN cardinality(found) > most THEN NULL ELSE found END;
 END $$;
 GRANT CREATE ON SCHEMA public TO physioplan_search;

@@ -27,19 +27,22 @@ export async function patientMatch(q: Query, terms: string[]): Promise<Expressio
   const filters = terms.filter((term) => [...term].length < 3).map(wordStart)
   for (const term of terms.filter((each) => [...each].length >= 3)) {
     const pattern = containsPattern(term)
+    // Under row-level security the planner guesses a LIKE matches a handful of rows, so for a
+    // common term it would read all 50,000 and sort them (19-34 ms for "achilles"); walking
+    // the name index to the first 500 took 5-10 ms (EXPLAIN ANALYZE, same run). So a common
+    // term turns sorting off for the rest of this call's transaction (set_config's true: SET
+    // LOCAL), in the look-up's own statement: one round trip fewer. (OFFSET 0 keeps the
+    // subquery whole, so the look-up runs once, not once per mention of ids.)
     const { rows } = await sql<{ ids: number[] | null }>`
-      SELECT physioplan_patients_matching(${pattern}, ${rareMatches}) AS ids`.execute(q)
+      SELECT ids, set_config('enable_sort',
+          CASE WHEN ids IS NULL THEN 'off' ELSE current_setting('enable_sort') END, true)
+      FROM (SELECT physioplan_patients_matching(${pattern}, ${rareMatches}) AS ids OFFSET 0) AS found`.execute(
+      q
+    )
     const ids = rows[0]?.ids
-    if (ids) {
-      filters.push(sql<SqlBool>`p.id = ANY(${ids}::bigint[])`)
-      continue
-    }
-    filters.push(sql<SqlBool>`p.search_text LIKE ${pattern}`)
-    // Under row-level security the planner guesses a LIKE matches a handful of rows, so it
-    // reads all 50,000 and sorts them (19-34 ms for "achilles"); this term is known common:
-    // walking the name index to the first 500 took 5-10 ms (EXPLAIN ANALYZE, same run).
-    // SET LOCAL: for the rest of this call's transaction only.
-    await sql`SET LOCAL enable_sort = off`.execute(q)
+    filters.push(
+      ids ? sql<SqlBool>`p.id = ANY(${ids}::bigint[])` : sql<SqlBool>`p.search_text LIKE ${pattern}`
+    )
   }
   return filters
 }
