@@ -19,6 +19,8 @@ import { AppError } from '@shared/errors'
 import { recoverFromNewestBackup } from './core/backups'
 import { databaseFileName } from './core/db/open'
 import { openStore, type OpenedStore } from './core/store'
+import { clinicConnection, type ClinicConnection } from './clinic/connection'
+import { clinicDispatch } from './clinic/forward'
 
 // electron-vite's dev server, in development only: a packaged app that took the address
 // from its environment would load (and give the api to) any page someone pointed it at
@@ -26,6 +28,7 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const allowedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [appOrigin]
 let mainWindow: BrowserWindow | null = null
 let store: OpenedStore | null = null
+let connection: ClinicConnection | null = null
 
 function openMainWindow(): void {
   mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')))
@@ -39,6 +42,8 @@ function openMainWindow(): void {
  */
 function openOrRecover(dataDir: string): OpenedStore | null {
   try {
+    connection?.close()
+    connection = clinicConnection({ dataDir })
     const resourcesDir = app.isPackaged
       ? join(process.resourcesPath, 'resources')
       : join(app.getAppPath(), 'resources')
@@ -49,7 +54,8 @@ function openOrRecover(dataDir: string): OpenedStore | null {
       resourcesDir,
       workerFile: join(__dirname, 'worker.js'),
       startChild: utilityChild,
-      desktop: desktopActions(() => mainWindow)
+      desktop: desktopActions(() => mainWindow),
+      clinic: connection
     })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
@@ -100,6 +106,7 @@ function openOrRecover(dataDir: string): OpenedStore | null {
 
 function closeThenQuit(): void {
   clearHandoutTemp()
+  connection?.close()
   const closing = store?.close()
   store = null
   // a worker that never ends must not keep a windowless app alive: without the
@@ -119,7 +126,7 @@ function start(): void {
   scheduleBackups(store.db, dataDir, store)
   denyPermissions(session.defaultSession)
   serveRenderer(protocol, join(__dirname, '../renderer'))
-  bindIpc(ipcMain, store.handlers, allowedOrigins)
+  bindIpc(ipcMain, clinicDispatch(store.handlers, connection!), allowedOrigins)
   openMainWindow()
 }
 

@@ -68,7 +68,13 @@ export const channels = [
   'jobs:progress',
   'clinic:get',
   'clinic:update',
-  'clinic:skipDetails'
+  'clinic:skipDetails',
+  'clinicServer:status',
+  'clinicServer:check',
+  'clinicServer:connect',
+  'clinicServer:signIn',
+  'clinicServer:signOut',
+  'clinicServer:solo'
 ] as const
 
 export type Channel = (typeof channels)[number]

@@ -7,6 +7,11 @@ import { z } from 'zod'
 import type { Channel } from './channels'
 import { isRealIsoDate, toIsoDate, todayIso, wholeDate } from './dates'
 import { imageMimeOf } from './images'
+import {
+  clinicAddress,
+  type ClinicCertificateCheck,
+  type ClinicServerStatus
+} from './clinic-server'
 import { limits } from './limits'
 import {
   lefsItems,
@@ -587,6 +592,21 @@ const clinicFields = {
   logoDataUrl: imageDataUrl('Logo', limits.logoBytes).nullable()
 }
 
+/** a clinic server's address, as "https://host:port" */
+const serverAddress = text('Server address', 300)
+  .min(1, 'Enter the server’s address, such as https://clinic-server:8443')
+  .transform((typed, context) => {
+    const address = clinicAddress(typed)
+    if (address === null) {
+      context.addIssue({
+        code: 'custom',
+        message: 'Server address must look like https://clinic-server:8443'
+      })
+      return z.NEVER
+    }
+    return address
+  })
+
 export const contract = {
   'app:info': { input: none, result: returns<AppInfo>() },
   'app:health': { input: none, result: returns<DataHealth>() },
@@ -856,7 +876,43 @@ export const contract = {
   'clinic:skipDetails': {
     input: z.strictObject({ skip: z.literal(true, { error: 'skip must be true' }) }),
     result: returns<null>()
-  }
+  },
+
+  /*
+   * The desktop's link to a clinic server (issue 17): answered by main
+   * itself in every mode, never forwarded. The password goes to the server
+   * once and is neither kept nor logged.
+   */
+  'clinicServer:status': { input: none, result: returns<ClinicServerStatus>() },
+  /** first contact: the server's certificate, not yet trusted, for its fingerprint */
+  'clinicServer:check': {
+    input: z.strictObject({ address: serverAddress }),
+    result: returns<ClinicCertificateCheck>()
+  },
+  /** pins the certificate, only if the server still shows the fingerprint the person confirmed */
+  'clinicServer:connect': {
+    input: z.strictObject({
+      address: serverAddress,
+      fingerprint: z
+        .string({ error: 'Fingerprint must be text' })
+        .regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'Fingerprint must be a SHA-256 fingerprint')
+    }),
+    result: returns<ClinicServerStatus>()
+  },
+  'clinicServer:signIn': {
+    input: z.strictObject({
+      login: text('Login', limits.shortText).min(1, 'Enter your login'),
+      // sent as typed: a password's spaces are its own
+      password: z
+        .string({ error: 'Password must be text' })
+        .min(1, 'Enter your password')
+        .max(1000, 'Password is too long')
+    }),
+    result: returns<ClinicServerStatus>()
+  },
+  'clinicServer:signOut': { input: none, result: returns<ClinicServerStatus>() },
+  /** back to solo mode: this computer's own data again; the clinic's stays on its server */
+  'clinicServer:solo': { input: none, result: returns<ClinicServerStatus>() }
 } satisfies { [C in Channel]: { input: z.ZodType; result: unknown } }
 
 export type Contract = typeof contract

@@ -12,6 +12,7 @@ import {
   sessionFor,
   signIn,
   signOut,
+  throttledAddress,
   type Session
 } from '../../src/main/clinic/accounts'
 import { hashPassword, scryptCost } from '../../src/main/clinic/passwords'
@@ -135,6 +136,48 @@ describe('signing in', () => {
     expect(
       (await signIn(app, { login: vic!, password, address: from }, later(1, 1))).token
     ).toBeTruthy()
+  })
+
+  it('counts an IPv6 client by its /64, an IPv4 one (mapped or not) by its address', async () => {
+    const [, , , vic] = clinic.logins
+    // wrong passwords for accounts of their own (a cheap hash; an unknown login costs the real one)
+    const guessed = await newClinic(['g1', 'g2', 'g3', 'g4', 'g5'], {
+      passwordHash: await hashPassword(password, cheap)
+    })
+    const tries = async (addresses: string[], at: Date) => {
+      for (const [i, from] of addresses.entries()) {
+        const login = guessed.logins[i]!
+        const guess = signIn(app, { login, password: 'wrong horse', address: from }, at)
+        await expect(guess).rejects.toMatchObject({ status: 401 })
+      }
+    }
+    const signInFrom = (from: string, at: Date) =>
+      signIn(app, { login: vic!, password, address: from }, at)
+    // one machine's privacy addresses, the same /64 however it is written
+    await tries(
+      [
+        '2001:db8:7:1::10',
+        '2001:DB8:7:1:0:0:0:11',
+        '2001:db8:7:1:ab::12',
+        '2001:db8:7:1::13',
+        '2001:db8:7:1::'
+      ],
+      t0
+    )
+    await expect(signInFrom('2001:0db8:0007:0001:ffff::1%eth0', t0)).rejects.toMatchObject({
+      status: 429
+    })
+    expect((await signInFrom('2001:db8:7:2::10', t0)).token).toBeTruthy()
+    // an IPv4 client through a dual-stack socket is the same client as over IPv4
+    await tries(
+      ['::ffff:10.77.0.1', '10.77.0.1', '::ffff:10.77.0.1', '10.77.0.1', '::FFFF:10.77.0.1'],
+      t0
+    )
+    await expect(signInFrom('10.77.0.1', t0)).rejects.toMatchObject({ status: 429 })
+    expect((await signInFrom('::ffff:10.77.0.2', t0)).token).toBeTruthy()
+    expect(
+      ['::1', 'fe80::1%lo', '1:2:3:4:5:6:7:8', '2001:db8::1.2.3.4', 'unknown'].map(throttledAddress)
+    ).toEqual(['0:0:0:0::/64', 'fe80:0:0:0::/64', '1:2:3:4::/64', '2001:db8:0:0::/64', 'unknown'])
   })
 })
 

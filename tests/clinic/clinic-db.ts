@@ -77,11 +77,20 @@ let clinicsMade = 0
  * A clinic of the test file's own, with accounts for `logins` (made unique
  * on the server by the clinic's id; display name: the login capitalised;
  * the first an administrator when `administrator` says so), made by the
- * owner as init does, so the file's rows meet no other file's.
+ * owner as init does, so the file's rows meet no other file's; `fill`
+ * writes more of its rows in the same transaction, scoped to it.
  */
 export async function newClinic(
   logins: string[],
-  { passwordHash = 'scrypt$not-a-real-hash', administrator = false } = {}
+  {
+    passwordHash = 'scrypt$not-a-real-hash',
+    administrator = false,
+    fill
+  }: {
+    passwordHash?: string
+    administrator?: boolean
+    fill?: (owner: pg.ClientBase) => Promise<void>
+  } = {}
 ): Promise<{ clinic: number; accounts: number[]; logins: string[] }> {
   const owner = new pg.Client({ connectionString: url('physioplan_owner'), types: clinicTypes })
   await owner.connect()
@@ -104,6 +113,7 @@ export async function newClinic(
       )
       accounts.push(rows[0]!.id)
     }
+    await fill?.(owner)
     await owner.query('COMMIT')
     return { clinic, accounts, logins: unique }
   } finally {

@@ -4,44 +4,12 @@
  * the app's strict CSP does not block (no script tag is added), so it works on
  * the installed Chromium and on the npm-packaged one alike.
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { visitInput } from '../unit/visit-input'
 import { blankOutcomes } from '../../src/shared/outcomes'
+import { seriousViolations } from './axe'
 import { callApi, isoDay, patientWithReliefProgram, useBrowserHost } from './host'
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8'
-)
-
-interface Violation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: unknown[] }[]
-}
-
-/** The critical and serious violations on the page as it is now, in words a failure can show. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<unknown> } }).axe
-    const result = (await axe.run(document)) as { violations: Violation[] }
-    return result.violations
-  })
-  return violations
-    .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
-          .slice(0, 5)
-          .map((node) => JSON.stringify(node.target))
-          .join(', ')}`
-    )
-}
 
 const app = useBrowserHost()
 /** Screens load their data first; a busy 2-core machine can take longer than poll's 1 s. */

@@ -231,7 +231,7 @@ describe('the api under fuzzed input', () => {
     const api = memoryApi()
     const token = 'fuzz-token-0123456789'
     host = await startWebHost({
-      handlers: api.handlers,
+      dispatch: api.call,
       rendererDir: '/nonexistent',
       token,
       port: 0

@@ -11,9 +11,9 @@ import type {
   ProgramVersion
 } from '../../src/shared/types'
 import { insertExercise } from '../../src/main/core/exercises'
-import { sqliteStore } from '../../src/main/core/query/store'
 import { editDistance } from '../../src/main/core/fuzzy'
-import { countPhotos, countRows, memoryApi, type MemoryApi, ok } from './helpers'
+import { ok } from './helpers'
+import { contractApi, type ContractApi, countOf } from './contract'
 
 const png =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
@@ -37,12 +37,12 @@ const wallSquat = {
   photos: [{ dataUrl: png }, { dataUrl: jpeg }]
 }
 
-const names = async (api: MemoryApi, filters: Record<string, unknown>) =>
+const names = async (api: ContractApi, filters: Record<string, unknown>) =>
   (await ok<ExerciseSummary[]>(api, 'exercises:list', filters)).map((e) => e.name)
 
 describe('library search', () => {
   it('forgives a typo where it is cheap', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     expect(await names(api, { query: 'hamstirng' })).toEqual(
       expect.arrayContaining(['Standing hamstring stretch', 'Leg swings', 'Nordic hamstring lower'])
     )
@@ -54,7 +54,7 @@ describe('library search', () => {
   })
 
   it('orders a one- or two-letter search by name: names that start so, favourites first', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const byName = (a: string, b: string) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)
     const found = await names(api, { query: 'S' })
     const starting = found.filter((name) => name.toLowerCase().startsWith('s'))
@@ -80,7 +80,7 @@ describe('library search', () => {
   })
 
   it('filters by region, position, difficulty, equipment, source and favourites', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const hamstrings = await names(api, { bodyRegion: 'hamstrings' })
     expect(hamstrings).toEqual(expect.arrayContaining(['Leg swings', 'Standing hamstring stretch']))
     expect(hamstrings).not.toContain('Plank')
@@ -111,8 +111,8 @@ describe('library search', () => {
 })
 
 it('answers at most the list limit; typing more narrows it', async () => {
-  const api = memoryApi()
-  await sqliteStore(api.db).write(async (q) => {
+  const api = await contractApi()
+  await api.store.write(async (q) => {
     for (let n = 0; n < 250; n++) {
       await insertExercise(q, {
         ...(wallSquat as unknown as ExerciseFields),
@@ -126,7 +126,7 @@ it('answers at most the list limit; typing more narrows it', async () => {
   // the Library page goes past the first 200, with the total, search and filters kept
   const page = (filters: Record<string, unknown>) =>
     ok<ExercisePage>(api, 'exercises:page', filters)
-  const stored = countRows(api.db, 'exercises')
+  const stored = await countOf(api, 'exercises')
   const all = await page({ offset: 0 })
   expect([all.total, all.exercises.length]).toEqual([stored, 200])
   const rest = await page({ offset: 200 })
@@ -148,7 +148,7 @@ it('answers at most the list limit; typing more narrows it', async () => {
 
 describe('custom exercises', () => {
   it('creates one with start and end photos, served as data URLs', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const created = await ok<Exercise>(api, 'exercises:create', wallSquat)
     expect(created).toMatchObject({ source: 'custom', name: 'Wall squat', steps: wallSquat.steps })
     expect(created.media.map((m) => m.stage)).toEqual(['start', 'end'])
@@ -157,7 +157,7 @@ describe('custom exercises', () => {
   })
 
   it('edits it; a removed photo is retired, not deleted', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const created = await ok<Exercise>(api, 'exercises:create', wallSquat)
     const kept = created.media[1]!.id
     const edited = await ok<Exercise>(api, 'exercises:update', {
@@ -169,7 +169,7 @@ describe('custom exercises', () => {
     })
     expect(edited.name).toBe('Wall sit')
     expect(edited.media).toEqual([{ id: kept, kind: 'photo', stage: 'single' }])
-    expect(countPhotos(api.db)).toBe(2)
+    expect(await countOf(api, 'exercise_media', { kind: 'photo' })).toBe(2)
     const foreign = await api.call('exercises:update', {
       ...wallSquat,
       id: created.id,
@@ -180,7 +180,7 @@ describe('custom exercises', () => {
   })
 
   it('keeps built-ins read-only and duplicates them into an editable copy', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const plank = (await ok<ExerciseSummary[]>(api, 'exercises:list', { query: 'plank' }))[0]!
     const refused = await api.call('exercises:update', {
       ...wallSquat,
@@ -203,7 +203,7 @@ describe('custom exercises', () => {
   })
 
   it('deletes an unused exercise, but only archives one a program uses', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const unused = await ok<Exercise>(api, 'exercises:create', wallSquat)
     await ok(api, 'exercises:delete', { id: unused.id })
     expect(await api.call('exercises:get', { id: unused.id })).toMatchObject({ ok: false })
@@ -241,8 +241,8 @@ describe('custom exercises', () => {
   })
 
   it('refuses bad fields and files that are not images, writing nothing', async () => {
-    const api = memoryApi()
-    const before = countRows(api.db, 'exercises')
+    const api = await contractApi()
+    const before = await countOf(api, 'exercises')
     for (const [input, message] of [
       [
         {
@@ -259,6 +259,6 @@ describe('custom exercises', () => {
       const result = await api.call('exercises:create', input)
       expect(result.ok || result.error.message).toMatch(message)
     }
-    expect(countRows(api.db, 'exercises')).toBe(before)
+    expect(await countOf(api, 'exercises')).toBe(before)
   })
 })

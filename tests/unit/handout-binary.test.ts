@@ -58,7 +58,7 @@ describe('the handout as bytes', () => {
     const { version } = await issuedProgram(api)
     const bound = new Map<string, (event: IpcMainInvokeEvent, input: unknown) => unknown>()
     const ipcMain = { handle: (channel: string, run: never) => bound.set(channel, run) }
-    bindIpc(ipcMain as unknown as IpcMain, api.handlers, ['app://physioplan'])
+    bindIpc(ipcMain as unknown as IpcMain, api.call, ['app://physioplan'])
     const event = { senderFrame: { url: 'app://physioplan/', parent: null } }
     const answer = (await bound.get('handouts:pdf')!(event as IpcMainInvokeEvent, {
       versionId: version.id
@@ -75,7 +75,7 @@ describe('the handout as bytes', () => {
   it('is served by the browser host as application/pdf under its name, and errors stay JSON', async () => {
     const api = memoryApi()
     const { version, patient } = await issuedProgram(api)
-    host = await startWebHost({ handlers: api.handlers, rendererDir: tempDir(), token, port: 0 })
+    host = await startWebHost({ dispatch: api.call, rendererDir: tempDir(), token, port: 0 })
     const post = (channel: string, input: unknown) =>
       fetch(`http://127.0.0.1:${host!.port}/api/${channel}`, {
         method: 'POST',

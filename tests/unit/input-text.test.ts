@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Patient } from '../../src/shared/types'
-import { countRows, memoryApi, patientFields } from './helpers'
+import { patientFields } from './helpers'
+import { contractApi, countOf } from './contract'
 
 const create = (fullName: string, notes: string | null = null) => ({
   ...patientFields(fullName),
@@ -15,7 +16,8 @@ describe('text fields refuse what can’t be stored as typed', () => {
     ['carriage return', 'Ada\rLovelace'],
     ['vertical tab', 'Ada\u000bLovelace']
   ])('a %s in a name: a readable message, nothing written', async (_name, fullName) => {
-    const { call, db } = memoryApi()
+    const api = await contractApi()
+    const { call } = api
     const result = await call('patients:create', create(fullName))
     expect(result).toEqual({
       ok: false,
@@ -31,11 +33,11 @@ describe('text fields refuse what can’t be stored as typed', () => {
         ]
       }
     })
-    expect(countRows(db, 'patients')).toBe(0)
+    expect(await countOf(api, 'patients')).toBe(0)
   })
 
   it('keeps tab and newline in notes', async () => {
-    const { call } = memoryApi()
+    const { call } = await contractApi()
     const result = await call('patients:create', create('Ada Lovelace', 'line one\n\tline two'))
     expect(result.ok && (result.data as Patient).notes).toBe('line one\n\tline two')
   })
@@ -45,22 +47,23 @@ describe('text fields refuse what can’t be stored as typed', () => {
     ['a lone low surrogate', '\ude00 Zoë'],
     ['swapped halves', 'Zo\ude00\ud83d']
   ])('refuses %s instead of storing U+FFFD', async (_name, fullName) => {
-    const { call, db } = memoryApi()
+    const api = await contractApi()
+    const { call } = api
     const result = await call('patients:create', create(fullName))
     expect(result.ok ? null : result.error.message).toBe(
       'Name contains a broken character (half of an emoji or symbol); retype it'
     )
-    expect(countRows(db, 'patients')).toBe(0)
+    expect(await countOf(api, 'patients')).toBe(0)
   })
 
   it('accepts whole emoji and accents', async () => {
-    const { call } = memoryApi()
+    const { call } = await contractApi()
     const result = await call('patients:create', create('Zoë Łukasiewicz 😀'))
     expect(result.ok && (result.data as Patient).fullName).toBe('Zoë Łukasiewicz 😀')
   })
 
   it('the same rule in every kind of text: a list item, a nested one, a tag', async () => {
-    const { call } = memoryApi()
+    const { call } = await contractApi()
     const message = (result: Awaited<ReturnType<typeof call>>) =>
       result.ok ? null : result.error.message
     expect(
@@ -82,7 +85,7 @@ describe('text fields refuse what can’t be stored as typed', () => {
 
 describe('search strips control characters', () => {
   it('finds the patient with a NUL or escape pasted into the box', async () => {
-    const { call } = memoryApi()
+    const { call } = await contractApi()
     await call('patients:create', create('Ada Lovelace'))
     for (const query of ['Love\u0000lace', '\u001bAda', 'Ada\u0000']) {
       const result = await call('patients:list', { query })
@@ -98,14 +101,14 @@ describe('paths', () => {
   it.each(['import:preview', 'import:start', 'backups:setFolder'])(
     '%s refuses a relative folder',
     async (channel) => {
-      const { call } = memoryApi()
+      const { call } = await contractApi()
       const result = await call(channel, { folder: 'exercises' })
       expect(result.ok ? null : result.error.message).toMatch(/must be a full path/)
     }
   )
 
   it.each(['backups:inspect', 'backups:restore'])('%s refuses a relative file', async (channel) => {
-    const { call } = memoryApi()
+    const { call } = await contractApi()
     const result = await call(channel, { file: '../physioplan.sqlite3' })
     expect(result.ok ? null : result.error.message).toMatch(/must be a full path/)
   })

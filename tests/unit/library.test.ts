@@ -8,10 +8,11 @@ import type {
   ExerciseSummary,
   Template
 } from '../../src/shared/types'
-import { memoryApi, ok } from './helpers'
+import { contractApi, type ContractApi } from './contract'
+import { ok } from './helpers'
 
 async function names(query: string, category?: string): Promise<string[]> {
-  const api = memoryApi()
+  const api = await contractApi()
   const result = await api.call('exercises:list', category ? { query, category } : { query })
   if (!result.ok) throw new Error(result.error.message)
   return (result.data as ExerciseSummary[]).map((e) => e.name)
@@ -33,7 +34,7 @@ describe('library', () => {
   })
 
   it('returns an exercise with its steps and default dose', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const list = await api.call('exercises:list', { query: 'plank' })
     const id = list.ok ? (list.data as ExerciseSummary[])[0]?.id : undefined
     const result = await api.call('exercises:get', { id })
@@ -44,7 +45,7 @@ describe('library', () => {
   })
 
   it('lists templates with their exercises in order', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const result = await api.call('templates:list', {})
     const templates = (result.ok ? result.data : []) as Template[]
     const relief = templates.find((t) => t.name.endsWith('relief'))
@@ -74,7 +75,7 @@ describe('clinic settings', () => {
     'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 
   it('saves and reads back the clinic, with a logo', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const saved = await api.call('clinic:update', { ...clinic, logoDataUrl: png1x1, version: 0 })
     expect(saved.ok).toBe(true)
     const read = await api.call('clinic:get', {})
@@ -82,11 +83,11 @@ describe('clinic settings', () => {
   })
 
   it('asks for the clinic details on the first day, until filled or skipped', async () => {
-    const ask = async (api: ReturnType<typeof memoryApi>) => {
+    const ask = async (api: ContractApi) => {
       const info = await api.call('app:info', {})
       return info.ok && (info.data as AppInfo).askClinicDetails
     }
-    const filled = memoryApi()
+    const filled = await contractApi()
     expect(await ask(filled)).toBe(true)
     // an address or email alone is not what the handout's header needs
     await ok(filled, 'clinic:update', { ...blank, address: '1 River Road', version: 0 })
@@ -94,7 +95,7 @@ describe('clinic settings', () => {
     await ok(filled, 'clinic:update', { ...blank, therapistName: 'Alex Kim', version: 1 })
     expect(await ask(filled)).toBe(false)
 
-    const skipped = memoryApi()
+    const skipped = await contractApi()
     expect((await skipped.call('clinic:skipDetails', { skip: true })).ok).toBe(true)
     expect(await ask(skipped)).toBe(false)
     // kept with the clinic's settings, so it holds after clearing the details too
@@ -103,7 +104,7 @@ describe('clinic settings', () => {
   })
 
   it('refuses a logo that is not really an image', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const fake = `data:image/png;base64,${Buffer.from('<svg onload=alert(1)>').toString('base64')}`
     const result = await api.call('clinic:update', { ...clinic, logoDataUrl: fake, version: 0 })
     expect(result.ok || result.error).toEqual({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { toIsoDate } from '../../src/shared/dates'
 import { limits } from '../../src/shared/limits'
 import type { Patient, PatientSummary } from '../../src/shared/types'
-import { countRows, memoryApi, type MemoryApi } from './helpers'
+import { contractApi, countOf, type ContractApi } from './contract'
 
 const valid = {
   fullName: 'Şükrü Çağlar',
@@ -15,13 +15,13 @@ const valid = {
   notes: 'Runs 30 km a week.'
 }
 
-async function create(api: MemoryApi, fields: Record<string, unknown>): Promise<Patient> {
+async function create(api: ContractApi, fields: Record<string, unknown>): Promise<Patient> {
   const result = await api.call('patients:create', fields)
   if (!result.ok) throw new Error(result.error.message)
   return result.data as Patient
 }
 
-async function search(api: MemoryApi, query: string, includeArchived = false): Promise<string[]> {
+async function search(api: ContractApi, query: string, includeArchived = false): Promise<string[]> {
   const result = await api.call('patients:list', { query, includeArchived })
   if (!result.ok) throw new Error(result.error.message)
   return (result.data as PatientSummary[]).map((p) => p.fullName)
@@ -29,7 +29,7 @@ async function search(api: MemoryApi, query: string, includeArchived = false): P
 
 describe('patients', () => {
   it('creates, reads back, edits and archives a patient', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const created = await create(api, { ...valid, phone: '  ', notes: '' })
     expect(created).toMatchObject({
       fullName: 'Şükrü Çağlar',
@@ -59,7 +59,7 @@ describe('patients', () => {
   })
 
   it('finds patients by any part of the name or condition, accents or not', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     await create(api, valid)
     await create(api, {
       fullName: 'Zoë Łukasiewicz',
@@ -83,26 +83,29 @@ describe('patients', () => {
   })
 
   it('lists active patients by name, accented letters with their base letter', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     for (const name of ['Zoë', 'Şükrü', 'Carla', 'Ørjan', 'anna', 'Bert'])
       await create(api, { fullName: name, dateOfBirth: '2000-01-01' })
     expect(await search(api, '')).toEqual(['anna', 'Bert', 'Carla', 'Ørjan', 'Şükrü', 'Zoë'])
   })
 
   it('answers at most the list limit, so a large clinic stays quick', async () => {
-    const api = memoryApi()
-    const insert = api.db.prepare(
-      "INSERT INTO patients (full_name, sort_key, date_of_birth, created_at, updated_at) VALUES (?, ?, '1970-01-01', '', '')"
-    )
-    api.db.transaction(() => {
-      for (let n = 0; n <= limits.patientList; n++) insert.run(`Patient ${n}`, `patient ${n}`)
-    })()
+    const api = await contractApi()
+    const row = (n: number) => ({
+      full_name: `Patient ${n}`,
+      sort_key: `patient ${n}`,
+      date_of_birth: '1970-01-01',
+      created_at: '',
+      updated_at: ''
+    })
+    const rows = Array.from({ length: limits.patientList + 1 }, (_, n) => row(n))
+    await api.store.write((q) => q.insertInto('patients').values(rows).execute())
     const result = await api.call('patients:list', {})
     expect(result.ok && result.data).toHaveLength(limits.patientList)
   })
 
   it('says so when a patient does not exist', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const result = await api.call('patients:get', { id: 999 })
     expect(result).toEqual({
       ok: false,
@@ -113,7 +116,7 @@ describe('patients', () => {
     })
     const update = await api.call('patients:update', { ...valid, id: 999, version: 1 })
     expect(update.ok).toBe(false)
-    expect(countRows(api.db, 'patients')).toBe(0)
+    expect(await countOf(api, 'patients')).toBe(0)
   })
 })
 
@@ -148,19 +151,19 @@ describe('invalid input gets a readable error and writes nothing', () => {
 
   for (const [name, input, message, field] of cases) {
     it(name, async () => {
-      const api = memoryApi()
+      const api = await contractApi()
       const result = await api.call('patients:create', input)
       expect(result.ok).toBe(false)
       if (result.ok) return
       expect(result.error.code).toBe('invalid_input')
       expect(result.error.message).toMatch(message)
       expect(result.error.field).toBe(field)
-      expect(countRows(api.db, 'patients')).toBe(0)
+      expect(await countOf(api, 'patients')).toBe(0)
     })
   }
 
   it('reports every invalid field at once, in the form’s order', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const result = await api.call('patients:create', {
       ...valid,
       fullName: ' ',
@@ -179,11 +182,11 @@ describe('invalid input gets a readable error and writes nothing', () => {
         { field: 'notes', message: 'Notes is too long (20,000 characters at most)' }
       ]
     })
-    expect(countRows(api.db, 'patients')).toBe(0)
+    expect(await countOf(api, 'patients')).toBe(0)
   })
 
   it('an input that is not an object at all', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const result = await api.call('patients:create', 'DROP TABLE patients')
     expect(result).toEqual({
       ok: false,
@@ -192,13 +195,13 @@ describe('invalid input gets a readable error and writes nothing', () => {
   })
 
   it('an id that is not a whole number', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const result = await api.call('patients:get', { id: '1; DROP TABLE patients' })
     expect(result.ok || result.error.message).toBe('Patient id must be a number')
   })
 
   it('an unknown channel', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const result = await api.call('patients:drop', {})
     expect(result.ok || result.error).toEqual({
       code: 'not_found',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { emptyDose } from '../../src/shared/dose'
 import type {
+  ExerciseSummary,
   Patient,
   ProgramDiff,
   ProgramSnapshot,
@@ -8,10 +9,11 @@ import type {
   ProgramVersionSummary,
   Template
 } from '../../src/shared/types'
-import { countRows, memoryApi, ok } from './helpers'
+import { ok } from './helpers'
+import { contractApi, countOf } from './contract'
 
 async function setup() {
-  const api = memoryApi()
+  const api = await contractApi()
   const patient = await ok<Patient>(api, 'patients:create', {
     fullName: 'Şükrü Çağlar',
     dateOfBirth: '1984-03-09'
@@ -22,8 +24,8 @@ async function setup() {
     patientId: patient.id,
     source: { kind: 'template', templateId: relief.id }
   })
-  const exerciseId = (name: string) =>
-    (api.db.prepare('SELECT id FROM exercises WHERE name = ?').get(name) as { id: number }).id
+  const library = await ok<ExerciseSummary[]>(api, 'exercises:list', {})
+  const exerciseId = (name: string) => library.find((each) => each.name === name)!.id
   return { api, patient, relief, draft, exerciseId }
 }
 
@@ -81,9 +83,13 @@ describe('programs', () => {
     expect(saved.advice).toHaveLength(1)
     expect(saved.advice[0]?.intro).toBe('Heat before, ice after your run.')
     // the library's advice is untouched
-    const library = api.db
-      .prepare("SELECT intro FROM advice_sections WHERE builtin_key = 'heat-cold'")
-      .get()
+    const library = await api.store.read((q) =>
+      q
+        .selectFrom('advice_sections')
+        .select('intro')
+        .where('builtin_key', '=', 'heat-cold')
+        .executeTakeFirst()
+    )
     expect(library).toEqual({
       intro:
         'Heat relaxes tight muscles and eases stiffness; cold can reduce inflammation and numb pain.'
@@ -115,7 +121,9 @@ describe('programs', () => {
     })
 
     // the library changing later does not change what was issued
-    api.db.prepare("UPDATE exercises SET name = 'Renamed' WHERE name = 'Cat-camel'").run()
+    await api.store.write((q) =>
+      q.updateTable('exercises').set({ name: 'Renamed' }).where('name', '=', 'Cat-camel').execute()
+    )
     const again = await ok<ProgramSnapshot>(api, 'programs:snapshot', { versionId: draft.id })
     expect(JSON.stringify(again)).toBe(JSON.stringify(snapshot))
 
@@ -188,7 +196,7 @@ describe('programs', () => {
       ok: false,
       error: { code: 'not_found' }
     })
-    expect(countRows(api.db, 'programs')).toBe(2)
+    expect(await countOf(api, 'programs')).toBe(2)
   })
 
   it('asks before issuing an exercise with no dose or no frequency; going back changes nothing', async () => {
@@ -410,7 +418,7 @@ describe('templates', () => {
       adviceIds: [],
       walkRun: null
     }
-    const before = countRows(api.db, 'templates')
+    const before = await countOf(api, 'templates')
     const refusals = [
       [{ ...base, items: [{ ...base.items[0], exerciseId: 999_999 }] }, 'items.0.exerciseId'],
       [{ ...base, adviceIds: [999_999] }, 'adviceIds.0'],
@@ -439,7 +447,7 @@ describe('templates', () => {
       nextId: mine.id
     })
     expect(loop.ok || loop.error.field).toBe('nextId')
-    expect(countRows(api.db, 'templates')).toBe(before + 1)
+    expect(await countOf(api, 'templates')).toBe(before + 1)
   })
 
   it('keeps built-in templates read-only', async () => {

@@ -6,12 +6,22 @@ import { writeSettingSync } from '../../src/main/core/settings'
 import { emptyDose } from '../../src/shared/dose'
 import { swapDose, swapItem } from '../../src/shared/progression'
 import type { Dose, Exercise, ExerciseSummary } from '../../src/shared/types'
-import { memoryApi, memoryDb, type MemoryApi, ok } from './helpers'
+import { memoryDb, ok } from './helpers'
+import { contractApi, type ContractApi } from './contract'
 
 const dose = (fields: Partial<Dose>): Dose => ({ ...emptyDose, ...fields })
 
-const idOf = (api: MemoryApi, key: string) =>
-  (api.db.prepare('SELECT id FROM exercises WHERE builtin_key = ?').get(key) as { id: number }).id
+/** A built-in exercise's id by its key, as the api's store holds it. */
+const idOf = async (api: ContractApi, key: string) =>
+  (
+    await api.store.read((q) =>
+      q
+        .selectFrom('exercises')
+        .select('id')
+        .where('builtin_key', '=', key)
+        .executeTakeFirstOrThrow()
+    )
+  ).id
 
 describe('swapping for an easier or harder variant', () => {
   const doubleHeelRaise = dose({ sets: 3, reps: 15, perDay: 1, perWeek: 7, note: 'Slowly.' })
@@ -137,21 +147,23 @@ describe('built-in progressions and tags', () => {
   })
 
   it('shows the chain on an exercise, easiest first, with the links in the list', async () => {
-    const api = memoryApi()
-    const bridge = await ok<Exercise>(api, 'exercises:get', { id: idOf(api, 'glute-bridge') })
+    const api = await contractApi()
+    const bridge = await ok<Exercise>(api, 'exercises:get', { id: await idOf(api, 'glute-bridge') })
     expect(bridge.chain.map((link) => link.name)).toEqual([
       'Pelvic tilt',
       'Glute bridge',
       'Single-leg bridge'
     ])
-    const heelRaise = await ok<Exercise>(api, 'exercises:get', { id: idOf(api, 'heel-raise-step') })
+    const heelRaise = await ok<Exercise>(api, 'exercises:get', {
+      id: await idOf(api, 'heel-raise-step')
+    })
     expect(heelRaise.chain.map((link) => link.name)).toEqual([
       'Heel raise on both feet',
       'Heel raise on one leg',
       'Heel raise off a step',
       'Heavy heel raise with a weight'
     ])
-    expect(bridge.easier).toEqual({ id: idOf(api, 'pelvic-tilt'), name: 'Pelvic tilt' })
+    expect(bridge.easier).toEqual({ id: await idOf(api, 'pelvic-tilt'), name: 'Pelvic tilt' })
     const list = await ok<ExerciseSummary[]>(api, 'exercises:list', { query: 'pelvic tilt' })
     expect(list[0]!.harder?.name).toBe('Glute bridge')
   })
@@ -178,7 +190,7 @@ describe('built-in progressions and tags', () => {
   })
 
   it('filters by condition, stage and movement, and finds tags by search', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const names = async (filters: object) =>
       (await ok<ExerciseSummary[]>(api, 'exercises:list', filters)).map((e) => e.name)
     const early = await names({ condition: 'Low back pain', stage: 'early' })
@@ -222,14 +234,14 @@ describe('the clinic’s own variants and tags', () => {
   }
 
   it('stores tags and links set in the form, and copies them with a duplicate', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const created = await ok<Exercise>(api, 'exercises:create', {
       ...own,
       conditions: ['Patellofemoral pain'],
       stages: ['early'],
       movements: ['isometric'],
-      easierId: idOf(api, 'pelvic-tilt'),
-      harderId: idOf(api, 'plank')
+      easierId: await idOf(api, 'pelvic-tilt'),
+      harderId: await idOf(api, 'plank')
     })
     expect(created).toMatchObject({
       conditions: ['Patellofemoral pain'],
@@ -249,7 +261,7 @@ describe('the clinic’s own variants and tags', () => {
   })
 
   it('refuses a variant that is the exercise itself or not in the library', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const created = await ok<Exercise>(api, 'exercises:create', own)
     const self = await api.call('exercises:update', {
       ...own,
@@ -271,7 +283,7 @@ describe('the clinic’s own variants and tags', () => {
   })
 
   it('ends a chain where a loop of links would repeat it', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const a = await ok<Exercise>(api, 'exercises:create', { ...own, name: 'A' })
     const b = await ok<Exercise>(api, 'exercises:create', { ...own, name: 'B', harderId: a.id })
     await ok(api, 'exercises:update', {

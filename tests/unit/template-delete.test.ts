@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Patient, ProgramSnapshot, ProgramVersion, Template } from '../../src/shared/types'
-import { memoryApi, ok } from './helpers'
+import { memoryDb, ok } from './helpers'
+import { contractApi } from './contract'
 
 /** A program issued from an own template, which was saved from the built-in relief program. */
 async function issuedFromOwnTemplate() {
-  const api = memoryApi()
+  const api = await contractApi()
   const patient = await ok<Patient>(api, 'patients:create', {
     fullName: 'Ana Costa',
     dateOfBirth: '1984-03-09'
@@ -44,15 +45,23 @@ describe('deleting an own template that programs were issued from', () => {
 
   it('still refuses every other change to an issued version, and pointing it at a template', async () => {
     const { api, relief, issued } = await issuedFromOwnTemplate()
-    const update = (set: string, value: unknown) => () =>
-      api.db.prepare(`UPDATE program_versions SET ${set} = ? WHERE id = ?`).run(value, issued.id)
-    expect(update('title', 'Changed')).toThrow(/issued program versions cannot be changed/)
-    expect(update('walk_run', null)).toThrow(/issued program versions cannot be changed/)
-    expect(update('template_id', relief.id)).toThrow(/issued program versions cannot be changed/)
+    const update = (set: 'title' | 'walk_run' | 'template_id', value: string | number | null) =>
+      api.store.write((q) =>
+        q
+          .updateTable('program_versions')
+          .set({ [set]: value })
+          .where('id', '=', issued.id)
+          .execute()
+      )
+    const refused = /issued program versions cannot be changed/
+    await expect(update('title', 'Changed')).rejects.toThrow(refused)
+    await expect(update('walk_run', null)).rejects.toThrow(refused)
+    await expect(update('template_id', relief.id)).rejects.toThrow(refused)
   })
 
+  // SQLite's trigger; the clinic's is checked in tests/clinic/rules.test.ts
   it('freezes every column of a program version but the template it started from', () => {
-    const { db } = memoryApi()
+    const db = memoryDb()
     const columns = (db.pragma('table_info(program_versions)') as { name: string }[])
       .map(({ name }) => name)
       .filter((name) => name !== 'template_id')

@@ -1,10 +1,11 @@
 /** The lower-limb and running measures through the api: stored, scored, validated, chosen. */
 import { describe, expect, it } from 'vitest'
 import type { AuditEntry, Patient, Visit, VisitOutcomes } from '../../src/shared/types'
-import { countRows, memoryApi, type MemoryApi, ok } from './helpers'
+import { ok } from './helpers'
+import { contractApi, type ContractApi, countOf } from './contract'
 import { noOutcomes, visitInput } from './visit-input'
 
-const patient = (api: MemoryApi) =>
+const patient = (api: ContractApi) =>
   ok<Patient>(api, 'patients:create', { fullName: 'Zoë Łukasiewicz', dateOfBirth: '1988-02-29' })
 
 const measured: VisitOutcomes = {
@@ -19,7 +20,7 @@ const measured: VisitOutcomes = {
 
 describe('lower-limb and running measures at a visit', () => {
   it('stores each item and scores LEFS, VISA-A and STarT Back', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const { id } = await patient(api)
     const visit = await ok<Visit>(api, 'visits:create', {
       patientId: id,
@@ -32,11 +33,11 @@ describe('lower-limb and running measures at a visit', () => {
       startBack: { total: 6, psychosocial: 4, risk: 'high' }
     })
     // 1 leg pain + 20 LEFS + 8 VISA-A + 9 STarT Back + 1 GROC + 4 running values
-    expect(countRows(api.db, 'visit_outcomes')).toBe(43)
+    expect(await countOf(api, 'visit_outcomes')).toBe(43)
   })
 
   it('leaves a questionnaire with a blank item unscored, and the old shape of a visit still works', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const { id } = await patient(api)
     const lefs: (number | null)[] = [...measured.lefs]
     lefs[7] = null
@@ -115,21 +116,21 @@ describe('lower-limb and running measures at a visit', () => {
   ]
   for (const [what, change, field, message] of invalid) {
     it(`refuses ${what} with a readable message`, async () => {
-      const api = memoryApi()
+      const api = await contractApi()
       const { id } = await patient(api)
       const result = await api.call('visits:create', {
         patientId: id,
         ...visitInput({ outcomes: { ...measured, ...change } })
       })
       expect(result).toMatchObject({ ok: false, error: { field, message } })
-      expect(countRows(api.db, 'visits')).toBe(0)
+      expect(await countOf(api, 'visits')).toBe(0)
     })
   }
 })
 
 describe('the measures a patient uses', () => {
   it('start as NPRS, ODI, RMDQ and PSFS and are chosen per patient, in list order, audited', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const created = await patient(api)
     expect(created.measures).toEqual(['nprs', 'odi', 'rmdq', 'psfs'])
     const chosen = await ok<Patient>(api, 'patients:setMeasures', {
@@ -160,7 +161,7 @@ describe('the measures a patient uses', () => {
   })
 
   it('refuses an empty choice, an unknown measure and a repeat', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const { id } = await patient(api)
     const set = (measures: unknown) => api.call('patients:setMeasures', { id, measures })
     expect(await set([])).toMatchObject({

@@ -5,24 +5,25 @@ import type {
   Patient,
   ProgramSnapshot,
   ProgramVersion,
+  Template,
   Visit
 } from '../../src/shared/types'
-import { sqliteStore } from '../../src/main/core/query/store'
 import { activeRedFlags, dashboard } from '../../src/main/core/visits'
-import { countRows, memoryApi, type MemoryApi, ok } from './helpers'
+import { ok } from './helpers'
+import { contractApi, type ContractApi, countOf } from './contract'
 import { noOutcomes, visitInput } from './visit-input'
 
 const day = (offset: number) => toIsoDate(new Date(Date.now() + offset * 86_400_000))
 
-async function patient(api: MemoryApi, fullName = 'Ørjan Ågren'): Promise<Patient> {
+async function patient(api: ContractApi, fullName = 'Ørjan Ågren'): Promise<Patient> {
   return ok<Patient>(api, 'patients:create', { fullName, dateOfBirth: '1975-06-30' })
 }
 
 describe('red flags across visits', () => {
   it('keeps a flag active from the visit that raised it until one resolves it', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const { id } = await patient(api)
-    const active = () => sqliteStore(api.db).read((q) => activeRedFlags(q, id))
+    const active = () => api.store.read((q) => activeRedFlags(q, id))
     const flags = async () => (await active()).map((flag) => flag.flag)
     await ok(api, 'visits:create', {
       patientId: id,
@@ -55,11 +56,11 @@ describe('red flags across visits', () => {
       })
     })
     expect(edit.ok).toBe(false)
-    expect(countRows(api.db, 'visit_red_flags')).toBe(3)
+    expect(await countOf(api, 'visit_red_flags')).toBe(3)
   })
 
   it('puts the active flags, not an old initial screen, on a new handout', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const { id } = await patient(api)
     await ok(api, 'visits:create', {
       patientId: id,
@@ -73,9 +74,10 @@ describe('red flags across visits', () => {
         resolvedFlags: [{ flag: 'fever', note: null }]
       })
     })
+    const [template] = await ok<Template[]>(api, 'templates:list', {})
     const program = await ok<ProgramVersion>(api, 'programs:create', {
       patientId: id,
-      source: { kind: 'template', templateId: 1 }
+      source: { kind: 'template', templateId: template!.id }
     })
     await ok(api, 'programs:issue', { versionId: program.id, version: program.version })
     const snapshot = await ok<ProgramSnapshot>(api, 'programs:snapshot', { versionId: program.id })
@@ -85,7 +87,7 @@ describe('red flags across visits', () => {
 
 describe('visits', () => {
   it('records an initial assessment with outcomes and a red flag, scored', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const { id } = await patient(api)
     const created = await ok<Visit>(api, 'visits:create', {
       patientId: id,
@@ -125,7 +127,7 @@ describe('visits', () => {
   })
 
   it('lists newest first, edits and deletes', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const { id } = await patient(api)
     const first = await ok<Visit>(api, 'visits:create', {
       patientId: id,
@@ -142,11 +144,11 @@ describe('visits', () => {
     expect(edited).toMatchObject({ visitDate: day(-21), plan: 'Core work' })
     await ok(api, 'visits:delete', { id: first.id })
     expect(await ok<Visit[]>(api, 'visits:list', { patientId: id })).toHaveLength(1)
-    expect(countRows(api.db, 'visit_outcomes', `visit_id = ${first.id}`)).toBe(0)
+    expect(await countOf(api, 'visit_outcomes', { visit_id: first.id })).toBe(0)
   })
 
   it('links a visit to one of the patient’s program versions only', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const mine = await patient(api)
     const other = await patient(api, 'Anna Berg')
     const program = await ok<ProgramVersion>(api, 'programs:create', {
@@ -230,18 +232,18 @@ describe('visits', () => {
   ]
   for (const [name, change, message] of bad) {
     it(`refuses ${name}, writing nothing`, async () => {
-      const api = memoryApi()
+      const api = await contractApi()
       const { id } = await patient(api)
       const result = await api.call('visits:create', { patientId: id, ...visitInput(change) })
       expect(result.ok || result.error.message).toMatch(message)
-      expect(countRows(api.db, 'visits')).toBe(0)
+      expect(await countOf(api, 'visits')).toBe(0)
     })
   }
 })
 
 describe('the follow-up dashboard', () => {
   it('sorts patients into due today, this week, overdue and no next visit', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const add = async (name: string, next: string | null, type = 'follow-up') => {
       const { id } = await patient(api, name)
       await ok(api, 'visits:create', {
@@ -270,14 +272,12 @@ describe('the follow-up dashboard', () => {
     // recording the visit moves the patient off the overdue list
     await ok(api, 'visits:create', { patientId: late, ...visitInput({ nextVisitDate: day(14) }) })
     expect(
-      (await sqliteStore(api.db).read((q) => dashboard(q, day(0)))).overdue.rows.map(
-        (row) => row.fullName
-      )
+      (await api.store.read((q) => dashboard(q, day(0)))).overdue.rows.map((row) => row.fullName)
     ).toEqual(['Later Late Lou'])
   })
 
   it('answers each list’s total and its first rows, as many as asked', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     for (let n = 0; n < 30; n++) {
       const { id } = await patient(api, `Late ${String(n).padStart(2, '0')}`)
       await ok(api, 'visits:create', {

@@ -15,9 +15,9 @@ import type {
   ProgramVersion,
   Template
 } from '../../src/shared/types'
-import { memoryApi, type MemoryApi, ok } from './helpers'
+import { ok } from './helpers'
+import { contractApi, soloApi, type ContractApi } from './contract'
 import { pdfText } from './pdf-tools'
-import { sqliteStore } from '../../src/main/core/query/store'
 
 const flat = (text: string) => text.replace(/\s+/g, ' ')
 
@@ -49,11 +49,11 @@ describe('walk–run plans', () => {
   })
 })
 
-async function patientWith(api: MemoryApi) {
+async function patientWith(api: ContractApi) {
   return ok<Patient>(api, 'patients:create', { fullName: 'Ana Runner', dateOfBirth: '1990-01-01' })
 }
 
-const templateNamed = async (api: MemoryApi, ending: string) =>
+const templateNamed = async (api: ContractApi, ending: string) =>
   (await ok<Template[]>(api, 'templates:list', {})).find((t) => t.name.endsWith(ending))!
 
 function saveInput(version: ProgramVersion, walkRun: WalkRunPlan | null) {
@@ -72,9 +72,30 @@ function saveInput(version: ProgramVersion, walkRun: WalkRunPlan | null) {
   }
 }
 
+/** A program edited to a short walk–run plan with its own rule, issued: frozen with it. */
+async function issuedWithPlan(api: ContractApi) {
+  const patient = await patientWith(api)
+  const template = await templateNamed(api, 'core strengthening')
+  const draft = await ok<ProgramVersion>(api, 'programs:create', {
+    patientId: patient.id,
+    source: { kind: 'template', templateId: template.id }
+  })
+  expect(draft.walkRun).toBeNull()
+  const plan = planFrom(builtinWalkRunPlans[2]!, 'Keep pain at 2 out of 10 or less.')
+  plan.weeks[0]!.sessions = 2
+  const saved = await ok<ProgramVersion>(api, 'programs:save', saveInput(draft, plan))
+  expect(saved.walkRun).toEqual(plan)
+  const issued = await ok<ProgramVersion>(api, 'programs:issue', {
+    versionId: draft.id,
+    version: saved.version
+  })
+  expect((await api.store.read((q) => getSnapshot(q, issued.id))).walkRun).toEqual(plan)
+  return { issued, plan }
+}
+
 describe('a walk–run plan in a program', () => {
   it('comes with a return-to-running template, with the template’s pain rule', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const patient = await patientWith(api)
     const template = await templateNamed(api, 'Prevention and return to running')
     expect(template.walkRun?.name).toBe('Walk–run: 10 weeks to 30 minutes')
@@ -91,24 +112,28 @@ describe('a walk–run plan in a program', () => {
     })
   })
 
-  it('is edited per patient, frozen when issued, printed with tick boxes and its rule, compared', async () => {
-    const api = memoryApi()
-    const patient = await patientWith(api)
-    const template = await templateNamed(api, 'core strengthening')
-    const draft = await ok<ProgramVersion>(api, 'programs:create', {
-      patientId: patient.id,
-      source: { kind: 'template', templateId: template.id }
+  it('is edited per patient, frozen when issued and compared', async () => {
+    const api = await contractApi()
+    const { issued, plan } = await issuedWithPlan(api)
+
+    const next = await ok<ProgramVersion>(api, 'programs:revise', { versionId: issued.id })
+    expect(next.walkRun).toEqual(plan)
+    const longer = { ...plan, weeks: [...plan.weeks, { ...plan.weeks.at(-1)!, runMinutes: 40 }] }
+    await ok(api, 'programs:save', saveInput(next, longer))
+    const diff = await ok<ProgramDiff>(api, 'programs:compare', {
+      fromId: issued.id,
+      toId: next.id
     })
-    expect(draft.walkRun).toBeNull()
-    const plan = planFrom(builtinWalkRunPlans[2]!, 'Keep pain at 2 out of 10 or less.')
-    plan.weeks[0]!.sessions = 2
-    const saved = await ok<ProgramVersion>(api, 'programs:save', saveInput(draft, plan))
-    expect(saved.walkRun).toEqual(plan)
-    const issued = await ok<ProgramVersion>(api, 'programs:issue', {
-      versionId: draft.id,
-      version: saved.version
-    })
-    expect((await sqliteStore(api.db).read((q) => getSnapshot(q, issued.id))).walkRun).toEqual(plan)
+    expect(diff.walkRun?.after.at(-2)).toBe(
+      'Week 7: Run 40 minutes without stopping, 3 sessions a week'
+    )
+    expect(diff.walkRun?.before).toHaveLength(7)
+  })
+
+  // handouts render on the desktop, from what its store reads (in clinic mode too: served.ts)
+  it('is printed with tick boxes and its rule', async () => {
+    const api = soloApi()
+    const { issued } = await issuedWithPlan(api)
 
     const handout = await ok<HandoutFile>(api, 'handouts:pdf', { versionId: issued.id })
     const { text } = await pdfText(Buffer.from(handout.bytes))
@@ -133,23 +158,10 @@ describe('a walk–run plan in a program', () => {
     const large = flat((await pdfText(Buffer.from(without.bytes))).text)
     expect(large).not.toContain('Too hard?')
     expect(large).toContain('When to move on Keep pain at 2 out of 10 or less.')
-
-    const next = await ok<ProgramVersion>(api, 'programs:revise', { versionId: issued.id })
-    expect(next.walkRun).toEqual(plan)
-    const longer = { ...plan, weeks: [...plan.weeks, { ...plan.weeks.at(-1)!, runMinutes: 40 }] }
-    await ok(api, 'programs:save', saveInput(next, longer))
-    const diff = await ok<ProgramDiff>(api, 'programs:compare', {
-      fromId: issued.id,
-      toId: next.id
-    })
-    expect(diff.walkRun?.after.at(-2)).toBe(
-      'Week 7: Run 40 minutes without stopping, 3 sessions a week'
-    )
-    expect(diff.walkRun?.before).toHaveLength(7)
   })
 
   it('refuses a week that can’t be followed, saying which', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const patient = await patientWith(api)
     const draft = await ok<ProgramVersion>(api, 'programs:create', {
       patientId: patient.id,
@@ -166,18 +178,19 @@ describe('a walk–run plan in a program', () => {
 
 describe('moving to the next stage', () => {
   it('names the next stage of each staged template', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const templates = await ok<Template[]>(api, 'templates:list', {})
+    const idOf = await builtinTemplateIds(api)
     for (const { stages } of stagedConditions) {
       stages.slice(0, -1).forEach((stage, index) => {
-        const template = templates.find((t) => t.id === idOfTemplate(api, stage.template))!
-        expect(template.next?.id).toBe(idOfTemplate(api, stages[index + 1]!.template))
+        const template = templates.find((t) => t.id === idOf.get(stage.template))!
+        expect(template.next?.id).toBe(idOf.get(stages[index + 1]!.template))
       })
     }
   })
 
   it('makes the next version from the next stage, keeping what was made for this patient', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const patient = await patientWith(api)
     const relief = await templateNamed(api, 'relief')
     const draft = await ok<ProgramVersion>(api, 'programs:create', {
@@ -235,7 +248,7 @@ describe('moving to the next stage', () => {
   })
 
   it('refuses a next stage that loops back to the template', async () => {
-    const api = memoryApi()
+    const api = await contractApi()
     const patient = await patientWith(api)
     const draft = await ok<ProgramVersion>(api, 'programs:create', {
       patientId: patient.id,
@@ -265,8 +278,10 @@ describe('moving to the next stage', () => {
   })
 })
 
-function idOfTemplate(api: MemoryApi, key: string): number {
-  return (
-    api.db.prepare('SELECT id FROM templates WHERE builtin_key = ?').get(key) as { id: number }
-  ).id
+/** Each built-in template's id by its key, as the store holds them. */
+async function builtinTemplateIds(api: ContractApi): Promise<Map<string | null, number>> {
+  const rows = await api.store.read((q) =>
+    q.selectFrom('templates').select(['id', 'builtin_key']).execute()
+  )
+  return new Map(rows.map((row) => [row.builtin_key, row.id]))
 }

@@ -24,7 +24,7 @@ async function start() {
   mkdirSync(join(rendererDir, 'assets'))
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(rendererDir, 'assets', 'worker.mjs'), 'export {}')
-  host = await startWebHost({ handlers: api.handlers, rendererDir, token, port: 0 })
+  host = await startWebHost({ dispatch: api.call, rendererDir, token, port: 0 })
   return { api, host, base: `http://127.0.0.1:${host.port}` }
 }
 

@@ -4,13 +4,15 @@
  * doesn't exist) and hands out a random 32-byte bearer token, kept only as
  * its SHA-256; a session ends 12 hours after its last use and 7 days after
  * it began, and when its account is disabled or its password reset. Five
- * wrong passwords in a row, per login and per address, make the next try
- * wait 1 s, then 2, 4 … up to 15 minutes; the counters live in PostgreSQL
- * (sign_in_failures), so every server process sees them. Only an
- * administrator adds, disables and resets accounts. Every function takes
- * the time (`now`) so tests move the clock instead of sleeping.
+ * wrong passwords in a row, per login and per address (an IPv6 client's
+ * /64), make the next try wait 1 s, then 2, 4 … up to 15 minutes; the
+ * counters live in PostgreSQL (sign_in_failures), so every server process
+ * sees them. Only an administrator adds, disables and resets accounts.
+ * Every function takes the time (`now`) so tests move the clock instead of
+ * sleeping.
  */
 import { createHash, randomBytes } from 'node:crypto'
+import { isIPv4, isIPv6 } from 'node:net'
 import type pg from 'pg'
 import { z } from 'zod'
 import { AppError } from '@shared/errors'
@@ -55,7 +57,30 @@ const sessionOver = 'Your session has ended: sign in again.'
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest()
 const loginKey = (login: string) => sha256(`login:${login.trim().toLowerCase()}`)
-const addressKey = (address: string) => sha256(`address:${address}`)
+const addressKey = (address: string) => sha256(`address:${throttledAddress(address)}`)
+
+/**
+ * Whom an address's counter counts: an IPv6 client by its /64, the block one
+ * machine rotates its privacy addresses in (a counter per address would let
+ * it try without end); an IPv4 client by its address, also when it comes
+ * through a dual-stack socket as ::ffff:a.b.c.d. Anything else as given.
+ */
+export function throttledAddress(address: string): string {
+  const bare = address.replace(/%.*$/, '').toLowerCase()
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(bare)
+  if (mapped) return mapped[1]!
+  if (isIPv4(bare) || !isIPv6(bare)) return bare
+  // an embedded IPv4 tail is two groups; its first 64 bits are before it
+  const [head = '', tail = ''] = bare.replace(/(?:\d{1,3}\.){3}\d{1,3}$/, '0:0').split('::')
+  const groups = (part: string) => (part === '' ? [] : part.split(':'))
+  const [before, after] = [groups(head), groups(tail)]
+  const zeros = Array<string>(8 - before.length - after.length).fill('0')
+  const full = bare.includes('::') ? [...before, ...zeros, ...after] : before
+  return `${full
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`
+}
 
 /**
  * Counts an attempt against `key` before the password is checked (so tries

@@ -69,6 +69,8 @@ export interface ClinicClient {
   fingerprint: string
   signIn: (login: string, password: string) => Promise<SignedIn>
   signOut: () => Promise<void>
+  /** whether a session is open: false before signing in, after signing out, and once the server said it ended */
+  hasSession: () => boolean
   /** a contract call on the server, as the signed-in account; the server's Result */
   call: <C extends Channel>(channel: C, input: unknown) => Promise<Result<Output<C>>>
   close: () => void
@@ -103,6 +105,8 @@ export function clinicClient(address: ClinicAddress, pinnedPem: string): ClinicC
       }
       if (token) headers.Authorization = `Bearer ${token}`
       const call = request({ ...address, method: 'POST', path, agent, headers }, (response) => {
+        // the server no longer knows the token (expired, ended, account disabled): forget it
+        if (response.statusCode === 401) token = null
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
         response.on('end', () => {
@@ -141,9 +145,15 @@ export function clinicClient(address: ClinicAddress, pinnedPem: string): ClinicC
       return result.data
     },
     async signOut() {
-      if (token) await post('/sign-out', {})
-      token = null
+      if (!token) return
+      try {
+        await post('/sign-out', {})
+      } finally {
+        // unreachable or not, this desktop stops using the token; the server ends it on its clock
+        token = null
+      }
     },
+    hasSession: () => token !== null,
     call: (channel, input) =>
       post(`/api/${channel}`, input) as Promise<Result<Output<typeof channel>>>,
     close: () => agent.destroy()

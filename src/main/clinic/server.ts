@@ -105,7 +105,9 @@ export async function startClinicServer(options: ClinicServerOptions): Promise<C
       return sendJson(response, 200, { ok: false, error: { code: 'unavailable', message } })
     }
     const handlers = servedHandlers(postgresStore(pool, session))
-    return sendJson(response, 200, await dispatch(handlers, channel, input))
+    // a shared log: what failed and its code, never a message that may quote the request
+    const result = await dispatch(handlers, channel, input, { logMessages: false })
+    return sendJson(response, 200, result)
   }
 
   const server: Server = createServer(

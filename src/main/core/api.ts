@@ -7,6 +7,7 @@ import { isChannel } from '@shared/channels'
 import { contract } from '@shared/contract'
 import { toApiError, AppError, type ApiError, type FieldIssue, type Result } from '@shared/errors'
 import { backupHandlers } from './backups.handlers'
+import { clinicServerHandlers } from './clinic-server.handlers'
 import { exerciseHandlers } from './exercises.handlers'
 import { damagedWhileOpen, isDamaged } from './db/open'
 import { handlerContext, type ApiContext, type HandlerContext, type Handlers } from './handlers'
@@ -34,7 +35,8 @@ export function createHandlers(apiContext: ApiContext): Handlers {
     ...handoutHandlers(context),
     ...visitHandlers(context),
     ...backupHandlers(context),
-    ...jobHandlers(context)
+    ...jobHandlers(context),
+    ...clinicServerHandlers(context)
   })
 }
 
@@ -102,15 +104,39 @@ export function validationError(error: ZodError): ApiError {
   return { code: 'invalid_input', message: first.message, field: first.field, issues }
 }
 
+/** How a host reaches the api: a channel and its raw input in, a Result out, never throwing. */
+export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>
+
+/**
+ * What an unexpected failure's log line may say. The desktop and the browser
+ * host log to their own terminal, on the machine that holds the data, so
+ * the message stays: it names what broke. On the clinic server the log is
+ * shared and kept, and a database's message can quote what a request sent
+ * (a patient's name in a constraint's or a cast's error): there, the
+ * error's name and code only.
+ */
+export interface DispatchOptions {
+  logMessages: boolean
+}
+
+function logFailure(channel: string, error: unknown, { logMessages }: DispatchOptions): void {
+  const { name, message } = error instanceof Error ? error : { name: 'Error', message: '' }
+  if (logMessages) return console.error(`[api] ${channel} failed: ${name}: ${message}`)
+  const { code } = (error ?? {}) as { code?: unknown }
+  const known = typeof code === 'string' || typeof code === 'number' ? ` (${code})` : ''
+  console.error(`[api] ${channel} failed: ${name}${known}`)
+}
+
 /**
  * The one entry point both transports use: validate, run, and turn any
- * failure into a Result. Never throws. Unexpected errors are logged by name
- * and message only: parameters (patient data) never reach the log.
+ * failure into a Result. Never throws. Unexpected errors are logged as
+ * `options` allow (`DispatchOptions`); parameters never reach the log.
  */
 export async function dispatch(
   handlers: Handlers,
   channel: string,
-  rawInput: unknown
+  rawInput: unknown,
+  options: DispatchOptions = { logMessages: true }
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'not_found', message: `Unknown request "${channel}".` } }
@@ -121,10 +147,7 @@ export async function dispatch(
     const handler = handlers[channel] as (input: unknown) => unknown
     return { ok: true, data: await handler(parsed.data) }
   } catch (error) {
-    if (!(error instanceof AppError)) {
-      const { name, message } = error instanceof Error ? error : { name: 'Error', message: '' }
-      console.error(`[api] ${channel} failed: ${name}: ${message}`)
-    }
+    if (!(error instanceof AppError)) logFailure(channel, error, options)
     return { ok: false, error: toApiError(error) }
   }
 }

@@ -13,6 +13,7 @@ import type { Output, ValidInput } from '@shared/contract'
 import { AppError } from '@shared/errors'
 import type { AppInfo, DataHealth } from '@shared/types'
 import type { OffThread } from '../offthread/pool'
+import type { ClinicLink } from './clinic-link'
 import type { DesktopActions } from './desktop-actions'
 import type { HandoutReader, StartedPreviews } from './handouts'
 import { jobRunner, type JobRunner } from './jobs'
@@ -49,6 +50,8 @@ export interface ApiContext {
    * updates this object); absent, the file was checked before it opened.
    */
   health?: DataHealth
+  /** the link to a clinic server (the hosts make it); absent, `clinicServer:*` is unavailable */
+  clinic?: ClinicLink
 }
 
 export interface HandlerContext extends Omit<

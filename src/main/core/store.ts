@@ -36,6 +36,7 @@ export interface StoreOptions {
   /** how the import's process starts: Node's fork unless the shell says otherwise */
   startChild?: ChildStarter
   desktop?: ApiContext['desktop']
+  clinic?: ApiContext['clinic']
 }
 
 /**
@@ -91,7 +92,8 @@ export function openStore({
   resourcesDir,
   workerFile,
   startChild,
-  desktop
+  desktop,
+  clinic
 }: StoreOptions): OpenedStore {
   try {
     makePrivateFolder(dataDir)
@@ -132,6 +134,7 @@ export function openStore({
     databaseFile,
     resourcesDir,
     health,
+    ...(clinic ? { clinic } : {}),
     // on the desktop, paths come from main's own dialogs only
     ...(desktop ? { desktop, paths: dialogPaths() } : {})
   })

@@ -1,6 +1,6 @@
 import type { IpcMain, WebFrameMain } from 'electron'
 import { channels } from '@shared/channels'
-import { dispatch, type Handlers } from '../core/api'
+import type { Dispatch } from '../core/api'
 
 /** Only our own top-level page may call the api: not an iframe, not another origin. */
 export function isTrustedSender(frame: WebFrameMain | null, allowedOrigins: string[]): boolean {
@@ -15,7 +15,7 @@ export function isTrustedSender(frame: WebFrameMain | null, allowedOrigins: stri
 }
 
 /** Binds every channel of the contract once, each checking its sender first. */
-export function bindIpc(ipcMain: IpcMain, handlers: Handlers, allowedOrigins: string[]): void {
+export function bindIpc(ipcMain: IpcMain, dispatch: Dispatch, allowedOrigins: string[]): void {
   for (const channel of channels) {
     ipcMain.handle(channel, (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame, allowedOrigins)) {
@@ -24,7 +24,7 @@ export function bindIpc(ipcMain: IpcMain, handlers: Handlers, allowedOrigins: st
           error: { code: 'forbidden', message: 'This window is not allowed to read clinic data.' }
         }
       }
-      return dispatch(handlers, channel, input)
+      return dispatch(channel, input)
     })
   }
 }

@@ -1,12 +1,18 @@
 /**
  * `npm run web`: the browser host. Serves the built renderer and the api on
  * 127.0.0.1 for machines where Electron cannot run, and for end-to-end tests.
+ * `--clinic https://host:port` starts it connected to a clinic server; the
+ * certificate's fingerprint is compared and the sign-in typed in the page
+ * (Settings), never on the command line.
  */
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { version } from '../../../package.json'
 import { argValue, defaultDataDir, resolveDataDir } from '../hosting/data-dir'
+import { clinicAddress } from '@shared/clinic-server'
 import { AppError } from '@shared/errors'
+import { clinicConnection } from '../clinic/connection'
+import { clinicDispatch } from '../clinic/forward'
 import { scheduleBackups } from '../core/backup-schedule'
 import { recoverFromNewestBackup } from '../core/backups'
 import { databaseFileName } from '../core/db/open'
@@ -20,6 +26,14 @@ async function main(): Promise<void> {
     throw new Error(`--port must be a number from 0 to 65535 (0 picks a free port)`)
   }
   const dataDir = resolveDataDir(argv, process.env, () => defaultDataDir())
+  const clinicArg = argValue(argv, 'clinic')
+  const startAt = clinicArg === undefined ? undefined : clinicAddress(clinicArg)
+  if (startAt === null) {
+    throw new Error(
+      '--clinic must be the clinic server’s address, such as https://clinic-server:8443'
+    )
+  }
+  const connection = clinicConnection({ dataDir, ...(startAt ? { startAt } : {}) })
   if (argv.includes('--restore-newest-backup')) {
     const { restored, damagedKept } = recoverFromNewestBackup(
       join(dataDir, databaseFileName),
@@ -35,7 +49,8 @@ async function main(): Promise<void> {
       transport: 'web',
       version,
       resourcesDir: join(__dirname, '../../resources'),
-      workerFile: join(__dirname, 'worker.js')
+      workerFile: join(__dirname, 'worker.js'),
+      clinic: connection
     })
   } catch (error) {
     if (error instanceof AppError && error.code === 'damaged') {
@@ -48,18 +63,21 @@ async function main(): Promise<void> {
     throw error
   }
   const host = await startWebHost({
-    handlers: store.handlers,
+    dispatch: clinicDispatch(store.handlers, connection),
     rendererDir: join(__dirname, '../renderer'),
     token: randomBytes(24).toString('base64url'),
     port
   })
   scheduleBackups(store.db, dataDir, store)
   console.log(`PhysioPlan data folder: ${dataDir}`)
+  if (startAt)
+    console.log(`Clinic server: ${startAt} (compare its fingerprint and sign in in Settings)`)
   console.log(`PhysioPlan is running. Open this address in your browser:\n\n  ${host.url}\n`)
   console.log('Press Ctrl+C to stop.')
   const stop = (): void => {
     void host
       .close()
+      .then(() => connection.close())
       .then(() => store.close())
       .then(() => process.exit(0))
   }

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Result } from '@shared/errors'
 import type { HandoutFile } from '@shared/types'
-import { dispatch, type Handlers } from '../core/api'
+import type { Dispatch } from '../core/api'
 import { contentSecurityPolicy } from '../hosting/csp'
 import { HttpError, readJsonBody } from '../hosting/json-body'
 import { contentTypeOf, readStaticFile } from '../hosting/static-files'
@@ -12,7 +12,8 @@ import { contentTypeOf, readStaticFile } from '../hosting/static-files'
 export const maxBodyBytes = 16 * 1024 * 1024
 
 export interface WebHostOptions {
-  handlers: Handlers
+  /** the api: the solo store's dispatch, or the one that forwards to a clinic server */
+  dispatch: Dispatch
   rendererDir: string
   token: string
   /** 0 picks a free port */
@@ -118,7 +119,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         throw new HttpError(401, 'Missing or wrong access token.')
       }
       const input = await readJsonBody(request, maxBodyBytes)
-      const result = await dispatch(options.handlers, pathname.slice('/api/'.length), input)
+      const result = await options.dispatch(pathname.slice('/api/'.length), input)
       const file = fileOf(result)
       return file ? sendFile(response, file) : sendJson(response, 200, result)
     }

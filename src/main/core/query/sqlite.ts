@@ -46,8 +46,8 @@ export function uniqueKey<Column extends string>(columns: Column[]): Column[] {
 
 /**
  * A text column as a sort key that ignores case ("bridge" beside "Bridge").
- * SQLite's NOCASE folds ASCII letters only; PostgreSQL may fold all of them
- * (lower(), or a case-insensitive collation).
+ * SQLite's NOCASE folds ASCII letters only and compares the rest by code
+ * point; postgres.ts's `caseless` does exactly the same.
  */
 export function caseless(column: string): Expression<string> {
   return sql<string>`${sql.ref(column)} COLLATE NOCASE`
@@ -127,7 +127,7 @@ export async function exerciseListValues(
 ): Promise<string[]> {
   const { rows } = await sql<{ value: string }>`SELECT DISTINCT j.value AS value
     FROM exercises e, json_each(${sql.ref(`e.${column}`)}) j
-    WHERE e.archived_at IS NULL ORDER BY j.value COLLATE NOCASE`.execute(q)
+    WHERE e.archived_at IS NULL ORDER BY j.value COLLATE NOCASE, j.value`.execute(q)
   return rows.map((row) => row.value)
 }
 

@@ -1,0 +1,110 @@
+/**
+ * Where each call goes (issue 17), for both hosts: in solo mode this
+ * computer's store answers everything, as before. Connected to a clinic
+ * server, a channel the server answers (`servedChannels`) is checked
+ * against the contract here, then sent to the server as the signed-in
+ * account; the renderer is unchanged. What reads nothing of the clinic's
+ * stays here; what needs this computer's own data file says it works in
+ * solo mode only. The solo store stays open and untouched meanwhile, so
+ * going back to solo shows its data again.
+ */
+import { channels, isChannel, type Channel } from '@shared/channels'
+import { contract } from '@shared/contract'
+import type { Result } from '@shared/errors'
+import { dispatch, validationError, type Dispatch, type Handlers } from '../core/api'
+import type { ClinicConnection } from './connection'
+import { servedChannels } from './served'
+
+export type Route = 'here' | 'server' | 'handouts' | 'soloOnly' | 'notServed'
+
+/** Answered by this computer in either mode: none of them reads or writes the clinic's data. */
+const answeredHere = new Set<Channel>([
+  // the app's version and data folder, and the health of this computer's file
+  'app:info',
+  'app:health',
+  // built-in pictures are files the app ships
+  'media:get',
+  // the jobs run here (and only solo-only channels start one)
+  'jobs:progress',
+  // the link to the server itself
+  ...channels.filter((channel) => channel.startsWith('clinicServer:'))
+])
+
+/**
+ * This computer's own data file, its folders and its workers. The folder
+ * dialogs are here too: they only lead to an import or a backup.
+ */
+const soloOnly = new Set<Channel>([
+  'backups:status',
+  'backups:start',
+  'backups:chooseFolder',
+  'backups:setFolder',
+  'backups:inspect',
+  'backups:restore',
+  'import:chooseFolder',
+  'import:preview',
+  'import:start',
+  // until the server serves them: the archive's handouts and SQLite's journal are this computer's
+  'patients:export',
+  'patients:exportSave',
+  'patients:erase'
+])
+
+/** Drawn on this computer from what the server reads (`clinicHandouts` below). */
+const handoutChannels = new Set<Channel>([
+  'handouts:pdf',
+  'handouts:preview',
+  'handouts:save',
+  'handouts:print',
+  'handouts:open'
+])
+
+export function routeOf(channel: Channel, solo: boolean): Route {
+  if (solo || answeredHere.has(channel)) return 'here'
+  if (handoutChannels.has(channel)) return 'handouts'
+  if (servedChannels.has(channel)) return 'server'
+  return soloOnly.has(channel) ? 'soloOnly' : 'notServed'
+}
+
+const unavailable = (message: string): Result<never> => ({
+  ok: false,
+  error: { code: 'unavailable', message }
+})
+
+/**
+ * Handouts in clinic mode. MERGE: this is where serve17's
+ * `remoteHandoutSource(call)` plugs in: answer these channels with the
+ * handout handlers (core/handouts.handlers.ts) over a context whose
+ * `handoutReader` is `remoteHandoutSource((channel, input) =>
+ * connection.call(channel, input))`, so the desktop draws what the server
+ * reads. Until then each says so.
+ */
+const clinicHandouts: Dispatch = () =>
+  Promise.resolve(
+    unavailable(
+      'Handouts can’t be made from the clinic server’s programs yet. Go back to solo mode (Settings → Clinic server) to print this computer’s own.'
+    )
+  )
+
+const refusals: Record<'soloOnly' | 'notServed', string> = {
+  soloOnly:
+    'This works in solo mode only: it uses this computer’s own data file, not the clinic server’s. Go back to solo mode in Settings → Clinic server to use it.',
+  notServed:
+    'The clinic server doesn’t answer this yet: it works in solo mode only for now (Settings → Clinic server → Back to solo mode).'
+}
+
+/** The api as both hosts call it: `dispatch` over the solo store, or the clinic server. */
+export function clinicDispatch(handlers: Handlers, connection: ClinicConnection): Dispatch {
+  return async (channel, rawInput) => {
+    if (!isChannel(channel)) return dispatch(handlers, channel, rawInput)
+    const route = routeOf(channel, connection.isSolo())
+    if (route === 'here') return dispatch(handlers, channel, rawInput)
+    // refused here as in solo mode, before anything leaves this computer
+    const input = rawInput ?? {}
+    const parsed = contract[channel].input.safeParse(input)
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
+    if (route === 'server') return connection.call(channel, input)
+    if (route === 'handouts') return clinicHandouts(channel, input)
+    return unavailable(refusals[route])
+  }
+}
