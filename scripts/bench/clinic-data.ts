@@ -271,7 +271,7 @@ export async function buildClinic(
       { kind: 'blank' },
       'Home program'
     )
-    await saveDraft(q, version.id, programContent(n, exerciseIds))
+    await saveDraft(q, version.id, version.version, programContent(n, exerciseIds))
   }
   await inBatches(store, 'programs', size.programs, programBatch, program, progress)
   const visit = (n: number, q: Query) =>

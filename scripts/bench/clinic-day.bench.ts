@@ -157,8 +157,10 @@ async function clinicDay(host: RunningHost, sample: (operations: number) => Prom
     let previewed = 1 + ((slot * 7919) % clinicSize.programs)
     if (spread(slot, day.saves)) {
       saves++
-      await api('programs:save', {
+      // each save's answer is the draft the next one is based on, as in the builder
+      draft = await api<ProgramVersion>('programs:save', {
         versionId: draft.id,
+        version: draft.version,
         title: 'Home program',
         goals: `Back to running, save ${saves}`,
         startDate: null,
@@ -184,7 +186,7 @@ async function clinicDay(host: RunningHost, sample: (operations: number) => Prom
       await api('dashboard:get', {})
     }
     if (spread(slot, day.issued)) {
-      await api('programs:issue', { versionId: draft.id })
+      await api('programs:issue', { versionId: draft.id, version: draft.version })
       await apiFile('handouts:pdf', { versionId: draft.id })
       draft = await newDraft()
     }

@@ -64,16 +64,18 @@ function nextWrite(
         send: () => answer(client.call('visits:create', { patientId, ...visitInput() }))
       }
     default:
-      // read, change, save: what the patient form does, so two writers can base a save on the same row
+      // read, change, save: what the patient form does, so two writers can base a save on the
+      // same version of the row, and the second is refused as a conflict
       return {
         channel: 'patients:update',
         send: async () => {
           const read = await client.call('patients:get', { id: patientId })
           if (!read.ok) return { ok: false, code: read.error.code, message: read.error.message }
-          const { id, fullName, dateOfBirth, sex, phone, email, referralSource, notes } = read.data
+          const { id, version, fullName, dateOfBirth, sex, phone, email, referralSource, notes } =
+            read.data
           return answer(
             client.call('patients:update', {
-              ...{ id, fullName, dateOfBirth, sex, phone, email, referralSource, notes },
+              ...{ id, version, fullName, dateOfBirth, sex, phone, email, referralSource, notes },
               condition: `Low back pain (writer ${writer}, turn ${turn})`
             })
           )
@@ -95,12 +97,16 @@ it(`${writers} clients writing at once for ${seconds} s through the clinic serve
     })
     const counts = () =>
       connected(superuserUrl(copy), async (superuser) => {
-        const { rows } = await superuser.query<Record<'patients' | 'visits' | Channel, number>>(
+        const { rows } = await superuser.query<
+          Record<'patients' | 'visits' | 'versions' | Channel, number>
+        >(
           `SELECT (SELECT count(*)::int FROM patients) AS patients,
              (SELECT count(*)::int FROM visits) AS visits,
              (SELECT count(*)::int FROM audit_log WHERE entity = 'patient' AND action = 'create') AS "patients:create",
              (SELECT count(*)::int FROM audit_log WHERE entity = 'visit' AND action = 'create') AS "visits:create",
-             (SELECT count(*)::int FROM audit_log WHERE entity = 'patient' AND action = 'update') AS "patients:update"`
+             (SELECT count(*)::int FROM audit_log WHERE entity = 'patient' AND action = 'update') AS "patients:update",
+             (SELECT sum(version)::int FROM patients WHERE id = ANY($1)) AS versions`,
+          [shared]
         )
         return rows[0]!
       })
@@ -170,6 +176,8 @@ it(`${writers} clients writing at once for ${seconds} s through the clinic serve
       }
       expect(after.patients - before.patients).toBe(outcomes.get('patients:create')!.saved)
       expect(after.visits - before.visits).toBe(outcomes.get('visits:create')!.saved)
+      // no lost update: each saved edit moved its patient's version on by exactly one
+      expect(after.versions - before.versions).toBe(outcomes.get('patients:update')!.saved)
     } finally {
       for (const client of clients) client.close()
       await server.close()

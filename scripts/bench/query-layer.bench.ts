@@ -97,11 +97,17 @@ function onQueryLayer(
   read: <T>(work: (q: Query) => Promise<T>) => Promise<T>,
   write = read
 ): Calls {
+  // each patient's version as the last save returned it, as the renderer keeps it (read once)
+  const versions = new Map<number, number>()
   return {
     list: (query) => read((q) => listPatients(q, { query })),
     get: (id) => read((q) => getPatient(q, id)),
     history: (id) => read((q) => auditTrail(q, id)),
-    update: (id, fields) => write((q) => updatePatient(q, id, fields))
+    update: (id, fields) =>
+      write(async (q) => {
+        const base = versions.get(id) ?? (await getPatient(q, id)).version
+        versions.set(id, (await updatePatient(q, id, base, fields)).version)
+      })
   }
 }
 

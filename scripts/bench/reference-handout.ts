@@ -23,7 +23,7 @@ export async function referenceHandout(): Promise<{ db: Db; snapshot: ProgramSna
   const { db } = openDatabase(':memory:')
   const store = sqliteStore(db)
   await store.write((q) =>
-    updateClinic(q, {
+    updateClinic(q, 0, {
       clinicName: 'Fjord Physiotherapy',
       address: 'Storgata 1\n0155 Oslo',
       phone: '+47 22 00 00 00',
@@ -53,8 +53,8 @@ export async function referenceHandout(): Promise<{ db: Db; snapshot: ProgramSna
   const draft = await store.write((q) =>
     createProgram(q, patient.id, { kind: 'template', templateId }, undefined)
   )
-  await store.write((q) =>
-    saveDraft(q, draft.id, {
+  const saved = await store.write((q) =>
+    saveDraft(q, draft.id, draft.version, {
       title: draft.title,
       goals: draft.goals,
       startDate: '2026-11-30',
@@ -66,7 +66,7 @@ export async function referenceHandout(): Promise<{ db: Db; snapshot: ProgramSna
       advice: draft.advice
     })
   )
-  await store.write((q) => issueVersion(q, draft.id))
+  await store.write((q) => issueVersion(q, draft.id, saved.version))
   return { db, snapshot: await store.read((q) => getSnapshot(q, draft.id)) }
 }
 

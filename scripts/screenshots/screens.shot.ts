@@ -63,7 +63,8 @@ beforeAll(async () => {
     email: 'post@fjord.example',
     therapistName: 'Zoë Łukasiewicz',
     emergencyNumber: '112',
-    logoDataUrl: null
+    logoDataUrl: null,
+    version: 0
   })
   for (const [fullName, dateOfBirth, condition] of [
     ['Maren Holt', '1991-06-02', 'Achilles tendinopathy, mid-portion'],
@@ -97,10 +98,13 @@ beforeAll(async () => {
 
 /** Issues version 1, then revises it: Pelvic tilt out, Cat-camel up to 15 repetitions. */
 async function reviseThroughApi(): Promise<void> {
-  await callApi(app.host, 'programs:issue', { versionId, confirmIncompleteDoses: true })
+  // the builder may have saved the draft since it was made: issue the version it is at now
+  const { version } = await callApi<ProgramVersion>(app.host, 'programs:get', { versionId })
+  await callApi(app.host, 'programs:issue', { versionId, version, confirmIncompleteDoses: true })
   const next = await callApi<ProgramVersion>(app.host, 'programs:revise', { versionId })
   await callApi(app.host, 'programs:save', {
     versionId: next.id,
+    version: next.version,
     title: next.title,
     goals: next.goals,
     startDate: next.startDate,

@@ -58,7 +58,8 @@ import {
   type ExerciseSummary,
   type Patient,
   type PatientSummary,
-  type Template
+  type Template,
+  type Versioned
 } from './types'
 
 /** A result type carried in the contract; it has no runtime value. */
@@ -127,6 +128,15 @@ export const id = (label: string) =>
     .number({ error: `${label} must be a number` })
     .int(`${label} must be a whole number`)
     .positive(`${label} must be a positive number`)
+
+/**
+ * The version of the row a save was based on, as its read returned it (0: a
+ * setting never stored). Required: a save without one would overwrite blind.
+ */
+const basedOn = z
+  .number({ error: 'A save must name the version it was based on' })
+  .int('version must be a whole number')
+  .min(0, 'version can’t be negative')
 
 /** An optional dose number: whole, at least 1, at most `max`. */
 function doseCount(label: string, max: number) {
@@ -611,7 +621,7 @@ export const contract = {
   'patients:get': { input: z.strictObject({ id: id('Patient id') }), result: returns<Patient>() },
   'patients:create': { input: z.strictObject(patientFields), result: returns<Patient>() },
   'patients:update': {
-    input: z.strictObject({ id: id('Patient id'), ...patientFields }),
+    input: z.strictObject({ id: id('Patient id'), version: basedOn, ...patientFields }),
     result: returns<Patient>()
   },
   /** which measures the patient's visits record */
@@ -669,7 +679,7 @@ export const contract = {
   'exercises:facets': { input: none, result: returns<ExerciseFacets>() },
   'exercises:create': { input: z.strictObject(exerciseFields), result: returns<Exercise>() },
   'exercises:update': {
-    input: z.strictObject({ id: id('Exercise id'), ...exerciseFields }),
+    input: z.strictObject({ id: id('Exercise id'), version: basedOn, ...exerciseFields }),
     result: returns<Exercise>()
   },
   'exercises:duplicate': { input: exerciseRef, result: returns<Exercise>() },
@@ -699,28 +709,36 @@ export const contract = {
     input: z.strictObject({
       versionId: id('Program version id'),
       name: templateName,
-      replaceId: id('Template id').optional()
+      /** one of the clinic's own templates to take this content, at the version it was seen */
+      replace: z.strictObject({ id: id('Template id'), version: basedOn }).optional()
     }),
     result: returns<Template>()
   },
   'templates:update': {
-    input: z.strictObject({ id: id('Template id'), ...templateDetails }),
+    input: z.strictObject({ id: id('Template id'), version: basedOn, ...templateDetails }),
     result: returns<Template>()
   },
   /** A template built on the Templates screen: new without `id`, else one of the clinic's own replaced. */
   'templates:save': {
-    input: z.strictObject({
-      id: id('Template id').optional(),
-      ...templateDetails,
-      items: draftContent.items,
-      adviceIds: z
-        .array(id('Advice id'), { error: 'Advice must be a list' })
-        .max(
-          limits.adviceSections,
-          `A template can hold ${limits.adviceSections} advice sections at most`
-        ),
-      walkRun: draftContent.walkRun
-    }),
+    input: z
+      .strictObject({
+        id: id('Template id').optional(),
+        /** with `id`: the version the edit was based on */
+        version: basedOn.optional(),
+        ...templateDetails,
+        items: draftContent.items,
+        adviceIds: z
+          .array(id('Advice id'), { error: 'Advice must be a list' })
+          .max(
+            limits.adviceSections,
+            `A template can hold ${limits.adviceSections} advice sections at most`
+          ),
+        walkRun: draftContent.walkRun
+      })
+      .refine((template) => (template.id === undefined) === (template.version === undefined), {
+        message: 'A template’s save names its version with its id',
+        path: ['version']
+      }),
     result: returns<Template>()
   },
   'templates:delete': { input: z.strictObject({ id: id('Template id') }), result: returns<null>() },
@@ -742,6 +760,7 @@ export const contract = {
     input: z
       .strictObject({
         versionId: id('Program version id'),
+        version: basedOn,
         ...draftContent,
         /** the preview beside the draft, drawn with these options as the save commits */
         preview: handoutOptions.optional()
@@ -759,6 +778,7 @@ export const contract = {
   'programs:issue': {
     input: z.strictObject({
       versionId: id('Program version id'),
+      version: basedOn,
       confirmIncompleteDoses: z
         .boolean({ error: 'confirmIncompleteDoses must be true or false' })
         .optional()
@@ -774,8 +794,11 @@ export const contract = {
     result: returns<ProgramDiff>()
   },
   'programs:snapshot': { input: versionRef, result: returns<ProgramSnapshot>() },
-  'handouts:options': { input: none, result: returns<HandoutOptions>() },
-  'handouts:setOptions': { input: handoutOptions, result: returns<HandoutOptions>() },
+  'handouts:options': { input: none, result: returns<HandoutOptions & Versioned>() },
+  'handouts:setOptions': {
+    input: z.strictObject({ ...handoutOptions.shape, version: basedOn }),
+    result: returns<HandoutOptions & Versioned>()
+  },
   'handouts:pdf': { input: handoutRequest, result: returns<HandoutFile>() },
   'handouts:preview': { input: handoutRequest, result: returns<HandoutFile>() },
   /** desktop only: the system's save dialog; null when cancelled */
@@ -844,8 +867,11 @@ export const contract = {
     input: z.strictObject({ jobId: z.uuid({ error: 'Unknown task' }) }),
     result: returns<AnyJobStatus>()
   },
-  'clinic:get': { input: none, result: returns<ClinicSettings>() },
-  'clinic:update': { input: z.strictObject(clinicFields), result: returns<ClinicSettings>() },
+  'clinic:get': { input: none, result: returns<ClinicSettings & Versioned>() },
+  'clinic:update': {
+    input: z.strictObject({ ...clinicFields, version: basedOn }),
+    result: returns<ClinicSettings & Versioned>()
+  },
   /** "Skip for now" on the first day's question: it is not asked again (a write, so said outright) */
   'clinic:skipDetails': {
     input: z.strictObject({ skip: z.literal(true, { error: 'skip must be true' }) }),

@@ -28,7 +28,15 @@ export type {
 export const sexes = ['female', 'male', 'other'] as const
 export type Sex = (typeof sexes)[number]
 
-export interface Patient extends PatientFields {
+/**
+ * A row people edit: the version it was read at, which its save sends back
+ * (a save from an older one is refused with who changed it and when).
+ */
+export interface Versioned {
+  version: number
+}
+
+export interface Patient extends PatientFields, Versioned {
   id: number
   /** the measures this patient's visits record, in the order of `measureKeys` */
   measures: MeasureKey[]
@@ -147,7 +155,7 @@ export interface ExerciseUsage {
   }[]
 }
 
-export interface Exercise extends ExerciseSummary, ExerciseFields {
+export interface Exercise extends ExerciseSummary, ExerciseFields, Versioned {
   caution: string | null
   media: ExerciseMedia[]
   archivedAt: string | null
@@ -206,7 +214,7 @@ export interface TemplateItem {
   dose: Dose
 }
 
-export interface Template {
+export interface Template extends Versioned {
   id: number
   name: string
   description: string
@@ -267,7 +275,7 @@ export interface ProgramVersionSummary {
   updatedAt: string
 }
 
-export interface ProgramVersion extends Omit<ProgramVersionSummary, 'itemCount'> {
+export interface ProgramVersion extends Omit<ProgramVersionSummary, 'itemCount'>, Versioned {
   patientId: number
   goals: string
   startDate: string | null

@@ -52,16 +52,16 @@ export function dataOf<T>(result: Result<T>): T {
 
 /**
  * A draft saved as the builder saves it (`content` may ask for the preview
- * beside it), and a draft issued: each test's saves and issues go through
- * these two, so what a save must name (the version it was based on) is said
- * once.
+ * beside it), and a draft issued, each based on the draft as read just now.
  */
 export async function saveDraft(client: ClinicClient, versionId: number, content: object) {
-  return dataOf(await client.call('programs:save', { versionId, ...content }))
+  const { version } = dataOf(await client.call('programs:get', { versionId }))
+  return dataOf(await client.call('programs:save', { versionId, version, ...content }))
 }
 
 export async function issue(client: ClinicClient, versionId: number) {
-  return dataOf(await client.call('programs:issue', { versionId }))
+  const { version } = dataOf(await client.call('programs:get', { versionId }))
+  return dataOf(await client.call('programs:issue', { versionId, version }))
 }
 
 /** A clinic exercise as the library's form sends it. */

@@ -61,7 +61,7 @@ describe('domainsA17’s domains on PostgreSQL', () => {
     expect(await ours.read((q) => readSetting(q, 'handout'))).toEqual({ paper: 'LETTER' })
     expect(await theirs.read((q) => readSetting(q, 'handout'))).toBeUndefined()
     const clinic = await ours.write(async (q) =>
-      updateClinic(q, { ...(await getClinic(q)), clinicName: 'Fjord Physio' })
+      updateClinic(q, 0, { ...(await getClinic(q)), clinicName: 'Fjord Physio' })
     )
     expect(clinic.clinicName).toBe('Fjord Physio')
   })

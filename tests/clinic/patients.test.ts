@@ -79,7 +79,10 @@ describe('the patients domain on PostgreSQL', () => {
     ])
 
     const updated = await asSam.write((q) =>
-      updatePatient(q, lukas.id, { ...fields('Łukasiewicz, Jan', 'Achilles'), phone: '0612' })
+      updatePatient(q, lukas.id, lukas.version, {
+        ...fields('Łukasiewicz, Jan', 'Achilles'),
+        phone: '0612'
+      })
     )
     expect(updated).toMatchObject({ condition: 'Achilles', phone: '0612' })
     await asSam.write((q) => setPatientMeasures(q, lukas.id, ['nprs', 'psfs']))
@@ -121,7 +124,7 @@ describe('the patients domain on PostgreSQL', () => {
       code: 'not_found'
     })
     await expect(
-      asOther.write((q) => updatePatient(q, kept.id, fields('Taken')))
+      asOther.write((q) => updatePatient(q, kept.id, kept.version, fields('Taken')))
     ).rejects.toMatchObject({ code: 'not_found' })
     expect((await asAlex.read((q) => getPatient(q, kept.id))).fullName).toBe('Kept Kowalski')
   })

@@ -67,8 +67,8 @@ async function issuedProgram(name: string, templateId?: number) {
   const patient = await alex.write((q) => createPatient(q, patientFields(name)))
   const source = templateId ? { kind: 'template' as const, templateId } : { kind: 'blank' as const }
   const draft = await alex.write((q) => createProgram(q, patient.id, source, 'Calves'))
-  await alex.write((q) =>
-    saveDraft(q, draft.id, {
+  const saved = await alex.write((q) =>
+    saveDraft(q, draft.id, draft.version, {
       title: 'Calves',
       goals: '',
       startDate: null,
@@ -78,7 +78,7 @@ async function issuedProgram(name: string, templateId?: number) {
       walkRun: null
     })
   )
-  await alex.write((q) => issueVersion(q, draft.id))
+  await alex.write((q) => issueVersion(q, draft.id, saved.version))
   return { patientId: patient.id, versionId: draft.id }
 }
 

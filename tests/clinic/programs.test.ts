@@ -66,10 +66,12 @@ describe('domainsB17’s domains on PostgreSQL', () => {
       items: ids.map((exerciseId) => ({ exerciseId, phase: 'main' as const, dose })),
       advice: []
     })
-    const saved = await ours.write((q) => saveDraft(q, draft.id, content([squat.id, bridge.id])))
+    const saved = await ours.write((q) =>
+      saveDraft(q, draft.id, draft.version, content([squat.id, bridge.id]))
+    )
     expect(saved.items.map((item) => item.exerciseName)).toEqual(['Wall squat', 'Glute bridge'])
 
-    const issued = await ours.write((q) => issueVersion(q, draft.id))
+    const issued = await ours.write((q) => issueVersion(q, draft.id, saved.version))
     expect(issued.status).toBe('issued')
     const snapshot = await ours.read((q) => getSnapshot(q, draft.id))
     expect(snapshot.exercises.map((each) => each.name)).toEqual(['Wall squat', 'Glute bridge'])
@@ -79,7 +81,7 @@ describe('domainsB17’s domains on PostgreSQL', () => {
     expect([revised.status, revised.versionNo]).toEqual(['draft', 2])
     // revising again finds the open draft instead of making another
     expect((await ours.write((q) => reviseVersion(q, draft.id))).id).toBe(revised.id)
-    await ours.write((q) => saveDraft(q, revised.id, content([bridge.id])))
+    await ours.write((q) => saveDraft(q, revised.id, revised.version, content([bridge.id])))
     const diff = await ours.read((q) => compareVersions(q, draft.id, revised.id))
     expect(JSON.stringify(diff)).toContain('Wall squat')
     expect(

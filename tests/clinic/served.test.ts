@@ -146,14 +146,17 @@ describe('programs, templates, settings and advice through the clinic server', (
       emergencyNumber: '112',
       logoDataUrl: null
     }
-    expect(dataOf(await ann.call('clinic:update', details))).toMatchObject(details)
+    const { version } = dataOf(await ann.call('clinic:get', {}))
+    expect(dataOf(await ann.call('clinic:update', { ...details, version }))).toMatchObject(details)
     expect(dataOf(await ben.call('clinic:get', {}))).toMatchObject(details)
     expect(dataOf(await cal.call('clinic:get', {})).clinicName).not.toBe('Harbour Physio')
 
     const options = { ...defaultHandoutOptions, paper: 'LETTER', diaryWeeks: 4 } as const
-    expect(dataOf(await ben.call('handouts:setOptions', options))).toEqual(options)
-    expect(dataOf(await ann.call('handouts:options', {}))).toEqual(options)
-    expect(dataOf(await cal.call('handouts:options', {}))).toEqual(defaultHandoutOptions)
+    const stored = dataOf(await ben.call('handouts:options', {})).version
+    const set = await ben.call('handouts:setOptions', { ...options, version: stored })
+    expect(dataOf(set)).toMatchObject(options)
+    expect(dataOf(await ann.call('handouts:options', {}))).toMatchObject(options)
+    expect(dataOf(await cal.call('handouts:options', {}))).toMatchObject(defaultHandoutOptions)
   })
 
   it('leaves what only the desktop has to the desktop, saying so', async () => {

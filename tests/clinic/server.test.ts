@@ -180,7 +180,7 @@ describe('the clinic server', () => {
       ok: false,
       error: { code: 'not_found' }
     })
-    const update = await cal.call('patients:update', { id, ...fields('Taken Over') })
+    const update = await cal.call('patients:update', { id, version: 1, ...fields('Taken Over') })
     expect(update).toMatchObject({ ok: false, error: { code: 'not_found' } })
     expect(await ann.call('patients:get', { id })).toMatchObject({
       data: { fullName: 'Only Ours' }

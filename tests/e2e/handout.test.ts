@@ -166,11 +166,11 @@ describe('the handout in the browser host', () => {
       .poll(() => callApi<{ layout: string }>(app.host, 'handouts:options', {}))
       .toMatchObject({ layout: 'compact' })
     await expect.poll(async () => (await firstPage().screenshot()).equals(standard)).toBe(false)
-    const { versionId } = await patientWithReliefProgram(app.host, {
+    const { versionId, version } = await patientWithReliefProgram(app.host, {
       fullName: 'Ørjan Ågren',
       dateOfBirth: '1971-04-02'
     })
-    await callApi(app.host, 'programs:issue', { versionId, confirmIncompleteDoses: true })
+    await callApi(app.host, 'programs:issue', { versionId, version, confirmIncompleteDoses: true })
     const snapshot = await callApi<{ layout: string }>(app.host, 'programs:snapshot', { versionId })
     expect(snapshot.layout).toBe('compact')
     // the issue froze it: back to standard, the issued version still prints compact, byte for byte

@@ -105,15 +105,16 @@ export const reliefExercises = [
 export async function patientWithReliefProgram(
   host: RunningHost,
   patient: { fullName: string; dateOfBirth: string }
-): Promise<{ patientId: number; versionId: number }> {
+): Promise<{ patientId: number; versionId: number; version: number }> {
   const { id: patientId } = await callApi<{ id: number }>(host, 'patients:create', patient)
   const templates = await callApi<{ id: number; name: string }[]>(host, 'templates:list', {})
   const relief = templates.find((template) => template.name.endsWith('relief'))!
-  const { id: versionId } = await callApi<{ id: number }>(host, 'programs:create', {
-    patientId,
-    source: { kind: 'template', templateId: relief.id }
-  })
-  return { patientId, versionId }
+  const { id: versionId, version } = await callApi<{ id: number; version: number }>(
+    host,
+    'programs:create',
+    { patientId, source: { kind: 'template', templateId: relief.id } }
+  )
+  return { patientId, versionId, version }
 }
 
 /** Why there is no Chromium to drive here, or null when there is one (the benchmark skips then). */

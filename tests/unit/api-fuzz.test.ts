@@ -45,7 +45,7 @@ function validInputs(patientId: number): Partial<Record<Channel, Json>> {
   const patient = { fullName: 'Fuzz Patient', dateOfBirth: '1980-01-01', notes: 'Runs.' }
   return {
     'patients:create': patient,
-    'patients:update': { id: patientId, ...patient },
+    'patients:update': { id: patientId, version: 1, ...patient },
     'visits:create': {
       patientId,
       ...(visitInput({ subjective: 'Better.' }) as Record<string, Json>)
@@ -56,9 +56,10 @@ function validInputs(patientId: number): Partial<Record<Channel, Json>> {
       phone: '1',
       email: '',
       therapistName: 'T',
-      logoDataUrl: null
+      logoDataUrl: null,
+      version: 0
     },
-    'templates:update': { id: 1, name: 'Name', description: 'About', goals: 'Goals' }
+    'templates:update': { id: 1, version: 1, name: 'Name', description: 'About', goals: 'Goals' }
   }
 }
 

@@ -28,6 +28,7 @@ describe('the audit trail', () => {
     })
     await ok(api, 'patients:update', {
       id: patient.id,
+      version: patient.version,
       fullName: 'Ida Holm',
       dateOfBirth: '1970-07-07',
       phone: '555 0101',
@@ -42,8 +43,9 @@ describe('the audit trail', () => {
       source: { kind: 'blank' }
     })
     const [first] = await ok<ExerciseSummary[]>(api, 'exercises:list', {})
-    await ok(api, 'programs:save', {
+    const saved = await ok<ProgramVersion>(api, 'programs:save', {
       versionId: program.id,
+      version: program.version,
       title: 'Knees',
       goals: '',
       startDate: null,
@@ -56,7 +58,7 @@ describe('the audit trail', () => {
       ],
       advice: []
     })
-    await ok(api, 'programs:issue', { versionId: program.id })
+    await ok(api, 'programs:issue', { versionId: program.id, version: saved.version })
 
     const trail = await ok<AuditEntry[]>(api, 'patients:history', { id: patient.id })
     expect(trail.map((entry) => [entry.entity, entry.action, entry.fields])).toEqual([

@@ -163,6 +163,7 @@ describe('custom exercises', () => {
     const edited = await ok<Exercise>(api, 'exercises:update', {
       ...wallSquat,
       id: created.id,
+      version: created.version,
       name: 'Wall sit',
       photos: [{ mediaId: kept }]
     })
@@ -172,6 +173,7 @@ describe('custom exercises', () => {
     const foreign = await api.call('exercises:update', {
       ...wallSquat,
       id: created.id,
+      version: edited.version,
       photos: [{ mediaId: 999 }]
     })
     expect(foreign.ok || foreign.error.message).toBe('Photo 1 does not belong to this exercise.')
@@ -180,7 +182,12 @@ describe('custom exercises', () => {
   it('keeps built-ins read-only and duplicates them into an editable copy', async () => {
     const api = await contractApi()
     const plank = (await ok<ExerciseSummary[]>(api, 'exercises:list', { query: 'plank' }))[0]!
-    const refused = await api.call('exercises:update', { ...wallSquat, id: plank.id, photos: [] })
+    const refused = await api.call('exercises:update', {
+      ...wallSquat,
+      id: plank.id,
+      version: 1,
+      photos: []
+    })
     expect(refused.ok || refused.error.code).toBe('forbidden')
     const copy = await ok<Exercise>(api, 'exercises:duplicate', { id: plank.id })
     expect(copy).toMatchObject({ name: 'Plank (copy)', source: 'custom', copiedFromId: plank.id })
@@ -188,6 +195,7 @@ describe('custom exercises', () => {
     const renamed = await ok<Exercise>(api, 'exercises:update', {
       ...wallSquat,
       id: copy.id,
+      version: copy.version,
       name: 'Side plank',
       photos: []
     })
@@ -209,8 +217,9 @@ describe('custom exercises', () => {
       patientId: patient.id,
       source: { kind: 'blank' }
     })
-    await ok(api, 'programs:save', {
+    const saved = await ok<ProgramVersion>(api, 'programs:save', {
       versionId: draft.id,
+      version: draft.version,
       title: 'Knees',
       goals: '',
       startDate: null,
@@ -218,7 +227,7 @@ describe('custom exercises', () => {
       items: [{ exerciseId: used.id, dose: { ...emptyDose, reps: 10, perDay: 1 } }],
       advice: []
     })
-    await ok(api, 'programs:issue', { versionId: draft.id })
+    await ok(api, 'programs:issue', { versionId: draft.id, version: saved.version })
     const refused = await api.call('exercises:delete', { id: used.id })
     expect(refused.ok || refused.error.message).toMatch(/can’t be deleted. Archive it instead/)
     const withUsage = await ok<Exercise>(api, 'exercises:get', { id: used.id })

@@ -88,12 +88,13 @@ describe('folded search', () => {
 
   it('keeps the patient index right through renames and erasure', async () => {
     const api = await contractApi()
-    const zoe = await ok<{ id: number }>(api, 'patients:create', {
+    const zoe = await ok<{ id: number; version: number }>(api, 'patients:create', {
       fullName: 'Zoë Łukasiewicz',
       dateOfBirth: '1980-01-01'
     })
     await ok(api, 'patients:update', {
       id: zoe.id,
+      version: zoe.version,
       fullName: 'Ørjan Ågren',
       dateOfBirth: '1980-01-01'
     })

@@ -33,7 +33,10 @@ async function issuedProgram(api: Pick<MemoryApi, 'call'>) {
     source: { kind: 'template', templateId: template.id },
     title: 'Back pain'
   })
-  const version = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
+  const version = await ok<ProgramVersion>(api, 'programs:issue', {
+    versionId: draft.id,
+    version: draft.version
+  })
   return { patient, version }
 }
 

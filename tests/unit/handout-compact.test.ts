@@ -1,7 +1,7 @@
 /** The compact layout (frozen at issue) and the footer that never wraps. */
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { HandoutFile, HandoutOptions } from '../../src/shared/types'
+import type { HandoutFile, HandoutOptions, Versioned } from '../../src/shared/types'
 import { buildHandout } from '../../src/main/core/handout/document'
 import { footerLine, type TextMeasure } from '../../src/main/core/handout/footer'
 import { renderPdf, textMeasure } from '../../src/main/core/handout/render'
@@ -25,23 +25,24 @@ async function issued(layout: 'standard' | 'compact') {
     phone: '',
     email: '',
     therapistName: 'Zoë Łukasiewicz',
-    logoDataUrl: null
+    logoDataUrl: null,
+    version: 0
   })
-  await ok(api, 'handouts:setOptions', { ...a4, layout })
+  const options = await ok<Versioned>(api, 'handouts:setOptions', { ...a4, layout, version: 0 })
   const { version } = await issuedRelief(api, 'Şükrü Çağlar')
   const pdf = async () =>
     Buffer.from((await ok<HandoutFile>(api, 'handouts:pdf', { versionId: version.id })).bytes)
-  return { api, version, pdf }
+  return { api, version, pdf, options }
 }
 
 describe('the compact layout', () => {
   it('is frozen at issue: the clinic changing its layout changes no reprint', async () => {
-    const { api, version, pdf } = await issued('compact')
+    const { api, version, pdf, options } = await issued('compact')
     expect((await sqliteStore(api.db).read((q) => getSnapshot(q, version.id))).layout).toBe(
       'compact'
     )
     const first = await pdf()
-    await ok(api, 'handouts:setOptions', { ...a4, layout: 'standard' })
+    await ok(api, 'handouts:setOptions', { ...a4, layout: 'standard', version: options.version })
     expect((await pdf()).equals(first)).toBe(true)
     expect(qpdfCheck(first).ok).toBe(true)
     const { text } = await pdfText(first)

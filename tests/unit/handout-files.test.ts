@@ -16,7 +16,10 @@ async function issued(api: MemoryApi, fullName: string, title: string) {
   })
   return {
     patient,
-    version: await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
+    version: await ok<ProgramVersion>(api, 'programs:issue', {
+      versionId: draft.id,
+      version: draft.version
+    })
   }
 }
 

@@ -46,6 +46,7 @@ describe('the handouts’ own connection', () => {
     // a write through the main connection, then the next handout: read afresh, not from a stale cache
     await ok<Patient>(api, 'patients:update', {
       id: patient.id,
+      version: patient.version,
       fullName: 'Ana Costa Reis',
       dateOfBirth: patient.dateOfBirth
     })

@@ -5,7 +5,8 @@ import type {
   HandoutFile,
   HandoutOptions,
   ProgramSnapshot,
-  ProgramVersion
+  ProgramVersion,
+  Versioned
 } from '../../src/shared/types'
 import { buildHandout } from '../../src/main/core/handout/document'
 import { renderPdf } from '../../src/main/core/handout/render'
@@ -39,7 +40,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ')
 /** A clinic and patient with the names a European clinic meets, and an issued relief program. */
 async function issuedProgram(fullName = 'Şükrü Çağlar') {
   const api = memoryApi()
-  await ok(api, 'clinic:update', clinic)
+  await ok(api, 'clinic:update', { ...clinic, version: 0 })
   const { version } = await issuedRelief(api, fullName)
   return {
     api,
@@ -246,7 +247,9 @@ describe('handout options and drafts', () => {
       pictures: true,
       diaryWeeks: 2,
       easierVariants: true,
-      layout: 'standard'
+      layout: 'standard',
+      // never saved yet: its first save names version 0
+      version: 0
     })
     const chosen = {
       paper: 'LETTER',
@@ -256,11 +259,12 @@ describe('handout options and drafts', () => {
       easierVariants: false,
       layout: 'compact'
     }
-    expect(await ok(api, 'handouts:setOptions', chosen)).toEqual(chosen)
-    expect(await ok(api, 'handouts:options', {})).toEqual(chosen)
-    const bad = await api.call('handouts:setOptions', { ...chosen, diaryWeeks: 5 })
+    const saved = { ...chosen, version: 1 }
+    expect(await ok(api, 'handouts:setOptions', { ...chosen, version: 0 })).toEqual(saved)
+    expect(await ok(api, 'handouts:options', {})).toEqual(saved)
+    const bad = await api.call('handouts:setOptions', { ...saved, diaryWeeks: 5 })
     expect(bad.ok || bad.error.message).toBe('Diary weeks must be 0 to 4')
-    const squeezed = await api.call('handouts:setOptions', { ...chosen, layout: 'tiny' })
+    const squeezed = await api.call('handouts:setOptions', { ...saved, layout: 'tiny' })
     expect(squeezed.ok || squeezed.error.message).toBe('Layout must be standard or compact')
   })
 
@@ -274,7 +278,7 @@ describe('handout options and drafts', () => {
     })
     const issueNext = async (from: number) => {
       const next = await ok<ProgramVersion>(api, 'programs:revise', { versionId: from })
-      await ok(api, 'programs:issue', { versionId: next.id })
+      await ok(api, 'programs:issue', { versionId: next.id, version: next.version })
       return { id: next.id, text: flat((await pdfText(await pdfOf(api, next.id))).text) }
     }
     const sameDay = await issueNext(version.id)
@@ -284,7 +288,8 @@ describe('handout options and drafts', () => {
     expect(sameDay.text).not.toMatch(/need emergency care/)
 
     // a follow-up finds saddle numbness: emergency, with the clinic's number
-    await ok(api, 'clinic:update', { ...clinic, emergencyNumber: '113' })
+    const { version: clinicVersion } = await ok<Versioned>(api, 'clinic:get', {})
+    await ok(api, 'clinic:update', { ...clinic, emergencyNumber: '113', version: clinicVersion })
     await ok(api, 'visits:create', {
       patientId: version.patientId,
       ...visitInput({ visitDate: '2026-01-20', redFlags: ['saddle-numbness'] })
@@ -348,11 +353,13 @@ describe('handout options and drafts', () => {
       )
       .get(now, now) as { id: number }
     const draft = await ok<ProgramVersion>(api, 'programs:revise', { versionId: version.id })
+    let base = draft.version
     /** The draft with one help section, as the snapshot it would issue. */
     const save = async (adviceId: number | null) => {
       const { id, title, goals, startDate, reviewDate } = draft
-      await ok(api, 'programs:save', {
+      const answer = await ok<ProgramVersion>(api, 'programs:save', {
         versionId: id,
+        version: base,
         title,
         goals,
         startDate,
@@ -362,6 +369,7 @@ describe('handout options and drafts', () => {
           { adviceId, kind: 'seek-help', title: 'Help', intro: 'Calf swelling.', points: [] }
         ]
       })
+      base = answer.version
       const saved = await ok<ProgramVersion>(api, 'programs:get', { versionId: id })
       return sqliteStore(api.db).read((q) => buildSnapshot(q, saved, now))
     }

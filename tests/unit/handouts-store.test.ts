@@ -12,17 +12,27 @@ declare global {
 
 // the store's only way out: the api, answered here as main would
 const calls: string[] = []
+const sentVersions: number[] = []
 let optionsAnswer: { ok: boolean } = { ok: true }
+/** the clinic's options as main stores them: saved only from their current version */
+let stored = { ...defaultHandoutOptions, diaryWeeks: 3, version: 4 }
 vi.mock('../../src/renderer/src/api', () => ({
   isDesktop: false,
-  call: (channel: string) => {
+  call: (channel: string, input: typeof stored) => {
     calls.push(channel)
     if (channel === 'handouts:options')
       return Promise.resolve(
         optionsAnswer.ok
-          ? { ok: true, data: { ...defaultHandoutOptions, diaryWeeks: 3 } }
+          ? { ok: true, data: stored }
           : { ok: false, error: { code: 'unavailable', message: 'down' } }
       )
+    if (channel === 'handouts:setOptions') {
+      sentVersions.push(input.version)
+      if (input.version !== stored.version)
+        return Promise.resolve({ ok: false, error: { code: 'conflict', message: 'Changed' } })
+      stored = { ...input, version: stored.version + 1 }
+      return Promise.resolve({ ok: true, data: stored })
+    }
     return Promise.resolve({
       ok: true,
       data: { fileName: 'h.pdf', bytes: new Uint8Array([calls.length]) }
@@ -39,7 +49,9 @@ const previews = () => calls.filter((channel) => channel === 'handouts:preview')
 beforeEach(() => {
   setActivePinia(createPinia())
   calls.length = 0
+  sentVersions.length = 0
   optionsAnswer = { ok: true }
+  stored = { ...defaultHandoutOptions, diaryWeeks: 3, version: 4 }
 })
 
 describe('the handouts store', () => {
@@ -94,6 +106,32 @@ describe('the handouts store', () => {
     await handouts.refreshPreview(8, null)
     await handouts.refreshPreview(8, null)
     expect(previews()).toBe(8)
+  })
+
+  it('saves the options from the version loaded, then from each answer; a colleague’s save is a conflict', async () => {
+    const handouts = useHandoutsStore()
+    await handouts.loadOptions()
+    await handouts.saveOptions({ ...handouts.options, paper: 'LETTER' })
+    await handouts.saveOptions({ ...handouts.options, largePrint: true })
+    expect(sentVersions).toEqual([4, 5])
+    // the options a preview takes carry no version
+    expect(handouts.options).toEqual({
+      ...defaultHandoutOptions,
+      diaryWeeks: 3,
+      paper: 'LETTER',
+      largePrint: true
+    })
+    stored = { ...stored, diaryWeeks: 1, version: 9 }
+    await handouts.saveOptions({ ...handouts.options, pictures: false })
+    expect(handouts.error).toMatchObject({ code: 'conflict' })
+    // the choice stays on screen until reloaded
+    expect(handouts.options.pictures).toBe(false)
+    await handouts.reloadOptions()
+    expect(handouts.error).toBeNull()
+    expect(handouts.options).toMatchObject({ diaryWeeks: 1, pictures: true })
+    await handouts.saveOptions({ ...handouts.options, pictures: false })
+    expect(sentVersions.at(-1)).toBe(9)
+    expect(handouts.error).toBeNull()
   })
 
   it('lets the drawn handout go after an erase, and asks anew after it', async () => {

@@ -67,7 +67,10 @@ export async function issuedRelief(
     patientId: patient.id,
     source: { kind: 'template', templateId: relief.id }
   })
-  const version = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
+  const version = await ok<ProgramVersion>(api, 'programs:issue', {
+    versionId: draft.id,
+    version: draft.version
+  })
   return { patient, version }
 }
 

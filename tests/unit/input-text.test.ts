@@ -68,7 +68,13 @@ describe('text fields refuse what can’t be stored as typed', () => {
       result.ok ? null : result.error.message
     expect(
       message(
-        await call('templates:update', { id: 1, name: 'x\u0000', description: '', goals: '' })
+        await call('templates:update', {
+          id: 1,
+          version: 1,
+          name: 'x\u0000',
+          description: '',
+          goals: ''
+        })
       )
     ).toMatch(/Template name contains an invisible control character/)
     expect(message(await call('exercises:list', { bodyRegion: 'back\u0007' }))).toMatch(

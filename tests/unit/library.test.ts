@@ -9,6 +9,7 @@ import type {
   Template
 } from '../../src/shared/types'
 import { contractApi, type ContractApi } from './contract'
+import { ok } from './helpers'
 
 async function names(query: string, category?: string): Promise<string[]> {
   const api = await contractApi()
@@ -75,10 +76,10 @@ describe('clinic settings', () => {
 
   it('saves and reads back the clinic, with a logo', async () => {
     const api = await contractApi()
-    const saved = await api.call('clinic:update', { ...clinic, logoDataUrl: png1x1 })
+    const saved = await api.call('clinic:update', { ...clinic, logoDataUrl: png1x1, version: 0 })
     expect(saved.ok).toBe(true)
     const read = await api.call('clinic:get', {})
-    expect(read.ok && read.data).toEqual({ ...clinic, logoDataUrl: png1x1 })
+    expect(read.ok && read.data).toEqual({ ...clinic, logoDataUrl: png1x1, version: 1 })
   })
 
   it('asks for the clinic details on the first day, until filled or skipped', async () => {
@@ -89,23 +90,23 @@ describe('clinic settings', () => {
     const filled = await contractApi()
     expect(await ask(filled)).toBe(true)
     // an address or email alone is not what the handout's header needs
-    await filled.call('clinic:update', { ...blank, address: '1 River Road' })
+    await ok(filled, 'clinic:update', { ...blank, address: '1 River Road', version: 0 })
     expect(await ask(filled)).toBe(true)
-    await filled.call('clinic:update', { ...blank, therapistName: 'Alex Kim' })
+    await ok(filled, 'clinic:update', { ...blank, therapistName: 'Alex Kim', version: 1 })
     expect(await ask(filled)).toBe(false)
 
     const skipped = await contractApi()
     expect((await skipped.call('clinic:skipDetails', { skip: true })).ok).toBe(true)
     expect(await ask(skipped)).toBe(false)
     // kept with the clinic's settings, so it holds after clearing the details too
-    await skipped.call('clinic:update', blank)
+    await ok(skipped, 'clinic:update', { ...blank, version: 0 })
     expect(await ask(skipped)).toBe(false)
   })
 
   it('refuses a logo that is not really an image', async () => {
     const api = await contractApi()
     const fake = `data:image/png;base64,${Buffer.from('<svg onload=alert(1)>').toString('base64')}`
-    const result = await api.call('clinic:update', { ...clinic, logoDataUrl: fake })
+    const result = await api.call('clinic:update', { ...clinic, logoDataUrl: fake, version: 0 })
     expect(result.ok || result.error).toEqual({
       code: 'invalid_input',
       message: 'Logo must be a PNG or JPEG image',

@@ -27,7 +27,7 @@ async function fullRecord(api: Pick<MemoryApi, 'call'>): Promise<Patient> {
     patientId: patient.id,
     source: { kind: 'template', templateId: relief.id }
   })
-  await ok(api, 'programs:issue', { versionId: draft.id })
+  await ok(api, 'programs:issue', { versionId: draft.id, version: draft.version })
   await ok(api, 'visits:create', {
     patientId: patient.id,
     ...visitInput({

@@ -41,6 +41,7 @@ describe('patients', () => {
     const updated = await api.call('patients:update', {
       ...valid,
       id: created.id,
+      version: created.version,
       fullName: 'Şükrü Çağlar Yılmaz'
     })
     expect(updated.ok && updated.data).toMatchObject({
@@ -113,7 +114,7 @@ describe('patients', () => {
         message: 'That patient could not be found. They may have been erased.'
       }
     })
-    const update = await api.call('patients:update', { ...valid, id: 999 })
+    const update = await api.call('patients:update', { ...valid, id: 999, version: 1 })
     expect(update.ok).toBe(false)
     expect(await countOf(api, 'patients')).toBe(0)
   })

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startPreview, type StartedPreviews } from '../../src/main/core/handouts'
-import type { HandoutFile, HandoutOptions, ProgramVersion } from '../../src/shared/types'
+import type { HandoutFile, HandoutOptions, ProgramVersion, Versioned } from '../../src/shared/types'
 import { countingRenders, inline, issuedRelief, memoryApi, ok, type MemoryApi } from './helpers'
 import { pdfText } from './pdf-tools'
 import { handoutReader } from '../../src/main/core/handlers'
@@ -18,10 +18,26 @@ async function draftBeingEdited() {
   return { api, patient, draft, renders }
 }
 
+/** The clinic's options, as a preview takes them: without the version their save would name. */
+const clinicOptions = async (api: MemoryApi): Promise<HandoutOptions> => {
+  const { version, ...options } = await ok<HandoutOptions & Versioned>(api, 'handouts:options', {})
+  expect(version).toBe(0) // never saved in these tests: the defaults
+  return options
+}
+
+/** Each draft's version as its last save answered, the next save's base (as the builder keeps it). */
+const saved = new WeakMap<ProgramVersion, number>()
+
 /** The autosave of one edit: the draft with a new title, and the preview beside it if shown. */
-const save = (api: MemoryApi, draft: ProgramVersion, title: string, preview?: HandoutOptions) =>
-  ok<ProgramVersion>(api, 'programs:save', {
+const save = async (
+  api: MemoryApi,
+  draft: ProgramVersion,
+  title: string,
+  preview?: HandoutOptions
+) => {
+  const answer = await ok<ProgramVersion>(api, 'programs:save', {
     versionId: draft.id,
+    version: saved.get(draft) ?? draft.version,
     title,
     goals: draft.goals,
     startDate: draft.startDate,
@@ -37,6 +53,9 @@ const save = (api: MemoryApi, draft: ProgramVersion, title: string, preview?: Ha
     walkRun: draft.walkRun ?? null,
     ...(preview ? { preview } : {})
   })
+  saved.set(draft, answer.version)
+  return answer
+}
 
 const previewText = async (api: MemoryApi, versionId: number, options = a4) => {
   const file = await ok<HandoutFile>(api, 'handouts:preview', { versionId, options })
@@ -71,6 +90,7 @@ describe('a preview with no second trip', () => {
     await save(api, draft, 'Renamed patient', a4)
     await ok(api, 'patients:update', {
       id: patient.id,
+      version: patient.version,
       fullName: 'Ana Costa Silva',
       dateOfBirth: patient.dateOfBirth
     })
@@ -80,7 +100,7 @@ describe('a preview with no second trip', () => {
 
   it("starts a draft's preview when it is opened, in the clinic's options, taken once", async () => {
     const { api, draft, renders } = await draftBeingEdited()
-    const clinic = await ok<HandoutOptions>(api, 'handouts:options', {})
+    const clinic = await clinicOptions(api)
     const opened = await ok<ProgramVersion>(api, 'programs:get', { versionId: draft.id })
     expect(renders).toEqual([opened.title])
     expect(await previewText(api, draft.id, clinic)).toContain(opened.title)
@@ -93,7 +113,7 @@ describe('a preview with no second trip', () => {
 
   it("never hands an opened draft's render to a preview after an edit", async () => {
     const { api, draft, renders } = await draftBeingEdited()
-    const clinic = await ok<HandoutOptions>(api, 'handouts:options', {})
+    const clinic = await clinicOptions(api)
     await ok(api, 'programs:get', { versionId: draft.id })
     await save(api, draft, 'Edited after opening')
     expect(await previewText(api, draft.id, clinic)).toContain('Edited after opening')

@@ -23,6 +23,7 @@ async function editing() {
   renders.length = 0
   const content = (title: string, exerciseIds = draft.items.map((item) => item.exerciseId)) => ({
     versionId: draft.id,
+    version: draft.version,
     title,
     goals: draft.goals,
     startDate: null,
@@ -36,12 +37,16 @@ async function editing() {
 describe('programs on the query layer', () => {
   it('rolls a failed save back whole, and starts no preview for it', async () => {
     const { api, draft, renders, content } = await editing()
-    await ok(api, 'programs:save', { ...content('Saved once'), preview: a4 })
+    const once = await ok<ProgramVersion>(api, 'programs:save', {
+      ...content('Saved once'),
+      preview: a4
+    })
     expect(renders).toEqual(['Saved once'])
     // the title is written before the library check refuses the last item
     const ids = [...draft.items.map((item) => item.exerciseId), 999_999]
     const refused = await api.call('programs:save', {
       ...content('Never saved', ids),
+      version: once.version,
       preview: a4
     })
     expect(refused.ok || refused.error).toMatchObject({

@@ -33,6 +33,7 @@ function contentOf(source: ProgramVersion) {
   const version = structuredClone(source)
   return {
     versionId: version.id,
+    version: version.version,
     title: version.title,
     goals: version.goals,
     startDate: version.startDate,
@@ -97,7 +98,10 @@ describe('programs', () => {
 
   it('issues a frozen snapshot, refuses changes, and revises into the next version', async () => {
     const { api, draft, patient } = await setup()
-    const issued = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
+    const issued = await ok<ProgramVersion>(api, 'programs:issue', {
+      versionId: draft.id,
+      version: draft.version
+    })
     expect(issued.status).toBe('issued')
     expect(issued.issuedAt).toBeTruthy()
 
@@ -140,7 +144,7 @@ describe('programs', () => {
 
   it('compares two versions: added, removed, dose changed', async () => {
     const { api, draft, exerciseId } = await setup()
-    await ok(api, 'programs:issue', { versionId: draft.id })
+    await ok(api, 'programs:issue', { versionId: draft.id, version: draft.version })
     const next = await ok<ProgramVersion>(api, 'programs:revise', { versionId: draft.id })
     const content = contentOf(next)
     content.items = content.items.filter((i) => i.exerciseId !== exerciseId('Pelvic tilt'))
@@ -202,8 +206,11 @@ describe('programs', () => {
       { exerciseId: exerciseId('Plank'), phase: 'main', dose: { ...emptyDose, sets: 3 } },
       { exerciseId: exerciseId('Superman'), phase: 'main', dose: { ...emptyDose, perDay: 1 } }
     )
-    await ok(api, 'programs:save', content)
-    const refused = await api.call('programs:issue', { versionId: draft.id })
+    const saved = await ok<ProgramVersion>(api, 'programs:save', content)
+    const refused = await api.call('programs:issue', {
+      versionId: draft.id,
+      version: saved.version
+    })
     expect(refused.ok || refused.error).toEqual({
       code: 'needs_confirmation',
       message: 'Check the dose of 6. Plank (no frequency); 7. Superman (no dose) before issuing.',
@@ -214,6 +221,7 @@ describe('programs', () => {
     )
     const issued = await ok<ProgramVersion>(api, 'programs:issue', {
       versionId: draft.id,
+      version: saved.version,
       confirmIncompleteDoses: true
     })
     expect(issued.status).toBe('issued')
@@ -224,8 +232,8 @@ describe('programs', () => {
     const content = contentOf(draft)
     content.items[0]!.phase = 'before'
     content.items[4]!.phase = 'after'
-    await ok(api, 'programs:save', content)
-    await ok(api, 'programs:issue', { versionId: draft.id })
+    const saved = await ok<ProgramVersion>(api, 'programs:save', content)
+    await ok(api, 'programs:issue', { versionId: draft.id, version: saved.version })
     const snapshot = await ok<ProgramSnapshot>(api, 'programs:snapshot', { versionId: draft.id })
     expect(snapshot.exercises.map((e) => e.phase)).toEqual([
       'before',
@@ -275,7 +283,7 @@ describe('programs', () => {
       patientId: patient.id,
       source: { kind: 'blank' }
     })
-    const result = await api.call('programs:issue', { versionId: blank.id })
+    const result = await api.call('programs:issue', { versionId: blank.id, version: blank.version })
     expect(result.ok || result.error.message).toBe(
       'Add at least one exercise before issuing the program.'
     )
@@ -299,6 +307,7 @@ describe('templates', () => {
     })
     const renamed = await ok<Template>(api, 'templates:update', {
       id: mine.id,
+      version: mine.version,
       name: 'Relief v2',
       description: '',
       goals: 'New goals'
@@ -323,7 +332,7 @@ describe('templates', () => {
     const replaced = await ok<Template>(api, 'templates:saveFrom', {
       versionId: draft.id,
       name: 'Mine, shorter',
-      replaceId: mine.id
+      replace: { id: mine.id, version: mine.version }
     })
     expect(replaced).toMatchObject({ id: mine.id, name: 'Mine, shorter' })
     expect(replaced.items.map((i) => [i.exerciseName, i.phase, i.dose.sets])).toEqual([
@@ -371,6 +380,7 @@ describe('templates', () => {
 
     const edited = await ok<Template>(api, 'templates:save', {
       id: made.id,
+      version: made.version,
       name: 'Core, clinic version 2',
       description: '',
       goals: '',
@@ -422,11 +432,20 @@ describe('templates', () => {
       const result = await api.call('templates:save', input)
       expect(result.ok || result.error).toMatchObject({ code: 'invalid_input', field })
     }
-    const builtin = await api.call('templates:save', { ...base, id: relief.id })
+    const builtin = await api.call('templates:save', {
+      ...base,
+      id: relief.id,
+      version: relief.version
+    })
     expect(builtin.ok || builtin.error.code).toBe('forbidden')
     // a template can't be its own next stage
     const mine = await ok<Template>(api, 'templates:save', base)
-    const loop = await api.call('templates:save', { ...base, id: mine.id, nextId: mine.id })
+    const loop = await api.call('templates:save', {
+      ...base,
+      id: mine.id,
+      version: mine.version,
+      nextId: mine.id
+    })
     expect(loop.ok || loop.error.field).toBe('nextId')
     expect(await countOf(api, 'templates')).toBe(before + 1)
   })
@@ -438,7 +457,7 @@ describe('templates', () => {
     const replace = await api.call('templates:saveFrom', {
       versionId: draft.id,
       name: 'Overwrite',
-      replaceId: relief.id
+      replace: { id: relief.id, version: relief.version }
     })
     expect(replace.ok || replace.error.code).toBe('forbidden')
   })

@@ -266,13 +266,19 @@ describe('the clinic’s own variants and tags', () => {
     const self = await api.call('exercises:update', {
       ...own,
       id: created.id,
+      version: created.version,
       harderId: created.id
     })
     expect(self.ok ? null : self.error).toMatchObject({
       message: 'An exercise can’t be its own variant.',
       field: 'harderId'
     })
-    const missing = await api.call('exercises:update', { ...own, id: created.id, easierId: 9999 })
+    const missing = await api.call('exercises:update', {
+      ...own,
+      id: created.id,
+      version: created.version,
+      easierId: 9999
+    })
     expect(missing.ok ? null : missing.error.message).toBe('That variant is not in the library.')
   })
 
@@ -280,7 +286,13 @@ describe('the clinic’s own variants and tags', () => {
     const api = await contractApi()
     const a = await ok<Exercise>(api, 'exercises:create', { ...own, name: 'A' })
     const b = await ok<Exercise>(api, 'exercises:create', { ...own, name: 'B', harderId: a.id })
-    await ok(api, 'exercises:update', { ...own, id: a.id, name: 'A', harderId: b.id })
+    await ok(api, 'exercises:update', {
+      ...own,
+      id: a.id,
+      version: a.version,
+      name: 'A',
+      harderId: b.id
+    })
     const chain = (await ok<Exercise>(api, 'exercises:get', { id: a.id })).chain
     expect(chain.map((link) => link.name)).toEqual(['A', 'B'])
   })

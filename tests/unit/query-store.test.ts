@@ -34,7 +34,7 @@ describe('the query layer’s store', () => {
     const kept = await store.write((q) => createPatient(q, patientFields('Kept Kim')))
     const failed = store.write(async (q) => {
       await createPatient(q, patientFields('Gone Gil'))
-      await updatePatient(q, kept.id, patientFields('Renamed Kim'))
+      await updatePatient(q, kept.id, kept.version, patientFields('Renamed Kim'))
       throw new Error('the save failed halfway')
     })
     await expect(failed).rejects.toThrow('the save failed halfway')
@@ -145,6 +145,7 @@ describe('query-layer writes beside the synchronous ones (the domains not yet mo
     const save = (title: string) =>
       api.call('programs:save', {
         versionId: draft.id,
+        version: draft.version,
         title,
         goals: '',
         startDate: null,
@@ -152,8 +153,9 @@ describe('query-layer writes beside the synchronous ones (the domains not yet mo
         items: [{ exerciseId: 1, dose: { ...emptyDose, reps: 10, perDay: 1 } }],
         advice: []
       })
-    const rename = (fullName: string) =>
-      api.call('patients:update', { id: patient.id, fullName, dateOfBirth: '1970-07-07' })
+    // `version`: the one the rename is based on (the patient starts at 1)
+    const rename = (fullName: string, version = patient.version) =>
+      api.call('patients:update', { id: patient.id, version, fullName, dateOfBirth: '1970-07-07' })
     const stored = () => ({
       name: api.db.prepare('SELECT full_name FROM patients').pluck().get(),
       title: api.db.prepare('SELECT title FROM program_versions').pluck().get(),
@@ -164,7 +166,8 @@ describe('query-layer writes beside the synchronous ones (the domains not yet mo
 
   it('a patients write and a programs:save dispatched in the same tick both land', async () => {
     const { save, rename, stored } = await patientWithDraft()
-    const results = await Promise.all([rename('Ida Berg'), save('Knees'), rename('Ida Lund')])
+    // the second rename is based on the first's answer: it lands only if they run in order
+    const results = await Promise.all([rename('Ida Berg'), save('Knees'), rename('Ida Lund', 2)])
     expect(results.map((result) => result.ok)).toEqual([true, true, true])
     expect(stored()).toEqual({
       name: 'Ida Lund',

@@ -22,7 +22,10 @@ async function issuedFromOwnTemplate() {
     patientId: patient.id,
     source: { kind: 'template', templateId: mine.id }
   })
-  const issued = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
+  const issued = await ok<ProgramVersion>(api, 'programs:issue', {
+    versionId: draft.id,
+    version: draft.version
+  })
   return { api, mine, relief, issued }
 }
 

@@ -148,6 +148,7 @@ describe('the measures a patient uses', () => {
     // editing the patient's details keeps their measures
     await ok(api, 'patients:update', {
       id: created.id,
+      version: created.version,
       fullName: 'Zoë Łukasiewicz',
       dateOfBirth: '1988-02-29',
       condition: 'Achilles tendinopathy'

@@ -79,7 +79,7 @@ describe('red flags across visits', () => {
       patientId: id,
       source: { kind: 'template', templateId: template!.id }
     })
-    await ok(api, 'programs:issue', { versionId: program.id })
+    await ok(api, 'programs:issue', { versionId: program.id, version: program.version })
     const snapshot = await ok<ProgramSnapshot>(api, 'programs:snapshot', { versionId: program.id })
     expect(snapshot.redFlags).toEqual(['bladder-bowel'])
   })

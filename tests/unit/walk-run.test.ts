@@ -59,7 +59,17 @@ const templateNamed = async (api: ContractApi, ending: string) =>
 function saveInput(version: ProgramVersion, walkRun: WalkRunPlan | null) {
   const { title, goals, startDate, reviewDate, advice } = version
   const items = version.items.map(({ exerciseId, phase, dose }) => ({ exerciseId, phase, dose }))
-  return { versionId: version.id, title, goals, startDate, reviewDate, items, advice, walkRun }
+  return {
+    versionId: version.id,
+    version: version.version,
+    title,
+    goals,
+    startDate,
+    reviewDate,
+    items,
+    advice,
+    walkRun
+  }
 }
 
 /** A program edited to a short walk–run plan with its own rule, issued: frozen with it. */
@@ -75,7 +85,10 @@ async function issuedWithPlan(api: ContractApi) {
   plan.weeks[0]!.sessions = 2
   const saved = await ok<ProgramVersion>(api, 'programs:save', saveInput(draft, plan))
   expect(saved.walkRun).toEqual(plan)
-  const issued = await ok<ProgramVersion>(api, 'programs:issue', { versionId: draft.id })
+  const issued = await ok<ProgramVersion>(api, 'programs:issue', {
+    versionId: draft.id,
+    version: saved.version
+  })
   expect((await api.store.read((q) => getSnapshot(q, issued.id))).walkRun).toEqual(plan)
   return { issued, plan }
 }
@@ -196,12 +209,12 @@ describe('moving to the next stage', () => {
     edited.goals = 'Run the Oslo half marathon.'
     edited.reviewDate = '2099-01-01'
     edited.advice = [...draft.advice, own] as ProgramVersion['advice']
-    await ok(api, 'programs:save', edited)
+    const saved = await ok<ProgramVersion>(api, 'programs:save', edited)
     const refused = await api.call('programs:nextStage', { versionId: draft.id })
     expect(refused.ok ? null : refused.error.message).toBe(
       'Version 1 is a draft: discard it first to move to the next stage.'
     )
-    await ok(api, 'programs:issue', { versionId: draft.id })
+    await ok(api, 'programs:issue', { versionId: draft.id, version: saved.version })
 
     const next = await ok<ProgramVersion>(api, 'programs:nextStage', { versionId: draft.id })
     const core = await templateNamed(api, 'core strengthening')
@@ -225,11 +238,11 @@ describe('moving to the next stage', () => {
     ])
     expect(next.nextStage?.name).toBe('Prevention and return to running')
 
-    await ok(api, 'programs:issue', { versionId: next.id })
+    await ok(api, 'programs:issue', { versionId: next.id, version: next.version })
     const last = await ok<ProgramVersion>(api, 'programs:nextStage', { versionId: next.id })
     expect(last.walkRun?.planKey).toBe('walk-run-8')
     expect(last.nextStage).toBeNull()
-    await ok(api, 'programs:issue', { versionId: last.id })
+    await ok(api, 'programs:issue', { versionId: last.id, version: last.version })
     const end = await api.call('programs:nextStage', { versionId: last.id })
     expect(end.ok ? null : end.error.message).toBe('This program’s template has no next stage.')
   })
@@ -246,6 +259,7 @@ describe('moving to the next stage', () => {
     const fields = { description: '', goals: '', painRule: null }
     const linked = await ok<Template>(api, 'templates:update', {
       id: a.id,
+      version: a.version,
       name: 'A',
       ...fields,
       nextId: b.id
@@ -253,6 +267,7 @@ describe('moving to the next stage', () => {
     expect(linked.next).toEqual({ id: b.id, name: 'B' })
     const loop = await api.call('templates:update', {
       id: b.id,
+      version: b.version,
       name: 'B',
       ...fields,
       nextId: a.id

@@ -25,7 +25,7 @@ export const accountsUsage = `  npm run clinic-server -- accounts add LOGIN --as
   npm run clinic-server -- accounts reset LOGIN --as ADMIN
     [--dir physioplan-clinic-server]; passwords are asked, or read from standard input`
 
-async function asAdministrator<T>(
+export async function asAdministrator<T>(
   pool: pg.Pool,
   login: string,
   work: (session: Session) => Promise<T>

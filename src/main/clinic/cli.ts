@@ -8,10 +8,14 @@
 import { isIP } from 'node:net'
 import { hostname, networkInterfaces } from 'node:os'
 import { parseArgs } from 'node:util'
-import { accountsUsage, runAccounts } from './accounts-cli'
+import { AppError } from '@shared/errors'
+import { accountsUsage, asAdministrator, runAccounts } from './accounts-cli'
 import { fingerprint } from './certificate'
+import { importSolo } from './import'
+import { ImportMismatch, type TableCheck } from './import-check'
 import { connected, initClinicServer } from './init'
 import { clinicSchemaVersion, migrateClinic, pgSchemaVersion } from './pg-migrate'
+import { postgresStore } from './pg-store'
 import { ask, askPassword } from './prompt'
 import { startClinicServer } from './server'
 import { appPool, ownerUrl, serverSettings } from './server-files'
@@ -23,6 +27,7 @@ const usage = `Usage:
   npm run clinic-server -- [--port 8443] [--listen 0.0.0.0] [--dir physioplan-clinic-server]
   npm run clinic-server -- migrate [--owner-url postgres://physioplan_owner:…@HOST/physioplan]
     [--dir physioplan-clinic-server]   (the owner's URL is read from owner.json when not given)
+  npm run clinic-server -- import physioplan.sqlite3 --as ADMIN [--owner-url …] [--dir physioplan-clinic-server]
 ${accountsUsage}`
 
 /** This machine's name and addresses: what desktops may type to reach it. */
@@ -71,7 +76,7 @@ async function init(argv: string[]): Promise<boolean> {
     `Clinic server set up in ${report.folder}: database "${values.name}", clinic "${clinicName}", administrator "${login}".\n` +
       `Certificate for ${hosts.join(', ')}. Its SHA-256 fingerprint, which each desktop shows when it first connects:\n` +
       `  ${report.fingerprint}\n` +
-      `${report.folder}/owner.json holds the database owner's password, needed only by migrate: keep it safe.`
+      `${report.folder}/owner.json holds the database owner's password, needed only by migrate and import: keep it safe.`
   )
   return true
 }
@@ -90,6 +95,72 @@ async function migrate(argv: string[]): Promise<boolean> {
       ? `The clinic database is up to date (version ${report.to}).`
       : `The clinic database went from version ${report.from} to ${report.to}.`
   )
+  return true
+}
+
+/** One line per table: counts and the sample, never a value. */
+function checkLine(check: TableCheck): string {
+  const count = (n: number) => n.toLocaleString('en')
+  const rows =
+    check.rows.solo === check.rows.clinic
+      ? `${count(check.rows.solo)} rows in both`
+      : `${count(check.rows.solo)} rows in the file, ${count(check.rows.clinic)} in the clinic: DIFFERENT`
+  const sample =
+    check.differing.length === 0
+      ? `${check.sampled} sampled rows equal`
+      : `${check.differing.length} of ${check.sampled} sampled rows DIFFER (` +
+        check.differing.map((row) => `${row.key}: ${row.columns.join(', ')}`).join('; ') +
+        ')'
+  return `  ${check.table}: ${rows}; ${sample}`
+}
+
+const checkLines = (checks: TableCheck[]) => checks.map(checkLine).join('\n')
+
+/**
+ * `import FILE --as ADMIN`: the administrator signs in as for `accounts`;
+ * the owner's URL (owner.json, as for migrate) moves the clinic's ids on.
+ * Progress goes to standard error; the check's result to standard output,
+ * and a mismatch exits with code 1.
+ */
+async function importFile(argv: string[]): Promise<boolean> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      as: { type: 'string' },
+      'owner-url': { type: 'string' },
+      dir: { type: 'string', default: 'physioplan-clinic-server' }
+    }
+  })
+  const [file] = positionals
+  if (!file || !values.as || positionals.length > 1) return false
+  const pool = appPool(serverSettings(values.dir).database, 2)
+  try {
+    await asAdministrator(pool, values.as, async (session) => {
+      if (session.role !== 'administrator') {
+        throw new AppError('forbidden', 'Only an administrator imports a solo clinic’s data.')
+      }
+      const started = Date.now()
+      const report = await connected(ownerUrl(values.dir, values['owner-url']), (owner) =>
+        importSolo(file, { store: postgresStore(pool, session), owner }, (line) =>
+          console.error(line)
+        )
+      ).catch((error: unknown) => {
+        if (error instanceof ImportMismatch) console.log(checkLines(error.checks))
+        throw error
+      })
+      const migrated =
+        report.version.file === report.version.copy
+          ? ''
+          : ` (data version ${report.version.file}, brought to ${report.version.copy} in a copy first)`
+      console.log(
+        `Imported ${file}${migrated} in ${((Date.now() - started) / 1000).toFixed(1)} s. ` +
+          `Every count and every sampled row is equal:\n${checkLines(report.tables)}`
+      )
+    })
+  } finally {
+    await pool.end()
+  }
   return true
 }
 
@@ -140,7 +211,8 @@ async function serve(argv: string[]): Promise<boolean> {
 const commands: Record<string, (argv: string[]) => Promise<boolean>> = {
   init,
   migrate,
-  accounts: runAccounts
+  accounts: runAccounts,
+  import: importFile
 }
 
 async function main(argv: string[]): Promise<void> {

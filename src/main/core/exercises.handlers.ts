@@ -44,10 +44,10 @@ export function exerciseHandlers({
       const inputs = photoInputs(photos)
       return store.write((q) => createExercise(q, fields, extras, inputs))
     },
-    'exercises:update': ({ id, photos, ...input }) => {
+    'exercises:update': ({ id, version, photos, ...input }) => {
       const [fields, extras] = splitExtras(input)
       const inputs = photoInputs(photos)
-      return store.write((q) => updateExercise(q, id, fields, extras, inputs))
+      return store.write((q) => updateExercise(q, id, version, fields, extras, inputs))
     },
     'exercises:duplicate': ({ id }) => store.write((q) => duplicateExercise(q, id)),
     'exercises:favourite': ({ id, favourite }) =>

@@ -32,6 +32,7 @@ import type { ExercisesTable, Query } from './query/schema'
 import { rowsOf, runSteps, runStepsNow, type Steps } from './query/steps'
 import { runNow, sqliteBuilder } from './query/sync'
 import { searchTerms } from './search'
+import { nextVersion, updateVersioned } from './versioned'
 
 export interface ExerciseFilters {
   query?: string | undefined
@@ -320,7 +321,8 @@ export async function exerciseDetails(q: Query, id: number): Promise<Omit<Exerci
       'e.equipment',
       'e.caution',
       'e.archived_at',
-      'e.copied_from_id'
+      'e.copied_from_id',
+      'e.version'
     ])
     .where('e.id', '=', id)
     .execute()
@@ -343,6 +345,7 @@ export async function exerciseDetails(q: Query, id: number): Promise<Omit<Exerci
     caution: row.caution,
     archivedAt: row.archived_at,
     copiedFromId: row.copied_from_id,
+    version: row.version,
     media,
     chain: await chainOf(q, { id, name: row.name })
   }
@@ -504,23 +507,35 @@ export function setBuiltinTagsSync(db: Database, key: string, tags: ExerciseTags
   )
 }
 
-const exerciseUpdate = (q: Query, id: number, fields: ExerciseFields) =>
-  q
-    .updateTable('exercises')
-    .set({ ...fieldColumns(fields), import_hash: null, updated_at: new Date().toISOString() })
-    .where('id', '=', id)
+const editedColumns = (fields: ExerciseFields) => ({
+  ...fieldColumns(fields),
+  import_hash: null,
+  updated_at: new Date().toISOString()
+})
 
+/** Saves an exercise as edited from `version`; refused if someone saved since (versioned.ts). */
 export async function updateExerciseRow(
   q: Query,
   id: number,
+  version: number,
   fields: ExerciseFields
 ): Promise<void> {
-  await exerciseUpdate(q, id, fields).execute()
+  await updateVersioned(q, { table: 'exercises', id }, version, editedColumns(fields))
 }
 
-/** `updateExerciseRow` for the import worker, on its own connection. */
+/**
+ * A re-import's update, on the import worker's connection: the file is what
+ * the clinic chose to bring in, so it checks no version, but moves it on, so
+ * an edit begun before the import is refused rather than overwriting it.
+ */
 export function updateExerciseRowSync(db: Database, id: number, fields: ExerciseFields): void {
-  runNow(db, exerciseUpdate(sqliteBuilder, id, fields))
+  runNow(
+    db,
+    sqliteBuilder
+      .updateTable('exercises')
+      .set({ ...editedColumns(fields), version: nextVersion })
+      .where('id', '=', id)
+  )
 }
 
 /**
@@ -645,12 +660,13 @@ export async function createExercise(
 export async function updateExercise(
   q: Query,
   id: number,
+  version: number,
   fields: ExerciseFields,
   extras: ExerciseExtras,
   photos: PhotoInput[]
 ): Promise<Exercise> {
   await assertEditable(q, id)
-  await updateExerciseRow(q, id, fields)
+  await updateExerciseRow(q, id, version, fields)
   await setExtras(q, id, extras)
   await setPhotos(q, id, photos)
   return getExercise(q, id)

@@ -1,6 +1,6 @@
 import type { HandoutOptions } from '@shared/types'
 import type { HandlerContext, HandlerTable } from './handlers'
-import { getHandoutOptions, previewHandout, renderHandout, setHandoutOptions } from './handouts'
+import { editHandoutOptions, previewHandout, renderHandout, setHandoutOptions } from './handouts'
 
 /**
  * Handouts: the clinic's options, the PDF of a version, and the desktop's
@@ -16,8 +16,9 @@ export function handoutHandlers(context: HandlerContext): HandlerTable<'handouts
     return renderHandout(await source.drawable(versionId), chosen, context)
   }
   return {
-    'handouts:options': () => store.read(getHandoutOptions),
-    'handouts:setOptions': (options) => store.write((q) => setHandoutOptions(q, options)),
+    'handouts:options': () => store.read(editHandoutOptions),
+    'handouts:setOptions': ({ version, ...options }) =>
+      store.write((q) => setHandoutOptions(q, version, options)),
     'handouts:pdf': ({ versionId, options }) => handout(versionId, options),
     'handouts:preview': async ({ versionId, options }) =>
       previewHandout(source, versionId, await optionsOr(options), context),

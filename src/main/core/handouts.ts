@@ -14,19 +14,16 @@ import { getMedia, getMediaOrName, readShipped, type ShippedMedia } from './medi
 import type { OffThread } from '../offthread/pool'
 import { buildSnapshot, getSnapshot, getVersion } from './programs'
 import type { Query } from './query/schema'
-import { readSetting, writeSetting } from './settings'
+import { editedSetting, readSetting } from './settings'
 
 export async function getHandoutOptions(q: Query): Promise<HandoutOptions> {
   return { ...defaultHandoutOptions, ...(await readSetting<Partial<HandoutOptions>>(q, 'handout')) }
 }
 
-export async function setHandoutOptions(
-  q: Query,
-  options: HandoutOptions
-): Promise<HandoutOptions> {
-  await writeSetting(q, 'handout', options)
-  return getHandoutOptions(q)
-}
+const handoutSetting = editedSetting('handout', defaultHandoutOptions)
+/** The clinic's options as it chooses them, with the version their save names. */
+export const editHandoutOptions = handoutSetting.read
+export const setHandoutOptions = handoutSetting.save
 
 /** The pictures a snapshot prints: each exercise's first two. */
 const printedMedia = (snapshot: ProgramSnapshot) =>

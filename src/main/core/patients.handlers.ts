@@ -20,7 +20,8 @@ export function patientHandlers(context: HandlerContext): HandlerTable<'patients
     'patients:list': (input) => store.read((q) => listPatients(q, input)),
     'patients:get': ({ id }) => store.read((q) => getPatient(q, id)),
     'patients:create': (fields) => store.write((q) => createPatient(q, fields)),
-    'patients:update': ({ id, ...fields }) => store.write((q) => updatePatient(q, id, fields)),
+    'patients:update': ({ id, version, ...fields }) =>
+      store.write((q) => updatePatient(q, id, version, fields)),
     'patients:setMeasures': ({ id, measures }) =>
       store.write((q) => setPatientMeasures(q, id, measures)),
     'patients:archive': ({ id, archived }) =>

@@ -11,6 +11,7 @@ import { audit, changedFields } from './audit'
 import type { Query } from './query/schema'
 import { dialectSql } from './query/dialect'
 import { fold, searchTerms } from './search'
+import { updateVersioned } from './versioned'
 
 const summaryColumns = [
   'p.id',
@@ -29,7 +30,8 @@ const patientColumns = [
   'p.referral_source as referralSource',
   'p.notes',
   'p.measures',
-  'p.created_at as createdAt'
+  'p.created_at as createdAt',
+  'p.version'
 ] as const
 
 /**
@@ -130,13 +132,18 @@ export async function createPatient(q: Query, fields: PatientFields): Promise<Pa
   return getPatient(q, id)
 }
 
-export async function updatePatient(q: Query, id: number, fields: PatientFields): Promise<Patient> {
+/** Saves the details as edited from `version`; refused if someone saved since (versioned.ts). */
+export async function updatePatient(
+  q: Query,
+  id: number,
+  version: number,
+  fields: PatientFields
+): Promise<Patient> {
   const before = await getPatient(q, id) // throws the readable not-found error
-  await q
-    .updateTable('patients')
-    .set({ ...fieldColumns(fields), updated_at: new Date().toISOString() })
-    .where('id', '=', id)
-    .execute()
+  await updateVersioned(q, { table: 'patients', id }, version, {
+    ...fieldColumns(fields),
+    updated_at: new Date().toISOString()
+  })
   const changed = changedFields<PatientFields>(before, fields)
   if (changed.length) {
     await audit(q, {

@@ -32,15 +32,15 @@ export function programHandlers(context: HandlerContext): HandlerTable<'programs
     },
     'programs:create': ({ patientId, source, title }) =>
       store.write((q) => createProgram(q, patientId, source, title)),
-    'programs:save': async ({ versionId, preview, ...content }) => {
-      const saved = await store.write((q) => saveDraft(q, versionId, content))
+    'programs:save': async ({ versionId, version, preview, ...content }) => {
+      const saved = await store.write((q) => saveDraft(q, versionId, version, content))
       // the preview beside the draft starts drawing before the save answers (its snapshot is
       // read, the worker has the job); its call takes it (one render an edit)
       if (preview) await startPreview(handoutReader, saved, preview, context, context.previews)
       return saved
     },
-    'programs:issue': ({ versionId, confirmIncompleteDoses }) =>
-      store.write((q) => issueVersion(q, versionId, confirmIncompleteDoses)),
+    'programs:issue': ({ versionId, version, confirmIncompleteDoses }) =>
+      store.write((q) => issueVersion(q, versionId, version, confirmIncompleteDoses)),
     'programs:revise': ({ versionId }) => store.write((q) => reviseVersion(q, versionId)),
     'programs:nextStage': ({ versionId }) => store.write((q) => moveToNextStage(q, versionId)),
     'programs:discard': ({ versionId }) => store.write((q) => deleteDraft(q, versionId)),

@@ -31,6 +31,7 @@ import { spinalHelpKey } from './seed/advice'
 import { exerciseDetails, linkFrom } from './exercises'
 import { getClinic, readSetting } from './settings'
 import { activeRedFlags } from './visits'
+import { nextVersion, refuseStale, updateVersioned } from './versioned'
 
 export interface DraftContent {
   title: string
@@ -69,6 +70,7 @@ const versionById = compiledOnce((q, param) =>
       'v.created_at as createdAt',
       'v.updated_at as updatedAt',
       'v.walk_run as walkRun',
+      'v.version',
       'n.id as nextStageId',
       'n.name as nextStageName',
       't.pain_rule as templatePainRule'
@@ -273,6 +275,7 @@ async function assertDraft(q: Query, versionId: number): Promise<VersionRow> {
 
 const planJson = (plan: WalkRunPlan | null | undefined) => (plan ? JSON.stringify(plan) : null)
 
+// versioned.ts's update, compiled once: autosave runs it on every pause in typing
 const updateDraft = compiledOnce((q, param) =>
   q
     .updateTable('program_versions')
@@ -282,21 +285,31 @@ const updateDraft = compiledOnce((q, param) =>
       start_date: param(2),
       review_date: param(3),
       walk_run: param(4),
-      updated_at: param(5)
+      updated_at: param(5),
+      version: nextVersion
     })
     .where('id', '=', param<number>(6))
+    .where('version', '=', param<number>(7))
+    .returning('version')
 )
 
-/** Replaces a draft's whole content: autosave sends the draft as it stands. */
+/**
+ * Replaces a draft's whole content: autosave sends the draft as it stands,
+ * with the version it was edited from (each save's answer is the next
+ * one's base), so a colleague's save in between is refused, not overwritten.
+ */
 export async function saveDraft(
   q: Query,
   versionId: number,
+  version: number,
   content: DraftContent
 ): Promise<ProgramVersion> {
   await assertDraft(q, versionId)
   const { title, goals, startDate, reviewDate, walkRun } = content
   const now = new Date().toISOString()
-  await updateDraft(q, [title, goals, startDate, reviewDate, planJson(walkRun), now, versionId])
+  const values = [title, goals, startDate, reviewDate, planJson(walkRun), now, versionId, version]
+  const saved = await updateDraft(q, values)
+  if (saved.length === 0) await refuseStale(q, { table: 'program_versions', id: versionId })
   await writeContent(q, versionId, content)
   return getVersion(q, versionId)
 }
@@ -523,6 +536,7 @@ export async function buildSnapshot(
 export async function issueVersion(
   q: Query,
   versionId: number,
+  base: number,
   confirmIncompleteDoses = false
 ): Promise<ProgramVersion> {
   await assertDraft(q, versionId)
@@ -542,16 +556,13 @@ export async function issueVersion(
   // the layout chosen for handouts is frozen with the rest: every reprint is the same
   const layout = (await readSetting<Partial<HandoutOptions>>(q, 'handout'))?.layout ?? 'standard'
   const snapshot = { ...(await buildSnapshot(q, version, issuedAt)), layout }
-  await q
-    .updateTable('program_versions')
-    .set({
-      status: 'issued',
-      issued_at: issuedAt,
-      snapshot: JSON.stringify(snapshot),
-      updated_at: issuedAt
-    })
-    .where('id', '=', versionId)
-    .execute()
+  // what is frozen must be the draft the physiotherapist saw, not a colleague's later save
+  await updateVersioned(q, { table: 'program_versions', id: versionId }, base, {
+    status: 'issued',
+    issued_at: issuedAt,
+    snapshot: JSON.stringify(snapshot),
+    updated_at: issuedAt
+  })
   await audit(q, {
     patientId: version.patientId,
     entity: 'program',

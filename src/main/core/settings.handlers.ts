@@ -2,7 +2,7 @@ import type { HandlerContext, HandlerTable } from './handlers'
 import {
   askClinicDetails,
   countActive,
-  getClinic,
+  editClinic,
   skipClinicDetails,
   updateClinic
 } from './settings'
@@ -26,8 +26,9 @@ export function settingsHandlers(context: HandlerContext): HandlerTable<'app' | 
         askClinicDetails: await askClinicDetails(q)
       })),
     'app:health': () => ({ ...context.health }),
-    'clinic:get': () => store.read((q) => getClinic(q)),
-    'clinic:update': (clinic) => store.write((q) => updateClinic(q, clinic)),
+    'clinic:get': () => store.read((q) => editClinic(q)),
+    'clinic:update': ({ version, ...clinic }) =>
+      store.write((q) => updateClinic(q, version, clinic)),
     'clinic:skipDetails': () => store.write((q) => skipClinicDetails(q))
   }
 }

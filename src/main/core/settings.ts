@@ -4,10 +4,11 @@
  * the seed).
  */
 import type { Database } from 'better-sqlite3'
-import type { ClinicSettings } from '@shared/types'
+import type { ClinicSettings, Versioned } from '@shared/types'
 import { dialectSql } from './query/dialect'
 import type { Query } from './query/schema'
 import { runNow, sqliteBuilder } from './query/sync'
+import { refuseStale, updateVersioned } from './versioned'
 
 const settingRow = (q: Query, key: string) =>
   q.selectFrom('settings').select('value').where('key', '=', key)
@@ -33,6 +34,7 @@ const settingUpsert = (q: Query, key: string, value: unknown) =>
         .doUpdateSet({ value: (e) => e.ref('excluded.value') })
     )
 
+/** For values no one edits in a form (a flag, a folder): the last write stands. */
 export async function writeSetting(q: Query, key: string, value: unknown): Promise<void> {
   await settingUpsert(q, key, value).execute()
 }
@@ -61,10 +63,44 @@ export async function getClinic(q: Query): Promise<ClinicSettings> {
   return clinicFrom(await readSetting<Partial<ClinicSettings>>(q, 'clinic'))
 }
 
-export async function updateClinic(q: Query, clinic: ClinicSettings): Promise<ClinicSettings> {
-  await writeSetting(q, 'clinic', clinic)
-  return getClinic(q)
+/**
+ * A value people edit in a form (the clinic's details, its handout options):
+ * read over its defaults with the version its save must name (0 while never
+ * stored), and saved from that version: refused, with who changed it and
+ * when, if someone saved it since (versioned.ts).
+ */
+export function editedSetting<T extends object>(key: string, defaults: T) {
+  async function read(q: Query): Promise<T & Versioned> {
+    const row = await q
+      .selectFrom('settings')
+      .select(['value', 'version'])
+      .where('key', '=', key)
+      .executeTakeFirst()
+    return { ...defaults, ...parsed<Partial<T>>(row), version: row?.version ?? 0 }
+  }
+  async function save(q: Query, version: number, value: T): Promise<T & Versioned> {
+    const values = { value: JSON.stringify(value), updated_at: new Date().toISOString() }
+    if (version > 0) {
+      await updateVersioned(q, { table: 'settings', key }, version, values)
+      return read(q)
+    }
+    // the first save: stored unless someone else's first save came first
+    const stored = await q
+      .insertInto('settings')
+      .values({ key, ...values })
+      .onConflict((conflict) => conflict.columns(dialectSql(q).uniqueKey(['key'])).doNothing())
+      .returning('version')
+      .executeTakeFirst()
+    if (stored === undefined) await refuseStale(q, { table: 'settings', key })
+    return read(q)
+  }
+  return { read, save }
 }
+
+const clinicSetting = editedSetting('clinic', emptyClinic)
+/** The details as the Settings screen edits them, with the version their save names. */
+export const editClinic = clinicSetting.read
+export const updateClinic = clinicSetting.save
 
 /** Where "Skip for now" on the first day's clinic details question is kept. */
 const detailsSkippedKey = 'clinic_details_skipped'

@@ -11,6 +11,7 @@ import { doseFromRow } from './dose-columns'
 import { assertExercisesExist, doseColumns, doseNames, getVersion } from './programs'
 import type { Query } from './query/schema'
 import { dialectSql } from './query/dialect'
+import { updateVersioned } from './versioned'
 
 const templateRows = (q: Query) =>
   q
@@ -27,6 +28,7 @@ const templateRows = (q: Query) =>
       't.builtin_key',
       't.pain_rule',
       't.walk_run',
+      't.version',
       'n.id as next_id',
       'n.name as next_name'
     ])
@@ -70,6 +72,7 @@ async function templatesFrom(q: Query, rows: TemplateRow[]): Promise<Template[]>
     next: row.next_id === null ? null : { id: row.next_id, name: row.next_name ?? '' },
     painRule: row.pain_rule,
     walkRun: row.walk_run === null ? null : (JSON.parse(row.walk_run) as WalkRunPlan),
+    version: row.version,
     items: items
       .filter((item) => item.template_id === row.id)
       .map((item): TemplateItem => ({
@@ -126,7 +129,7 @@ export async function saveTemplateFrom(
   q: Query,
   versionId: number,
   name: string,
-  replaceId?: number
+  replace?: { id: number; version: number }
 ): Promise<Template> {
   const version = await getVersion(q, versionId)
   const now = new Date().toISOString()
@@ -134,7 +137,7 @@ export async function saveTemplateFrom(
   const plan = version.walkRun === null ? null : JSON.stringify(version.walkRun)
   const painRule = version.walkRun?.painRule ?? null
   let id: number
-  if (replaceId === undefined) {
+  if (replace === undefined) {
     id = (
       await q
         .insertInto('templates')
@@ -154,13 +157,15 @@ export async function saveTemplateFrom(
         .executeTakeFirstOrThrow()
     ).id
   } else {
-    await assertOwn(q, replaceId)
-    id = replaceId
-    await q
-      .updateTable('templates')
-      .set({ name, goals: version.goals, walk_run: plan, pain_rule: painRule, updated_at: now })
-      .where('id', '=', id)
-      .execute()
+    await assertOwn(q, replace.id)
+    id = replace.id
+    await updateVersioned(q, { table: 'templates', id }, replace.version, {
+      name,
+      goals: version.goals,
+      walk_run: plan,
+      pain_rule: painRule,
+      updated_at: now
+    })
     await clearContent(q, id)
   }
   // typed, so PostgreSQL takes the parameter as the id column's type
@@ -220,6 +225,7 @@ async function assertNextStage(q: Query, id: number, nextId: number | null): Pro
 export async function updateTemplate(
   q: Query,
   id: number,
+  version: number,
   fields: {
     name: string
     description: string
@@ -230,18 +236,14 @@ export async function updateTemplate(
 ): Promise<Template> {
   await assertOwn(q, id)
   await assertNextStage(q, id, fields.nextId)
-  await q
-    .updateTable('templates')
-    .set({
-      name: fields.name,
-      description: fields.description,
-      goals: fields.goals,
-      next_id: fields.nextId,
-      pain_rule: fields.painRule,
-      updated_at: new Date().toISOString()
-    })
-    .where('id', '=', id)
-    .execute()
+  await updateVersioned(q, { table: 'templates', id }, version, {
+    name: fields.name,
+    description: fields.description,
+    goals: fields.goals,
+    next_id: fields.nextId,
+    pain_rule: fields.painRule,
+    updated_at: new Date().toISOString()
+  })
   return getTemplate(q, id)
 }
 
@@ -295,7 +297,8 @@ export async function saveTemplate(
     ).id
   } else {
     await assertOwn(q, id)
-    await q.updateTable('templates').set(fields).where('id', '=', id).execute()
+    // the contract requires a version with an id; no row is at version 0, so none is forced
+    await updateVersioned(q, { table: 'templates', id }, content.version ?? 0, fields)
     await clearContent(q, id)
   }
   // checked once the template has its id, so a new template can't name itself either

@@ -24,6 +24,7 @@ export type DialectSql = Pick<
   | 'listHas'
   | 'exerciseListValues'
   | 'oneOf'
+  | 'lastChange'
 >
 
 /**

@@ -16,7 +16,17 @@ import type {
   Position
 } from '@shared/types'
 
-export interface PatientsTable {
+/**
+ * What a row people edit carries (migration 008; the clinic's 001): the
+ * version a save must name, one more after each (versioned.ts). The clinic's
+ * rows also say who made it (`updated_by`, an account), which only
+ * PostgreSQL has, so only its SQL reads it (query/postgres.ts).
+ */
+interface VersionColumn {
+  version: Generated<number>
+}
+
+export interface PatientsTable extends VersionColumn {
   id: Generated<number>
   full_name: string
   /** the name folded (search.ts `fold`), for ordering and short-term search */
@@ -51,10 +61,12 @@ export interface AuditTable {
   fields: Generated<string>
 }
 
-export interface SettingsTable {
+export interface SettingsTable extends VersionColumn {
   key: string
   /** JSON */
   value: string
+  /** when the row last changed (null: not since migration 008) */
+  updated_at: Generated<string | null>
 }
 
 export interface AdviceSectionsTable {
@@ -90,7 +102,7 @@ export interface ExerciseMediaTable {
  * The exercises' stored columns; SQLite's generated ones (the folded copies
  * and tag words its search index reads) are left out: nothing selects them.
  */
-export interface ExercisesTable {
+export interface ExercisesTable extends VersionColumn {
   id: Generated<number>
   builtin_key: string | null
   source: ExerciseSource
@@ -184,7 +196,7 @@ export interface ProgramsTable {
   archived_at: string | null
 }
 
-export interface ProgramVersionsTable {
+export interface ProgramVersionsTable extends VersionColumn {
   id: Generated<number>
   program_id: number
   version_no: number
@@ -223,7 +235,7 @@ export interface ProgramAdviceTable {
   points: Generated<string>
 }
 
-export interface TemplatesTable {
+export interface TemplatesTable extends VersionColumn {
   id: Generated<number>
   builtin_key: string | null
   name: string
@@ -269,6 +281,22 @@ export interface Schema {
   templates: TemplatesTable
   template_items: TemplateItemsTable
   template_advice: TemplateAdviceTable
+}
+
+/** One row people edit, by its key: what a versioned save names (versioned.ts). */
+export type VersionedRow =
+  | { table: 'patients' | 'exercises' | 'templates' | 'program_versions'; id: number }
+  | { table: 'settings'; key: string }
+
+/**
+ * Who last changed a row, and when (ISO, null for a settings row not saved
+ * since migration 008). `by` is null on SQLite, which has no accounts;
+ * on PostgreSQL the account's display name (null if none is recorded) and
+ * whether it is the account asking.
+ */
+export interface LastChange {
+  at: string | null
+  by: { name: string | null; mine: boolean } | null
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely'
 import { ftsString, likePrefix } from '../search'
-import type { Query } from './schema'
+import type { LastChange, Query, VersionedRow } from './schema'
 
 /** Short terms (1–2 letters) match the start of a word in the folded name, on both stores. */
 export function wordStart(term: string): Expression<SqlBool> {
@@ -148,4 +148,17 @@ export async function exerciseListValues(
  */
 export function oneOf(column: string, ids: readonly number[]): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
+}
+
+/** The key column and value of a versioned row, for SQL that names either table. */
+export const rowKey = (row: VersionedRow, alias: string) =>
+  'id' in row
+    ? sql`${sql.ref(`${alias}.id`)} = ${row.id}`
+    : sql`${sql.ref(`${alias}.key`)} = ${row.key}`
+
+/** When a versioned row last changed; solo mode has no accounts, so not by whom. Undefined: no such row. */
+export async function lastChange(q: Query, row: VersionedRow): Promise<LastChange | undefined> {
+  const { rows } = await sql<{ at: string | null }>`SELECT updated_at AS at
+    FROM ${sql.table(row.table)} t WHERE ${rowKey(row, 't')}`.execute(q)
+  return rows[0] && { at: rows[0].at, by: null }
 }

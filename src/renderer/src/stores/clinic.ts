@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ApiError, Result } from '@shared/errors'
-import type { AppInfo, ClinicSettings } from '@shared/types'
+import type { AppInfo, ClinicSettings, Versioned } from '@shared/types'
 import { call } from '../api'
 
 /** The clinic's details and what the app knows about itself (version, data folder, counts). */
 export const useClinicStore = defineStore('clinic', () => {
-  const clinic = ref<ClinicSettings | null>(null)
+  const clinic = ref<(ClinicSettings & Versioned) | null>(null)
   const info = ref<AppInfo | null>(null)
   const error = ref<ApiError | null>(null)
 
@@ -21,8 +21,9 @@ export const useClinicStore = defineStore('clinic', () => {
     error.value = failed && !failed.ok ? failed.error : null
   }
 
-  async function save(settings: ClinicSettings): Promise<Result<ClinicSettings>> {
-    const result = await call('clinic:update', settings)
+  /** Saved over the details as last loaded: if someone saved since, refused as a conflict. */
+  async function save(settings: ClinicSettings): Promise<Result<ClinicSettings & Versioned>> {
+    const result = await call('clinic:update', { ...settings, version: clinic.value?.version ?? 0 })
     if (result.ok) clinic.value = result.data
     return result
   }

@@ -1,13 +1,15 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ApiError } from '@shared/errors'
-import { defaultHandoutOptions, type HandoutOptions } from '@shared/types'
+import { defaultHandoutOptions, type HandoutOptions, type Versioned } from '@shared/types'
 import { call, isDesktop } from '../api'
 import { downloadFile } from '../download'
 import { latestOnly } from './latest-only'
 
 export const useHandoutsStore = defineStore('handouts', () => {
   const options = ref<HandoutOptions>({ ...defaultHandoutOptions })
+  /** the version of the clinic's options `options` were loaded or saved at (0: never saved) */
+  let optionsVersion = 0
   const preview = ref<{ versionId: number; bytes: Uint8Array<ArrayBuffer> } | null>(null)
   const message = ref<string | null>(null)
   const error = ref<ApiError | null>(null)
@@ -35,16 +37,33 @@ export const useHandoutsStore = defineStore('handouts', () => {
   /** The clinic's options, asked once a session (a failure is asked again next time). */
   function loadOptions(): Promise<void> {
     optionsLoaded ??= call('handouts:options', {}).then((result) => {
-      if (result.ok) options.value = result.data
+      if (result.ok) keepOptions(result.data)
       else optionsLoaded = null
     })
     return optionsLoaded
   }
 
-  /** Remembered for the clinic: the next handout starts from these. */
+  function keepOptions({ version, ...saved }: HandoutOptions & Versioned): void {
+    options.value = saved
+    optionsVersion = version
+  }
+
+  /** After a conflict: the clinic's options as saved now replace the ones chosen here. */
+  async function reloadOptions(): Promise<void> {
+    optionsLoaded = null
+    await loadOptions()
+    error.value = null
+  }
+
+  /**
+   * Remembered for the clinic: the next handout starts from these. Saved over
+   * the options as loaded; if a colleague saved since, refused as a conflict
+   * (the choice stays on screen until reloaded).
+   */
   async function saveOptions(chosen: HandoutOptions): Promise<void> {
     options.value = chosen
-    const result = await call('handouts:setOptions', chosen)
+    const result = await call('handouts:setOptions', { ...chosen, version: optionsVersion })
+    if (result.ok) keepOptions(result.data)
     error.value = result.ok ? null : result.error
   }
 
@@ -118,6 +137,7 @@ export const useHandoutsStore = defineStore('handouts', () => {
     message,
     error,
     loadOptions,
+    reloadOptions,
     saveOptions,
     refreshPreview,
     outdated,

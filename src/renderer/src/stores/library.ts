@@ -96,8 +96,9 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   const create = async (draft: ExerciseDraft) => keep(await call('exercises:create', draft))
-  const update = async (id: number, draft: ExerciseDraft) =>
-    keep(await call('exercises:update', { id, ...draft }))
+  /** `version`: the one the form was filled from; an older one is refused as a conflict. */
+  const update = async (id: number, version: number, draft: ExerciseDraft) =>
+    keep(await call('exercises:update', { id, version, ...draft }))
   const duplicate = async (id: number) => keep(await call('exercises:duplicate', { id }))
   const setFavourite = async (id: number, favourite: boolean) =>
     keep(await call('exercises:favourite', { id, favourite }))

@@ -55,8 +55,13 @@ export const usePatientsStore = defineStore('patients', () => {
     return keep(await call('patients:create', draft))
   }
 
-  async function update(id: number, draft: PatientDraft): Promise<Result<Patient>> {
-    return keep(await call('patients:update', { id, ...draft }))
+  /** `version`: the one the form was filled from; an older one is refused as a conflict. */
+  async function update(
+    id: number,
+    version: number,
+    draft: PatientDraft
+  ): Promise<Result<Patient>> {
+    return keep(await call('patients:update', { id, version, ...draft }))
   }
 
   async function setMeasures(id: number, measures: MeasureKey[]): Promise<Result<Patient>> {

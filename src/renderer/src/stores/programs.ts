@@ -102,6 +102,9 @@ export const useProgramsStore = defineStore('programs', () => {
     const { versionId, title, goals, startDate, reviewDate } = current
     const result = await call('programs:save', {
       versionId,
+      // the last save's answer (saves never overlap: flush waits), so only someone else's save
+      // in between can make it stale
+      version: version.value?.version ?? 0,
       title,
       goals,
       startDate,
@@ -139,7 +142,9 @@ export const useProgramsStore = defineStore('programs', () => {
   /** Saves now if anything is waiting; resolves once the draft is stored. */
   async function flush(): Promise<void> {
     clearTimeout(timer)
-    if (saving) await saving
+    // while this waited, the autosave's own flush may have started the next save: wait for
+    // each in turn, so what follows (an issue naming the version) comes after the last
+    while (saving) await saving
     if (saveState.value === 'pending') {
       saving = saveNow()
       await saving
@@ -170,9 +175,8 @@ export const useProgramsStore = defineStore('programs', () => {
   async function issue(confirmIncompleteDoses = false): Promise<Result<ProgramVersion>> {
     await flush()
     if (!version.value) throw new Error('no program open')
-    return keep(
-      await call('programs:issue', { versionId: version.value.id, confirmIncompleteDoses })
-    )
+    const { id: versionId, version: base } = version.value
+    return keep(await call('programs:issue', { versionId, version: base, confirmIncompleteDoses }))
   }
 
   async function revise(versionId: number): Promise<Result<ProgramVersion>> {
@@ -200,15 +204,31 @@ export const useProgramsStore = defineStore('programs', () => {
     error.value = result.ok ? null : result.error
   }
 
-  /** A new template, or with `replaceId` one of the clinic's own templates overwritten. */
-  async function saveAsTemplate(name: string, replaceId?: number): Promise<Result<Template>> {
+  /**
+   * A new template, or with `replace` one of the clinic's own templates
+   * overwritten, as it was listed (someone's save since is refused).
+   */
+  async function saveAsTemplate(name: string, replace?: Template): Promise<Result<Template>> {
     await flush()
     if (!version.value) throw new Error('no program open')
     return call('templates:saveFrom', {
       versionId: version.value.id,
       name,
-      ...(replaceId === undefined ? {} : { replaceId })
+      ...(replace === undefined ? {} : { replace: { id: replace.id, version: replace.version } })
     })
+  }
+
+  /**
+   * After a conflict: the draft as stored replaces the edits made here, which
+   * stayed on screen until the physiotherapist chose this.
+   */
+  async function reload(): Promise<void> {
+    clearTimeout(timer)
+    while (saving) await saving
+    const versionId = version.value?.id
+    if (versionId === undefined) return
+    forget(versionId)
+    keep(await call('programs:get', { versionId }))
   }
 
   return {
@@ -230,6 +250,7 @@ export const useProgramsStore = defineStore('programs', () => {
     nextStage,
     discard,
     compare,
-    saveAsTemplate
+    saveAsTemplate,
+    reload
   }
 })

@@ -8,6 +8,8 @@ import { newKey, useDraftEditing, type EditableDraft } from './draft-editing'
 /** A template open in the builder on the Templates screen; `id` null until first saved. */
 export interface TemplateDraft extends EditableDraft {
   id: number | null
+  /** the version it was opened at, which its save names; null for a new template */
+  version: number | null
   name: string
   description: string
   goals: string
@@ -58,9 +60,10 @@ export const useTemplatesStore = defineStore('templates', () => {
   async function save(): Promise<Result<Template>> {
     const current = draft.value
     if (!current) throw new Error('no template open')
-    const { id, name, description, goals, nextId, painRule, items, advice, walkRun } = current
+    const { id, version, name, description, goals, nextId, painRule, items, advice, walkRun } =
+      current
     const result = await call('templates:save', {
-      ...(id === null ? {} : { id }),
+      ...(id === null ? {} : { id, version: version ?? 0 }),
       name,
       description,
       goals,
@@ -104,6 +107,7 @@ function draftFrom(
   })
   return {
     id: copy ? null : (template?.id ?? null),
+    version: copy ? null : (template?.version ?? null),
     name: template ? (copy ? `${template.name} (my copy)` : template.name) : '',
     description: template?.description ?? '',
     goals: template?.goals ?? '',
