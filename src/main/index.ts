@@ -126,7 +126,7 @@ function start(): void {
   scheduleBackups(store.db, dataDir, store)
   denyPermissions(session.defaultSession)
   serveRenderer(protocol, join(__dirname, '../renderer'))
-  bindIpc(ipcMain, clinicDispatch(store.handlers, connection!), allowedOrigins)
+  bindIpc(ipcMain, clinicDispatch(store.handlers, connection!, store.drawingFrom), allowedOrigins)
   openMainWindow()
 }
 

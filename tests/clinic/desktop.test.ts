@@ -12,7 +12,9 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ClinicServerStatus } from '../../src/shared/clinic-server'
 import type { Result } from '../../src/shared/errors'
-import type { Patient, PatientSummary } from '../../src/shared/types'
+import { emptyDose } from '../../src/shared/dose'
+import type { HandoutFile, Patient, PatientSummary, ProgramVersion } from '../../src/shared/types'
+import type { ClinicClient } from '../../src/main/clinic/client'
 import { makeServerCertificate } from '../../src/main/clinic/certificate'
 import { clinicConnection, type ClinicConnection } from '../../src/main/clinic/connection'
 import { clinicDispatch } from '../../src/main/clinic/forward'
@@ -21,6 +23,8 @@ import { startClinicServer, type ClinicServer } from '../../src/main/clinic/serv
 import type { Dispatch } from '../../src/main/core/api'
 import { openStore, type OpenedStore } from '../../src/main/core/store'
 import { newClinic, pool } from './clinic-db'
+import { exerciseInput, issue, saveDraft } from './clinic-server'
+import { pdfText } from '../unit/pdf-tools'
 
 const app = pool('physioplan_app')
 const password = 'correct horse battery'
@@ -54,7 +58,7 @@ beforeAll(async () => {
     workerFile: null,
     clinic: connection
   })
-  call = clinicDispatch(store.handlers, connection)
+  call = clinicDispatch(store.handlers, connection, store.drawingFrom)
 })
 afterAll(async () => {
   connection.close()
@@ -103,6 +107,35 @@ describe('the desktop on a clinic server', () => {
     expect(await names()).toEqual(['Łukasiewicz, Dana'])
     const inFile = store.db.prepare('SELECT full_name AS name FROM patients').all()
     expect(inFile).toEqual([{ name: 'Solo, Sam' }])
+
+    // a program kept on the server, its handout drawn here from what the server reads
+    const asClient = { call } as unknown as ClinicClient
+    const exercise = await ok<{ id: number }>(
+      call('exercises:create', exerciseInput('Heel drop on a step'))
+    )
+    const draft = await ok<ProgramVersion>(
+      call('programs:create', { patientId: created.id, source: { kind: 'blank' } })
+    )
+    await saveDraft(asClient, draft.id, {
+      title: 'Calf loading',
+      goals: 'Walk without calf pain',
+      startDate: null,
+      reviewDate: null,
+      items: [
+        {
+          exerciseId: exercise.id,
+          phase: 'main',
+          dose: { ...emptyDose, sets: 3, reps: 15, perDay: 1 }
+        }
+      ],
+      advice: [],
+      walkRun: null
+    })
+    await issue(asClient, draft.id)
+    const handout = await ok<HandoutFile>(call('handouts:pdf', { versionId: draft.id }))
+    const { text } = await pdfText(Buffer.from(handout.bytes))
+    expect(text).toContain('Łukasiewicz, Dana')
+    expect(text).toContain('Heel drop on a step')
 
     // the session ends on the server's clock: said once, then signing in again is enough
     clock = new Date(clock.getTime() + 13 * 3600_000)

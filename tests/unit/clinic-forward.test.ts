@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { channels } from '../../src/shared/channels'
 import type { ClinicServerStatus } from '../../src/shared/clinic-server'
 import { AppError, type Result } from '../../src/shared/errors'
-import { createHandlers } from '../../src/main/core/api'
+import { createApi } from '../../src/main/core/api'
 import { fingerprint, makeServerCertificate } from '../../src/main/clinic/certificate'
 import type { ClinicClient } from '../../src/main/clinic/client'
 import {
@@ -73,7 +73,7 @@ function desktop(dataDir = tempDir()) {
   const fake = fakeServer()
   fake.server.pem = pems.first
   const connection = clinicConnection({ dataDir, ...fake })
-  const handlers = createHandlers({
+  const { handlers, drawingFrom } = createApi({
     db: memoryDb(),
     transport: 'web',
     version: 'test',
@@ -83,7 +83,7 @@ function desktop(dataDir = tempDir()) {
     offThread: inline,
     clinic: connection
   })
-  return { dataDir, ...fake, connection, call: clinicDispatch(handlers, connection) }
+  return { dataDir, ...fake, connection, call: clinicDispatch(handlers, connection, drawingFrom) }
 }
 
 async function ok<T>(answer: Promise<Result<unknown>>): Promise<T> {
@@ -203,11 +203,16 @@ describe('the desktop connected to a clinic server', () => {
       ok: false,
       error: { code: 'unavailable', message: expect.stringContaining('solo mode only') }
     })
+    expect(app.server.calls).toHaveLength(1)
+    // a handout is drawn here from what the server reads, and only from what passes the check
     expect(await app.call('handouts:pdf', { versionId: 1 })).toMatchObject({
       ok: false,
-      error: { code: 'unavailable', message: expect.stringContaining('Handouts') }
+      error: { code: 'unavailable', message: expect.stringContaining('can’t draw') }
     })
-    expect(app.server.calls).toHaveLength(1)
+    expect(app.server.calls.slice(1)).toEqual([
+      ['handouts:options', {}],
+      ['handouts:drawable', { versionId: 1 }]
+    ])
 
     // back to solo: the solo store's patient again, and the server no longer asked
     expect(await ok(app.call('clinicServer:solo', {}))).toEqual({
@@ -217,7 +222,7 @@ describe('the desktop connected to a clinic server', () => {
     expect(app.server.session).toBe(false)
     const list = await ok<{ fullName: string }[]>(app.call('patients:list', {}))
     expect(list.map((each) => each.fullName)).toEqual([patient.fullName])
-    expect(app.server.calls).toHaveLength(1)
+    expect(app.server.calls).toHaveLength(3)
   })
 
   it('says when the session ended or the server went away, and signs in again without a restart', async () => {

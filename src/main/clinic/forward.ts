@@ -12,7 +12,10 @@ import { channels, isChannel, type Channel } from '@shared/channels'
 import { contract } from '@shared/contract'
 import type { Result } from '@shared/errors'
 import { dispatch, validationError, type Dispatch, type Handlers } from '../core/api'
+import type { HandoutSource } from '../core/handouts'
+import type { ClinicClient } from './client'
 import type { ClinicConnection } from './connection'
+import { remoteHandoutSource } from './remote-handouts'
 import { servedChannels } from './served'
 
 export type Route = 'here' | 'server' | 'handouts' | 'soloOnly' | 'notServed'
@@ -71,21 +74,6 @@ const unavailable = (message: string): Result<never> => ({
   error: { code: 'unavailable', message }
 })
 
-/**
- * Handouts in clinic mode. MERGE: this is where serve17's
- * `remoteHandoutSource(call)` plugs in: answer these channels with the
- * handout handlers (core/handouts.handlers.ts) over a context whose
- * `handoutReader` is `remoteHandoutSource((channel, input) =>
- * connection.call(channel, input))`, so the desktop draws what the server
- * reads. Until then each says so.
- */
-const clinicHandouts: Dispatch = () =>
-  Promise.resolve(
-    unavailable(
-      'Handouts can’t be made from the clinic server’s programs yet. Go back to solo mode (Settings → Clinic server) to print this computer’s own.'
-    )
-  )
-
 const refusals: Record<'soloOnly' | 'notServed', string> = {
   soloOnly:
     'This works in solo mode only: it uses this computer’s own data file, not the clinic server’s. Go back to solo mode in Settings → Clinic server to use it.',
@@ -93,8 +81,19 @@ const refusals: Record<'soloOnly' | 'notServed', string> = {
     'The clinic server doesn’t answer this yet: it works in solo mode only for now (Settings → Clinic server → Back to solo mode).'
 }
 
-/** The api as both hosts call it: `dispatch` over the solo store, or the clinic server. */
-export function clinicDispatch(handlers: Handlers, connection: ClinicConnection): Dispatch {
+/**
+ * The api as both hosts call it: `dispatch` over the solo store, or the
+ * clinic server; in clinic mode handouts are drawn here, on this computer's
+ * workers, from the versions and options the server reads
+ * (`drawingFrom(remoteHandoutSource(…))`, the store's handlers with that source).
+ */
+export function clinicDispatch(
+  handlers: Handlers,
+  connection: ClinicConnection,
+  drawingFrom: (source: HandoutSource) => Handlers
+): Dispatch {
+  // the connection's call reaches whichever server is connected when a handout is asked for
+  const drawingRemote = drawingFrom(remoteHandoutSource(connection.call as ClinicClient['call']))
   return async (channel, rawInput) => {
     if (!isChannel(channel)) return dispatch(handlers, channel, rawInput)
     const route = routeOf(channel, connection.isSolo())
@@ -104,7 +103,7 @@ export function clinicDispatch(handlers: Handlers, connection: ClinicConnection)
     const parsed = contract[channel].input.safeParse(input)
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
     if (route === 'server') return connection.call(channel, input)
-    if (route === 'handouts') return clinicHandouts(channel, input)
+    if (route === 'handouts') return dispatch(drawingRemote, channel, input)
     return unavailable(refusals[route])
   }
 }

@@ -8,6 +8,7 @@
 import type { z } from 'zod'
 import { AppError, type Result } from '@shared/errors'
 import { serverContract, type ServerChannel } from '@shared/server-contract'
+import type { HandoutOptions, Versioned } from '@shared/types'
 import { isDrawableSvg } from '../core/handout/drawing'
 import type { Drawable, HandoutSource } from '../core/handouts'
 import type { ClinicClient } from './client'
@@ -49,6 +50,13 @@ export function remoteHandoutSource(call: ClinicClient['call']): HandoutSource {
   return {
     drawable: (versionId) => drawable({ versionId }),
     preview: (versionId, layout) => drawable({ versionId, layout }),
-    options: async () => dataOf(await call('handouts:options', {}))
+    // the options as a handout takes them: their version only matters to a save
+    options: async () => {
+      const options: Partial<Versioned> & HandoutOptions = dataOf(
+        await call('handouts:options', {})
+      )
+      delete options.version
+      return options
+    }
   }
 }

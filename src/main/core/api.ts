@@ -11,6 +11,7 @@ import { clinicServerHandlers } from './clinic-server.handlers'
 import { exerciseHandlers } from './exercises.handlers'
 import { damagedWhileOpen, isDamaged } from './db/open'
 import { handlerContext, type ApiContext, type HandlerContext, type Handlers } from './handlers'
+import type { HandoutSource } from './handouts'
 import { handoutHandlers } from './handouts.handlers'
 import { importHandlers } from './import/handlers'
 import { jobHandlers } from './jobs.handlers'
@@ -24,8 +25,20 @@ export type { ApiContext, Handlers } from './handlers'
 
 /** Every channel's handler: the compiler checks that the tables cover the contract. */
 export function createHandlers(apiContext: ApiContext): Handlers {
+  return createApi(apiContext).handlers
+}
+
+/**
+ * The handlers, and the same handlers drawing handouts on this computer's
+ * workers from another source of versions and options (`drawingFrom`: in
+ * clinic mode, the clinic server's).
+ */
+export function createApi(apiContext: ApiContext): {
+  handlers: Handlers
+  drawingFrom: (source: HandoutSource) => Handlers
+} {
   const context = handlerContext(apiContext)
-  return stopAtDamage(context, {
+  const handlers = stopAtDamage(context, {
     ...settingsHandlers(context),
     ...patientHandlers(context),
     ...exerciseHandlers(context),
@@ -38,6 +51,13 @@ export function createHandlers(apiContext: ApiContext): Handlers {
     ...jobHandlers(context),
     ...clinicServerHandlers(context)
   })
+  return {
+    handlers,
+    drawingFrom: (source) => ({
+      ...handlers,
+      ...handoutHandlers({ ...context, handoutSource: source })
+    })
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { createHandlers, type ApiContext, type Handlers } from './api'
+import { createApi, type ApiContext, type Handlers } from './api'
 import { handoutReader } from './handlers'
 import { backupFolder } from './backups'
 import { cantWrite, lockDataFolder } from './data-lock'
@@ -10,13 +10,15 @@ import { recordCleanClose } from './db/health'
 import { makePrivateFolder, tightenFolder } from './file-modes'
 import { truncateJournal } from './patient-data'
 import { dialogPaths } from './paths'
-import { warmUpHandouts } from './handouts'
+import { warmUpHandouts, type HandoutSource } from './handouts'
 import { createOffThread, type OffThread } from '../offthread/pool'
 import type { ChildStarter } from '../offthread/messages'
 
 export interface OpenedStore {
   db: Db
   handlers: Handlers
+  /** the same handlers, drawing handouts here from another source's versions (a clinic server's) */
+  drawingFrom: (source: HandoutSource) => Handlers
   databaseFile: string
   offThread: OffThread
   health: DataHealth
@@ -124,7 +126,7 @@ export function openStore({
     )
   }
   const offThread = createOffThread(workerFile, startChild)
-  const handlers = createHandlers({
+  const { handlers, drawingFrom } = createApi({
     db,
     handoutDb,
     offThread,
@@ -168,5 +170,5 @@ export function openStore({
     }
     release()
   }
-  return { db, handlers, databaseFile, offThread, health, checked, close }
+  return { db, handlers, drawingFrom, databaseFile, offThread, health, checked, close }
 }

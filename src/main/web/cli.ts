@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     throw error
   }
   const host = await startWebHost({
-    dispatch: clinicDispatch(store.handlers, connection),
+    dispatch: clinicDispatch(store.handlers, connection, store.drawingFrom),
     rendererDir: join(__dirname, '../renderer'),
     token: randomBytes(24).toString('base64url'),
     port
