@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ClinicClient } from '../../src/main/clinic/client'
 import { emptyDose } from '../../src/shared/dose'
 import { defaultHandoutOptions } from '../../src/shared/types'
+import { visitInput } from '../unit/visit-input'
 import { inScope, pool } from './clinic-db'
 import {
   dataOf,
@@ -167,5 +168,26 @@ describe('programs, templates, settings and advice through the clinic server', (
     ]) {
       expect(await call).toMatchObject({ ok: false, error: { code: 'unavailable' } })
     }
+  })
+
+  it('keeps a recorded visit as it was recorded: no edit, no delete', async () => {
+    const patient = dataOf(await ann.call('patients:create', patientInput('Visited, Vera')))
+    const visit = dataOf(
+      await ann.call('visits:create', {
+        patientId: patient.id,
+        ...visitInput({ subjective: 'Sore' })
+      })
+    )
+    for (const call of [
+      ben.call('visits:update', { id: visit.id, ...visitInput({ subjective: 'Fine' }) }),
+      ben.call('visits:delete', { id: visit.id })
+    ]) {
+      expect(await call).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringContaining('record a new visit') }
+      })
+    }
+    const [kept] = dataOf(await ann.call('visits:list', { patientId: patient.id }))
+    expect(kept).toMatchObject({ id: visit.id, subjective: 'Sore' })
   })
 })

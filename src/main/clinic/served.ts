@@ -108,11 +108,27 @@ export const servedChannels: ReadonlySet<string> = new Set(
     .filter((channel) => !needsSoloStore.has(channel as Channel))
 )
 
+/**
+ * A clinic's visits are append-only (issue 17): a recorded visit stays as it
+ * was recorded, so two therapists never overwrite each other's notes and an
+ * offline copy (issue 18) never conflicts over one. A correction is a new visit.
+ */
+const recordedAsItWas = () =>
+  Promise.reject(
+    new AppError(
+      'forbidden',
+      'In a clinic a recorded visit stays as it was recorded: record a new visit to correct or add to it.'
+    )
+  )
+
 /** The served domains' handlers for one session's store. */
 export function servedHandlers(store: QueryStore): Handlers {
   const context = clinicContext(store)
   // dispatch looks up only the channels servedChannels let through
-  return Object.assign({}, ...domains.map((table) => table(context))) as Handlers
+  return Object.assign({}, ...domains.map((table) => table(context)), {
+    'visits:update': recordedAsItWas,
+    'visits:delete': recordedAsItWas
+  }) as Handlers
 }
 
 type ServerHandlers = {
