@@ -12,6 +12,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkImport, checkPassed } from '../../src/main/clinic/import-check'
+import { seedNewClinic } from '../../src/main/clinic/seed-clinic'
 import { importSolo, type ImportTarget } from '../../src/main/clinic/import'
 import { openSoloCopy } from '../../src/main/clinic/import-solo'
 import { migrateClinic } from '../../src/main/clinic/pg-migrate'
@@ -37,7 +38,12 @@ afterAll(async () => {
 
 let databases = 0
 /** A migrated database of its own with one clinic and its administrator, as init leaves it. */
-async function newServer(): Promise<{ target: ImportTarget; app: pg.Pool; adminId: number }> {
+async function newServer(): Promise<{
+  target: ImportTarget
+  app: pg.Pool
+  adminId: number
+  seed: () => Promise<void>
+}> {
   const name = `physioplan_import_${++databases}`
   const superuser = new pg.Client({ connectionString: url('postgres', 'postgres') })
   await superuser.connect()
@@ -64,8 +70,11 @@ async function newServer(): Promise<{ target: ImportTarget; app: pg.Pool; adminI
     () => owner.end(),
     () => app.end()
   )
-  const store = postgresStore(app, { clinicId: clinic, accountId: adminId })
-  return { target: { store, owner }, app, adminId }
+  const scope = { clinicId: clinic, accountId: adminId }
+  const store = postgresStore(app, scope)
+  // what init does next: the built-in content a new solo app starts with
+  const seed = () => seedNewClinic(owner, url('physioplan_app', name), scope)
+  return { target: { store, owner }, app, adminId, seed }
 }
 
 /** A solo clinic as the app writes it: seeded, then used. */
@@ -331,4 +340,40 @@ it('imports a file from an older app through a migrated copy, leaving the file a
   expect(readFileSync(file).equals(before)).toBe(true)
   const found = await server.target.store.read((q) => listPatients(q, { query: 'asa' }))
   expect(found.map((patient) => patient.fullName)).toEqual(['Åsa Öberg'])
+})
+
+describe('a clinic as init left it, holding the built-in content', () => {
+  const templates = (server: Awaited<ReturnType<typeof newServer>>) =>
+    server.target.store.read(
+      async (q) =>
+        (await sql<{ n: number }>`SELECT count(*)::int AS n FROM templates`.execute(q)).rows[0]!.n
+    )
+
+  it('takes the file’s content in its place, checked as any import', async () => {
+    const [solo, server] = [await soloClinic(), await newServer()]
+    await server.seed()
+    expect(await templates(server)).toBeGreaterThan(10)
+    const report = await importSolo(solo.file, server.target, () => {})
+    expect(checkPassed(report.tables)).toBe(true)
+    const counted = Object.fromEntries(report.tables.map((check) => [check.table, check.rows]))
+    // the file's own template (saved from its program) came in beside the built-in ones, once
+    expect(counted['templates']!.clinic).toBe(counted['templates']!.solo)
+    expect(counted['patients']!.clinic).toBe(4)
+  })
+
+  it('refuses once someone changed it there, deleting nothing', async () => {
+    const [solo, server] = [await soloClinic(), await newServer()]
+    await server.seed()
+    await server.target.store.write((q) =>
+      sql`UPDATE templates SET version = version + 1 WHERE id = (SELECT min(id) FROM templates)`.execute(
+        q
+      )
+    )
+    const before = await templates(server)
+    await expect(importSolo(solo.file, server.target, () => {})).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('empty or as init left it')
+    })
+    expect(await templates(server)).toBe(before)
+  })
 })

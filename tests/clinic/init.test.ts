@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { initClinicServer, serverFiles, type InitOptions } from '../../src/main/clinic/init'
+import { openDatabase } from '../../src/main/core/db/open'
 import { deriveKey } from '../../src/main/clinic/passwords'
 import { clinicTypes } from '../../src/main/clinic/pg-types'
 import { startCluster, type Cluster } from './pg-cluster'
@@ -172,6 +173,29 @@ describe('clinic-server init', () => {
         maxmem: 256 * 2 ** 20
       })
       expect(key.toString('base64')).toBe(hash)
+
+      // the clinic starts with the built-in content a new solo app starts with
+      const solo = openDatabase(':memory:').db
+      const tables = [
+        'exercises',
+        'exercise_media',
+        'templates',
+        'template_items',
+        'advice_sections'
+      ]
+      const count = (table: string) =>
+        (solo.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+      await app.query('BEGIN')
+      await app.query("SELECT set_config('physioplan.clinic_id', $1, true)", [
+        String(report.clinicId)
+      ])
+      for (const table of tables) {
+        const { rows } = await app.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)
+        expect({ table, rows: rows[0]!.n }).toEqual({ table, rows: count(table) })
+      }
+      await app.query('COMMIT')
+      expect(count('exercises')).toBeGreaterThan(20)
+      solo.close()
     } finally {
       await app.end()
     }

@@ -29,6 +29,7 @@ import { sql } from 'kysely'
 import type pg from 'pg'
 import { AppError } from '@shared/errors'
 import type { Db } from '../core/db/connect'
+import { openDatabase } from '../core/db/open'
 import type { Query } from '../core/query/schema'
 import type { QueryStore } from '../core/query/store'
 import { checkImport, checkPassed, ImportMismatch, type TableCheck } from './import-check'
@@ -93,7 +94,7 @@ async function assertCurrentSchema(owner: pg.ClientBase): Promise<void> {
 }
 
 /** Refuses a clinic that already holds rows in any table the import fills. */
-async function refuseFilledClinic(q: Query): Promise<void> {
+async function refuseFilledClinic(q: Query, seeded: SeededCounts): Promise<'empty' | 'seeded'> {
   const filled: string[] = []
   for (const { name } of soloTables) {
     const { rows } = await sql<{
@@ -101,13 +102,57 @@ async function refuseFilledClinic(q: Query): Promise<void> {
     }>`SELECT EXISTS (SELECT 1 FROM ${sql.table(name)}) AS found`.execute(q)
     if (rows[0]!.found) filled.push(name)
   }
-  if (filled.length > 0) {
-    throw new AppError(
-      'conflict',
-      `This clinic already has data (${filled.join(', ')}): a solo file is imported into a new, empty clinic only. ` +
-        'Nothing was imported.'
-    )
+  if (filled.length === 0) return 'empty'
+  if (await asInitSeeded(q, filled, seeded)) return 'seeded'
+  throw new AppError(
+    'conflict',
+    `This clinic already has data (${filled.join(', ')}): a solo file is imported into a new clinic only, ` +
+      'empty or as init left it. Nothing was imported.'
+  )
+}
+
+/**
+ * What init gives a new clinic (seed-clinic.ts): the built-in content a new
+ * solo app starts with. A solo file brings its own copy of it, so the import
+ * puts the file's in its place, but only while the clinic holds exactly what
+ * init made: these tables alone, as many rows as a newly seeded file has,
+ * none of them edited since (every version still 1). Anything a person did
+ * there first is never deleted: the import is refused instead.
+ */
+const seededContent = [
+  'template_advice',
+  'template_items',
+  'templates',
+  'exercise_media',
+  'exercises',
+  'advice_sections',
+  'settings'
+] as const
+const versionedContent = new Set<string>(['templates', 'exercises', 'settings'])
+
+export type SeededCounts = Record<(typeof seededContent)[number], number>
+
+/** The rows a newly seeded solo file has in each of init's tables. */
+function seededCounts(db: Db): SeededCounts {
+  const count = (table: string) =>
+    db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+  return Object.fromEntries(seededContent.map((table) => [table, count(table)])) as SeededCounts
+}
+
+async function asInitSeeded(q: Query, filled: string[], seeded: SeededCounts): Promise<boolean> {
+  if (!filled.every((table) => (seededContent as readonly string[]).includes(table))) return false
+  for (const table of seededContent) {
+    const edited = versionedContent.has(table) ? sql`max(version) > 1` : sql`false`
+    const { rows } = await sql<{ rows: number; edited: boolean | null }>`
+      SELECT count(*)::int AS rows, ${edited} AS edited FROM ${sql.table(table)}`.execute(q)
+    if (rows[0]!.rows !== seeded[table] || rows[0]!.edited === true) return false
   }
+  return true
+}
+
+/** Init's content, in the order its foreign keys allow, before the file's own goes in. */
+async function removeSeeded(q: Query): Promise<void> {
+  for (const table of seededContent) await sql`DELETE FROM ${sql.table(table)}`.execute(q)
 }
 
 /**
@@ -179,7 +224,6 @@ function firstPass(table: SoloTable, links: string[], row: Row): Row {
 }
 
 async function copyAll(q: Query, db: Db, progress: (line: string) => void): Promise<void> {
-  await refuseFilledClinic(q)
   for (const table of soloTables) {
     const columns = columnsOf(db, table)
     const links = selfLinks(db, table.name)
@@ -222,9 +266,17 @@ export async function importSolo(
   try {
     assertKnownTables(solo.db)
     await assertCurrentSchema(target.owner)
-    await target.store.read(refuseFilledClinic)
+    const fresh = openDatabase(':memory:').db
+    const seeded = seededCounts(fresh)
+    fresh.close()
+    await target.store.read((q) => refuseFilledClinic(q, seeded))
     await reserveIds(target.owner, solo.db)
     const tables = await target.store.write(async (q) => {
+      // checked again inside the write: nobody may have changed the clinic since
+      if ((await refuseFilledClinic(q, seeded)) === 'seeded') {
+        await removeSeeded(q)
+        progress('the built-in content init made: replaced by the file’s')
+      }
       await copyAll(q, solo.db, progress)
       progress('checking: counts, and a sample of rows per table')
       const checks = await checkImport(solo.db, q)

@@ -1,7 +1,8 @@
 /**
  * `clinic-server init`: from a PostgreSQL superuser's connection string to a
  * clinic server ready to start. Creates the roles and the database, runs the
- * migrations as the owner, adds the clinic and its first administrator, and
+ * migrations as the owner, adds the clinic and its first administrator with
+ * the built-in library, templates and advice a new solo app has, and
  * writes the server's folder: its self-signed certificate and key, the app
  * role's connection string the server reads (server.json) and, apart, the
  * owner's, for migrations only (owner.json): files only their owner reads.
@@ -18,6 +19,7 @@ import { hashPassword } from './passwords'
 import { migrateClinic } from './pg-migrate'
 import { clinicTypes } from './pg-types'
 import { createClinicDatabase, createClinicRoles } from './roles'
+import { seedNewClinic } from './seed-clinic'
 
 const name = z.string().trim().min(1).max(200)
 
@@ -188,7 +190,12 @@ export async function initClinicServer(input: InitOptions): Promise<InitReport> 
   try {
     await connected(options.superuserUrl, (superuser) => createClinicDatabase(superuser, database))
     databaseMade = database
-    const made = await connected(ownerUrl, (owner) => addClinic(owner, options, passwordHash))
+    const appUrl = roleUrl(options.superuserUrl, 'physioplan_app', passwords.app, database)
+    const made = await connected(ownerUrl, async (owner) => {
+      const clinic = await addClinic(owner, options, passwordHash)
+      await seedNewClinic(owner, appUrl, { clinicId: clinic.clinicId, accountId: clinic.adminId })
+      return clinic
+    })
     const write = (file: string, text: string, mode: number) => {
       writeFileSync(join(folder, file), text, { mode, flag: 'wx' })
       written.push(file)
@@ -196,7 +203,6 @@ export async function initClinicServer(input: InitOptions): Promise<InitReport> 
     write(serverFiles.key, certificate.key, privateFileMode)
     write(serverFiles.cert, certificate.cert, 0o644)
     const json = (value: object) => `${JSON.stringify(value, null, 2)}\n`
-    const appUrl = roleUrl(options.superuserUrl, 'physioplan_app', passwords.app, database)
     write(serverFiles.settings, json({ database: appUrl }), privateFileMode)
     write(serverFiles.owner, json({ migrations: ownerUrl }), privateFileMode)
     return { folder, fingerprint: certificate.fingerprint, ...made }
