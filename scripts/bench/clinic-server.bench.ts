@@ -6,6 +6,7 @@
  * The server runs in this process, so CPU per call covers client and
  * server (PostgreSQL's own CPU is not in it). Asserts nothing about time.
  */
+import { resolve } from 'node:path'
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
@@ -29,7 +30,13 @@ it(`the clinic server at ${patients.toLocaleString('en')} patients, over HTTPS a
       max: 10
     })
     const certificate = await makeServerCertificate({ dns: ['bench.local'], ips: ['127.0.0.1'] })
-    const server = await startClinicServer({ pool, ...certificate, port: 0, host: '127.0.0.1' })
+    const server = await startClinicServer({
+      pool,
+      ...certificate,
+      port: 0,
+      host: '127.0.0.1',
+      resourcesDir: resolve('resources')
+    })
     const client = clinicClient({ host: '127.0.0.1', port: server.port }, certificate.cert)
     try {
       await client.signIn('therapist3', password)

@@ -10,6 +10,7 @@
  * benches' 50,000 patients stay as built. PHYSIOPLAN_WRITERS_SECONDS
  * shortens the minute while working on it.
  */
+import { resolve } from 'node:path'
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
@@ -117,7 +118,13 @@ it(`${writers} clients writing at once for ${seconds} s through the clinic serve
       max: 10
     })
     const certificate = await makeServerCertificate({ dns: ['bench.local'], ips: ['127.0.0.1'] })
-    const server = await startClinicServer({ pool, ...certificate, port: 0, host: '127.0.0.1' })
+    const server = await startClinicServer({
+      pool,
+      ...certificate,
+      port: 0,
+      host: '127.0.0.1',
+      resourcesDir: resolve('resources')
+    })
     const clients = Array.from({ length: writers }, () =>
       clinicClient({ host: '127.0.0.1', port: server.port }, certificate.cert)
     )

@@ -1,4 +1,5 @@
 /** A clinic server on a free port over the suite's cluster, and clients signed in to it. */
+import { resolve } from 'node:path'
 import pg from 'pg'
 import { makeServerCertificate } from '../../src/main/clinic/certificate'
 import { clinicClient, type ClinicClient } from '../../src/main/clinic/client'
@@ -26,7 +27,13 @@ export async function servedClinics(app: pg.Pool, logins: { ours: string[]; thei
   await owner.connect()
   await owner.query('DELETE FROM sign_in_failures').finally(() => owner.end())
   const certificate = await makeServerCertificate({ dns: ['clinic.local'], ips: ['127.0.0.1'] })
-  const server = await startClinicServer({ pool: app, ...certificate, port: 0, host: '127.0.0.1' })
+  const server = await startClinicServer({
+    pool: app,
+    ...certificate,
+    port: 0,
+    host: '127.0.0.1',
+    resourcesDir: resolve('resources')
+  })
   const clients: ClinicClient[] = []
   return {
     clinics,

@@ -41,7 +41,14 @@ let call: Dispatch
 const logged = [vi.spyOn(console, 'error'), vi.spyOn(console, 'log')]
 
 const serve = (port: number) =>
-  startClinicServer({ pool: app, ...tls, port, host: '127.0.0.1', now: () => clock })
+  startClinicServer({
+    pool: app,
+    ...tls,
+    port,
+    host: '127.0.0.1',
+    now: () => clock,
+    resourcesDir: resolve('resources')
+  })
 
 beforeAll(async () => {
   const passwordHash = await hashPassword(password, { ...scryptCost, N: 2 ** 10 })

@@ -5,6 +5,8 @@
  * never reaching another's patients. A real server on a free port, against
  * the suite's cluster; the sessions' clock is the test's.
  */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { request } from 'node:https'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { generate } from 'selfsigned'
@@ -16,12 +18,14 @@ import { emptyDose } from '../../src/shared/dose'
 import type { Patient, PatientSummary } from '../../src/shared/types'
 import { visitInput } from '../unit/visit-input'
 import { appPool } from '../../src/main/clinic/server-files'
-import { newClinic, pool, url } from './clinic-db'
+import { newClinic, pool, rowsOf, url } from './clinic-db'
 
 const app = pool('physioplan_app')
 const password = 'correct horse battery'
 const names = { dns: ['clinic.local'], ips: ['127.0.0.1'] }
 let clock = new Date(Math.ceil(Date.now() / 1000) * 1000)
+const onePixelPng =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 const hours = (n: number) => (clock = new Date(clock.getTime() + n * 3600_000))
 
 const servers: ClinicServer[] = []
@@ -38,7 +42,8 @@ async function serve(tls: { cert: string; key: string }) {
     ...tls,
     port: 0,
     host: '127.0.0.1',
-    now: () => clock
+    now: () => clock,
+    resourcesDir: resolve('resources')
   })
   servers.push(server)
   return { host: '127.0.0.1', port: server.port }
@@ -161,10 +166,32 @@ describe('the clinic server', () => {
     expect(found.ok && (found.data as { name: string }[]).map((each) => each.name)).toContain(
       'Towel scrunches'
     )
-    // a built-in picture is a file the desktop app ships
-    expect(await ben.call('media:get', { id: 1 })).toMatchObject({
-      ok: false,
-      error: { code: 'unavailable' }
+    // pictures come from the server: the clinic's photos, and built-in ones from its copy of the app's files
+    const photo = await ben.call('exercises:create', {
+      ...exerciseInput,
+      name: 'Towel scrunches, photographed',
+      photos: [{ dataUrl: onePixelPng }]
+    })
+    const photoId = (photo as { data: { media: { id: number }[] } }).data.media[0]!.id
+    expect(await ben.call('media:get', { id: photoId })).toEqual({
+      ok: true,
+      data: { id: photoId, mime: 'image/png', dataUrl: onePixelPng }
+    })
+    const builtIn = 'illustrations/ankle-circles.svg'
+    const [made] = await rowsOf<{ id: number }>(
+      app,
+      { clinic: ours.clinic },
+      `INSERT INTO exercise_media (exercise_id, kind, stage, sort_order, mime, resource_path)
+       VALUES ($1, 'illustration', 'single', 1, 'image/svg+xml', $2) RETURNING id`,
+      [(photo as { data: { id: number } }).data.id, builtIn]
+    )
+    const svg = readFileSync(resolve('resources', builtIn))
+    expect(await ben.call('media:get', { id: made!.id })).toMatchObject({
+      ok: true,
+      data: {
+        mime: 'image/svg+xml',
+        dataUrl: `data:image/svg+xml;base64,${svg.toString('base64')}`
+      }
     })
   })
 

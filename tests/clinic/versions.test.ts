@@ -5,6 +5,7 @@
  * name and the time (this process's clock, the clinic's). Over HTTPS for the
  * patient, as two desktops would; through the store for the rest.
  */
+import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeServerCertificate } from '../../src/main/clinic/certificate'
 import { clinicClient, type ClinicClient } from '../../src/main/clinic/client'
@@ -39,7 +40,13 @@ beforeAll(async () => {
   // server.test.ts leaves this address throttled on its clock, hours ahead: start clean
   await app.query('DELETE FROM sign_in_failures')
   const certificate = await makeServerCertificate({ dns: [], ips: ['127.0.0.1'] })
-  server = await startClinicServer({ pool: app, ...certificate, port: 0, host: '127.0.0.1' })
+  server = await startClinicServer({
+    pool: app,
+    ...certificate,
+    port: 0,
+    host: '127.0.0.1',
+    resourcesDir: resolve('resources')
+  })
   for (const login of clinic.logins) {
     const session = clinicClient({ host: '127.0.0.1', port: server.port }, certificate.cert)
     await session.signIn(login, password)

@@ -110,7 +110,9 @@ describe('where calls go', () => {
     expect(routeOf('patients:list', false)).toBe('server')
     expect(routeOf('visits:create', false)).toBe('server')
     expect(routeOf('exercises:page', false)).toBe('server')
-    for (const here of ['app:info', 'app:health', 'media:get', 'clinicServer:signIn'] as const) {
+    // the clinic's pictures: its own photos, and the built-in ones its library names
+    expect(routeOf('media:get', false)).toBe('server')
+    for (const here of ['app:info', 'app:health', 'clinicServer:signIn'] as const) {
       expect(routeOf(here, false)).toBe('here')
     }
     for (const solo of ['backups:start', 'import:preview', 'patients:erase'] as const) {

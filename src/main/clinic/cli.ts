@@ -5,6 +5,7 @@
  * for; passwords are read without echo on a terminal, or as lines of
  * standard input.
  */
+import { join } from 'node:path'
 import { isIP } from 'node:net'
 import { hostname, networkInterfaces } from 'node:os'
 import { parseArgs } from 'node:util'
@@ -197,7 +198,8 @@ async function serve(argv: string[]): Promise<boolean> {
     cert: settings.cert,
     key: settings.key,
     port: Number(values.port),
-    host: values.listen
+    host: values.listen,
+    resourcesDir: join(__dirname, '../../resources')
   })
   console.log(
     `Clinic server listening on ${values.listen}:${server.port}. Certificate fingerprint (SHA-256):\n  ${fingerprint(settings.cert)}`

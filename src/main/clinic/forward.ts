@@ -25,8 +25,6 @@ const answeredHere = new Set<Channel>([
   // the app's version and data folder, and the health of this computer's file
   'app:info',
   'app:health',
-  // built-in pictures are files the app ships
-  'media:get',
   // the jobs run here (and only solo-only channels start one)
   'jobs:progress',
   // the link to the server itself

@@ -44,8 +44,6 @@ const needsSoloStore = new Set<Channel>([
   'patients:exportSave',
   // empties SQLite's journal after the erase
   'patients:erase',
-  // a built-in picture is a file among the desktop app's resources
-  'media:get',
   // the desktop's own build, data folder and data file's health: the desktop answers them
   'app:info',
   'app:health',
@@ -74,7 +72,7 @@ function absent<T extends object>(what: string): T {
 }
 
 /** The context a session's calls run in: its store, and nothing of solo mode's. */
-export function clinicContext(store: QueryStore): HandlerContext {
+export function clinicContext(store: QueryStore, resourcesDir = ''): HandlerContext {
   return {
     store,
     db: absent<Database>('the desktop’s data file'),
@@ -91,7 +89,8 @@ export function clinicContext(store: QueryStore): HandlerContext {
     version: 'clinic',
     dataDir: '',
     databaseFile: '',
-    resourcesDir: '',
+    // the server's copy of the app's shipped files: built-in pictures for `media:get`
+    resourcesDir,
     write: () => {
       throw soloOnly('the desktop’s data file')
     },
@@ -122,8 +121,8 @@ const recordedAsItWas = () =>
   )
 
 /** The served domains' handlers for one session's store. */
-export function servedHandlers(store: QueryStore): Handlers {
-  const context = clinicContext(store)
+export function servedHandlers(store: QueryStore, resourcesDir: string): Handlers {
+  const context = clinicContext(store, resourcesDir)
   // dispatch looks up only the channels servedChannels let through
   return Object.assign({}, ...domains.map((table) => table(context)), {
     'visits:update': recordedAsItWas,

@@ -28,6 +28,8 @@ export interface ClinicServerOptions {
   /** 0 picks a free port */
   port: number
   host?: string
+  /** the app's shipped files, as the desktop has them: `media:get` reads built-in pictures there */
+  resourcesDir: string
   /** the sessions' clock; tests move it */
   now?: () => Date
 }
@@ -108,7 +110,7 @@ export async function startClinicServer(options: ClinicServerOptions): Promise<C
         'The clinic server doesn’t answer this yet: it works in solo mode only for now.'
       return sendJson(response, 200, { ok: false, error: { code: 'unavailable', message } })
     }
-    const handlers = servedHandlers(postgresStore(pool, session))
+    const handlers = servedHandlers(postgresStore(pool, session), options.resourcesDir)
     // a shared log: what failed and its code, never a message that may quote the request
     const result = await dispatch(handlers, channel, input, { logMessages: false })
     return sendJson(response, 200, result)
