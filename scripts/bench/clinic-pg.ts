@@ -6,11 +6,15 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type pg from 'pg'
+import pg from 'pg'
+import { makeServerCertificate } from '../../src/main/clinic/certificate'
+import { clinicClient, type ClinicClient } from '../../src/main/clinic/client'
 import { hashPassword, scryptCost } from '../../src/main/clinic/passwords'
 import { connected } from '../../src/main/clinic/init'
 import { migrateClinic, pgSchemaVersion } from '../../src/main/clinic/pg-migrate'
+import { clinicTypes } from '../../src/main/clinic/pg-types'
 import { createClinicDatabase, createClinicRoles } from '../../src/main/clinic/roles'
+import { startClinicServer, type ClinicServer } from '../../src/main/clinic/server'
 import { fold } from '../../src/main/core/search'
 import { startCluster, type Cluster } from '../../tests/clinic/pg-cluster'
 
@@ -133,4 +137,39 @@ export async function benchClinicCluster(): Promise<Cluster> {
     )
   }
   return cluster
+}
+
+export interface BenchServer {
+  /** the server's own pool, as physioplan_app */
+  pool: pg.Pool
+  server: ClinicServer
+  /** a new desktop's client, pinned to the server's certificate */
+  client: () => ClinicClient
+  close: () => Promise<void>
+}
+
+/** A clinic server on loopback over `database` of the bench cluster, in this process. */
+export async function benchServer(cluster: Cluster, database: string): Promise<BenchServer> {
+  const pool = new pg.Pool({
+    connectionString: cluster.url('physioplan_app', roles.app, database),
+    types: clinicTypes,
+    max: 10
+  })
+  const certificate = await makeServerCertificate({ dns: ['bench.local'], ips: ['127.0.0.1'] })
+  const server = await startClinicServer({
+    pool,
+    ...certificate,
+    port: 0,
+    host: '127.0.0.1',
+    resourcesDir: resolve('resources')
+  })
+  return {
+    pool,
+    server,
+    client: () => clinicClient({ host: '127.0.0.1', port: server.port }, certificate.cert),
+    close: async () => {
+      await server.close()
+      await pool.end()
+    }
+  }
 }

@@ -6,38 +6,20 @@
  * The server runs in this process, so CPU per call covers client and
  * server (PostgreSQL's own CPU is not in it). Asserts nothing about time.
  */
-import { resolve } from 'node:path'
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import pg from 'pg'
 import { it } from 'vitest'
-import { makeServerCertificate } from '../../src/main/clinic/certificate'
-import { clinicClient } from '../../src/main/clinic/client'
 import { postgresStore } from '../../src/main/clinic/pg-store'
-import { clinicTypes } from '../../src/main/clinic/pg-types'
-import { startClinicServer } from '../../src/main/clinic/server'
 import { auditTrail } from '../../src/main/core/audit'
 import { getPatient, listPatients } from '../../src/main/core/patients'
-import { benchClinicCluster, password, patients, roles, therapists } from './clinic-pg'
+import { benchClinicCluster, benchServer, password, patients, therapists } from './clinic-pg'
 import { grid, machine, recordResults, summarize } from './measure'
 
 it(`the clinic server at ${patients.toLocaleString('en')} patients, over HTTPS and straight on the store`, async () => {
   const cluster = await benchClinicCluster()
   try {
-    const pool = new pg.Pool({
-      connectionString: cluster.url('physioplan_app', roles.app, 'physioplan'),
-      types: clinicTypes,
-      max: 10
-    })
-    const certificate = await makeServerCertificate({ dns: ['bench.local'], ips: ['127.0.0.1'] })
-    const server = await startClinicServer({
-      pool,
-      ...certificate,
-      port: 0,
-      host: '127.0.0.1',
-      resourcesDir: resolve('resources')
-    })
-    const client = clinicClient({ host: '127.0.0.1', port: server.port }, certificate.cert)
+    const { pool, client: newClient, close } = await benchServer(cluster, 'physioplan')
+    const client = newClient()
     try {
       await client.signIn('therapist3', password)
       // the session's scope, for the same calls straight on the store
@@ -158,8 +140,7 @@ it(`the clinic server at ${patients.toLocaleString('en')} patients, over HTTPS a
       recordResults('clinic-server', { patients, loadBefore, loadAfter, results })
     } finally {
       client.close()
-      await server.close()
-      await pool.end()
+      await close()
     }
   } finally {
     cluster.stop()

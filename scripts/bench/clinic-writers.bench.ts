@@ -10,19 +10,14 @@
  * benches' 50,000 patients stay as built. PHYSIOPLAN_WRITERS_SECONDS
  * shortens the minute while working on it.
  */
-import { resolve } from 'node:path'
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import pg from 'pg'
 import { expect, it } from 'vitest'
-import { makeServerCertificate } from '../../src/main/clinic/certificate'
-import { clinicClient, type ClinicClient } from '../../src/main/clinic/client'
+import type { ClinicClient } from '../../src/main/clinic/client'
 import { connected } from '../../src/main/clinic/init'
-import { clinicTypes } from '../../src/main/clinic/pg-types'
-import { startClinicServer } from '../../src/main/clinic/server'
 import type { Channel } from '../../src/shared/channels'
 import { visitInput } from '../../tests/unit/visit-input'
-import { benchClinicCluster, password, roles } from './clinic-pg'
+import { benchClinicCluster, benchServer, password } from './clinic-pg'
 import { grid, machine, recordResults } from './measure'
 
 const writers = 10
@@ -112,22 +107,8 @@ it(`${writers} clients writing at once for ${seconds} s through the clinic serve
         return rows[0]!
       })
     const before = await counts()
-    const pool = new pg.Pool({
-      connectionString: cluster.url('physioplan_app', roles.app, copy),
-      types: clinicTypes,
-      max: 10
-    })
-    const certificate = await makeServerCertificate({ dns: ['bench.local'], ips: ['127.0.0.1'] })
-    const server = await startClinicServer({
-      pool,
-      ...certificate,
-      port: 0,
-      host: '127.0.0.1',
-      resourcesDir: resolve('resources')
-    })
-    const clients = Array.from({ length: writers }, () =>
-      clinicClient({ host: '127.0.0.1', port: server.port }, certificate.cert)
-    )
+    const { client, close } = await benchServer(cluster, copy)
+    const clients = Array.from({ length: writers }, client)
     const outcomes = new Map<Channel, Outcome>()
     try {
       await Promise.all(clients.map((client, i) => client.signIn(`therapist${i + 1}`, password)))
@@ -186,9 +167,8 @@ it(`${writers} clients writing at once for ${seconds} s through the clinic serve
       // no lost update: each saved edit moved its patient's version on by exactly one
       expect(after.versions - before.versions).toBe(outcomes.get('patients:update')!.saved)
     } finally {
-      for (const client of clients) client.close()
-      await server.close()
-      await pool.end()
+      for (const each of clients) each.close()
+      await close()
       await connected(superuserUrl('postgres'), (superuser) =>
         superuser.query(`DROP DATABASE IF EXISTS ${copy}`)
       )

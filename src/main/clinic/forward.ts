@@ -36,22 +36,14 @@ const answeredHere = new Set<Channel>([
  * dialogs are here too: they only lead to an import or a backup.
  */
 const soloOnly = new Set<Channel>([
-  'backups:status',
-  'backups:start',
-  'backups:chooseFolder',
-  'backups:setFolder',
-  'backups:inspect',
-  'backups:restore',
-  'import:chooseFolder',
-  'import:preview',
-  'import:start',
+  ...channels.filter((channel) => /^(backups|import):/.test(channel)),
   // until the server serves them: the archive's handouts and SQLite's journal are this computer's
   'patients:export',
   'patients:exportSave',
   'patients:erase'
 ])
 
-/** Drawn on this computer from what the server reads (`clinicHandouts` below). */
+/** Drawn on this computer from what the server reads (`drawingFrom` in `clinicDispatch`). */
 const handoutChannels = new Set<Channel>([
   'handouts:pdf',
   'handouts:preview',
