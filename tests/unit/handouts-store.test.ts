@@ -14,6 +14,8 @@ declare global {
 const calls: string[] = []
 const sentVersions: number[] = []
 let optionsAnswer: { ok: boolean } = { ok: true }
+/** while set, an options save waits for it: the answer still on its way */
+let answerHeld: Promise<void> | null = null
 /** the clinic's options as main stores them: saved only from their current version */
 let stored = { ...defaultHandoutOptions, diaryWeeks: 3, version: 4 }
 vi.mock('../../src/renderer/src/api', () => ({
@@ -28,10 +30,12 @@ vi.mock('../../src/renderer/src/api', () => ({
       )
     if (channel === 'handouts:setOptions') {
       sentVersions.push(input.version)
-      if (input.version !== stored.version)
-        return Promise.resolve({ ok: false, error: { code: 'conflict', message: 'Changed' } })
-      stored = { ...input, version: stored.version + 1 }
-      return Promise.resolve({ ok: true, data: stored })
+      return (answerHeld ?? Promise.resolve()).then(() => {
+        if (input.version !== stored.version)
+          return { ok: false, error: { code: 'conflict', message: 'Changed' } }
+        stored = { ...input, version: stored.version + 1 }
+        return { ok: true, data: stored }
+      })
     }
     return Promise.resolve({
       ok: true,
@@ -52,6 +56,7 @@ beforeEach(() => {
   sentVersions.length = 0
   optionsAnswer = { ok: true }
   stored = { ...defaultHandoutOptions, diaryWeeks: 3, version: 4 }
+  answerHeld = null
 })
 
 describe('the handouts store', () => {
@@ -132,6 +137,30 @@ describe('the handouts store', () => {
     await handouts.saveOptions({ ...handouts.options, pictures: false })
     expect(sentVersions.at(-1)).toBe(9)
     expect(handouts.error).toBeNull()
+  })
+
+  it('keeps both of two quick changes: each save waits for the one before and takes its version', async () => {
+    const handouts = useHandoutsStore()
+    await handouts.loadOptions()
+    // chosen together: the second carries the first, and only it is sent
+    await Promise.all([
+      handouts.saveOptions({ ...handouts.options, paper: 'LETTER' }),
+      handouts.saveOptions({ ...handouts.options, layout: 'compact' })
+    ])
+    expect(sentVersions).toEqual([4])
+    // the second chosen while the first's answer is on its way: sent after it, on its version
+    let answer = () => {}
+    answerHeld = new Promise((resolve) => (answer = resolve))
+    const first = handouts.saveOptions({ ...handouts.options, largePrint: true })
+    await vi.waitFor(() => expect(sentVersions).toHaveLength(2))
+    const second = handouts.saveOptions({ ...handouts.options, pictures: false })
+    answer()
+    await Promise.all([first, second])
+    expect(sentVersions).toEqual([4, 5, 6])
+    expect(handouts.error).toBeNull()
+    const chosen = { paper: 'LETTER', layout: 'compact', largePrint: true, pictures: false }
+    expect(stored).toMatchObject({ ...chosen, version: 7 })
+    expect(handouts.options).toMatchObject(chosen)
   })
 
   it('lets the drawn handout go after an erase, and asks anew after it', async () => {

@@ -10,6 +10,9 @@ export const useHandoutsStore = defineStore('handouts', () => {
   const options = ref<HandoutOptions>({ ...defaultHandoutOptions })
   /** the version of the clinic's options `options` were loaded or saved at (0: never saved) */
   let optionsVersion = 0
+  /** the options' saves, in the order they were chosen (`saveOptions`) */
+  let saving: Promise<void> = Promise.resolve()
+  let latestChoice = 0
   const preview = ref<{ versionId: number; bytes: Uint8Array<ArrayBuffer> } | null>(null)
   const message = ref<string | null>(null)
   const error = ref<ApiError | null>(null)
@@ -60,11 +63,20 @@ export const useHandoutsStore = defineStore('handouts', () => {
    * the options as loaded; if a colleague saved since, refused as a conflict
    * (the choice stays on screen until reloaded).
    */
-  async function saveOptions(chosen: HandoutOptions): Promise<void> {
+  function saveOptions(chosen: HandoutOptions): Promise<void> {
     options.value = chosen
-    const result = await call('handouts:setOptions', { ...chosen, version: optionsVersion })
-    if (result.ok) keepOptions(result.data)
-    error.value = result.ok ? null : result.error
+    const choice = ++latestChoice
+    // one save at a time, each based on the version the one before it made: two quick
+    // changes must not refuse each other as a conflict
+    saving = saving.then(async () => {
+      // a newer choice was made before this one left: that one is saved instead
+      if (choice !== latestChoice) return
+      const result = await call('handouts:setOptions', { ...chosen, version: optionsVersion })
+      if (result.ok && choice === latestChoice) keepOptions(result.data)
+      else if (result.ok) optionsVersion = result.data.version
+      error.value = result.ok ? null : result.error
+    })
+    return saving
   }
 
   /** The version's preview, asked of main unless the one in hand shows this revision already. */
