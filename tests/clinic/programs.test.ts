@@ -81,7 +81,9 @@ describe('domainsB17’s domains on PostgreSQL', () => {
     expect([revised.status, revised.versionNo]).toEqual(['draft', 2])
     // revising again finds the open draft instead of making another
     expect((await ours.write((q) => reviseVersion(q, draft.id))).id).toBe(revised.id)
-    await ours.write((q) => saveDraft(q, revised.id, revised.version, content([bridge.id])))
+    const resaved = await ours.write((q) =>
+      saveDraft(q, revised.id, revised.version, content([bridge.id]))
+    )
     const diff = await ours.read((q) => compareVersions(q, draft.id, revised.id))
     expect(JSON.stringify(diff)).toContain('Wall squat')
     expect(
@@ -97,7 +99,7 @@ describe('domainsB17’s domains on PostgreSQL', () => {
     expect(names).toContain('knees after surgery')
     await ours.write((q) => deleteTemplate(q, template.id))
     expect((await ours.read(listTemplates)).map((each) => each.id)).not.toContain(template.id)
-    await ours.write((q) => deleteDraft(q, revised.id))
+    await ours.write((q) => deleteDraft(q, revised.id, resaved.version))
 
     // the other clinic sees none of it
     expect(

@@ -191,7 +191,18 @@ describe('programs', () => {
     })
     expect(copy.programId).not.toBe(draft.programId)
     expect(copy.items).toEqual(draft.items)
-    await ok(api, 'programs:discard', { versionId: blank.id })
+    // a discard names the version it saw: a save since then is not thrown away unseen
+    const saved = await ok<ProgramVersion>(api, 'programs:save', {
+      ...contentOf(blank),
+      title: 'Saved since'
+    })
+    expect(
+      await api.call('programs:discard', { versionId: blank.id, version: blank.version })
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('reload to see it') }
+    })
+    await ok(api, 'programs:discard', { versionId: blank.id, version: saved.version })
     expect(await api.call('programs:get', { versionId: blank.id })).toMatchObject({
       ok: false,
       error: { code: 'not_found' }

@@ -43,7 +43,8 @@ export function programHandlers(context: HandlerContext): HandlerTable<'programs
       store.write((q) => issueVersion(q, versionId, version, confirmIncompleteDoses)),
     'programs:revise': ({ versionId }) => store.write((q) => reviseVersion(q, versionId)),
     'programs:nextStage': ({ versionId }) => store.write((q) => moveToNextStage(q, versionId)),
-    'programs:discard': ({ versionId }) => store.write((q) => deleteDraft(q, versionId)),
+    'programs:discard': ({ versionId, version }) =>
+      store.write((q) => deleteDraft(q, versionId, version)),
     'programs:compare': ({ fromId, toId }) => store.read((q) => compareVersions(q, fromId, toId)),
     'programs:snapshot': ({ versionId }) => store.read((q) => getSnapshot(q, versionId)),
     'advice:list': () => store.read((q) => listAdvice(q))

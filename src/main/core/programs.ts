@@ -683,9 +683,17 @@ export async function moveToNextStage(q: Query, versionId: number): Promise<Prog
 }
 
 /** Discards a draft; the program goes with it when that was its only version. */
-export async function deleteDraft(q: Query, versionId: number): Promise<null> {
+/** Discards the draft if it is still at version `base`; otherwise says who saved it since. */
+export async function deleteDraft(q: Query, versionId: number, base: number): Promise<null> {
   const row = await assertDraft(q, versionId)
-  await q.deleteFrom('program_versions').where('id', '=', versionId).execute()
+  const deleted = await q
+    .deleteFrom('program_versions')
+    .where('id', '=', versionId)
+    .where('version', '=', base)
+    .executeTakeFirst()
+  if (Number(deleted.numDeletedRows) === 0) {
+    await refuseStale(q, { table: 'program_versions', id: versionId })
+  }
   await q
     .deleteFrom('programs')
     .where('id', '=', row.programId)

@@ -189,7 +189,10 @@ export const useProgramsStore = defineStore('programs', () => {
 
   async function discard(versionId: number): Promise<Result<null>> {
     clearTimeout(timer)
-    const result = await call('programs:discard', { versionId })
+    // this window's own save still on its way makes the version to discard
+    while (saving) await saving
+    const based = version.value?.id === versionId ? version.value.version : 0
+    const result = await call('programs:discard', { versionId, version: based })
     if (result.ok) {
       forget(versionId)
       version.value = null
