@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import type { ClinicCertificateCheck, ClinicServerStatus } from '@shared/clinic-server'
 import type { ApiError, Result } from '@shared/errors'
 import { call } from '../api'
+import { journalDrafts } from './draft-journal'
 
 /**
  * Solo mode or a clinic server (issue 17): the Settings screen's steps
@@ -37,6 +38,7 @@ export const useClinicServerStore = defineStore('clinicServer', () => {
   async function load(): Promise<void> {
     const result = await call('clinicServer:status', {})
     if (result.ok) status.value = result.data
+    journalDrafts(status.value?.mode !== 'clinic')
   }
 
   async function check(address: string): Promise<void> {
