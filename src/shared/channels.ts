@@ -68,6 +68,7 @@ export const channels = [
   'jobs:progress',
   'clinic:get',
   'clinic:update',
+  'clinic:askDetails',
   'clinic:skipDetails',
   'clinicServer:status',
   'clinicServer:check',

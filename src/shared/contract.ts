@@ -788,7 +788,11 @@ export const contract = {
   'programs:revise': { input: versionRef, result: returns<ProgramVersion>() },
   /** the next version with the next stage's exercises, doses, advice and plan */
   'programs:nextStage': { input: versionRef, result: returns<ProgramVersion>() },
-  'programs:discard': { input: versionRef, result: returns<null>() },
+  /** names the version discarded: a draft a colleague saved since is not thrown away unseen */
+  'programs:discard': {
+    input: z.strictObject({ versionId: id('Program version id'), version: basedOn }),
+    result: returns<null>()
+  },
   'programs:compare': {
     input: z.strictObject({ fromId: id('Program version id'), toId: id('Program version id') }),
     result: returns<ProgramDiff>()
@@ -872,6 +876,11 @@ export const contract = {
     input: z.strictObject({ ...clinicFields, version: basedOn }),
     result: returns<ClinicSettings & Versioned>()
   },
+  /**
+   * Whether to ask for the clinic's name, phone and therapist before issuing (the first
+   * day): the clinic's own answer, so a clinic server's when connected
+   */
+  'clinic:askDetails': { input: none, result: returns<boolean>() },
   /** "Skip for now" on the first day's question: it is not asked again (a write, so said outright) */
   'clinic:skipDetails': {
     input: z.strictObject({ skip: z.literal(true, { error: 'skip must be true' }) }),

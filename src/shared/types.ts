@@ -245,8 +245,6 @@ export interface AppInfo {
   dataDir: string
   databaseFile: string
   counts: { patients: number; exercises: number; adviceSections: number; templates: number }
-  /** ask for the clinic's name, phone and therapist before issuing (the first day) */
-  askClinicDetails: boolean
 }
 
 export const programStatuses = ['draft', 'issued'] as const

@@ -7,7 +7,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Patient, ProgramVersion } from '../../src/shared/types'
+import type { ClinicSettings, Patient, ProgramVersion, Versioned } from '../../src/shared/types'
 import { callApi, patientWithReliefProgram, useBrowserHost } from './host'
 
 const app = useBrowserHost()
@@ -94,5 +94,28 @@ describe('a save someone else overtook', () => {
     await page.getByText(/All changes saved/).waitFor()
     const stored = await callApi<ProgramVersion>(app.host, 'programs:get', { versionId })
     expect(stored.title).toBe('Knees, agreed')
+  })
+
+  it('clinic details: the form shows what a colleague saved since the app opened, and keeps it', async () => {
+    type Details = ClinicSettings & Versioned
+    const first = await callApi<Details>(app.host, 'clinic:get', {})
+    const mine = await callApi<Details>(app.host, 'clinic:update', {
+      ...first,
+      clinicName: 'Mine, first'
+    })
+    // the app opens: its first screen loads the clinic's details
+    await page.goto(`${app.host.origin}/`)
+    await page.getByRole('link', { name: 'Settings' }).waitFor()
+    // meanwhile, a colleague saves theirs
+    await callApi(app.host, 'clinic:update', { ...mine, clinicName: 'Colleague, second' })
+    await page.getByRole('link', { name: 'Settings' }).click()
+    await expect.poll(() => page.getByLabel('Clinic name').inputValue()).toBe('Colleague, second')
+    await page.getByLabel('Phone').fill('555 0202')
+    await page.getByRole('button', { name: 'Save clinic details' }).click()
+    await page.getByText('Saved.').waitFor()
+    expect(await callApi<Details>(app.host, 'clinic:get', {})).toMatchObject({
+      clinicName: 'Colleague, second',
+      phone: '555 0202'
+    })
   })
 })

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { builtinExercises } from '../../src/main/core/seed/content'
 import { emptyClinic } from '../../src/main/core/settings'
-import type {
-  AppInfo,
-  ClinicSettings,
-  Exercise,
-  ExerciseSummary,
-  Template
-} from '../../src/shared/types'
+import type { ClinicSettings, Exercise, ExerciseSummary, Template } from '../../src/shared/types'
 import { contractApi, type ContractApi } from './contract'
 import { ok } from './helpers'
 
@@ -84,8 +78,8 @@ describe('clinic settings', () => {
 
   it('asks for the clinic details on the first day, until filled or skipped', async () => {
     const ask = async (api: ContractApi) => {
-      const info = await api.call('app:info', {})
-      return info.ok && (info.data as AppInfo).askClinicDetails
+      const asked = await api.call('clinic:askDetails', {})
+      return asked.ok && asked.data
     }
     const filled = await contractApi()
     expect(await ask(filled)).toBe(true)

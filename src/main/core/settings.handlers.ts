@@ -22,9 +22,9 @@ export function settingsHandlers(context: HandlerContext): HandlerTable<'app' | 
           exercises: await countActive(q, 'exercises'),
           adviceSections: await countActive(q, 'advice_sections'),
           templates: await countActive(q, 'templates')
-        },
-        askClinicDetails: await askClinicDetails(q)
+        }
       })),
+    'clinic:askDetails': () => store.read(askClinicDetails),
     'app:health': () => ({ ...context.health }),
     'clinic:get': () => store.read((q) => editClinic(q)),
     'clinic:update': ({ version, ...clinic }) =>

@@ -21,25 +21,28 @@ export const useClinicStore = defineStore('clinic', () => {
     error.value = failed && !failed.ok ? failed.error : null
   }
 
-  /** Saved over the details as last loaded: if someone saved since, refused as a conflict. */
-  async function save(settings: ClinicSettings): Promise<Result<ClinicSettings & Versioned>> {
-    const result = await call('clinic:update', { ...settings, version: clinic.value?.version ?? 0 })
+  /**
+   * Saved over the details at `version`, the one the form was filled from
+   * (not whatever was loaded since): if someone saved since, refused as a conflict.
+   */
+  async function save(
+    settings: ClinicSettings,
+    version: number
+  ): Promise<Result<ClinicSettings & Versioned>> {
+    const result = await call('clinic:update', { ...settings, version })
     if (result.ok) clinic.value = result.data
     return result
   }
 
   /** Whether to ask for the clinic's details before issuing: asked afresh, main decides. */
   async function needsDetails(): Promise<boolean> {
-    const result = await call('app:info', {})
-    if (result.ok) info.value = result.data
-    return result.ok && result.data.askClinicDetails
+    const result = await call('clinic:askDetails', {})
+    return result.ok && result.data
   }
 
   /** "Skip for now": not asked again, in this window or any other. */
   async function skipDetails(): Promise<Result<null>> {
-    const result = await call('clinic:skipDetails', { skip: true })
-    if (result.ok && info.value) info.value.askClinicDetails = false
-    return result
+    return call('clinic:skipDetails', { skip: true })
   }
 
   return { clinic, info, error, load, save, needsDetails, skipDetails }
