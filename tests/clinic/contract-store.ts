@@ -2,7 +2,10 @@
  * The contract suite's PostgreSQL side (tests/unit/contract.ts picks it under
  * `npm run test:clinic`): a fresh clinic per api, holding the same built-in
  * library a new solo file gets, and the desktop's handler tables over
- * `clinicContext(postgresStore(…))`, as the clinic server builds them.
+ * `clinicContext(postgresStore(…))`: the domain on PostgreSQL. The server
+ * adds its own refusals on top (served.ts: a clinic's visits can't be edited
+ * or deleted, what needs the desktop's file or workers), which
+ * tests/clinic/served.test.ts and server.test.ts check through HTTPS.
  */
 import pg from 'pg'
 import { clinicTypes } from '../../src/main/clinic/pg-types'

@@ -361,14 +361,19 @@ describe('a clinic as init left it, holding the built-in content', () => {
     expect(counted['patients']!.clinic).toBe(4)
   })
 
-  it('refuses once someone changed it there, deleting nothing', async () => {
+  it.each([
+    [
+      'a template edited',
+      sql`UPDATE templates SET version = version + 1 WHERE id = (SELECT min(id) FROM templates)`
+    ],
+    [
+      'an exercise made a favourite',
+      sql`UPDATE exercises SET favourite = 1 WHERE id = (SELECT min(id) FROM exercises)`
+    ]
+  ])('refuses once someone changed it there (%s), deleting nothing', async (_, change) => {
     const [solo, server] = [await soloClinic(), await newServer()]
     await server.seed()
-    await server.target.store.write((q) =>
-      sql`UPDATE templates SET version = version + 1 WHERE id = (SELECT min(id) FROM templates)`.execute(
-        q
-      )
-    )
+    await server.target.store.write((q) => change.execute(q))
     const before = await templates(server)
     await expect(importSolo(solo.file, server.target, () => {})).rejects.toMatchObject({
       code: 'conflict',

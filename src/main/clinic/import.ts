@@ -115,44 +115,51 @@ async function refuseFilledClinic(q: Query, seeded: SeededCounts): Promise<'empt
  * What init gives a new clinic (seed-clinic.ts): the built-in content a new
  * solo app starts with. A solo file brings its own copy of it, so the import
  * puts the file's in its place, but only while the clinic holds exactly what
- * init made: these tables alone, as many rows as a newly seeded file has,
- * none of them edited since (every version still 1). Anything a person did
- * there first is never deleted: the import is refused instead.
+ * init made: these tables alone, each tallying as a newly seeded file does
+ * (its rows, and what a person changes there: versions, favourites,
+ * archiving, a template's next stage). Anything a person did there first is
+ * never deleted: the import is refused instead.
  */
-const seededContent = [
-  'template_advice',
-  'template_items',
-  'templates',
-  'exercise_media',
-  'exercises',
-  'advice_sections',
-  'settings'
-] as const
-const versionedContent = new Set<string>(['templates', 'exercises', 'settings'])
+const seededContent = {
+  template_advice: ['count(*)'],
+  template_items: ['count(*)'],
+  templates: ['count(*)', 'max(version)', 'sum(next_id)'],
+  exercise_media: ['count(*)'],
+  exercises: ['count(*)', 'max(version)', 'sum(favourite)', 'count(archived_at)'],
+  advice_sections: ['count(*)'],
+  settings: ['count(*)', 'max(version)']
+} as const
+type SeededTable = keyof typeof seededContent
+const seededTables = Object.keys(seededContent) as SeededTable[]
 
-export type SeededCounts = Record<(typeof seededContent)[number], number>
+export type SeededCounts = Record<SeededTable, number[]>
 
-/** The rows a newly seeded solo file has in each of init's tables. */
+/** One table's tally, the same SQL on either store: numbers, nothing to compare but them. */
+const tallyOf = (table: SeededTable) =>
+  `SELECT ${seededContent[table].map((each, i) => `${each} AS t${i}`).join(', ')} FROM ${table}`
+const numbers = (row: object) => Object.values(row).map((value) => Number(value ?? 0))
+
+/** A newly seeded solo file's tallies of init's tables. */
 function seededCounts(db: Db): SeededCounts {
-  const count = (table: string) =>
-    db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
-  return Object.fromEntries(seededContent.map((table) => [table, count(table)])) as SeededCounts
+  const tallies = seededTables.map((table) => [
+    table,
+    numbers(db.prepare(tallyOf(table)).get() as object)
+  ])
+  return Object.fromEntries(tallies) as SeededCounts
 }
 
 async function asInitSeeded(q: Query, filled: string[], seeded: SeededCounts): Promise<boolean> {
-  if (!filled.every((table) => (seededContent as readonly string[]).includes(table))) return false
-  for (const table of seededContent) {
-    const edited = versionedContent.has(table) ? sql`max(version) > 1` : sql`false`
-    const { rows } = await sql<{ rows: number; edited: boolean | null }>`
-      SELECT count(*)::int AS rows, ${edited} AS edited FROM ${sql.table(table)}`.execute(q)
-    if (rows[0]!.rows !== seeded[table] || rows[0]!.edited === true) return false
+  if (!filled.every((table) => table in seededContent)) return false
+  for (const table of seededTables) {
+    const { rows } = await sql.raw<object>(tallyOf(table)).execute(q)
+    if (JSON.stringify(numbers(rows[0]!)) !== JSON.stringify(seeded[table])) return false
   }
   return true
 }
 
 /** Init's content, in the order its foreign keys allow, before the file's own goes in. */
 async function removeSeeded(q: Query): Promise<void> {
-  for (const table of seededContent) await sql`DELETE FROM ${sql.table(table)}`.execute(q)
+  for (const table of seededTables) await sql`DELETE FROM ${sql.table(table)}`.execute(q)
 }
 
 /**
