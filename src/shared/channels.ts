@@ -75,7 +75,11 @@ export const channels = [
   'clinicServer:connect',
   'clinicServer:signIn',
   'clinicServer:signOut',
-  'clinicServer:solo'
+  'clinicServer:solo',
+  'accounts:list',
+  'accounts:add',
+  'accounts:setDisabled',
+  'accounts:resetPassword'
 ] as const
 
 export type Channel = (typeof channels)[number]

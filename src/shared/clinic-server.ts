@@ -58,3 +58,19 @@ export function clinicAddress(typed: string): string | null {
   if (url.pathname !== '/' && url.pathname !== '') return null
   return `https://${url.hostname}:${url.port || '443'}`
 }
+
+/**
+ * What accounts.ts requires of an account, written once: the contract checks
+ * the administrator's form with it, and the server again before it hashes.
+ */
+export const accountRules = { textMax: 200, passwordMin: 12, passwordMax: 1000 }
+
+/** A clinic's account as its administrator sees it on the Accounts panel: never its password's hash. */
+export interface ClinicAccount {
+  login: string
+  displayName: string
+  role: ClinicRole
+  disabled: boolean
+  /** how many sessions are open now: disabling or a new password ends them */
+  sessions: number
+}

@@ -8,7 +8,9 @@ import type { Channel } from './channels'
 import { isRealIsoDate, toIsoDate, todayIso, wholeDate } from './dates'
 import { imageMimeOf } from './images'
 import {
+  accountRules,
   clinicAddress,
+  type ClinicAccount,
   type ClinicCertificateCheck,
   type ClinicServerStatus
 } from './clinic-server'
@@ -607,6 +609,18 @@ const serverAddress = text('Server address', 300)
     return address
   })
 
+/** an account's login or name on a clinic server (accounts.ts's rules) */
+const accountText = (label: string, empty: string) =>
+  text(label, accountRules.textMax).min(1, empty)
+
+/** a password an administrator types for an account: sent as typed, a password's spaces are its own */
+const accountPassword = z
+  .string({ error: 'Password must be text' })
+  .min(accountRules.passwordMin, `Password must be at least ${accountRules.passwordMin} characters`)
+  .max(accountRules.passwordMax, 'Password is too long')
+
+const accountLogin = accountText('Login', 'Enter a login')
+
 export const contract = {
   'app:info': { input: none, result: returns<AppInfo>() },
   'app:health': { input: none, result: returns<DataHealth>() },
@@ -921,7 +935,36 @@ export const contract = {
   },
   'clinicServer:signOut': { input: none, result: returns<ClinicServerStatus>() },
   /** back to solo mode: this computer's own data again; the clinic's stays on its server */
-  'clinicServer:solo': { input: none, result: returns<ClinicServerStatus>() }
+  'clinicServer:solo': { input: none, result: returns<ClinicServerStatus>() },
+
+  /*
+   * A clinic's accounts, for its administrator (issue 17): answered by the
+   * clinic server only, which checks the role from the session; in solo
+   * mode they are unavailable. Each change answers the accounts as they are now.
+   */
+  'accounts:list': { input: none, result: returns<ClinicAccount[]>() },
+  'accounts:add': {
+    input: z.strictObject({
+      login: accountLogin,
+      displayName: accountText('Name', 'Enter their name, as colleagues see it'),
+      role: z.enum(['administrator', 'therapist'], { error: 'Choose a role' }),
+      password: accountPassword
+    }),
+    result: returns<ClinicAccount[]>()
+  },
+  /** disabling ends the account's sessions at once */
+  'accounts:setDisabled': {
+    input: z.strictObject({
+      login: accountLogin,
+      disabled: z.boolean({ error: 'disabled must be true or false' })
+    }),
+    result: returns<ClinicAccount[]>()
+  },
+  /** a new password ends the account's sessions */
+  'accounts:resetPassword': {
+    input: z.strictObject({ login: accountLogin, password: accountPassword }),
+    result: returns<ClinicAccount[]>()
+  }
 } satisfies { [C in Channel]: { input: z.ZodType; result: unknown } }
 
 export type Contract = typeof contract

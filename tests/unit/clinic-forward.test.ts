@@ -112,6 +112,10 @@ describe('where calls go', () => {
     expect(routeOf('exercises:page', false)).toBe('server')
     // the clinic's pictures: its own photos, and the built-in ones its library names
     expect(routeOf('media:get', false)).toBe('server')
+    // the administrator's accounts: only the server has them
+    for (const accounts of ['accounts:list', 'accounts:add', 'accounts:setDisabled'] as const) {
+      expect(routeOf(accounts, false)).toBe('server')
+    }
     for (const here of ['app:info', 'app:health', 'clinicServer:signIn'] as const) {
       expect(routeOf(here, false)).toBe('here')
     }
@@ -126,6 +130,25 @@ describe('where calls go', () => {
         expect(route).toBe(servedChannels.has(channel) ? 'server' : 'notServed')
       }
     }
+  })
+})
+
+describe('a clinic’s accounts', () => {
+  it('are unavailable in solo mode, saying they are a clinic server’s, and forwarded once signed in', async () => {
+    const app = desktop()
+    const input = { login: 'tom', password: 'twelve chars long' }
+    const solo = await app.call('accounts:resetPassword', input)
+    expect(solo).toMatchObject({ ok: false, error: { code: 'unavailable' } })
+    expect(solo.ok || solo.error.message).toContain('Accounts are a clinic server’s')
+    // refused here before anything is sent: the contract's password rule
+    await signedIn(app)
+    const short = await app.call('accounts:resetPassword', { login: 'tom', password: 'short' })
+    expect(short).toMatchObject({ ok: false, error: { field: 'password' } })
+    expect(await ok(app.call('accounts:resetPassword', input))).toEqual({
+      answeredBy: 'server',
+      channel: 'accounts:resetPassword'
+    })
+    expect(app.server.calls).toEqual([['accounts:resetPassword', input]])
   })
 })
 

@@ -1,7 +1,7 @@
 /**
  * `npm run clinic-server -- accounts add|disable|reset LOGIN --as ADMIN`:
  * an administrator manages the clinic's accounts from the server's machine
- * until the desktop has a screen for it. The administrator signs in like
+ * (at a desktop: Settings → Accounts, over the same accounts.ts). The administrator signs in like
  * anywhere else (their password asked, throttled the same), so the command
  * can do nothing an administrator couldn't.
  */

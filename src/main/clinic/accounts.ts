@@ -15,6 +15,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { isIPv4, isIPv6 } from 'node:net'
 import type pg from 'pg'
 import { z } from 'zod'
+import { accountRules, type ClinicAccount } from '@shared/clinic-server'
 import { AppError } from '@shared/errors'
 import { hashPassword, noAccountHash, scryptCost, verifyPassword } from './passwords'
 import { inTransaction, type Scope } from './pg-store'
@@ -215,12 +216,15 @@ export async function signOut(pool: pg.Pool, session: Session, token: string): P
   )
 }
 
-const text = z.string().trim().min(1).max(200)
+const text = z.string().trim().min(1).max(accountRules.textMax)
 export const newAccount = z.object({
   login: text,
   displayName: text,
   role: z.enum(['administrator', 'therapist']),
-  password: z.string().min(12, 'at least 12 characters').max(1000)
+  password: z
+    .string()
+    .min(accountRules.passwordMin, `at least ${accountRules.passwordMin} characters`)
+    .max(accountRules.passwordMax)
 })
 
 /** `input` as `schema` reads it, or the first problem as a sentence. */
@@ -271,7 +275,26 @@ export async function addAccount(
   })
 }
 
-/** Disables an account and ends its sessions at once; its name stays in the audit trail. */
+/** The administrator's clinic's accounts (row-level security shows no other), by name. */
+export async function listAccounts(pool: pg.Pool, session: Session): Promise<ClinicAccount[]> {
+  administrator(session)
+  return inTransaction(pool, session, async (client) => {
+    const { rows } = await client.query<ClinicAccount>(
+      `SELECT a.login, a.display_name AS "displayName", a.role, a.disabled,
+         (SELECT count(*)::int FROM sessions s WHERE s.account_id = a.id AND s.expires_at > now())
+           AS sessions
+       FROM accounts a ORDER BY lower(a.display_name), lower(a.login)`
+    )
+    return rows
+  })
+}
+
+/**
+ * Disables an account and ends its sessions at once; its name stays in the
+ * audit trail. The clinic keeps an administrator: the enabled ones are
+ * locked first, so two administrators disabling each other at once can't
+ * leave none (the second sees the first's change and is refused).
+ */
 export async function disableAccount(pool: pg.Pool, session: Session, login: string) {
   administrator(session)
   await inTransaction(pool, session, async (client) => {
@@ -282,11 +305,30 @@ export async function disableAccount(pool: pg.Pool, session: Session, login: str
         'You can’t disable your own account: ask another administrator.'
       )
     }
+    const { rows: administrators } = await client.query<{ id: number }>(
+      "SELECT id FROM accounts WHERE role = 'administrator' AND NOT disabled ORDER BY id FOR UPDATE"
+    )
+    if (administrators.length === 1 && administrators[0]!.id === id) {
+      throw new AppError('conflict', 'This is the clinic’s last administrator: it stays enabled.')
+    }
     await client.query(
       'UPDATE accounts SET disabled = true, version = version + 1, updated_at = now() WHERE id = $1',
       [id]
     )
     await client.query('DELETE FROM sessions WHERE account_id = $1', [id])
+  })
+}
+
+/** Lets a disabled account sign in again (with the password it had, or a reset one). */
+export async function enableAccount(pool: pg.Pool, session: Session, login: string) {
+  administrator(session)
+  await inTransaction(pool, session, async (client) => {
+    const id = await accountId(client, login)
+    await client.query(
+      `UPDATE accounts SET disabled = false, version = version + 1, updated_at = now()
+       WHERE id = $1 AND disabled`,
+      [id]
+    )
   })
 }
 

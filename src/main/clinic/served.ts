@@ -6,12 +6,13 @@
  * reaches for it; the channels that do are left out of `servedChannels`.
  */
 import type { Database } from 'better-sqlite3'
+import type pg from 'pg'
 import type { z } from 'zod'
-import type { Channel } from '@shared/channels'
+import { channels, type Channel } from '@shared/channels'
 import { AppError, toApiError, type Result } from '@shared/errors'
 import { serverContract, type ServerChannel } from '@shared/server-contract'
 import { validationError } from '../core/api'
-import type { HandlerContext, Handlers } from '../core/handlers'
+import type { HandlerContext, Handlers, HandlerTable } from '../core/handlers'
 import { exerciseHandlers } from '../core/exercises.handlers'
 import { versionDrawable } from '../core/handouts'
 import { handoutHandlers } from '../core/handouts.handlers'
@@ -21,6 +22,14 @@ import type { QueryStore } from '../core/query/store'
 import { settingsHandlers } from '../core/settings.handlers'
 import { templateHandlers } from '../core/templates.handlers'
 import { visitHandlers } from '../core/visits.handlers'
+import {
+  addAccount,
+  disableAccount,
+  enableAccount,
+  listAccounts,
+  resetPassword,
+  type Session
+} from './accounts'
 
 /**
  * The domains on the query layer, one line each: a domain joins the server
@@ -100,12 +109,37 @@ export function clinicContext(store: QueryStore, resourcesDir = ''): HandlerCont
   }
 }
 
-/** The channels the server answers, from the domains' own tables. */
-export const servedChannels: ReadonlySet<string> = new Set(
-  domains
+/** The channels the server answers, from the domains' own tables, and the administrator's accounts. */
+export const servedChannels: ReadonlySet<string> = new Set([
+  ...domains
     .flatMap((table) => Object.keys(table(clinicContext(absent('a session')))))
-    .filter((channel) => !needsSoloStore.has(channel as Channel))
-)
+    .filter((channel) => !needsSoloStore.has(channel as Channel)),
+  ...channels.filter((channel) => channel.startsWith('accounts:'))
+])
+
+/**
+ * The administrator's accounts panel, over accounts.ts: the session (its
+ * role read from the database when the token was looked up, never from the
+ * request) is what accounts.ts checks; each change answers the list as it is now.
+ */
+export function accountHandlers(pool: pg.Pool, session: Session): HandlerTable<'accounts'> {
+  const list = () => listAccounts(pool, session)
+  return {
+    'accounts:list': list,
+    'accounts:add': async (account) => {
+      await addAccount(pool, session, account)
+      return list()
+    },
+    'accounts:setDisabled': async ({ login, disabled }) => {
+      await (disabled ? disableAccount : enableAccount)(pool, session, login)
+      return list()
+    },
+    'accounts:resetPassword': async ({ login, password }) => {
+      await resetPassword(pool, session, login, password)
+      return list()
+    }
+  }
+}
 
 /**
  * A clinic's visits are append-only (issue 17): a recorded visit stays as it

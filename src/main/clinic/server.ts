@@ -16,7 +16,13 @@ import { dispatch } from '../core/api'
 import { HttpError, readJsonBody } from '../hosting/json-body'
 import { sessionFor, signIn, signOut, SignInRefused } from './accounts'
 import { postgresStore } from './pg-store'
-import { answerServerChannel, isServerChannel, servedChannels, servedHandlers } from './served'
+import {
+  accountHandlers,
+  answerServerChannel,
+  isServerChannel,
+  servedChannels,
+  servedHandlers
+} from './served'
 
 /** Room for a clinic photo as a data URL, as the browser host allows; a sign-in is tiny. */
 export const maxBodyBytes = { api: 16 * 1024 * 1024, signIn: 16 * 1024 }
@@ -110,7 +116,10 @@ export async function startClinicServer(options: ClinicServerOptions): Promise<C
         'The clinic server doesn’t answer this yet: it works in solo mode only for now.'
       return sendJson(response, 200, { ok: false, error: { code: 'unavailable', message } })
     }
-    const handlers = servedHandlers(postgresStore(pool, session), options.resourcesDir)
+    const handlers = {
+      ...servedHandlers(postgresStore(pool, session), options.resourcesDir),
+      ...accountHandlers(pool, session)
+    }
     // a shared log: what failed and its code, never a message that may quote the request
     const result = await dispatch(handlers, channel, input, { logMessages: false })
     return sendJson(response, 200, result)

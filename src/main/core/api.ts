@@ -6,6 +6,7 @@ import type { ZodError } from 'zod'
 import { isChannel } from '@shared/channels'
 import { contract } from '@shared/contract'
 import { toApiError, AppError, type ApiError, type FieldIssue, type Result } from '@shared/errors'
+import { soloAccountHandlers } from './accounts.handlers'
 import { backupHandlers } from './backups.handlers'
 import { clinicServerHandlers } from './clinic-server.handlers'
 import { exerciseHandlers } from './exercises.handlers'
@@ -49,7 +50,8 @@ export function createApi(apiContext: ApiContext): {
     ...visitHandlers(context),
     ...backupHandlers(context),
     ...jobHandlers(context),
-    ...clinicServerHandlers(context)
+    ...clinicServerHandlers(context),
+    ...soloAccountHandlers()
   })
   return {
     handlers,
