@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks'
 import { it } from 'vitest'
 import { postgresStore } from '../../src/main/clinic/pg-store'
 import { auditTrail } from '../../src/main/core/audit'
+import { listExercises } from '../../src/main/core/exercises'
 import { getPatient, listPatients } from '../../src/main/core/patients'
 import { benchClinicCluster, benchServer, password, patients, therapists } from './clinic-pg'
 import { grid, machine, recordResults, summarize } from './measure'
@@ -30,7 +31,7 @@ it(`the clinic server at ${patients.toLocaleString('en')} patients, over HTTPS a
       // patients spread over the whole table (ids run 1…50,000 in the freshly built clinic)
       const ids = Array.from({ length: 400 }, (_, i) => 1 + ((i * 7919) % patients))
       const https = async (
-        channel: 'patients:get' | 'patients:history' | 'patients:list',
+        channel: 'patients:get' | 'patients:history' | 'patients:list' | 'exercises:list',
         input: object
       ) => {
         const result = await client.call(channel, input)
@@ -82,6 +83,23 @@ it(`the clinic server at ${patients.toLocaleString('en')} patients, over HTTPS a
           runs: 100,
           viaHttps: () => https('patients:list', { query }),
           viaStore: () => store.read((q) => listPatients(q, { query }))
+        })
+      }
+      // the library as the builder and the library page search it: words, prefixes, a typo
+      const librarySearches: [string, string][] = [
+        ['library search: "b", 1 letter', 'b'],
+        ['library search: "calf", a word', 'calf'],
+        ['library search: "hamstring str", two words', 'hamstring str'],
+        ['library search: "hamstirng", a typo', 'hamstirng']
+      ]
+      for (const [label, query] of librarySearches) {
+        const found = await store.read((q) => listExercises(q, { query }))
+        cases.push({
+          name: `${label}: ${found.length} shown`,
+          target: '≤ 20 ms p95',
+          runs: 100,
+          viaHttps: () => https('exercises:list', { query }),
+          viaStore: () => store.read((q) => listExercises(q, { query }))
         })
       }
       const loadBefore = loadavg()

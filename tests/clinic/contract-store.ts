@@ -79,7 +79,7 @@ const isId = (column: string) => column === 'id' || column.endsWith('_id')
  * has handed out, references with them, and each sequence moved past the
  * copy, so rows made later sort after the built-ins as they do on SQLite.
  */
-async function copySeed(owner: pg.ClientBase): Promise<void> {
+export async function copySeed(owner: pg.ClientBase): Promise<void> {
   const sequences = seededTables.filter((table) => seededRows().get(table)![0]?.id !== undefined)
   const last = await owner.query<{ top: string }>(
     `SELECT max(last_value)::text AS top FROM pg_sequences WHERE sequencename = ANY($1)`,
