@@ -75,6 +75,7 @@ beforeAll(async () => {
     restored.url('postgres', superuserPassword),
     dump
   ])
+  tool('vacuumdb', ['--analyze', '-d', restored.url('postgres', superuserPassword, 'physioplan')])
   restoredApp = new pg.Pool({
     connectionString: restored.url('physioplan_app', passwords.app, 'physioplan'),
     types: clinicTypes,
