@@ -79,7 +79,15 @@ export const channels = [
   'accounts:list',
   'accounts:add',
   'accounts:setDisabled',
-  'accounts:resetPassword'
+  'accounts:resetPassword',
+  'sync:status',
+  'sync:now',
+  'sync:problems',
+  'sync:resolve',
+  'sync:pins',
+  'sync:pin',
+  'sync:setWeeks',
+  'sync:forget'
 ] as const
 
 export type Channel = (typeof channels)[number]

@@ -15,6 +15,7 @@ import {
   type ClinicServerStatus
 } from './clinic-server'
 import { limits } from './limits'
+import type { SyncProblem, SyncStatus } from './sync'
 import {
   lefsItems,
   measureKeys,
@@ -964,6 +965,60 @@ export const contract = {
   'accounts:resetPassword': {
     input: z.strictObject({ login: accountLogin, password: accountPassword }),
     result: returns<ClinicAccount[]>()
+  },
+
+  /*
+   * Clinic mode offline (issue 18, sync.ts): answered by main itself in
+   * every mode, never forwarded. In solo mode the status says so and the
+   * rest are unavailable.
+   */
+  'sync:status': { input: none, result: returns<SyncStatus>() },
+  /** try the server now: send what waits, then pull colleagues' changes */
+  'sync:now': { input: none, result: returns<SyncStatus>() },
+  /** conflicts and refused writes, oldest first */
+  'sync:problems': { input: none, result: returns<SyncProblem[]>() },
+  /**
+   * A conflict settled field by field (every differing field named), or a
+   * refused write dropped ('discard') or tried again ('retry'); answers what is left.
+   */
+  'sync:resolve': {
+    input: z.strictObject({
+      id: id('Problem id'),
+      resolution: z.union([
+        z.strictObject({
+          choose: z.record(z.string().max(100), z.enum(['mine', 'theirs']), {
+            error: 'Choose mine or theirs for each field'
+          })
+        }),
+        z.enum(['discard', 'retry'], { error: 'Choose discard or retry' })
+      ])
+    }),
+    result: returns<SyncProblem[]>()
+  },
+  /** the patients pinned "take offline" on this computer */
+  'sync:pins': { input: none, result: returns<number[]>() },
+  'sync:pin': {
+    input: z.strictObject({
+      patientId: id('Patient id'),
+      pinned: z.boolean({ error: 'pinned must be true or false' })
+    }),
+    result: returns<number[]>()
+  },
+  /** keep the patients this account saw in the last `weeks` weeks */
+  'sync:setWeeks': {
+    input: z.strictObject({
+      weeks: z
+        .number({ error: 'Weeks must be a number' })
+        .int('Weeks must be a whole number')
+        .min(1, 'Keep at least 1 week')
+        .max(52, 'Keep at most 52 weeks')
+    }),
+    result: returns<SyncStatus>()
+  },
+  /** removes this computer's copy of the clinic; refused while changes wait to be sent */
+  'sync:forget': {
+    input: z.strictObject({ confirm: z.literal(true, { error: 'confirm must be true' }) }),
+    result: returns<SyncStatus>()
   }
 } satisfies { [C in Channel]: { input: z.ZodType; result: unknown } }
 

@@ -48,6 +48,59 @@ export const serverContract = {
       layout: z.enum(handoutLayouts).optional()
     }),
     result: servedDrawable
+  },
+
+  /*
+   * Clinic mode offline (issue 18). A device's local copy catches up by
+   * pulls: every row of the synced tables changed since its cursor, the
+   * library whole and the patients it keeps (seen by this account in the
+   * last `weeks` weeks, or pinned), in pages. A root row (a patient, visit,
+   * program, program version, template, exercise, advice section, setting)
+   * comes with all its child rows (a version's items and advice, a visit's
+   * outcomes and red flags, a template's items and advice, an exercise's
+   * media), which replace the device's; deleted roots come as `deleted`.
+   * Writes are the contract's own calls with two headers: `Idempotency-Key`
+   * (a UUID: the server applies each key once, in the write's own
+   * transaction, and answers a repeat with the first answer) and
+   * `X-Made-At` (when the write was made offline: its timestamps and audit
+   * entries say so).
+   */
+  'sync:pull': {
+    input: z.strictObject({
+      /** where the last complete pull ended; null: everything */
+      cursor: z.string().max(100).nullable(),
+      weeks: z.number().int().min(1).max(52),
+      /** patients pinned on the device: kept whoever saw them */
+      pinned: z.array(id('Patient id')).max(5000),
+      /** patients the device holds now: those newly kept come whole, whatever the cursor */
+      held: z.array(id('Patient id')).max(20000),
+      /** the `next` of the previous page; null: the first page */
+      page: z.string().max(500).nullable()
+    }),
+    result: z.strictObject({
+      /** this database's history: another value means it was restored or replaced (resend, pull all) */
+      epoch: z.string().max(200),
+      /** store it once the last page (next: null) is applied */
+      cursor: z.string().max(100),
+      /** the patients the device should keep: drop held ones not here (unless writes wait for them) */
+      patients: z.array(id('Patient id')),
+      /** rows by table, in an order whose foreign keys are satisfied; columns as SQLite names them, bytes as { base64 } */
+      tables: z.array(
+        z.strictObject({
+          table: z.string().max(100),
+          rows: z.array(z.record(z.string(), z.unknown()))
+        })
+      ),
+      deleted: z.array(z.strictObject({ table: z.string().max(100), id: id('Row id') })),
+      next: z.string().max(500).nullable(),
+      /** rows sent so far of the pull's total, for the progress bar */
+      progress: z.strictObject({ done: z.number().int(), total: z.number().int() })
+    })
+  },
+  /** which of these idempotency keys the server has applied (after a restore, the rest are resent) */
+  'sync:applied': {
+    input: z.strictObject({ keys: z.array(z.uuid()).max(5000) }),
+    result: z.strictObject({ applied: z.array(z.uuid()) })
   }
 } satisfies Record<string, { input: z.ZodType; result: z.ZodType }>
 

@@ -27,8 +27,8 @@ const answeredHere = new Set<Channel>([
   'app:health',
   // the jobs run here (and only solo-only channels start one)
   'jobs:progress',
-  // the link to the server itself
-  ...channels.filter((channel) => channel.startsWith('clinicServer:'))
+  // the link to the server itself, and this computer's copy of the clinic (issue 18)
+  ...channels.filter((channel) => /^(clinicServer|sync):/.test(channel))
 ])
 
 /**

@@ -185,7 +185,10 @@ function serverHandlers(store: QueryStore): ServerHandlers {
       store.read(async (q) => {
         const { snapshot, assets } = await versionDrawable(q, versionId, layout ?? null, null)
         return { snapshot, pictures: [...assets.pictures] }
-      })
+      }),
+    // issue 18: built on the sync-server18 branch
+    'sync:pull': () => Promise.reject(new AppError('unavailable', 'Not built yet.')),
+    'sync:applied': () => Promise.reject(new AppError('unavailable', 'Not built yet.'))
   }
 }
 
@@ -202,7 +205,9 @@ export async function answerServerChannel(
   const parsed = serverContract[channel].input.safeParse(rawInput ?? {})
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
   try {
-    return { ok: true, data: await serverHandlers(store)[channel](parsed.data) }
+    // the input parsed by this channel's own schema: its handler's
+    const handler = serverHandlers(store)[channel] as (input: unknown) => Promise<unknown>
+    return { ok: true, data: await handler(parsed.data) }
   } catch (error) {
     if (!(error instanceof AppError)) {
       console.error(`[clinic] ${channel} failed: ${error instanceof Error ? error.name : 'Error'}`)

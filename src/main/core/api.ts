@@ -19,6 +19,7 @@ import { jobHandlers } from './jobs.handlers'
 import { patientHandlers } from './patients.handlers'
 import { programHandlers } from './programs.handlers'
 import { settingsHandlers } from './settings.handlers'
+import { syncHandlers } from './sync.handlers'
 import { templateHandlers } from './templates.handlers'
 import { visitHandlers } from './visits.handlers'
 
@@ -51,6 +52,7 @@ export function createApi(apiContext: ApiContext): {
     ...backupHandlers(context),
     ...jobHandlers(context),
     ...clinicServerHandlers(context),
+    ...syncHandlers(context),
     ...soloAccountHandlers()
   })
   return {
