@@ -21,6 +21,7 @@ import { databaseFileName } from './core/db/open'
 import { openStore, type OpenedStore } from './core/store'
 import { clinicConnection, type ClinicConnection } from './clinic/connection'
 import { clinicDispatch } from './clinic/forward'
+import { offlineSync, type OfflineSync } from './clinic/offline/engine'
 
 // electron-vite's dev server, in development only: a packaged app that took the address
 // from its environment would load (and give the api to) any page someone pointed it at
@@ -29,12 +30,16 @@ const allowedOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [appOrigi
 let mainWindow: BrowserWindow | null = null
 let store: OpenedStore | null = null
 let connection: ClinicConnection | null = null
+let offline: OfflineSync | null = null
 
 function openMainWindow(): void {
   mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')))
   mainWindow.on('closed', () => (mainWindow = null))
   showWhenReady(mainWindow, devServerUrl ?? `${appOrigin}/`)
 }
+
+const resourcesDir = () =>
+  app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
 
 /**
  * Opens the data folder; when that fails, says why and offers the way out:
@@ -44,14 +49,11 @@ function openOrRecover(dataDir: string): OpenedStore | null {
   try {
     connection?.close()
     connection = clinicConnection({ dataDir })
-    const resourcesDir = app.isPackaged
-      ? join(process.resourcesPath, 'resources')
-      : join(app.getAppPath(), 'resources')
     return openStore({
       dataDir,
       transport: 'electron',
       version: app.getVersion(),
-      resourcesDir,
+      resourcesDir: resourcesDir(),
       workerFile: join(__dirname, 'worker.js'),
       startChild: utilityChild,
       desktop: desktopActions(() => mainWindow),
@@ -106,6 +108,7 @@ function openOrRecover(dataDir: string): OpenedStore | null {
 
 function closeThenQuit(): void {
   clearHandoutTemp()
+  offline?.close()
   connection?.close()
   const closing = store?.close()
   store = null
@@ -126,7 +129,17 @@ function start(): void {
   scheduleBackups(store.db, dataDir, store)
   denyPermissions(session.defaultSession)
   serveRenderer(protocol, join(__dirname, '../renderer'))
-  bindIpc(ipcMain, clinicDispatch(store.handlers, connection!, store.drawingFrom), allowedOrigins)
+  offline = offlineSync({
+    dataDir,
+    connection: connection!,
+    resourcesDir: resourcesDir(),
+    drawingFrom: store.drawingFrom
+  })
+  bindIpc(
+    ipcMain,
+    clinicDispatch(store.handlers, connection!, store.drawingFrom, offline),
+    allowedOrigins
+  )
   openMainWindow()
 }
 

@@ -64,6 +64,12 @@ const untrusted = new Set([
   'CERT_UNTRUSTED'
 ])
 
+/** An outbox entry's identity as its headers carry it: applied once by `key`, dated `madeAt`. */
+export interface SentWrite {
+  key: string
+  madeAt: string
+}
+
 export interface ClinicClient {
   /** the pinned certificate's fingerprint */
   fingerprint: string
@@ -71,8 +77,15 @@ export interface ClinicClient {
   signOut: () => Promise<void>
   /** whether a session is open: false before signing in, after signing out, and once the server said it ended */
   hasSession: () => boolean
-  /** a contract call on the server, as the signed-in account; the server's Result */
-  call: <C extends Channel>(channel: C, input: unknown) => Promise<Result<Output<C>>>
+  /**
+   * a contract call on the server, as the signed-in account; the server's Result. A write made
+   * offline (issue 18) names its key and when it was made (server-contract.ts).
+   */
+  call: <C extends Channel>(
+    channel: C,
+    input: unknown,
+    sent?: SentWrite
+  ) => Promise<Result<Output<C>>>
   close: () => void
 }
 
@@ -96,10 +109,11 @@ export function clinicClient(address: ClinicAddress, pinnedPem: string): ClinicC
   })
   let token: string | null = null
 
-  const post = (path: string, body: unknown) =>
+  const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>
     new Promise<Result<unknown>>((resolve, reject) => {
       const text = JSON.stringify(body)
       const headers: Record<string, string | number> = {
+        ...extra,
         'Content-Type': 'application/json',
         'Content-Length': Buffer.byteLength(text)
       }
@@ -154,8 +168,12 @@ export function clinicClient(address: ClinicAddress, pinnedPem: string): ClinicC
       }
     },
     hasSession: () => token !== null,
-    call: (channel, input) =>
-      post(`/api/${channel}`, input) as Promise<Result<Output<typeof channel>>>,
+    call: (channel, input, sent) =>
+      post(
+        `/api/${channel}`,
+        input,
+        sent ? { 'Idempotency-Key': sent.key, 'X-Made-At': sent.madeAt } : {}
+      ) as Promise<Result<Output<typeof channel>>>,
     close: () => agent.destroy()
   }
 }

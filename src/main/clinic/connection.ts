@@ -25,7 +25,13 @@ import { AppError, toApiError, type Result } from '@shared/errors'
 import type { ClinicLink } from '../core/clinic-link'
 import { privateFileMode } from '../core/file-modes'
 import { fingerprint } from './certificate'
-import { clinicClient, fetchCertificate, type ClinicAddress, type ClinicClient } from './client'
+import {
+  clinicClient,
+  fetchCertificate,
+  type ClinicAddress,
+  type ClinicClient,
+  type SentWrite
+} from './client'
 
 export const savedFileName = 'physioplan-clinic-server.json'
 
@@ -51,7 +57,12 @@ export interface ClinicConnection extends ClinicLink {
   /** solo mode: this computer's store answers every call */
   isSolo: () => boolean
   /** a served channel's call as the signed-in account: the server's Result, or why there is none */
-  call: (channel: Channel, input: unknown) => Promise<Result<unknown>>
+  call: (channel: Channel, input: unknown, sent?: SentWrite) => Promise<Result<unknown>>
+  /**
+   * false once a call couldn't reach the server (a network error, no answer in time), true again
+   * at the next answer: where the served calls go meanwhile (issue 18, clinic/offline/)
+   */
+  reachable: () => boolean
   close: () => void
 }
 
@@ -115,6 +126,7 @@ export function clinicConnection(options: ConnectionOptions): ClinicConnection {
       ? makeClient(hostAndPort(address), saved.certificate)
       : null
   let signedIn: ClinicSignedIn | null = null
+  let reachable = true
 
   const save = (next: Saved) => {
     writeSaved(file, next)
@@ -190,6 +202,7 @@ export function clinicConnection(options: ConnectionOptions): ClinicConnection {
         )
       }
       const made = await reach(address, () => current.signIn(login, password))
+      reachable = true
       signedIn = {
         clinic: made.clinic.name,
         login: made.account.login,
@@ -212,7 +225,9 @@ export function clinicConnection(options: ConnectionOptions): ClinicConnection {
       return status()
     },
 
-    async call(channel, input) {
+    reachable: () => reachable,
+
+    async call(channel, input, sent) {
       const current = client
       if (address === null || current === null) {
         return refusal(
@@ -224,7 +239,8 @@ export function clinicConnection(options: ConnectionOptions): ClinicConnection {
         return refusal('forbidden', 'Sign in to the clinic server first: Settings → Clinic server.')
       }
       try {
-        const result = await current.call(channel, input)
+        const result = await current.call(channel, input, sent)
+        reachable = true
         if (current.hasSession()) return result
         signedIn = null
         return refusal(
@@ -232,6 +248,8 @@ export function clinicConnection(options: ConnectionOptions): ClinicConnection {
           'Your session on the clinic server has ended: sign in again (Settings → Clinic server).'
         )
       } catch (error) {
+        // the server's own refusals arrive as Results: a throw is the network or the pin
+        reachable = error instanceof AppError && error.code !== 'unavailable'
         return { ok: false, error: toApiError(unreachable(address, error)) }
       }
     },

@@ -8,6 +8,7 @@
  * solo mode only. The solo store stays open and untouched meanwhile, so
  * going back to solo shows its data again.
  */
+import { randomUUID } from 'node:crypto'
 import { channels, isChannel, type Channel } from '@shared/channels'
 import { contract } from '@shared/contract'
 import type { Result } from '@shared/errors'
@@ -15,6 +16,8 @@ import { dispatch, validationError, type Dispatch, type Handlers } from '../core
 import type { HandoutSource } from '../core/handouts'
 import type { ClinicClient } from './client'
 import type { ClinicConnection } from './connection'
+import type { OfflineSync } from './offline/engine'
+import { outboxChannels } from './offline/outbox'
 import { remoteHandoutSource } from './remote-handouts'
 import { servedChannels } from './served'
 
@@ -80,20 +83,49 @@ const refusals: Record<'soloOnly' | 'notServed', string> = {
 export function clinicDispatch(
   handlers: Handlers,
   connection: ClinicConnection,
-  drawingFrom: (source: HandoutSource) => Handlers
+  drawingFrom: (source: HandoutSource) => Handlers,
+  offline?: OfflineSync
 ): Dispatch {
   // the connection's call reaches whichever server is connected when a handout is asked for
   const drawingRemote = drawingFrom(remoteHandoutSource(connection.call as ClinicClient['call']))
+  const withSync = offline ? { ...handlers, ...offline.handlers } : handlers
+  const here = async (channel: Channel, rawInput: unknown) => {
+    const clinicMode = !connection.isSolo()
+    const result = await dispatch(
+      clinicMode && channel.startsWith('sync:') ? withSync : handlers,
+      channel,
+      rawInput
+    )
+    // signed in, or another server: the copy that goes with it, and what waits sent
+    if (result.ok && /^clinicServer:(signIn|connect|solo)$/.test(channel)) offline?.linkChanged()
+    return result
+  }
+  /**
+   * Online, as issue 17 sent it; a write the outbox could hold goes with a key of its own, so
+   * when the server can't be reached midway it waits in the outbox under that key and the
+   * server, if it did apply it, applies it once.
+   */
+  const online = async (channel: Channel, input: unknown) => {
+    if (!offline) return connection.call(channel, input)
+    const sent = outboxChannels.has(channel)
+      ? { key: randomUUID(), madeAt: new Date().toISOString() }
+      : undefined
+    const result = await connection.call(channel, offline.toServer(input), sent)
+    if (connection.reachable() || !offline.routesHere()) return result
+    return offline.call(channel, input, sent?.key)
+  }
   return async (channel, rawInput) => {
     if (!isChannel(channel)) return dispatch(handlers, channel, rawInput)
     const route = routeOf(channel, connection.isSolo())
-    if (route === 'here') return dispatch(handlers, channel, rawInput)
+    if (route === 'here') return here(channel, rawInput)
     // refused here as in solo mode, before anything leaves this computer
     const input = rawInput ?? {}
     const parsed = contract[channel].input.safeParse(input)
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
-    if (route === 'server') return connection.call(channel, input)
-    if (route === 'handouts') return dispatch(drawingRemote, channel, input)
+    const local = offline?.routesHere() === true && (route === 'server' || route === 'handouts')
+    if (route === 'server') return local ? offline!.call(channel, input) : online(channel, input)
+    if (route === 'handouts')
+      return dispatch(local ? offline!.drawing() : drawingRemote, channel, input)
     return unavailable(refusals[route])
   }
 }

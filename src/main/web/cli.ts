@@ -13,6 +13,7 @@ import { clinicAddress } from '@shared/clinic-server'
 import { AppError } from '@shared/errors'
 import { clinicConnection } from '../clinic/connection'
 import { clinicDispatch } from '../clinic/forward'
+import { offlineSync } from '../clinic/offline/engine'
 import { scheduleBackups } from '../core/backup-schedule'
 import { recoverFromNewestBackup } from '../core/backups'
 import { databaseFileName } from '../core/db/open'
@@ -62,8 +63,14 @@ async function main(): Promise<void> {
     }
     throw error
   }
+  const offline = offlineSync({
+    dataDir,
+    connection,
+    resourcesDir: join(__dirname, '../../resources'),
+    drawingFrom: store.drawingFrom
+  })
   const host = await startWebHost({
-    dispatch: clinicDispatch(store.handlers, connection, store.drawingFrom),
+    dispatch: clinicDispatch(store.handlers, connection, store.drawingFrom, offline),
     rendererDir: join(__dirname, '../renderer'),
     token: randomBytes(24).toString('base64url'),
     port
@@ -77,7 +84,10 @@ async function main(): Promise<void> {
   const stop = (): void => {
     void host
       .close()
-      .then(() => connection.close())
+      .then(() => {
+        offline.close()
+        connection.close()
+      })
       .then(() => store.close())
       .then(() => process.exit(0))
   }

@@ -1,0 +1,336 @@
+/**
+ * Clinic mode offline (issue 18), the desktop's side: the local copy of the
+ * connected server, where served calls go while the server can't be
+ * reached (or before anyone signed in this run), the outbox's sending, the
+ * restore check, the pull, and the `sync:*` channels' answers.
+ */
+import { existsSync, rmSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import type { Channel } from '@shared/channels'
+import { AppError, type Result } from '@shared/errors'
+import type { SyncStatus } from '@shared/sync'
+import type { Handlers, HandlerTable } from '../../core/handlers'
+import type { HandoutSource } from '../../core/handouts'
+import type { Db } from '../../core/db/connect'
+import { sqliteStore } from '../../core/query/store'
+import type { ClinicClient } from '../client'
+import type { ClinicConnection } from '../connection'
+import { remoteHandoutSource } from '../remote-handouts'
+import { answerServerChannel, isServerChannel } from '../served'
+import { localCopyFile, openLocalCopy } from './local-copy'
+import { offlineWriter, outboxChannels, type OfflineWriter } from './outbox'
+import { listProblems } from './problems'
+import { resolveProblem } from './resolve'
+import { sendWaiting, idMap, type ServerCall } from './send'
+import {
+  localCopyOf,
+  pinsOf,
+  problemCount,
+  readState,
+  recentSentKeys,
+  resendMissing,
+  setPin,
+  setWeeks,
+  waitingOf,
+  type PullState
+} from './state'
+import { translate } from './translate'
+
+/** Brings colleagues' changes into the local copy (sync-server18's pull.ts); answers whether the epoch changed. */
+export type Pull = (
+  call: ServerCall,
+  db: Db,
+  state: PullState,
+  onProgress: (done: number, total: number) => void
+) => Promise<{ epochChanged: boolean }>
+
+export interface OfflineOptions {
+  dataDir: string
+  connection: ClinicConnection
+  resourcesDir: string
+  drawingFrom: (source: HandoutSource) => Handlers
+  pull?: Pull
+  newKey?: () => string
+  /** how often to try the server while offline or writes wait, and to pull online; 0: only when asked (tests) */
+  everyMs?: { send: number; pull: number }
+}
+
+export interface OfflineSync {
+  /** served calls run on the local copy now */
+  routesHere: () => boolean
+  /** a served call on the local copy (a write with its outbox entry; `key` when it was first tried online) */
+  call: (channel: Channel, input: unknown, key?: string) => Promise<Result<unknown>>
+  /** the handout channels drawn from the local copy */
+  drawing: () => Handlers
+  /** an input to send online: ids made offline and since sent become the server's */
+  toServer: (input: unknown) => unknown
+  handlers: HandlerTable<'sync'>
+  /** the connection signed in, or changed server: open the right copy and catch up */
+  linkChanged: () => void
+  /** sends what waits and pulls, once at a time; settles when done */
+  syncNow: () => Promise<void>
+  close: () => void
+}
+
+/** Channels that work offline: reads of what the copy holds, and the outbox's writes. */
+const offlineWrite = (channel: Channel) => outboxChannels.has(channel)
+const sharedSetupWrite =
+  /^(exercises:(create|update|duplicate|favourite|archive|delete)|templates:(saveFrom|update|save|delete)|handouts:setOptions|clinic:(update|skipDetails)|accounts:)/
+
+interface Copy {
+  fingerprint: string
+  file: string
+  db: Db
+  writer: OfflineWriter
+  drawing: Handlers
+}
+
+export function offlineSync(options: OfflineOptions): OfflineSync {
+  const { connection } = options
+  const newKey = options.newKey ?? randomUUID
+  let copy: Copy | null = null
+  let busy: 'sending' | 'pulling' | null = null
+  let progress: SyncStatus['progress'] = null
+  let running: Promise<void> | null = null
+  let checkedRestore = false
+  let lastPullTry = 0
+
+  const fingerprint = () => {
+    const status = connection.status()
+    return status.mode === 'clinic' ? status.fingerprint : null
+  }
+  const signedInAs = () => {
+    const status = connection.status()
+    return status.mode === 'clinic' ? (status.signedIn?.login ?? null) : null
+  }
+  const lastLogin = () => {
+    const status = connection.status()
+    return status.mode === 'clinic' ? (status.signedIn?.login ?? status.login) : null
+  }
+
+  function open(create: boolean): Copy | null {
+    const current = fingerprint()
+    if (copy && copy.fingerprint !== current) closeCopy()
+    if (copy || current === null) return copy
+    const file = localCopyFile(options.dataDir, current)
+    if (!create && !existsSync(file)) return null
+    const db = openLocalCopy(file)
+    const store = sqliteStore(db)
+    const writer = offlineWriter(store, options.resourcesDir, newKey)
+    // handouts drawn here from the copy, as online from what the server reads
+    const localCall = ((channel: string, input: unknown) =>
+      isServerChannel(channel)
+        ? answerServerChannel(store, channel, input)
+        : writer.call(channel as Channel, input, null)) as ClinicClient['call']
+    copy = {
+      fingerprint: current,
+      file,
+      db,
+      writer,
+      drawing: options.drawingFrom(remoteHandoutSource(localCall))
+    }
+    checkedRestore = false
+    return copy
+  }
+  function closeCopy(): void {
+    copy?.db.close()
+    copy = null
+  }
+
+  /** Usable offline: caught up once, or holding writes made here. */
+  const usable = (held: Copy | null) =>
+    held !== null && (readState(held.db).lastPullAt !== null || waitingOf(held.db).waiting > 0)
+
+  const routesHere = () => {
+    if (connection.isSolo()) return false
+    const held = open(false)
+    return usable(held) && (signedInAs() === null || !connection.reachable())
+  }
+
+  /** The server's answer, or null when it can't be reached or the session ended: stop there. */
+  const serverCall: ServerCall = async (channel, input, sent) => {
+    const result = await connection.call(channel, input, sent)
+    return connection.reachable() && signedInAs() !== null ? result : null
+  }
+
+  async function checkRestore(held: Copy): Promise<boolean> {
+    const keys = recentSentKeys(held.db)
+    const missing: string[] = []
+    for (let start = 0; start < keys.length || start === 0; start += 5000) {
+      const batch = keys.slice(start, start + 5000)
+      const answer = await serverCall('sync:applied' as Channel, { keys: batch })
+      if (answer === null || !answer.ok) return false
+      const applied = new Set((answer.data as { applied: string[] }).applied)
+      missing.push(...batch.filter((key) => !applied.has(key)))
+    }
+    resendMissing(held.db, missing)
+    return true
+  }
+
+  async function catchUp(): Promise<void> {
+    const held = open(true)
+    const login = signedInAs()
+    if (!held || login === null) return
+    const onProgress = (done: number, total: number) => (progress = { done, total })
+    try {
+      if (!checkedRestore) checkedRestore = await checkRestore(held)
+      busy = 'sending'
+      if ((await sendWaiting(held.db, serverCall, login, onProgress)) === 'stopped') return
+      if (waitingOf(held.db).waiting > 0 || !options.pull) return
+      busy = 'pulling'
+      lastPullTry = Date.now()
+      const { epochChanged } = await options.pull(
+        serverCall,
+        held.db,
+        readState(held.db),
+        onProgress
+      )
+      if (epochChanged) {
+        // a restored or replaced server: what it lacks goes again, then everything comes anew
+        checkedRestore = false
+        held.db.prepare('UPDATE sync_state SET cursor = NULL').run()
+        running = null
+        return syncNow()
+      }
+    } finally {
+      busy = null
+      progress = null
+    }
+  }
+
+  function syncNow(): Promise<void> {
+    running ??= catchUp().finally(() => (running = null))
+    return running
+  }
+
+  const tick = () => {
+    const held = open(false)
+    if (!held || signedInAs() === null) return
+    const due =
+      waitingOf(held.db).waiting > 0 ||
+      !connection.reachable() ||
+      Date.now() - lastPullTry >= (options.everyMs?.pull ?? 60_000)
+    if (due) void syncNow().catch(() => undefined)
+  }
+  const everySend = options.everyMs?.send ?? 30_000
+  const timer = everySend > 0 ? setInterval(tick, everySend) : null
+  timer?.unref()
+
+  function status(): SyncStatus {
+    const held = connection.isSolo() ? null : open(false)
+    if (connection.isSolo() || held === null) {
+      return {
+        state: connection.isSolo() ? 'solo' : signedInAs() === null ? 'signedOut' : 'online',
+        waiting: 0,
+        problems: 0,
+        progress: null,
+        lastPullAt: null,
+        message: null,
+        localCopy: null,
+        waitingFor: null
+      }
+    }
+    const { waiting, waitingFor } = waitingOf(held.db)
+    const state: SyncStatus['state'] =
+      busy ??
+      (!connection.reachable()
+        ? 'offline'
+        : signedInAs() === null || (waitingFor !== null && waitingFor !== signedInAs())
+          ? 'signedOut'
+          : 'online')
+    const message =
+      state === 'offline'
+        ? 'The clinic server can’t be reached: you are working on this computer’s copy.'
+        : state === 'signedOut' && waiting > 0
+          ? `Sign in as ${waitingFor} to send the changes made on this computer.`
+          : null
+    return {
+      state,
+      waiting,
+      problems: problemCount(held.db),
+      progress,
+      lastPullAt: readState(held.db).lastPullAt,
+      message,
+      localCopy: localCopyOf(held.db, held.file),
+      waitingFor
+    }
+  }
+
+  const needCopy = (): Copy => {
+    const held = connection.isSolo() ? null : open(false)
+    if (!held)
+      throw new AppError(
+        'unavailable',
+        'This computer keeps no copy of a clinic yet: connect and sign in first.'
+      )
+    return held
+  }
+
+  const handlers: HandlerTable<'sync'> = {
+    'sync:status': status,
+    'sync:now': async () => {
+      await syncNow()
+      return status()
+    },
+    'sync:problems': () => listProblems(needCopy().db),
+    'sync:resolve': async ({ id, resolution }) => {
+      const held = needCopy()
+      const again = await resolveProblem(held.db, id, resolution, serverCall, newKey)
+      if (again) void syncNow().catch(() => undefined)
+      return listProblems(held.db)
+    },
+    'sync:pins': () => pinsOf(needCopy().db),
+    'sync:pin': ({ patientId, pinned }) => setPin(needCopy().db, patientId, pinned),
+    'sync:setWeeks': ({ weeks }) => {
+      setWeeks(needCopy().db, weeks)
+      return status()
+    },
+    'sync:forget': () => {
+      const held = needCopy()
+      const { waiting } = waitingOf(held.db)
+      if (waiting > 0 || problemCount(held.db) > 0) {
+        throw new AppError(
+          'forbidden',
+          `${waiting} change(s) made on this computer haven’t reached the clinic server yet: sign in and send them (or settle the problems) before removing this computer’s copy.`
+        )
+      }
+      const { file } = held
+      closeCopy()
+      for (const each of [file, `${file}-wal`, `${file}-shm`]) rmSync(each, { force: true })
+      return status()
+    }
+  }
+
+  return {
+    routesHere,
+    call: async (channel, input, key) => {
+      const held = open(false)!
+      if (sharedSetupWrite.test(channel)) {
+        return {
+          ok: false,
+          error: {
+            code: 'unavailable',
+            message:
+              'This works while connected to the clinic server: the library, templates, clinic settings and accounts are changed there.'
+          }
+        }
+      }
+      return held.writer.call(channel, input, offlineWrite(channel) ? lastLogin() : null, key)
+    },
+    drawing: () => open(false)!.drawing,
+    toServer: (input) => {
+      const held = open(false)
+      return held ? translate(input, idMap(held.db)) : input
+    },
+    handlers,
+    linkChanged: () => {
+      if (connection.isSolo()) return closeCopy()
+      if (signedInAs() !== null) void syncNow().catch(() => undefined)
+    },
+    syncNow,
+    close: () => {
+      if (timer) clearInterval(timer)
+      closeCopy()
+    }
+  }
+}
