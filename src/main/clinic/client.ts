@@ -64,12 +64,6 @@ const untrusted = new Set([
   'CERT_UNTRUSTED'
 ])
 
-/** An outbox entry's identity as its headers carry it: applied once by `key`, dated `madeAt`. */
-export interface SentWrite {
-  key: string
-  madeAt: string
-}
-
 export interface ClinicClient {
   /** the pinned certificate's fingerprint */
   fingerprint: string
@@ -78,13 +72,14 @@ export interface ClinicClient {
   /** whether a session is open: false before signing in, after signing out, and once the server said it ended */
   hasSession: () => boolean
   /**
-   * a contract call on the server, as the signed-in account; the server's Result. A write made
-   * offline (issue 18) names its key and when it was made (server-contract.ts).
+   * a contract call on the server, as the signed-in account; the server's
+   * Result. An outbox's write (issue 18) sends its key, applied once, and
+   * when it was made (ISO).
    */
   call: <C extends Channel>(
     channel: C,
     input: unknown,
-    sent?: SentWrite
+    write?: { idempotencyKey: string; madeAt?: string }
   ) => Promise<Result<Output<C>>>
   close: () => void
 }
@@ -168,11 +163,16 @@ export function clinicClient(address: ClinicAddress, pinnedPem: string): ClinicC
       }
     },
     hasSession: () => token !== null,
-    call: (channel, input, sent) =>
+    call: (channel, input, write) =>
       post(
         `/api/${channel}`,
         input,
-        sent ? { 'Idempotency-Key': sent.key, 'X-Made-At': sent.madeAt } : {}
+        write === undefined
+          ? {}
+          : {
+              'Idempotency-Key': write.idempotencyKey,
+              ...(write.madeAt === undefined ? {} : { 'X-Made-At': write.madeAt })
+            }
       ) as Promise<Result<Output<typeof channel>>>,
     close: () => agent.destroy()
   }

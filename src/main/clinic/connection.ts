@@ -25,13 +25,7 @@ import { AppError, toApiError, type Result } from '@shared/errors'
 import type { ClinicLink } from '../core/clinic-link'
 import { privateFileMode } from '../core/file-modes'
 import { fingerprint } from './certificate'
-import {
-  clinicClient,
-  fetchCertificate,
-  type ClinicAddress,
-  type ClinicClient,
-  type SentWrite
-} from './client'
+import { clinicClient, fetchCertificate, type ClinicAddress, type ClinicClient } from './client'
 
 export const savedFileName = 'physioplan-clinic-server.json'
 
@@ -57,7 +51,11 @@ export interface ClinicConnection extends ClinicLink {
   /** solo mode: this computer's store answers every call */
   isSolo: () => boolean
   /** a served channel's call as the signed-in account: the server's Result, or why there is none */
-  call: (channel: Channel, input: unknown, sent?: SentWrite) => Promise<Result<unknown>>
+  call: (
+    channel: Channel,
+    input: unknown,
+    write?: Parameters<ClinicClient['call']>[2]
+  ) => Promise<Result<unknown>>
   /**
    * false once a call couldn't reach the server (a network error, no answer in time), true again
    * at the next answer: where the served calls go meanwhile (issue 18, clinic/offline/)
@@ -227,7 +225,7 @@ export function clinicConnection(options: ConnectionOptions): ClinicConnection {
 
     reachable: () => reachable,
 
-    async call(channel, input, sent) {
+    async call(channel, input, write) {
       const current = client
       if (address === null || current === null) {
         return refusal(
@@ -239,7 +237,7 @@ export function clinicConnection(options: ConnectionOptions): ClinicConnection {
         return refusal('forbidden', 'Sign in to the clinic server first: Settings → Clinic server.')
       }
       try {
-        const result = await current.call(channel, input, sent)
+        const result = await current.call(channel, input, write)
         reachable = true
         if (current.hasSession()) return result
         signedIn = null

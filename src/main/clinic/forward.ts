@@ -108,11 +108,11 @@ export function clinicDispatch(
   const online = async (channel: Channel, input: unknown) => {
     if (!offline) return connection.call(channel, input)
     const sent = outboxChannels.has(channel)
-      ? { key: randomUUID(), madeAt: new Date().toISOString() }
+      ? { idempotencyKey: randomUUID(), madeAt: new Date().toISOString() }
       : undefined
     const result = await connection.call(channel, offline.toServer(input), sent)
     if (connection.reachable() || !offline.routesHere()) return result
-    return offline.call(channel, input, sent?.key)
+    return offline.call(channel, input, sent?.idempotencyKey)
   }
   return async (channel, rawInput) => {
     if (!isChannel(channel)) return dispatch(handlers, channel, rawInput)

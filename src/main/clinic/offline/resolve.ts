@@ -60,7 +60,7 @@ export async function resolveProblem(
   const { send } = settled
   const key = newKey()
   const madeAt = new Date().toISOString()
-  const answer = await call(send.channel, send.input, { key, madeAt })
+  const answer = await call(send.channel, send.input, { idempotencyKey: key, madeAt })
   if (answer === null) {
     throw new AppError(
       'unavailable',

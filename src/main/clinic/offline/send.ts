@@ -9,14 +9,13 @@
 import type { Database } from 'better-sqlite3'
 import type { Channel } from '@shared/channels'
 import type { Result } from '@shared/errors'
+import type { ClinicClient } from '../client'
 import { entriesIn, type OutboxEntry } from './outbox'
 import { addConflict, addRefused, entityOf, openConflictOn } from './problems'
 import { localIdsIn, pairIds, rewriteIds, translate, type IdMap } from './translate'
 
-export interface SendHeaders {
-  key: string
-  madeAt: string
-}
+/** An outbox write's headers: applied once by its key, dated when it was made. */
+export type SendHeaders = NonNullable<Parameters<ClinicClient['call']>[2]>
 
 /** A call on the server; `null` when it couldn't be reached (or the session ended): sending stops there. */
 export type ServerCall = (
@@ -88,7 +87,10 @@ export async function sendWaiting(
       )
       continue
     }
-    const result = await call(entry.channel, input, { key: entry.key, madeAt: entry.madeAt })
+    const result = await call(entry.channel, input, {
+      idempotencyKey: entry.key,
+      madeAt: entry.madeAt
+    })
     if (result === null) return 'stopped'
     if (result.ok) accept(db, entry, result.data)
     else if (result.error.code === 'conflict' && entity) {
