@@ -64,11 +64,15 @@ export async function sendWaiting(
   login: string,
   onProgress: (done: number, total: number) => void = () => {}
 ): Promise<SendOutcome> {
-  const waiting = entriesIn(db, 'waiting').filter((entry) => entry.login === login)
   const map = idMap(db)
   let done = 0
-  for (const entry of waiting) {
-    onProgress(done++, waiting.length)
+  // one at a time, the oldest first, read afresh each time: a write retried meanwhile joins in its place
+  for (;;) {
+    const waiting = entriesIn(db, 'waiting').filter((entry) => entry.login === login)
+    const entry = waiting[0]
+    onProgress(done, done + waiting.length)
+    if (entry === undefined) return 'done'
+    done += 1
     const input = translate(entry.input, map)
     if (localIdsIn(input).length > 0) {
       addRefused(
@@ -103,6 +107,4 @@ export async function sendWaiting(
       else addRefused(db, entry, theirs.error.message)
     } else addRefused(db, entry, result.error.message)
   }
-  onProgress(done, waiting.length)
-  return 'done'
 }
