@@ -71,8 +71,16 @@ export interface ClinicClient {
   signOut: () => Promise<void>
   /** whether a session is open: false before signing in, after signing out, and once the server said it ended */
   hasSession: () => boolean
-  /** a contract call on the server, as the signed-in account; the server's Result */
-  call: <C extends Channel>(channel: C, input: unknown) => Promise<Result<Output<C>>>
+  /**
+   * a contract call on the server, as the signed-in account; the server's
+   * Result. An outbox's write (issue 18) sends its key, applied once, and
+   * when it was made (ISO).
+   */
+  call: <C extends Channel>(
+    channel: C,
+    input: unknown,
+    write?: { idempotencyKey: string; madeAt?: string }
+  ) => Promise<Result<Output<C>>>
   close: () => void
 }
 
@@ -96,10 +104,11 @@ export function clinicClient(address: ClinicAddress, pinnedPem: string): ClinicC
   })
   let token: string | null = null
 
-  const post = (path: string, body: unknown) =>
+  const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>
     new Promise<Result<unknown>>((resolve, reject) => {
       const text = JSON.stringify(body)
       const headers: Record<string, string | number> = {
+        ...extra,
         'Content-Type': 'application/json',
         'Content-Length': Buffer.byteLength(text)
       }
@@ -154,8 +163,17 @@ export function clinicClient(address: ClinicAddress, pinnedPem: string): ClinicC
       }
     },
     hasSession: () => token !== null,
-    call: (channel, input) =>
-      post(`/api/${channel}`, input) as Promise<Result<Output<typeof channel>>>,
+    call: (channel, input, write) =>
+      post(
+        `/api/${channel}`,
+        input,
+        write === undefined
+          ? {}
+          : {
+              'Idempotency-Key': write.idempotencyKey,
+              ...(write.madeAt === undefined ? {} : { 'X-Made-At': write.madeAt })
+            }
+      ) as Promise<Result<Output<typeof channel>>>,
     close: () => agent.destroy()
   }
 }
