@@ -90,7 +90,10 @@ interface Want {
 
 /** Which of a root's rows this device wants. */
 function wanted(root: SyncRoot, { since, kept, fresh }: Want): RawBuilder<unknown> {
-  const changed = sql`${since}::xid8 IS NULL OR change_xid >= ${since}::xid8`
+  // below the snapshot's xmax, as every row it sees is, except rows restored from another
+  // cluster's backup whose ids this one hasn't reached: the full pull after the restore sent them
+  const changed = sql`${since}::xid8 IS NULL OR change_xid >= ${since}::xid8
+    AND change_xid < pg_snapshot_xmax(pg_current_snapshot())`
   const programsOf = (ids: number[]) =>
     sql`program_id IN (SELECT id FROM programs WHERE patient_id = ANY(${ids}::bigint[]))`
   switch (root.owner) {
@@ -181,7 +184,10 @@ export async function pullPage(q: Query, input: PullInput, size = pageRows): Pro
       ? (
           await sql<{ table: string; id: number }>`
             SELECT entity AS table, row_id AS id FROM sync_tombstones
-            WHERE change_xid >= ${input.cursor}::xid8 ORDER BY change_xid`.execute(q)
+            WHERE change_xid >= ${input.cursor}::xid8
+              AND change_xid < pg_snapshot_xmax(pg_current_snapshot()) ORDER BY change_xid`.execute(
+            q
+          )
         ).rows
       : []
 
