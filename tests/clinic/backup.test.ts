@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { postgresStore } from '../../src/main/clinic/pg-store'
 import { clinicTypes } from '../../src/main/clinic/pg-types'
+import { pullPage } from '../../src/main/clinic/sync-pull'
 import { inScope, passwords, pool, rowsOf, url } from './clinic-db'
 import { fillClinic } from './fixture'
 import { postgresBin, startCluster, type Cluster } from './pg-cluster'
@@ -49,6 +51,10 @@ const original = pool('postgres')
 let originalCensus: Record<string, number>
 
 beforeAll(async () => {
+  // transaction ids well past what the restore will use, as a clinic's months of work would be
+  await original.query(
+    'DO $$ BEGIN FOR i IN 1..5000 LOOP PERFORM pg_current_xact_id(); COMMIT; END LOOP; END $$'
+  )
   const app = pool('physioplan_app')
   try {
     await inScope(app, asAlex, (client) => fillClinic(client, 'Backed-up Ann'))
@@ -112,6 +118,32 @@ describe('a clinic backed up with pg_dump and restored with pg_restore', () => {
     expect(await names(asAlex)).toEqual(['Backed-up Ann'])
     expect(await names(asBo)).toEqual(['Backed-up Bo'])
     expect(await rowsOf(restoredApp, null, 'SELECT id FROM patients')).toEqual([])
+  })
+
+  it('tells devices it was restored (another epoch), and pulls no restored row twice after', async () => {
+    const input = { cursor: null, weeks: 4, pinned: [], held: [], page: null }
+    const scope = { clinicId: clinics.a, accountId: users.alex }
+    const app = pool('physioplan_app')
+    const before = await postgresStore(app, scope)
+      .read((q) => pullPage(q, input))
+      .finally(() => app.end())
+    const store = postgresStore(restoredApp, scope)
+    const first = await store.read((q) => pullPage(q, input, 100_000))
+    expect(first.epoch).not.toBe(before.epoch)
+    expect(first.tables.find(({ table }) => table === 'exercises')?.rows.length).toBeGreaterThan(0)
+    // the restored rows carry the old cluster's transaction ids, beyond this one's
+    const [ids] = await rowsOf<{ beyond: boolean }>(
+      restoredApp,
+      asAlex,
+      `SELECT min(change_xid::text::bigint) > pg_snapshot_xmax(pg_current_snapshot())::text::bigint
+       AS beyond FROM patients`
+    )
+    expect(ids!.beyond).toBe(true)
+    const next = await store.read((q) =>
+      pullPage(q, { ...input, cursor: first.cursor, held: first.patients })
+    )
+    expect(next.tables).toEqual([])
+    expect(next.deleted).toEqual([])
   })
 
   it('keeps the audit trail append-only', async () => {

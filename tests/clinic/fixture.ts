@@ -89,5 +89,14 @@ export async function fillClinic(client: pg.ClientBase, name: string): Promise<F
     `INSERT INTO audit_log (at, patient_id, entity, entity_id, action) VALUES ($1, $2, 'patient', $2, 'create')`,
     [now, patient]
   )
+  // issue 18: a write applied once, and a deleted root's tombstone
+  await client.query(
+    `INSERT INTO applied_writes (key, channel, answer) VALUES (gen_random_uuid(), 'patients:create', '{"ok": true}')`
+  )
+  const gone = await id(
+    `INSERT INTO advice_sections (title, created_at, updated_at) VALUES ('Gone', $1, $1)`,
+    [now]
+  )
+  await client.query('DELETE FROM advice_sections WHERE id = $1', [gone])
   return { patient, exercise, version, visit }
 }

@@ -16,12 +16,21 @@ const soloSearchOnly =
   /^(patients_fts|exercises_fts|exercises_vocab)|\.(search_folded|search_name|search_keywords|search_summary|tag_words)$/
 /**
  * What a clinic row adds: its clinic, versions, who made an audit row, the
- * tsvector, and SQLite's implicit rowid made explicit.
+ * tsvector, SQLite's implicit rowid made explicit, and the change feed's
+ * transaction id (migration 005).
  */
 const clinicOnly =
-  /\.(clinic_id|version|updated_by|search_vector)$|^(audit_log\.user_id|visit_outcomes\.rowid)$/
+  /\.(clinic_id|version|updated_by|search_vector|change_xid)$|^(audit_log\.user_id|visit_outcomes\.rowid)$/
 /** The server's own tables, which solo mode has no use for. */
-const serverTables = ['accounts', 'clinics', 'schema_migrations', 'sessions', 'sign_in_failures']
+const serverTables = [
+  'accounts',
+  'applied_writes',
+  'clinics',
+  'schema_migrations',
+  'sessions',
+  'sign_in_failures',
+  'sync_tombstones'
+]
 
 it('holds every table and column of the solo schema, and adds only clinic columns', async () => {
   const { db } = openDatabase(':memory:')

@@ -91,6 +91,27 @@ export function postgresStore(pool: pg.Pool, scope: Scope): QueryStore {
 }
 
 /**
+ * `work` in ONE write transaction, given the transaction and a store bound
+ * to it: every read and write the store is asked for runs `work(trx)` in
+ * that transaction (issue 18: an idempotent call's reads, writes and key
+ * commit together). Committed when `work` resolves, rolled back when it
+ * throws.
+ */
+export function inOneTransaction<T>(
+  pool: pg.Pool,
+  scope: Scope,
+  work: (q: Query, store: QueryStore) => Promise<T>
+): Promise<T> {
+  return outermost(() =>
+    opening.run({ scope, reading: false }, () =>
+      builderFor(pool)
+        .transaction()
+        .execute((trx) => work(trx, { read: (each) => each(trx), write: (each) => each(trx) }))
+    )
+  )
+}
+
+/**
  * `work` in one transaction on one of the pool's connections, scoped like
  * the store's, for the server's own tables (accounts, sessions) that the
  * domain's query schema doesn't type; `null` for the tables of no clinic

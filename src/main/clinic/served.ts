@@ -22,6 +22,8 @@ import type { QueryStore } from '../core/query/store'
 import { settingsHandlers } from '../core/settings.handlers'
 import { templateHandlers } from '../core/templates.handlers'
 import { visitHandlers } from '../core/visits.handlers'
+import { appliedKeys } from './idempotent'
+import { pullPage } from './sync-pull'
 import {
   addAccount,
   disableAccount,
@@ -186,9 +188,8 @@ function serverHandlers(store: QueryStore): ServerHandlers {
         const { snapshot, assets } = await versionDrawable(q, versionId, layout ?? null, null)
         return { snapshot, pictures: [...assets.pictures] }
       }),
-    // issue 18: built on the sync-server18 branch
-    'sync:pull': () => Promise.reject(new AppError('unavailable', 'Not built yet.')),
-    'sync:applied': () => Promise.reject(new AppError('unavailable', 'Not built yet.'))
+    'sync:pull': (input) => store.read((q) => pullPage(q, input)),
+    'sync:applied': ({ keys }) => store.read(async (q) => ({ applied: await appliedKeys(q, keys) }))
   }
 }
 

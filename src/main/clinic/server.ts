@@ -3,8 +3,10 @@
  * certificate. `POST /sign-in` opens a session, `POST /sign-out` ends it,
  * `POST /api/<channel>` with the session's bearer token is validated by the
  * contract and answered by the same handlers the desktop runs (served.ts),
- * over a store scoped to that session's clinic and account. Bodies are
- * never logged: they hold patient data.
+ * over a store scoped to that session's clinic and account. A write sent
+ * from a device's outbox (issue 18) carries `Idempotency-Key` and may carry
+ * `X-Made-At`: it applies once, at the time it was made (idempotent.ts).
+ * Bodies and answers are never logged: they hold patient data.
  */
 import { createServer, type Server } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -13,8 +15,11 @@ import type pg from 'pg'
 import { z } from 'zod'
 import { isChannel } from '@shared/channels'
 import { dispatch } from '../core/api'
+import { at } from '../core/clock'
+import type { QueryStore } from '../core/query/store'
 import { HttpError, readJsonBody } from '../hosting/json-body'
 import { sessionFor, signIn, signOut, SignInRefused } from './accounts'
+import { applyOnce, writeHeaders } from './idempotent'
 import { postgresStore } from './pg-store'
 import {
   accountHandlers,
@@ -116,13 +121,23 @@ export async function startClinicServer(options: ClinicServerOptions): Promise<C
         'The clinic server doesn’t answer this yet: it works in solo mode only for now.'
       return sendJson(response, 200, { ok: false, error: { code: 'unavailable', message } })
     }
-    const handlers = {
-      ...servedHandlers(postgresStore(pool, session), options.resourcesDir),
-      ...accountHandlers(pool, session)
+    const { key, madeAt } = writeHeaders(request, now())
+    if (key !== null && channel.startsWith('accounts:')) {
+      throw new HttpError(400, 'Accounts are changed online only, without an Idempotency-Key.')
     }
     // a shared log: what failed and its code, never a message that may quote the request
-    const result = await dispatch(handlers, channel, input, { logMessages: false })
-    return sendJson(response, 200, result)
+    const serve = (store: QueryStore) =>
+      dispatch(
+        { ...servedHandlers(store, options.resourcesDir), ...accountHandlers(pool, session) },
+        channel,
+        input,
+        { logMessages: false }
+      )
+    const answer = () =>
+      key === null
+        ? serve(postgresStore(pool, session))
+        : applyOnce(pool, session, { key, madeAt, channel }, serve)
+    return sendJson(response, 200, await (madeAt === null ? answer() : at(madeAt, answer)))
   }
 
   const server: Server = createServer(

@@ -1,12 +1,13 @@
 /** The audit trail: append-only rows of who-changed-what, with field names but no content. */
 import type { AuditEntry } from '@shared/types'
+import { nowIso } from './clock'
 import type { Query } from './query/schema'
 
 type NewEntry = Omit<AuditEntry, 'id' | 'at' | 'fields'> & { fields?: string[] }
 
 const insertEntry = (q: Query, entry: NewEntry) =>
   q.insertInto('audit_log').values({
-    at: new Date().toISOString(),
+    at: nowIso(),
     patient_id: entry.patientId,
     entity: entry.entity,
     entity_id: entry.entityId,

@@ -25,6 +25,7 @@ import type {
   ExerciseUsage,
   Dose
 } from '@shared/types'
+import { nowIso } from './clock'
 import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
 import { closeTerms } from './fuzzy'
 import { dialectSql } from './query/dialect'
@@ -394,7 +395,7 @@ interface NewExercise {
 }
 
 const exerciseInsert = (q: Query, fields: ExerciseFields, extra: NewExercise) => {
-  const now = new Date().toISOString()
+  const now = nowIso()
   return q
     .insertInto('exercises')
     .values({
@@ -510,7 +511,7 @@ export function setBuiltinTagsSync(db: Database, key: string, tags: ExerciseTags
 const editedColumns = (fields: ExerciseFields) => ({
   ...fieldColumns(fields),
   import_hash: null,
-  updated_at: new Date().toISOString()
+  updated_at: nowIso()
 })
 
 /** Saves an exercise as edited from `version`; refused if someone saved since (versioned.ts). */
@@ -587,7 +588,7 @@ export function splitExtras(
 export type PhotoInput = { mediaId: number } | { data: Buffer; mime: 'image/png' | 'image/jpeg' }
 
 function* photosStep(q: Query, exerciseId: number, photos: PhotoInput[]): Steps<void> {
-  const now = new Date().toISOString()
+  const now = nowIso()
   const kept = photos.flatMap((photo) => ('mediaId' in photo ? [photo.mediaId] : []))
   yield* rowsOf(
     q
@@ -728,7 +729,7 @@ export async function setExerciseArchived(
   archived: boolean
 ): Promise<Exercise> {
   await assertEditable(q, id)
-  const now = new Date().toISOString()
+  const now = nowIso()
   await q
     .updateTable('exercises')
     .set({

@@ -8,6 +8,7 @@ import {
   type ProgramSnapshot,
   type ProgramVersion
 } from '@shared/types'
+import { nowIso } from './clock'
 import type { HandoutAssets, HandoutPicture } from './handout/document'
 import { isDrawableSvg } from './handout/drawing'
 import { getMedia, getMediaOrName, readShipped, type ShippedMedia } from './media'
@@ -201,7 +202,7 @@ async function draftSnapshot(
   version: ProgramVersion,
   layout: HandoutLayout
 ): Promise<ProgramSnapshot> {
-  return { ...(await buildSnapshot(q, version, new Date().toISOString())), layout }
+  return { ...(await buildSnapshot(q, version, nowIso())), layout }
 }
 
 const startedLimit = 4

@@ -7,6 +7,7 @@ import { limits } from '@shared/limits'
 import { AppError } from '@shared/errors'
 import { inMeasureOrder, type MeasureKey } from '@shared/measures'
 import type { Patient, PatientFields, PatientSummary } from '@shared/types'
+import { nowIso } from './clock'
 import { audit, changedFields } from './audit'
 import type { Query } from './query/schema'
 import { dialectSql } from './query/dialect'
@@ -87,7 +88,7 @@ export async function setPatientMeasures(
   if (JSON.stringify(ordered) === JSON.stringify(before.measures)) return before
   await q
     .updateTable('patients')
-    .set({ measures: JSON.stringify(ordered), updated_at: new Date().toISOString() })
+    .set({ measures: JSON.stringify(ordered), updated_at: nowIso() })
     .where('id', '=', id)
     .execute()
   await audit(q, {
@@ -115,7 +116,7 @@ function fieldColumns(fields: PatientFields) {
 }
 
 export async function createPatient(q: Query, fields: PatientFields): Promise<Patient> {
-  const now = new Date().toISOString()
+  const now = nowIso()
   const { id } = await q
     .insertInto('patients')
     .values({ ...fieldColumns(fields), created_at: now, updated_at: now })
@@ -142,7 +143,7 @@ export async function updatePatient(
   const before = await getPatient(q, id) // throws the readable not-found error
   await updateVersioned(q, { table: 'patients', id }, version, {
     ...fieldColumns(fields),
-    updated_at: new Date().toISOString()
+    updated_at: nowIso()
   })
   const changed = changedFields<PatientFields>(before, fields)
   if (changed.length) {
@@ -162,7 +163,7 @@ export async function setPatientArchived(
   id: number,
   archived: boolean
 ): Promise<Patient> {
-  const now = new Date().toISOString()
+  const now = nowIso()
   await q
     .updateTable('patients')
     .set({

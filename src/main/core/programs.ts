@@ -20,6 +20,7 @@ import type {
 import { todayIso } from '@shared/dates'
 import type { ProgramSource } from '@shared/contract'
 import type { WalkRunPlan } from '@shared/walk-run'
+import { nowIso } from './clock'
 import { doseColumnNames, doseFromRow, doseParams } from './dose-columns'
 import { audit } from './audit'
 import { getPatient } from './patients'
@@ -306,7 +307,7 @@ export async function saveDraft(
 ): Promise<ProgramVersion> {
   await assertDraft(q, versionId)
   const { title, goals, startDate, reviewDate, walkRun } = content
-  const now = new Date().toISOString()
+  const now = nowIso()
   const values = [title, goals, startDate, reviewDate, planJson(walkRun), now, versionId, version]
   const saved = await updateDraft(q, values)
   if (saved.length === 0) await refuseStale(q, { table: 'program_versions', id: versionId })
@@ -369,7 +370,7 @@ async function insertVersion(
   content: DraftContent,
   templateId: number | null
 ): Promise<ProgramVersion> {
-  const now = new Date().toISOString()
+  const now = nowIso()
   const { id } = await q
     .insertInto('program_versions')
     .values({
@@ -427,7 +428,7 @@ export async function createProgram(
   if (title) content = { ...content, title }
   const { id: programId } = await q
     .insertInto('programs')
-    .values({ patient_id: patientId, created_at: new Date().toISOString(), archived_at: null })
+    .values({ patient_id: patientId, created_at: nowIso(), archived_at: null })
     .returning('id')
     .executeTakeFirstOrThrow()
   return insertVersion(q, programId, 1, content, templateId)
@@ -552,7 +553,7 @@ export async function issueVersion(
       'items'
     )
   }
-  const issuedAt = new Date().toISOString()
+  const issuedAt = nowIso()
   // the layout chosen for handouts is frozen with the rest: every reprint is the same
   const layout = (await readSetting<Partial<HandoutOptions>>(q, 'handout'))?.layout ?? 'standard'
   const snapshot = { ...(await buildSnapshot(q, version, issuedAt)), layout }

@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3'
 import type { ClinicSettings, Versioned } from '@shared/types'
+import { nowIso } from './clock'
 import { dialectSql } from './query/dialect'
 import type { Query } from './query/schema'
 import { runNow, sqliteBuilder } from './query/sync'
@@ -79,7 +80,7 @@ export function editedSetting<T extends object>(key: string, defaults: T) {
     return { ...defaults, ...parsed<Partial<T>>(row), version: row?.version ?? 0 }
   }
   async function save(q: Query, version: number, value: T): Promise<T & Versioned> {
-    const values = { value: JSON.stringify(value), updated_at: new Date().toISOString() }
+    const values = { value: JSON.stringify(value), updated_at: nowIso() }
     if (version > 0) {
       await updateVersioned(q, { table: 'settings', key }, version, values)
       return read(q)

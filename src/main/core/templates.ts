@@ -7,6 +7,7 @@ import { AppError } from '@shared/errors'
 import type { Template, TemplateItem } from '@shared/types'
 import type { WalkRunPlan } from '@shared/walk-run'
 import type { ValidInput } from '@shared/contract'
+import { nowIso } from './clock'
 import { doseFromRow } from './dose-columns'
 import { assertExercisesExist, doseColumns, doseNames, getVersion } from './programs'
 import type { Query } from './query/schema'
@@ -132,7 +133,7 @@ export async function saveTemplateFrom(
   replace?: { id: number; version: number }
 ): Promise<Template> {
   const version = await getVersion(q, versionId)
-  const now = new Date().toISOString()
+  const now = nowIso()
   // the walk–run plan goes with the exercises, and its pain rule becomes the template's wording
   const plan = version.walkRun === null ? null : JSON.stringify(version.walkRun)
   const painRule = version.walkRun?.painRule ?? null
@@ -242,7 +243,7 @@ export async function updateTemplate(
     goals: fields.goals,
     next_id: fields.nextId,
     pain_rule: fields.painRule,
-    updated_at: new Date().toISOString()
+    updated_at: nowIso()
   })
   return getTemplate(q, id)
 }
@@ -277,7 +278,7 @@ export async function saveTemplate(
   const { name, description, goals, nextId, painRule, items, adviceIds, walkRun } = content
   await assertExercisesExist(q, items)
   await assertAdviceExists(q, adviceIds)
-  const now = new Date().toISOString()
+  const now = nowIso()
   const fields = {
     name,
     description,

@@ -13,6 +13,7 @@ import {
   type VisitFlags
 } from '@shared/red-flags'
 import type { Dashboard, DueGroup, Visit, VisitFields } from '@shared/types'
+import { nowIso } from './clock'
 import { audit, changedFields } from './audit'
 import { getPatient } from './patients'
 import { dialectSql } from './query/dialect'
@@ -214,7 +215,7 @@ export async function createVisit(
 ): Promise<Visit> {
   await check(q, patientId, fields)
   await checkResolutions(q, patientId, null, fields)
-  const now = new Date().toISOString()
+  const now = nowIso()
   const { id } = await q
     .insertInto('visits')
     .values({ ...columnsOf(fields), patient_id: patientId, created_at: now, updated_at: now })
@@ -236,7 +237,7 @@ export async function updateVisit(q: Query, id: number, fields: VisitFields): Pr
   await checkResolutions(q, visit.patientId, id, fields)
   await q
     .updateTable('visits')
-    .set({ ...columnsOf(fields), updated_at: new Date().toISOString() })
+    .set({ ...columnsOf(fields), updated_at: nowIso() })
     .where('id', '=', id)
     .execute()
   await writeFlags(q, id, fields)
