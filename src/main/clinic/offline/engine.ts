@@ -19,6 +19,7 @@ import { remoteHandoutSource } from '../remote-handouts'
 import { answerServerChannel, isServerChannel } from '../served'
 import { localCopyFile, openLocalCopy } from './local-copy'
 import { offlineWriter, outboxChannels, type OfflineWriter } from './outbox'
+import { pullIntoCopy, type Pull } from './pulling'
 import { listProblems } from './problems'
 import { resolveProblem } from './resolve'
 import { sendWaiting, idMap, type ServerCall } from './send'
@@ -31,24 +32,16 @@ import {
   resendMissing,
   setPin,
   setWeeks,
-  waitingOf,
-  type PullState
+  waitingOf
 } from './state'
 import { translate } from './translate'
-
-/** Brings colleagues' changes into the local copy (sync-server18's pull.ts); answers whether the epoch changed. */
-export type Pull = (
-  call: ServerCall,
-  db: Db,
-  state: PullState,
-  onProgress: (done: number, total: number) => void
-) => Promise<{ epochChanged: boolean }>
 
 export interface OfflineOptions {
   dataDir: string
   connection: ClinicConnection
   resourcesDir: string
   drawingFrom: (source: HandoutSource) => Handlers
+  /** colleagues' changes into the copy: `pullIntoCopy` (tests of the rest pass their own) */
   pull?: Pull
   newKey?: () => string
   /** how often to try the server while offline or writes wait, and to pull online; 0: only when asked (tests) */
@@ -88,6 +81,9 @@ interface Copy {
 export function offlineSync(options: OfflineOptions): OfflineSync {
   const { connection } = options
   const newKey = options.newKey ?? randomUUID
+  const pull = options.pull ?? pullIntoCopy
+  /** why the last catch-up stopped short, in words; null once one went through */
+  let trouble: string | null = null
   let copy: Copy | null = null
   let busy: 'sending' | 'pulling' | null = null
   let progress: SyncStatus['progress'] = null
@@ -176,21 +172,23 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
       if (!checkedRestore) checkedRestore = await checkRestore(held)
       busy = 'sending'
       if ((await sendWaiting(held.db, serverCall, login, onProgress)) === 'stopped') return
-      if (waitingOf(held.db).waiting > 0 || !options.pull) return
+      if (waitingOf(held.db).waiting > 0) return
       busy = 'pulling'
       lastPullTry = Date.now()
-      const { epochChanged } = await options.pull(
-        serverCall,
-        held.db,
-        readState(held.db),
-        onProgress
-      )
+      const { epochChanged } = await pull(serverCall, held.db, readState(held.db), onProgress)
+      trouble = null
       if (epochChanged) {
-        // a restored or replaced server: what it lacks goes again, then everything comes anew
+        // a restored or replaced server (the pull brought all of it): what it lacks goes again
         checkedRestore = false
-        held.db.prepare('UPDATE sync_state SET cursor = NULL').run()
-        running = null
-        return syncNow()
+        busy = null
+        return await catchUp()
+      }
+    } catch (error) {
+      // said in the status; the next catch-up tries again
+      trouble =
+        error instanceof AppError ? error.message : 'Catching up with the clinic server failed.'
+      if (!(error instanceof AppError)) {
+        console.error(`[sync] catching up failed: ${error instanceof Error ? error.name : 'Error'}`)
       }
     } finally {
       busy = null
@@ -243,7 +241,7 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
         ? 'The clinic server can’t be reached: you are working on this computer’s copy.'
         : state === 'signedOut' && waiting > 0
           ? `Sign in as ${waitingFor} to send the changes made on this computer.`
-          : null
+          : trouble
     return {
       state,
       waiting,
