@@ -199,7 +199,17 @@ export function clinicConnection(options: ConnectionOptions): ClinicConnection {
           'Check the clinic server’s certificate and trust it before signing in.'
         )
       }
-      const made = await reach(address, () => current.signIn(login, password))
+      // a kept-alive connection the server dropped while it was away breaks on first use: signing
+      // in changes nothing on the server until it answers, so once more on a fresh connection
+      const made = await reach(address, () =>
+        current
+          .signIn(login, password)
+          .catch((error: NodeJS.ErrnoException) =>
+            error.code === 'ECONNRESET' || error.code === 'EPIPE'
+              ? current.signIn(login, password)
+              : Promise.reject(error)
+          )
+      )
       reachable = true
       signedIn = {
         clinic: made.clinic.name,

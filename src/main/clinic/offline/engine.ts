@@ -196,9 +196,23 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
     }
   }
 
+  let queued: Promise<void> | null = null
+  /**
+   * Catches up once at a time. Asked while a catch-up runs (a pin just set, a retry), one more
+   * follows it, so what was asked for is in the one the caller waits for.
+   */
   function syncNow(): Promise<void> {
-    running ??= catchUp().finally(() => (running = null))
-    return running
+    if (running === null) {
+      running = catchUp().finally(() => (running = null))
+      return running
+    }
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = null
+        return syncNow()
+      })
+    return queued
   }
 
   const tick = () => {
