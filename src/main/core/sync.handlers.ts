@@ -1,12 +1,19 @@
 import { AppError } from '@shared/errors'
 import type { HandlerContext, HandlerTable } from './handlers'
 
-// issue 18: built on the sync-client18 branch
-const notYet = () => {
-  throw new AppError('unavailable', 'Not built yet.')
+/** In solo mode this computer's file is the data: nothing is kept for offline or sent anywhere. */
+const soloOnly = () => {
+  throw new AppError(
+    'unavailable',
+    'Nothing to sync in solo mode: this computer’s own file holds the data. Offline copies are for clinic mode.'
+  )
 }
 
-/** Clinic mode offline: the local copy, the outbox and the conflicts (clinic/offline/). */
+/**
+ * Clinic mode offline: the desktop's hosts answer these from
+ * clinic/offline/ (forward.ts puts its table first while connected); what
+ * answers here is solo mode, or an api with no clinic link.
+ */
 export function syncHandlers(context: HandlerContext): HandlerTable<'sync'> {
   void context
   return {
@@ -20,12 +27,12 @@ export function syncHandlers(context: HandlerContext): HandlerTable<'sync'> {
       localCopy: null,
       waitingFor: null
     }),
-    'sync:now': notYet,
+    'sync:now': soloOnly,
     'sync:problems': () => [],
-    'sync:resolve': notYet,
+    'sync:resolve': soloOnly,
     'sync:pins': () => [],
-    'sync:pin': notYet,
-    'sync:setWeeks': notYet,
-    'sync:forget': notYet
+    'sync:pin': soloOnly,
+    'sync:setWeeks': soloOnly,
+    'sync:forget': soloOnly
   }
 }

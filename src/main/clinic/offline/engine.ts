@@ -217,6 +217,8 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
 
   const tick = () => {
     const held = open(false)
+    // back after being away: the server may have been restored meanwhile
+    if (!connection.reachable()) checkedRestore = false
     if (!held || signedInAs() === null) return
     const due =
       waitingOf(held.db).waiting > 0 ||
@@ -337,6 +339,8 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
     handlers,
     linkChanged: () => {
       if (connection.isSolo()) return closeCopy()
+      // a sign-in or another address is a reconnect: ask again which sent writes the server has
+      checkedRestore = false
       if (signedInAs() !== null) void syncNow().catch(() => undefined)
     },
     syncNow,
