@@ -10,26 +10,21 @@
  * then the pull that follows. Wall and CPU time (the server runs in this
  * process, so CPU counts both ends); median of the runs, load stated.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { rmSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { expect, it } from 'vitest'
 import { emptyDose } from '../../src/shared/dose'
 import type { ExerciseSummary, Patient, ProgramVersion } from '../../src/shared/types'
 import { makeServerCertificate } from '../../src/main/clinic/certificate'
-import { clinicConnection } from '../../src/main/clinic/connection'
-import { clinicDispatch } from '../../src/main/clinic/forward'
-import { connected } from '../../src/main/clinic/init'
-import { offlineSync } from '../../src/main/clinic/offline/engine'
 import { pullIntoCopy } from '../../src/main/clinic/offline/pulling'
 import { clinicTypes } from '../../src/main/clinic/pg-types'
 import { startClinicServer, type ClinicServer } from '../../src/main/clinic/server'
-import { openStore } from '../../src/main/core/store'
-import { ok } from '../../tests/clinic/offline-desktop'
+import { ok, openDesktop } from '../../tests/clinic/offline-desktop'
 import { visitInput } from '../../tests/unit/visit-input'
-import { benchClinicCluster, password, roles } from './clinic-pg'
+import { benchClinicCluster, benchClinicCopy, password, roles } from './clinic-pg'
 import { grid, machine, recordResults } from './measure'
 
 const runs = Number(process.env.PHYSIOPLAN_OFFLINE_RUNS ?? 5)
@@ -59,16 +54,6 @@ async function oneDay(
   server: ClinicServer,
   login: string
 ): Promise<{ run: Run; server: ClinicServer }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'physioplan-bench-offline-'))
-  const connection = clinicConnection({ dataDir })
-  const store = openStore({
-    dataDir,
-    transport: 'web',
-    version: 'bench',
-    resourcesDir: resolve('resources'),
-    workerFile: null,
-    clinic: connection
-  })
   const marks: Record<string, number> = {}
   const cpu: Record<string, number> = {}
   const mark = (name: string) => {
@@ -76,21 +61,14 @@ async function oneDay(
     const used = process.cpuUsage()
     cpu[name] = (used.user + used.system) / 1000
   }
-  const offline = offlineSync({
-    dataDir,
-    connection,
-    resourcesDir: resolve('resources'),
-    drawingFrom: store.drawingFrom,
-    // the pull as the app runs it, its start and end marked
-    pull: async (...args) => {
-      mark('pullStart')
-      const pulled = await pullIntoCopy(...args)
-      mark('pullEnd')
-      return pulled
-    },
-    everyMs: { send: 0, pull: 0 }
+  // the pull as the app runs it, its start and end marked
+  const desktop = openDesktop(undefined, async (...args) => {
+    mark('pullStart')
+    const pulled = await pullIntoCopy(...args)
+    mark('pullEnd')
+    return pulled
   })
-  const call = clinicDispatch(store.handlers, connection, store.drawingFrom, offline)
+  const { call, offline } = desktop
   try {
     const { fingerprint } = await ok<{ fingerprint: string }>(
       call('clinicServer:check', { address })
@@ -180,24 +158,15 @@ async function oneDay(
       }
     }
   } finally {
-    offline.close()
-    connection.close()
-    await store.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    await desktop.close()
+    rmSync(desktop.dataDir, { recursive: true, force: true })
   }
 }
 
 it(`a day's work made offline, sent after reconnecting (${runs} runs)`, async () => {
   const cluster = await benchClinicCluster()
-  const superuserUrl = (database: string) =>
-    cluster.url('postgres', cluster.superuserPassword, database)
+  const { drop } = await benchClinicCopy(cluster, copy)
   try {
-    await connected(superuserUrl('postgres'), async (superuser) => {
-      await superuser.query(`DROP DATABASE IF EXISTS ${copy}`)
-      await superuser.query(`CREATE DATABASE ${copy} TEMPLATE physioplan OWNER physioplan_owner`)
-      await superuser.query(`REVOKE ALL ON DATABASE ${copy} FROM PUBLIC`)
-      await superuser.query(`GRANT CONNECT ON DATABASE ${copy} TO physioplan_app`)
-    })
     const pool = new pg.Pool({
       connectionString: cluster.url('physioplan_app', roles.app, copy),
       types: clinicTypes,
@@ -273,9 +242,7 @@ it(`a day's work made offline, sent after reconnecting (${runs} runs)`, async ()
     )
     recordResults('clinic-offline', { runs: done, loadBefore, loadAfter })
   } finally {
-    await connected(superuserUrl('postgres'), (superuser) =>
-      superuser.query(`DROP DATABASE IF EXISTS ${copy}`)
-    )
+    await drop()
     cluster.stop()
   }
 }, 600_000)

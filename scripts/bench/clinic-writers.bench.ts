@@ -17,7 +17,7 @@ import type { ClinicClient } from '../../src/main/clinic/client'
 import { connected } from '../../src/main/clinic/init'
 import type { Channel } from '../../src/shared/channels'
 import { visitInput } from '../../tests/unit/visit-input'
-import { benchClinicCluster, benchServer, password } from './clinic-pg'
+import { benchClinicCluster, benchClinicCopy, benchServer, password } from './clinic-pg'
 import { grid, machine, recordResults } from './measure'
 
 const writers = 10
@@ -85,12 +85,7 @@ it(`${writers} clients writing at once for ${seconds} s through the clinic serve
   const superuserUrl = (database: string) =>
     cluster.url('postgres', cluster.superuserPassword, database)
   try {
-    await connected(superuserUrl('postgres'), async (superuser) => {
-      await superuser.query(`DROP DATABASE IF EXISTS ${copy}`)
-      await superuser.query(`CREATE DATABASE ${copy} TEMPLATE physioplan OWNER physioplan_owner`)
-      await superuser.query(`REVOKE ALL ON DATABASE ${copy} FROM PUBLIC`)
-      await superuser.query(`GRANT CONNECT ON DATABASE ${copy} TO physioplan_app`)
-    })
+    const { drop } = await benchClinicCopy(cluster, copy)
     const counts = () =>
       connected(superuserUrl(copy), async (superuser) => {
         const { rows } = await superuser.query<
@@ -172,9 +167,7 @@ it(`${writers} clients writing at once for ${seconds} s through the clinic serve
     } finally {
       for (const each of clients) each.close()
       await close()
-      await connected(superuserUrl('postgres'), (superuser) =>
-        superuser.query(`DROP DATABASE IF EXISTS ${copy}`)
-      )
+      await drop()
     }
   } finally {
     cluster.stop()

@@ -10,7 +10,11 @@ import type { Result } from '../../src/shared/errors'
 import type { SyncStatus } from '../../src/shared/sync'
 import { clinicConnection, type ClinicConnection } from '../../src/main/clinic/connection'
 import { clinicDispatch } from '../../src/main/clinic/forward'
-import { offlineSync, type OfflineSync } from '../../src/main/clinic/offline/engine'
+import {
+  offlineSync,
+  type OfflineOptions,
+  type OfflineSync
+} from '../../src/main/clinic/offline/engine'
 import type { Dispatch } from '../../src/main/core/api'
 import { openStore, type OpenedStore } from '../../src/main/core/store'
 
@@ -31,8 +35,11 @@ export async function ok<T>(answer: Promise<Result<unknown>>): Promise<T> {
   return result.data as T
 }
 
-/** A desktop on `dataDir` (a new folder by default), connected to `address` once `connect` is called. */
-export function openDesktop(dataDir = mkdtempSync(join(tmpdir(), 'physioplan-offline-'))): Desktop {
+/** A desktop on `dataDir` (a new folder by default); `pull` in place of the app's (the bench times it). */
+export function openDesktop(
+  dataDir = mkdtempSync(join(tmpdir(), 'physioplan-offline-')),
+  pull?: OfflineOptions['pull']
+): Desktop {
   const connection = clinicConnection({ dataDir })
   const store = openStore({
     dataDir,
@@ -48,7 +55,8 @@ export function openDesktop(dataDir = mkdtempSync(join(tmpdir(), 'physioplan-off
     resourcesDir: resolve('resources'),
     drawingFrom: store.drawingFrom,
     // the tests say when: no timer sends or pulls behind their back
-    everyMs: { send: 0, pull: 0 }
+    everyMs: { send: 0, pull: 0 },
+    ...(pull ? { pull } : {})
   })
   const call = clinicDispatch(store.handlers, connection, store.drawingFrom, offline)
   return {

@@ -1,5 +1,18 @@
 import { AppError } from '@shared/errors'
+import type { SyncState, SyncStatus } from '@shared/sync'
 import type { HandlerContext, HandlerTable } from './handlers'
+
+/** The status where no local copy is kept: solo mode, or connected before the first sign-in. */
+export const noCopyStatus = (state: SyncState): SyncStatus => ({
+  state,
+  waiting: 0,
+  problems: 0,
+  progress: null,
+  lastPullAt: null,
+  message: null,
+  localCopy: null,
+  waitingFor: null
+})
 
 /** In solo mode this computer's file is the data: nothing is kept for offline or sent anywhere. */
 const soloOnly = () => {
@@ -17,16 +30,7 @@ const soloOnly = () => {
 export function syncHandlers(context: HandlerContext): HandlerTable<'sync'> {
   void context
   return {
-    'sync:status': () => ({
-      state: 'solo',
-      waiting: 0,
-      problems: 0,
-      progress: null,
-      lastPullAt: null,
-      message: null,
-      localCopy: null,
-      waitingFor: null
-    }),
+    'sync:status': () => noCopyStatus('solo'),
     'sync:now': soloOnly,
     'sync:problems': () => [],
     'sync:resolve': soloOnly,

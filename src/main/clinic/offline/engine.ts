@@ -13,6 +13,7 @@ import type { Handlers, HandlerTable } from '../../core/handlers'
 import type { HandoutSource } from '../../core/handouts'
 import type { Db } from '../../core/db/connect'
 import { sqliteStore } from '../../core/query/store'
+import { noCopyStatus } from '../../core/sync.handlers'
 import type { ClinicClient } from '../client'
 import type { ClinicConnection } from '../connection'
 import { remoteHandoutSource } from '../remote-handouts'
@@ -233,16 +234,9 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
   function status(): SyncStatus {
     const held = connection.isSolo() ? null : open(false)
     if (connection.isSolo() || held === null) {
-      return {
-        state: connection.isSolo() ? 'solo' : signedInAs() === null ? 'signedOut' : 'online',
-        waiting: 0,
-        problems: 0,
-        progress: null,
-        lastPullAt: null,
-        message: null,
-        localCopy: null,
-        waitingFor: null
-      }
+      return noCopyStatus(
+        connection.isSolo() ? 'solo' : signedInAs() === null ? 'signedOut' : 'online'
+      )
     }
     const { waiting, waitingFor } = waitingOf(held.db)
     const state: SyncStatus['state'] =
