@@ -16,7 +16,6 @@ import {
 } from '../../src/main/clinic/offline/pull'
 import type { Channel } from '../../src/shared/channels'
 import { todayIso } from '../../src/shared/dates'
-import { emptyDose } from '../../src/shared/dose'
 import type { Result } from '../../src/shared/errors'
 import type { Dashboard, PatientSummary, ProgramVersion } from '../../src/shared/types'
 import { memoryApi, type MemoryApi } from '../unit/helpers'
@@ -26,8 +25,8 @@ import {
   dataOf,
   exerciseInput,
   issue,
+  oneExerciseDraft,
   patientInput,
-  saveDraft,
   servedClinics
 } from './clinic-server'
 
@@ -71,24 +70,7 @@ describe('pullOnce into a local copy', () => {
         ...visitInput({ visitType: 'initial', nextVisitDate: inDays(3), redFlags: ['night-pain'] })
       })
     )
-    const draft = dataOf(
-      await ann.call('programs:create', { patientId: patient.id, source: { kind: 'blank' } })
-    )
-    await saveDraft(ann, draft.id, {
-      title: 'Calves',
-      goals: '',
-      startDate: null,
-      reviewDate: null,
-      items: [
-        {
-          exerciseId: exercise.id,
-          phase: 'main',
-          dose: { ...emptyDose, sets: 3, reps: 15, perDay: 1 }
-        }
-      ],
-      advice: [],
-      walkRun: null
-    })
+    const draft = await oneExerciseDraft(ann, patient.id, exercise.id)
     await issue(ann, draft.id)
     const colleagues = dataOf(await ben.call('patients:create', patientInput('Pinned, Pia')))
 
