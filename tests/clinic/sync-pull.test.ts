@@ -141,6 +141,21 @@ describe('pullOnce into a local copy', () => {
     await pullOnce(callOf(ann), copy.db, state)
     expect(await names()).toEqual(['Offline, Otto', 'Renamed, Paula'])
 
+    // an exercise deleted on the server that a program made here still holds stays here
+    const held = dataOf(await ben.call('exercises:create', exerciseInput('Held, not deleted')))
+    state = { ...state, cursor: (await pullOnce(callOf(ann), copy.db, state)).cursor }
+    const made = new Date().toISOString()
+    copy.db
+      .exec(`INSERT INTO programs (id, patient_id, created_at) VALUES (${firstLocalId + 2}, ${firstLocalId + 1}, '${made}');
+      INSERT INTO program_versions (id, program_id, version_no, title, created_at, updated_at)
+        VALUES (${firstLocalId + 3}, ${firstLocalId + 2}, 1, 'Made offline', '${made}', '${made}');
+      INSERT INTO program_items (id, version_id, position, exercise_id) VALUES (${firstLocalId + 4}, ${firstLocalId + 3}, 0, ${held.id})`)
+    dataOf(await ben.call('exercises:delete', { id: held.id }))
+    state = { ...state, cursor: (await pullOnce(callOf(ann), copy.db, state)).cursor }
+    expect((await local<{ name: string }>(copy, 'exercises:get', { id: held.id })).name).toBe(
+      'Held, not deleted'
+    )
+
     // another database (restored, replaced): everything again, and the caller is told
     const moved = await pullOnce(callOf(ann), copy.db, { ...state, epoch: 'another' })
     expect(moved.epochChanged).toBe(true)
