@@ -249,7 +249,7 @@ it('pulls a week of a 30-therapist clinic’s changes into one device', async ()
             row('first pull: library + kept patients', fullRuns)
           ]
         ) +
-        `\nserver and device share this process: CPU is both; p95 of ${runs.week} runs is the slowest but one at most`
+        `\nserver and device share this process: CPU is both; p95 of ${runs.week} runs is their slowest`
     )
     recordResults('clinic-pull', {
       loadBefore,
