@@ -71,6 +71,26 @@ export async function issue(client: ClinicClient, versionId: number) {
   return dataOf(await client.call('programs:issue', { versionId, version }))
 }
 
+/** A new blank program for `patientId`, saved as a draft of one exercise (3 × 15 once a day). */
+export async function oneExerciseDraft(
+  client: ClinicClient,
+  patientId: number,
+  exerciseId: number
+) {
+  const draft = dataOf(
+    await client.call('programs:create', { patientId, source: { kind: 'blank' } })
+  )
+  return saveDraft(client, draft.id, {
+    title: 'Calves',
+    goals: '',
+    startDate: null,
+    reviewDate: null,
+    items: [{ exerciseId, phase: 'main', dose: { ...emptyDose, sets: 3, reps: 15, perDay: 1 } }],
+    advice: [],
+    walkRun: null
+  })
+}
+
 /** A clinic exercise as the library's form sends it. */
 export const exerciseInput = (name: string) => ({
   name,

@@ -16,7 +16,6 @@ import {
 } from '../../src/main/clinic/offline/pull'
 import type { Channel } from '../../src/shared/channels'
 import { todayIso } from '../../src/shared/dates'
-import { emptyDose } from '../../src/shared/dose'
 import type { Result } from '../../src/shared/errors'
 import type { Dashboard, PatientSummary, ProgramVersion } from '../../src/shared/types'
 import { memoryApi, type MemoryApi } from '../unit/helpers'
@@ -26,8 +25,8 @@ import {
   dataOf,
   exerciseInput,
   issue,
+  oneExerciseDraft,
   patientInput,
-  saveDraft,
   servedClinics
 } from './clinic-server'
 
@@ -71,24 +70,7 @@ describe('pullOnce into a local copy', () => {
         ...visitInput({ visitType: 'initial', nextVisitDate: inDays(3), redFlags: ['night-pain'] })
       })
     )
-    const draft = dataOf(
-      await ann.call('programs:create', { patientId: patient.id, source: { kind: 'blank' } })
-    )
-    await saveDraft(ann, draft.id, {
-      title: 'Calves',
-      goals: '',
-      startDate: null,
-      reviewDate: null,
-      items: [
-        {
-          exerciseId: exercise.id,
-          phase: 'main',
-          dose: { ...emptyDose, sets: 3, reps: 15, perDay: 1 }
-        }
-      ],
-      advice: [],
-      walkRun: null
-    })
+    const draft = await oneExerciseDraft(ann, patient.id, exercise.id)
     await issue(ann, draft.id)
     const colleagues = dataOf(await ben.call('patients:create', patientInput('Pinned, Pia')))
 
@@ -158,6 +140,21 @@ describe('pullOnce into a local copy', () => {
     state = { ...state, cursor: waiting.cursor }
     await pullOnce(callOf(ann), copy.db, state)
     expect(await names()).toEqual(['Offline, Otto', 'Renamed, Paula'])
+
+    // an exercise deleted on the server that a program made here still holds stays here
+    const held = dataOf(await ben.call('exercises:create', exerciseInput('Held, not deleted')))
+    state = { ...state, cursor: (await pullOnce(callOf(ann), copy.db, state)).cursor }
+    const made = new Date().toISOString()
+    copy.db
+      .exec(`INSERT INTO programs (id, patient_id, created_at) VALUES (${firstLocalId + 2}, ${firstLocalId + 1}, '${made}');
+      INSERT INTO program_versions (id, program_id, version_no, title, created_at, updated_at)
+        VALUES (${firstLocalId + 3}, ${firstLocalId + 2}, 1, 'Made offline', '${made}', '${made}');
+      INSERT INTO program_items (id, version_id, position, exercise_id) VALUES (${firstLocalId + 4}, ${firstLocalId + 3}, 0, ${held.id})`)
+    dataOf(await ben.call('exercises:delete', { id: held.id }))
+    state = { ...state, cursor: (await pullOnce(callOf(ann), copy.db, state)).cursor }
+    expect((await local<{ name: string }>(copy, 'exercises:get', { id: held.id })).name).toBe(
+      'Held, not deleted'
+    )
 
     // another database (restored, replaced): everything again, and the caller is told
     const moved = await pullOnce(callOf(ann), copy.db, { ...state, epoch: 'another' })

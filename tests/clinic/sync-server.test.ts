@@ -9,7 +9,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Channel } from '../../src/shared/channels'
-import { emptyDose } from '../../src/shared/dose'
 import type { Result } from '../../src/shared/errors'
 import { serverContract } from '../../src/shared/server-contract'
 import type { ClinicClient } from '../../src/main/clinic/client'
@@ -17,7 +16,13 @@ import { postgresStore } from '../../src/main/clinic/pg-store'
 import { pullPage } from '../../src/main/clinic/sync-pull'
 import { visitInput } from '../unit/visit-input'
 import { inScope, pool, rowsOf } from './clinic-db'
-import { dataOf, exerciseInput, patientInput, saveDraft, servedClinics } from './clinic-server'
+import {
+  dataOf,
+  exerciseInput,
+  oneExerciseDraft,
+  patientInput,
+  servedClinics
+} from './clinic-server'
 
 const app = pool('physioplan_app')
 let served: Awaited<ReturnType<typeof servedClinics>>
@@ -199,29 +204,11 @@ describe('writes with an Idempotency-Key', () => {
 })
 
 describe('sync:pull', () => {
-  const draftOf = async (client: ClinicClient, patientId: number, exerciseId: number) => {
-    const draft = dataOf(
-      await client.call('programs:create', { patientId, source: { kind: 'blank' } })
-    )
-    const items = [
-      { exerciseId, phase: 'main', dose: { ...emptyDose, sets: 3, reps: 15, perDay: 1 } }
-    ]
-    const content = {
-      title: 'Calves',
-      goals: '',
-      startDate: null,
-      reviewDate: null,
-      advice: [],
-      walkRun: null
-    }
-    return saveDraft(client, draft.id, { ...content, items })
-  }
-
   it('pulls the library and the kept patients first, then colleagues’ changes, children with their roots, deletions', async () => {
     const exercise = dataOf(await ben.call('exercises:create', exerciseInput('Calf raise, sync')))
     const mine = dataOf(await ann.call('patients:create', patientInput('Mine, May')))
     const theirs = dataOf(await ben.call('patients:create', patientInput('Theirs, Tia')))
-    const draft = await draftOf(ann, mine.id, exercise.id)
+    const draft = await oneExerciseDraft(ann, mine.id, exercise.id)
     dataOf(
       await ann.call('visits:create', {
         patientId: mine.id,

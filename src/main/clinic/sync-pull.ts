@@ -91,9 +91,10 @@ interface Want {
 /** Which of a root's rows this device wants. */
 function wanted(root: SyncRoot, { since, kept, fresh }: Want): RawBuilder<unknown> {
   // below the snapshot's xmax, as every row it sees is, except rows restored from another
-  // cluster's backup whose ids this one hasn't reached: the full pull after the restore sent them
-  const changed = sql`${since}::xid8 IS NULL OR change_xid >= ${since}::xid8
-    AND change_xid < pg_snapshot_xmax(pg_current_snapshot())`
+  // cluster's backup whose ids this one hasn't reached: the full pull after the restore sent
+  // them. (A restored row whose old id this cluster passes later is sent once more, unchanged.)
+  const changed = sql`(${since}::xid8 IS NULL OR (change_xid >= ${since}::xid8
+    AND change_xid < pg_snapshot_xmax(pg_current_snapshot())))`
   const programsOf = (ids: number[]) =>
     sql`program_id IN (SELECT id FROM programs WHERE patient_id = ANY(${ids}::bigint[]))`
   switch (root.owner) {

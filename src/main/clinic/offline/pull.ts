@@ -171,17 +171,30 @@ function settleLatestVisits(at: Applying, patients: Set<unknown>) {
   for (const id of patients) settle.run(id)
 }
 
+/**
+ * A row deleted, unless this copy still uses it (an exercise a program made
+ * offline holds: RESTRICT refuses at once, and the write that holds it is
+ * the server's to refuse), in a savepoint so a refusal undoes only itself.
+ */
+function deleteUnlessUsed(at: Applying, table: string, id: number) {
+  try {
+    at.db.transaction(() => at.statements.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(id))()
+  } catch (error) {
+    // RESTRICT says SQLITE_CONSTRAINT_TRIGGER, a plain reference SQLITE_CONSTRAINT_FOREIGNKEY
+    if (!/FOREIGN KEY constraint failed/.test((error as Error).message)) throw error
+  }
+}
+
 /** One page in one local transaction. */
 function applyPage(at: Applying, page: PullPage, drop: number[]) {
   const { db, statements } = at
   db.transaction(() => {
+    // checked at once, so a row still used here is kept rather than failing the page
+    for (const { table, id } of page.deleted) {
+      if (rootOf.has(table) && !isLocal(id)) deleteUnlessUsed(at, table, id)
+    }
     // a root's rows and its children's are checked when the page commits, not row by row
     db.pragma('defer_foreign_keys = ON')
-    for (const { table, id } of page.deleted) {
-      if (rootOf.has(table) && !isLocal(id)) {
-        statements.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(id)
-      }
-    }
     const replaced = new Map<string, Set<unknown>>()
     const issueAfter: Row[] = []
     const patients = new Set<unknown>()
@@ -217,7 +230,7 @@ function applyPage(at: Applying, page: PullPage, drop: number[]) {
  * something here still uses them (a program's item keeps its exercise).
  */
 function sweepLibrary(at: Applying) {
-  const { db, statements } = at
+  const { statements } = at
   for (const root of [...libraryRoots].reverse()) {
     const received = at.received.get(root.table)!
     const ids = (
@@ -225,15 +238,7 @@ function sweepLibrary(at: Applying) {
         id: number
       }[]
     ).filter(({ id }) => !received.has(id))
-    for (const { id } of ids) {
-      try {
-        db.transaction(() =>
-          statements.prepare(`DELETE FROM "${root.table}" WHERE id = ?`).run(id)
-        )()
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error
-      }
-    }
+    for (const { id } of ids) deleteUnlessUsed(at, root.table, id)
   }
 }
 
