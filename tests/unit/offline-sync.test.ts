@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../src/shared/errors'
 import type { SyncProblem, SyncStatus } from '../../src/shared/sync'
 import type { Patient, Visit } from '../../src/shared/types'
@@ -92,7 +92,12 @@ function pullPatients(server: Server, db: Database): void {
 }
 
 /** A desktop of `login` on `server`, in its own data folder. */
-function desktop(server: Server, login: string, dataDir = tempDir()) {
+function desktop(
+  server: Server,
+  login: string,
+  dataDir = tempDir(),
+  everyMs = { send: 0, pull: 0 }
+) {
   let session = false
   const client = (): ClinicClient => ({
     fingerprint: fingerprint(pem),
@@ -117,7 +122,7 @@ function desktop(server: Server, login: string, dataDir = tempDir()) {
   const connection = clinicConnection({
     dataDir,
     client,
-    certificateOf: () => Promise.resolve(pem)
+    certificateOf: () => (server.up ? Promise.resolve(pem) : Promise.reject(refused))
   })
   const { handlers, drawingFrom } = createApi({
     db: memoryDb(),
@@ -138,7 +143,7 @@ function desktop(server: Server, login: string, dataDir = tempDir()) {
       pullPatients(server, db)
       return Promise.resolve({ epochChanged: false })
     },
-    everyMs: { send: 0, pull: 0 }
+    everyMs
   })
   opened.push(offline)
   const call = clinicDispatch(handlers, connection, drawingFrom, offline)
@@ -241,6 +246,29 @@ describe('offline in clinic mode', () => {
     // sending again (a lost answer, a restart) adds nothing
     await dana.now()
     expect(serverNames(server)).toEqual(['Offline, Olga'])
+  })
+
+  it('starts offline without a session: the copy answers, the status says offline', async () => {
+    const server = clinicServer()
+    const dana = desktop(server, 'dana')
+    await dana.signIn()
+    await ok(dana.call('patients:create', details('Known, Kai')))
+    await dana.now()
+    dana.offline.close()
+
+    // the next morning, at a patient's home: no network, no session (the token was memory-only)
+    server.up = false
+    const away = desktop(server, 'dana', dana.dataDir, { send: 3_600_000, pull: 3_600_000 })
+    await vi.waitFor(async () => expect(await away.status()).toMatchObject({ state: 'offline' }))
+    const names = await ok<{ fullName: string }[]>(away.call('patients:list', {}))
+    expect(names.map((each) => each.fullName)).toEqual(['Known, Kai'])
+    await ok(away.call('patients:create', details('New, Nia')))
+    expect(await away.status()).toMatchObject({ state: 'offline', waiting: 1, waitingFor: 'dana' })
+
+    server.up = true
+    await ok(away.call('clinicServer:signIn', { login: 'dana', password: 'right' }))
+    await away.offline.syncNow()
+    expect(serverNames(server)).toEqual(['Known, Kai', 'New, Nia'])
   })
 
   it('keeps a write tried online when the server goes away under it, under the same key', async () => {

@@ -61,6 +61,8 @@ export interface ClinicConnection extends ClinicLink {
    * at the next answer: where the served calls go meanwhile (issue 18, clinic/offline/)
    */
   reachable: () => boolean
+  /** asks the server for its certificate only (no session needed): whether it answers now */
+  probe: () => Promise<boolean>
   close: () => void
 }
 
@@ -209,7 +211,11 @@ export function clinicConnection(options: ConnectionOptions): ClinicConnection {
               ? current.signIn(login, password)
               : Promise.reject(error)
           )
-      )
+      ).catch((error: AppError) => {
+        // no answer: the status says offline, and the served calls go to the local copy
+        if (error.code === 'unavailable') reachable = false
+        throw error
+      })
       reachable = true
       signedIn = {
         clinic: made.clinic.name,
@@ -234,6 +240,17 @@ export function clinicConnection(options: ConnectionOptions): ClinicConnection {
     },
 
     reachable: () => reachable,
+
+    async probe() {
+      if (address === null) return false
+      try {
+        await certificateOf(hostAndPort(address))
+        reachable = true
+      } catch {
+        reachable = false
+      }
+      return reachable
+    },
 
     async call(channel, input, write) {
       const current = client

@@ -216,11 +216,17 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
     return queued
   }
 
+  /** Signed out, the status still tells offline from not signed in: the server asked for its certificate. */
+  const probe = () => {
+    if (connection.isSolo() || signedInAs() !== null || !open(false)) return
+    void connection.probe()
+  }
   const tick = () => {
     const held = open(false)
     // back after being away: the server may have been restored meanwhile
     if (!connection.reachable()) checkedRestore = false
-    if (!held || signedInAs() === null) return
+    if (held && signedInAs() === null) return probe()
+    if (!held) return
     const due =
       waitingOf(held.db).waiting > 0 ||
       !connection.reachable() ||
@@ -230,6 +236,8 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
   const everySend = options.everyMs?.send ?? 30_000
   const timer = everySend > 0 ? setInterval(tick, everySend) : null
   timer?.unref()
+  // an offline start has no session: whether the server answers, said at once
+  if (everySend > 0) probe()
 
   function status(): SyncStatus {
     const held = connection.isSolo() ? null : open(false)
