@@ -14,7 +14,7 @@ import type { Database } from 'better-sqlite3'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../src/shared/errors'
 import type { SyncProblem, SyncStatus } from '../../src/shared/sync'
-import type { Patient, Visit } from '../../src/shared/types'
+import type { Patient, ProgramVersion, Visit } from '../../src/shared/types'
 import { dispatch, createApi, type Handlers } from '../../src/main/core/api'
 import { sqliteStore } from '../../src/main/core/query/store'
 import { fingerprint, makeServerCertificate } from '../../src/main/clinic/certificate'
@@ -70,23 +70,27 @@ const opened: OfflineSync[] = []
 afterEach(() => opened.splice(0).forEach((each) => each.close()))
 
 /**
- * The server's patients as the pull (sync-server18's pull.ts, tested on its
- * own) brings them into the local copy: enough here for an offline edit of
- * a patient the server made.
+ * The server's patients and programs as the pull (sync-server18's pull.ts,
+ * tested on its own) brings them into the local copy: enough here for an
+ * offline edit of a patient or draft the server made.
  */
-function pullPatients(server: Server, db: Database): void {
-  const columns = (server.db.pragma('table_xinfo(patients)') as { name: string; hidden: number }[])
-    .filter((column) => column.hidden === 0)
-    .map((column) => column.name)
-  const upsert = db.prepare(
-    `INSERT INTO patients (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-     ON CONFLICT (id) DO UPDATE SET ${columns.map((name) => `${name} = excluded.${name}`).join(', ')}`
-  )
-  for (const row of server.db.prepare('SELECT * FROM patients').all() as Record<
-    string,
-    unknown
-  >[]) {
-    upsert.run(...columns.map((name) => row[name]))
+function pullRows(server: Server, db: Database): void {
+  for (const table of ['patients', 'programs', 'program_versions']) {
+    const columns = (
+      server.db.pragma(`table_xinfo(${table})`) as { name: string; hidden: number }[]
+    )
+      .filter((column) => column.hidden === 0)
+      .map((column) => column.name)
+    const upsert = db.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT (id) DO UPDATE SET ${columns.map((name) => `${name} = excluded.${name}`).join(', ')}`
+    )
+    for (const row of server.db.prepare(`SELECT * FROM ${table}`).all() as Record<
+      string,
+      unknown
+    >[]) {
+      upsert.run(...columns.map((name) => row[name]))
+    }
   }
   db.prepare('UPDATE sync_state SET last_pull_at = ?').run(new Date().toISOString())
 }
@@ -140,7 +144,7 @@ function desktop(
     resourcesDir: resolve('resources'),
     drawingFrom,
     pull: (_call, db) => {
-      pullPatients(server, db)
+      pullRows(server, db)
       return Promise.resolve({ epochChanged: false })
     },
     everyMs
@@ -368,6 +372,65 @@ describe('offline in clinic mode', () => {
       version: 4
     })
     expect(await dana.status()).toMatchObject({ waiting: 0, problems: 0 })
+  })
+
+  it('holds a draft saved on both sides, and settles it field by field at theirs’ version', async () => {
+    const server = clinicServer()
+    const dana = desktop(server, 'dana')
+    await dana.signIn()
+    const ann = await ok<Patient>(dana.call('patients:create', details('Lee, Ann')))
+    const draft = await ok<ProgramVersion>(
+      dana.call('programs:create', { patientId: ann.id, source: { kind: 'blank' } })
+    )
+    await dana.now()
+    const content = {
+      startDate: null,
+      reviewDate: null,
+      items: [],
+      advice: [],
+      walkRun: null
+    }
+    server.up = false
+    await ok(
+      dana.call('programs:save', {
+        versionId: draft.id,
+        version: draft.version,
+        title: 'Knee loading',
+        goals: 'Stairs without pain',
+        ...content
+      })
+    )
+    // a colleague saved the same draft meanwhile
+    server.db
+      .prepare(
+        `UPDATE program_versions SET title = 'Knee plan', goals = 'Squat', version = version + 1 WHERE id = ?`
+      )
+      .run(draft.id)
+    server.up = true
+    expect(await dana.now()).toMatchObject({ waiting: 0, problems: 1 })
+    const [problem] = await ok<SyncProblem[]>(dana.call('sync:problems', {}))
+    expect(problem).toMatchObject({
+      kind: 'conflict',
+      entity: 'draft',
+      entityId: draft.id,
+      label: 'Knee plan',
+      fields: [
+        { key: 'title', label: 'Title', mine: 'Knee loading', theirs: 'Knee plan' },
+        { key: 'goals', label: 'Goals', mine: 'Stairs without pain', theirs: 'Squat' }
+      ]
+    })
+    await ok(
+      dana.call('sync:resolve', {
+        id: problem!.id,
+        resolution: { choose: { title: 'theirs', goals: 'mine' } }
+      })
+    )
+    expect(
+      server.db.prepare('SELECT title, goals FROM program_versions WHERE id = ?').get(draft.id)
+    ).toEqual({
+      title: 'Knee plan',
+      goals: 'Stairs without pain'
+    })
   })
 
   it('keeps a refused write with those that need it, sends the rest, and retries or drops on request', async () => {

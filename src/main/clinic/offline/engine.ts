@@ -303,6 +303,12 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
     },
     'sync:forget': () => {
       const held = needCopy()
+      if (running !== null) {
+        throw new AppError(
+          'unavailable',
+          'This computer is catching up with the clinic server: remove its copy once that is done.'
+        )
+      }
       const { waiting } = waitingOf(held.db)
       if (waiting > 0 || problemCount(held.db) > 0) {
         throw new AppError(
