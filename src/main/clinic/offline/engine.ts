@@ -4,7 +4,7 @@
  * reached (or before anyone signed in this run), the outbox's sending, the
  * restore check, the pull, and the `sync:*` channels' answers.
  */
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import type { Channel } from '@shared/channels'
 import { AppError, type Result } from '@shared/errors'
@@ -21,18 +21,14 @@ import { answerServerChannel, isServerChannel } from '../served'
 import { localCopyFile, openLocalCopy } from './local-copy'
 import { offlineWriter, outboxChannels, type OfflineWriter } from './outbox'
 import { pullIntoCopy, type Pull } from './pulling'
-import { listProblems } from './problems'
-import { resolveProblem } from './resolve'
+import { syncChannels } from './channels'
 import { sendWaiting, idMap, type ServerCall } from './send'
 import {
   localCopyOf,
-  pinsOf,
   problemCount,
   readState,
   recentSentKeys,
   resendMissing,
-  setPin,
-  setWeeks,
   waitingOf
 } from './state'
 import { translate } from './translate'
@@ -272,56 +268,15 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
     }
   }
 
-  const needCopy = (): Copy => {
-    const held = connection.isSolo() ? null : open(false)
-    if (!held)
-      throw new AppError(
-        'unavailable',
-        'This computer keeps no copy of a clinic yet: connect and sign in first.'
-      )
-    return held
-  }
-
-  const handlers: HandlerTable<'sync'> = {
-    'sync:status': status,
-    'sync:now': async () => {
-      await syncNow()
-      return status()
-    },
-    'sync:problems': () => listProblems(needCopy().db),
-    'sync:resolve': async ({ id, resolution }) => {
-      const held = needCopy()
-      const again = await resolveProblem(held.db, id, resolution, serverCall, newKey)
-      if (again) void syncNow().catch(() => undefined)
-      return listProblems(held.db)
-    },
-    'sync:pins': () => pinsOf(needCopy().db),
-    'sync:pin': ({ patientId, pinned }) => setPin(needCopy().db, patientId, pinned),
-    'sync:setWeeks': ({ weeks }) => {
-      setWeeks(needCopy().db, weeks)
-      return status()
-    },
-    'sync:forget': () => {
-      const held = needCopy()
-      if (running !== null) {
-        throw new AppError(
-          'unavailable',
-          'This computer is catching up with the clinic server: remove its copy once that is done.'
-        )
-      }
-      const { waiting } = waitingOf(held.db)
-      if (waiting > 0 || problemCount(held.db) > 0) {
-        throw new AppError(
-          'forbidden',
-          `${waiting} change(s) made on this computer haven’t reached the clinic server yet: sign in and send them (or settle the problems) before removing this computer’s copy.`
-        )
-      }
-      const { file } = held
-      closeCopy()
-      for (const each of [file, `${file}-wal`, `${file}-shm`]) rmSync(each, { force: true })
-      return status()
-    }
-  }
+  const handlers = syncChannels({
+    copy: () => (connection.isSolo() ? null : open(false)),
+    status,
+    syncNow,
+    busy: () => running !== null,
+    serverCall,
+    newKey,
+    closeCopy
+  })
 
   return {
     routesHere,
