@@ -172,6 +172,8 @@ describe('ids from local to the server’s', () => {
       `UPDATE program_versions SET status = 'issued', issued_at = '2026-11-27T10:00:00.000Z', snapshot = '{}' WHERE id = ?`
     ).run(draft.id)
     const [create, visitEntry, programEntry] = entriesIn(db, 'waiting')
+    expect(create!.audit).toHaveLength(1)
+    expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(2)
     accept(db, create!, { ...made, id: 501 })
     accept(db, visitEntry!, { ...visit, id: 7001, patientId: 501 })
     accept(db, programEntry!, { ...draft, id: 3001, programId: 3000, patientId: 501 })
@@ -200,6 +202,15 @@ describe('ids from local to the server’s', () => {
       7001
     )
     expect(db.pragma('foreign_key_check')).toEqual([])
+    // the audit entries made here went with their writes: the server's come by the pull
+    expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(0)
+    // and the trail's append-only triggers are back
+    expect(
+      db
+        .prepare(`SELECT name FROM sqlite_schema WHERE name LIKE 'audit_log_no_%' ORDER BY name`)
+        .pluck()
+        .all()
+    ).toEqual(['audit_log_no_delete', 'audit_log_no_update'])
     expect(entriesIn(db, 'sent').map((entry) => entry.channel)).toEqual([
       'patients:create',
       'visits:create',

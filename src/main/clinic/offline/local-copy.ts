@@ -35,6 +35,8 @@ CREATE TABLE IF NOT EXISTS outbox (
   channel    TEXT NOT NULL,
   input      TEXT NOT NULL CHECK (json_valid(input)),
   answer     TEXT CHECK (answer IS NULL OR json_valid(answer)),
+  -- the audit entries the write made here: the server's own come by the pull once it is sent
+  audit      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(audit)),
   login      TEXT,
   made_at    TEXT NOT NULL,
   state      TEXT NOT NULL DEFAULT 'waiting'

@@ -42,6 +42,8 @@ export interface OutboxEntry {
   madeAt: string
   state: 'waiting' | 'sent' | 'conflict' | 'refused' | 'dropped'
   problemId: number | null
+  /** the audit entries the write made in the local copy */
+  audit: number[]
 }
 
 interface OutboxRow {
@@ -54,6 +56,7 @@ interface OutboxRow {
   made_at: string
   state: OutboxEntry['state']
   problem_id: number | null
+  audit: string
 }
 
 export const entryOf = (row: OutboxRow): OutboxEntry => ({
@@ -65,7 +68,8 @@ export const entryOf = (row: OutboxRow): OutboxEntry => ({
   login: row.login,
   madeAt: row.made_at,
   state: row.state,
-  problemId: row.problem_id
+  problemId: row.problem_id,
+  audit: JSON.parse(row.audit) as number[]
 })
 
 /** The entries in `state`, in the order they were made. */
@@ -110,17 +114,22 @@ export function offlineWriter(
         return await store.write(async (q) => {
           // the handler's reads and writes on this transaction, never on a connection of their own
           const bound: QueryStore = { read: (work) => work(q), write: (work) => work(q) }
+          const { rows } = await sql<{
+            last: number
+          }>`SELECT coalesce(max(id), 0) AS last FROM audit_log`.execute(q)
           const result = await dispatch(
             servedHandlers(bound, resourcesDir) as Handlers,
             channel,
             input
           )
           if (!result.ok) throw new Refused(result)
-          await sql`INSERT INTO outbox (key, channel, input, answer, login, made_at)
+          const audit = await sql<{
+            id: number
+          }>`SELECT id FROM audit_log WHERE id > ${rows[0]!.last}`.execute(q)
+          await sql`INSERT INTO outbox (key, channel, input, answer, login, made_at, audit)
                     VALUES (${key}, ${channel}, ${JSON.stringify(input)},
-                            ${JSON.stringify(result.data ?? null)}, ${login}, ${new Date().toISOString()})`.execute(
-            q
-          )
+                            ${JSON.stringify(result.data ?? null)}, ${login}, ${new Date().toISOString()},
+                            ${JSON.stringify(audit.rows.map((row) => row.id))})`.execute(q)
           return result
         })
       } catch (error) {

@@ -77,7 +77,11 @@ export async function resolveProblem(
          VALUES (?, ?, ?, 'null', (SELECT login FROM outbox WHERE seq = ?), ?, 'waiting')`
       )
       .run(key, send.channel, JSON.stringify(send.input), seqs[0], madeAt)
-    accept(db, { ...entries[0]!, seq: Number(lastInsertRowid), answer: null }, answer.data)
+    accept(
+      db,
+      { ...entries[0]!, seq: Number(lastInsertRowid), answer: null, audit: [] },
+      answer.data
+    )
     // saves and updates it replaces go; what else waited on it (an issue, a discard) follows at its version
     const rebase = db.prepare(
       `UPDATE outbox SET input = json_set(input, '$.version', ?) WHERE seq = ?`

@@ -12,7 +12,7 @@ import type { Result } from '@shared/errors'
 import type { ClinicClient } from '../client'
 import { entriesIn, type OutboxEntry } from './outbox'
 import { addConflict, addRefused, entityOf, openConflictOn } from './problems'
-import { localIdsIn, pairIds, rewriteIds, translate, type IdMap } from './translate'
+import { localIdsIn, pairIds, rewriteIds, translate, withoutFreeze, type IdMap } from './translate'
 
 /** An outbox write's headers: applied once by its key, dated when it was made. */
 export type SendHeaders = NonNullable<Parameters<ClinicClient['call']>[2]>
@@ -45,6 +45,11 @@ export function accept(db: Database, entry: OutboxEntry, answer: unknown): void 
       ).run(localId, serverId, entry.channel.split(':')[0])
     }
     rewriteIds(db, moves)
+    // the server's audit entries for it come by the pull: the ones made here would show it twice
+    if (entry.audit.length > 0) {
+      const forget = db.prepare('DELETE FROM audit_log WHERE id = ?')
+      withoutFreeze(db, () => entry.audit.forEach((id) => forget.run(id)))
+    }
     db.prepare(
       `UPDATE outbox SET state = 'sent', sent_at = ?, error = NULL, problem_id = NULL WHERE seq = ?`
     ).run(new Date().toISOString(), entry.seq)

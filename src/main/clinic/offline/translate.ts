@@ -102,7 +102,7 @@ function referencesTo(db: Database, to: string): { table: string; column: string
  * rewrite and made again from their own SQL before the transaction ends
  * (DDL is transactional in SQLite), so they guard everything else.
  */
-function withoutFreeze(db: Database, work: () => void): void {
+export function withoutFreeze(db: Database, work: () => void): void {
   const triggers = db
     .prepare(
       `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'
