@@ -507,6 +507,17 @@ describe('offline in clinic mode', () => {
     })
   })
 
+  it('makes no copy before the first sign-in', async () => {
+    const dana = desktop(clinicServer(), 'dana')
+    await ok(dana.call('clinicServer:connect', { address, fingerprint: fingerprint(pem) }))
+    expect(await dana.now()).toMatchObject({ state: 'signedOut', localCopy: null })
+    expect(existsSync(localCopyFile(dana.dataDir, fingerprint(pem)))).toBe(false)
+    expect(await dana.call('sync:pins', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' }
+    })
+  })
+
   it('says solo in solo mode', async () => {
     const dana = desktop(clinicServer(), 'dana')
     expect(await dana.status()).toMatchObject({ state: 'solo', waiting: 0, localCopy: null })

@@ -52,9 +52,15 @@ export function syncChannels(parts: SyncParts): HandlerTable<'sync'> {
       return listProblems(db)
     },
     'sync:pins': () => pinsOf(needCopy().db),
-    'sync:pin': ({ patientId, pinned }) => setPin(needCopy().db, patientId, pinned),
+    // a patient newly kept comes whole with the next pull: asked for now, in the background
+    'sync:pin': ({ patientId, pinned }) => {
+      const pins = setPin(needCopy().db, patientId, pinned)
+      void syncNow().catch(() => undefined)
+      return pins
+    },
     'sync:setWeeks': ({ weeks }) => {
       setWeeks(needCopy().db, weeks)
+      void syncNow().catch(() => undefined)
       return status()
     },
     'sync:forget': () => {

@@ -161,8 +161,9 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
   }
 
   async function catchUp(): Promise<void> {
-    const held = open(true)
     const login = signedInAs()
+    // the copy is made at the first sign-in, not by a status or a button before it
+    const held = login === null ? null : open(true)
     if (!held || login === null) return
     const onProgress = (done: number, total: number) => (progress = { done, total })
     try {
