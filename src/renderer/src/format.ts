@@ -29,6 +29,11 @@ export function formatBirth(dateOfBirth: string): string {
   return `${formatDate(dateOfBirth)} (${ageOn(dateOfBirth)} y)`
 }
 
+/** "12.3 MB": a file's size as a person reads it */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
 /**
  * "just now", "2 min ago", "3 h ago", then the date and time: how long ago
  * something happened, for a line that is read at a glance.
