@@ -11,17 +11,6 @@ import type { Page, Route } from 'playwright-core'
 import type { ClinicServerStatus } from '../../src/shared/clinic-server'
 import type { SyncProblem, SyncStatus } from '../../src/shared/sync'
 
-export const idleStatus: SyncStatus = {
-  state: 'online',
-  waiting: 0,
-  problems: 0,
-  progress: null,
-  lastPullAt: null,
-  message: null,
-  localCopy: null,
-  waitingFor: null
-}
-
 const signedInAsAnn: ClinicServerStatus = {
   mode: 'clinic',
   address: 'https://clinic.example:8443',

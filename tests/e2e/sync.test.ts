@@ -11,7 +11,8 @@ import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SyncProblem } from '../../src/shared/sync'
 import { seriousViolations } from './axe'
-import { fakeSync, idleStatus, type FakeSync } from './fake-sync'
+import { idleStatus } from '../unit/sync-status'
+import { fakeSync, type FakeSync } from './fake-sync'
 import { callApi, go, useBrowserHost } from './host'
 
 const app = useBrowserHost()
@@ -144,7 +145,8 @@ describe('the conflicts screen', () => {
     await card.getByRole('button', { name: 'Discard…' }).click()
     await page.getByText('Nothing waits for you.').waitFor()
     expect(asked.at(-1)).toContain('This change is lost for good')
-    expect(await banner().innerText()).toBe('')
+    // the banner's count follows the resolve's answer, just after the list
+    await expect.poll(() => banner().innerText()).toBe('')
     await look('empty')
     expect(await seriousViolations(page)).toEqual([])
     // a send that ends while the screen is open brings a new one

@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { SyncStatus } from '@shared/sync'
 import { bannerWords } from '../../src/renderer/src/components/sync/banner'
 import { formatAgo } from '../../src/renderer/src/format'
+import { idleStatus } from './sync-status'
 
-const idle: SyncStatus = {
-  state: 'online',
-  waiting: 0,
-  problems: 0,
-  progress: null,
-  lastPullAt: null,
-  message: null,
-  localCopy: null,
-  waitingFor: null
-}
 const say = (status: Partial<SyncStatus>, signedInAs: string | null = 'ann') =>
-  bannerWords({ ...idle, ...status }, signedInAs)
+  bannerWords({ ...idleStatus, ...status }, signedInAs)
 
 describe('the offline banner’s words', () => {
   it('says nothing in solo mode or online with nothing waiting', () => {

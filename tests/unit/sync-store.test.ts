@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Bridge } from '@shared/bridge'
 import type { SyncProblem, SyncStatus } from '@shared/sync'
+import { idleStatus } from './sync-status'
 
 declare global {
   // the preload's window.api (src/preload/index.d.ts), which main's type configuration can't see
@@ -10,16 +11,7 @@ declare global {
   }
 }
 
-const solo: SyncStatus = {
-  state: 'solo',
-  waiting: 0,
-  problems: 0,
-  progress: null,
-  lastPullAt: null,
-  message: null,
-  localCopy: null,
-  waitingFor: null
-}
+const solo: SyncStatus = { ...idleStatus, state: 'solo' }
 const offline: SyncStatus = { ...solo, state: 'offline', waiting: 7, problems: 2 }
 const conflict: SyncProblem = {
   kind: 'conflict',
