@@ -85,7 +85,13 @@ describe('no critical or serious axe-core violation', () => {
     ['the exercise form', () => '/library/new', 'New exercise'],
     ['import', () => '/library/import', 'Import exercises'],
     ['templates', () => '/templates', 'Program templates'],
-    ['settings', () => '/settings', 'Settings']
+    ['settings', () => '/settings', 'Settings'],
+    [
+      'the changes that need you, with nothing waiting',
+      () => '/sync',
+      'Changes that need you',
+      () => page.getByText('Nothing waits for you.').waitFor()
+    ]
   ]
   for (const [name, path, heading, ready] of screens) {
     it(`on ${name}`, async () => {

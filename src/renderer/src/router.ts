@@ -108,6 +108,13 @@ export const router = createRouter({
       component: () => import('./views/SettingsView.vue'),
       meta: { title: 'Settings', section: '/settings' }
     },
+    {
+      path: '/sync',
+      name: 'sync',
+      component: () => import('./views/SyncView.vue'),
+      // reached from the sync banner, not from the navigation
+      meta: { title: 'Changes that need you', section: '/sync' }
+    },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
 })
