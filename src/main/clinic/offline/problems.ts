@@ -119,8 +119,13 @@ const asInput: Record<string, (value: unknown) => unknown> = {
         | null) ?? []
     ).map(({ adviceId, kind, title, intro, points }) => ({ adviceId, kind, title, intro, points }))
 }
+// a blank the form sent ('') and the null the server keeps for it are the same field
 const inputValue = (key: string, value: unknown) =>
-  (asInput[key] ?? ((same: unknown) => same))(value ?? null)
+  (asInput[key] ?? ((same: unknown) => same))(value === '' ? null : (value ?? null))
+
+/** who made the server's version, from the conflict's own words ("Changed by Ann Lee at 10:42 …") */
+const changedBy = (message: string): string | null =>
+  /^Changed by (.+?)(?= at | on | —|\.|$)/.exec(message)?.[1] ?? null
 
 function asText(db: Database, key: string, value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null
@@ -226,7 +231,7 @@ export function listProblems(db: Database): SyncProblem[] {
         label: String(theirs.fullName ?? theirs.title ?? ''),
         fields,
         madeAt: mine.madeAt,
-        theirsBy: row.message,
+        theirsBy: changedBy(row.message),
         theirsAt: typeof theirs.updatedAt === 'string' ? theirs.updatedAt : null
       }
     ]
