@@ -507,6 +507,42 @@ describe('offline in clinic mode', () => {
     })
   })
 
+  it('sends a restored server’s lost visit to its own patient, not to the id she had', async () => {
+    const server = clinicServer()
+    const dana = desktop(server, 'dana')
+    await dana.signIn()
+    server.up = false
+    await ok(dana.call('patients:create', details('Kept, Kim')))
+    server.up = true
+    await dana.now()
+    const kim = server.db.prepare('SELECT id FROM patients').pluck().get() as number
+    // offline again: a visit for Kim, named by the server id her row has now
+    server.up = false
+    await ok(dana.call('visits:create', { patientId: kim, ...visitInput() }))
+    server.up = true
+    await dana.now()
+    // the restore loses both; a colleague's new patient then gets Kim's old id
+    server.db.prepare('DELETE FROM visits').run()
+    server.db.prepare('DELETE FROM patients').run()
+    server.applied.clear()
+    const olga = await ok<Patient>(
+      dispatch(
+        servedHandlers(sqliteStore(server.db), resolve('resources')) as Handlers,
+        'patients:create',
+        details('Other, Olga')
+      )
+    )
+    expect(olga.id).toBe(kim)
+    const again = desktop(server, 'dana', dana.dataDir)
+    dana.offline.close()
+    await again.signIn()
+    const owners = server.db
+      .prepare('SELECT p.full_name FROM visits v JOIN patients p ON p.id = v.patient_id')
+      .pluck()
+      .all()
+    expect(owners).toEqual(['Kept, Kim'])
+  })
+
   it('makes no copy before the first sign-in', async () => {
     const dana = desktop(clinicServer(), 'dana')
     await ok(dana.call('clinicServer:connect', { address, fingerprint: fingerprint(pem) }))

@@ -12,6 +12,8 @@ import type { Result } from '@shared/errors'
 import { dispatch, type Handlers } from '../../core/api'
 import type { QueryStore } from '../../core/query/store'
 import { servedHandlers } from '../served'
+import { tableOfLocalId } from './local-ids'
+import { asMadeHere } from './translate'
 
 /**
  * The served writes that work offline: a patient's details, visits and
@@ -126,8 +128,20 @@ export function offlineWriter(
           const audit = await sql<{
             id: number
           }>`SELECT id FROM audit_log WHERE id > ${rows[0]!.last}`.execute(q)
+          const sent = await sql<{
+            local_id: number
+            server_id: number
+          }>`SELECT local_id, server_id FROM id_map`.execute(q)
+          const kept = asMadeHere(
+            channel,
+            input,
+            (serverId, table) =>
+              sent.rows.find(
+                (row) => row.server_id === serverId && tableOfLocalId(row.local_id) === table
+              )?.local_id
+          )
           await sql`INSERT INTO outbox (key, channel, input, answer, login, made_at, audit)
-                    VALUES (${key}, ${channel}, ${JSON.stringify(input)},
+                    VALUES (${key}, ${channel}, ${JSON.stringify(kept)},
                             ${JSON.stringify(result.data ?? null)}, ${login}, ${new Date().toISOString()},
                             ${JSON.stringify(audit.rows.map((row) => row.id))})`.execute(q)
           return result

@@ -27,6 +27,48 @@ export function translate(value: unknown, map: IdMap): unknown {
   return value
 }
 
+/** Fields that name a row of one table, wherever they sit in a write's input. */
+const idFields: Record<string, LocalIdTable> = {
+  patientId: 'patients',
+  visitId: 'visits',
+  programId: 'programs',
+  versionId: 'program_versions'
+}
+/** What a write's own `id` names, by its channel's domain. */
+const ownIdTables: Record<string, LocalIdTable> = { patients: 'patients', visits: 'visits' }
+
+/**
+ * `input` as the outbox keeps it: a row made on this computer and already
+ * sent is named by the local id it was made with, not the server id it has
+ * now. After a restore the server gives that row a new id when its create
+ * is sent again, and `translate` then names the new one: the old number may
+ * by then be another patient's. `madeHere(serverId, table)` is the local id
+ * of a row made here that now has `serverId`, if there is one.
+ */
+export function asMadeHere(
+  channel: string,
+  input: unknown,
+  madeHere: (serverId: number, table: LocalIdTable) => number | undefined
+): unknown {
+  const walk = (value: unknown, table: LocalIdTable | undefined): unknown => {
+    if (typeof value === 'number' && table !== undefined && !isLocalId(value)) {
+      return madeHere(value, table) ?? value
+    }
+    if (Array.isArray(value)) return value.map((each) => walk(each, undefined))
+    if (value === null || typeof value !== 'object') return value
+    return Object.fromEntries(
+      Object.entries(value).map(([key, each]) => [
+        key,
+        walk(
+          each,
+          value === input && key === 'id' ? ownIdTables[channel.split(':')[0]!] : idFields[key]
+        )
+      ])
+    )
+  }
+  return walk(input, undefined)
+}
+
 /** Local ids still in `value` (ones the map didn't know): a write naming one can't be sent yet. */
 export function localIdsIn(value: unknown, found: number[] = []): number[] {
   if (isLocalId(value)) found.push(value)
