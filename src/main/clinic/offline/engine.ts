@@ -19,7 +19,7 @@ import type { ClinicConnection } from '../connection'
 import { remoteHandoutSource } from '../remote-handouts'
 import { answerServerChannel, isServerChannel } from '../served'
 import { localCopyFile, openLocalCopy } from './local-copy'
-import { offlineWriter, outboxChannels, type OfflineWriter } from './outbox'
+import { entriesIn, offlineWriter, outboxChannels, type OfflineWriter } from './outbox'
 import { pullIntoCopy, type Pull } from './pulling'
 import { syncChannels } from './channels'
 import { sendWaiting, idMap, type ServerCall } from './send'
@@ -170,7 +170,8 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
       if (!checkedRestore) checkedRestore = await checkRestore(held)
       busy = 'sending'
       if ((await sendWaiting(held.db, serverCall, login, onProgress)) === 'stopped') return
-      if (waitingOf(held.db).waiting > 0) return
+      // another account's waiting writes don't hold this one's pull: the pull keeps their patients
+      if (entriesIn(held.db, 'waiting').some((entry) => entry.login === login)) return
       busy = 'pulling'
       lastPullTry = Date.now()
       const { epochChanged } = await pull(serverCall, held.db, readState(held.db), onProgress)
