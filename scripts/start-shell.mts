@@ -109,7 +109,7 @@ export function downloadElectron(download: Download): Promise<string | null> {
  * held ~20 MB more all day. Two arenas cost nothing measurable in speed. It
  * must be set before the process starts (the allocator reads it once), so a
  * launcher sets it; other allocators ignore it. Likewise the main thread's
- * young generation (`mainThreadFlags`), which V8 sizes as its heap is made.
+ * heap (`mainThreadFlags`), which V8 sizes as it is made.
  */
 export function appEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return {
@@ -121,12 +121,18 @@ export function appEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * 2 MB semi-spaces for the main thread, against V8's up to 32 MB (a 64 MB
- * new space). The main thread answers small calls, but a burst (the
- * import's preview reads 900 exercises) grew its new space to the most and
- * V8 kept it: its heap stayed at 52 MB reserved for ~20 MB used for the rest
- * of the clinic day. Measured in quarter days (README, A clinic day: memory).
- * The worker threads keep their own limits: the pool unsets the flag before
- * it starts one (src/main/offthread/pool.ts).
+ * The main thread's heap. 2 MB semi-spaces, against V8's up to 32 MB (a 64 MB
+ * new space): the main thread answers small calls, but a burst (the import's
+ * preview reads 900 exercises) grew its new space to the most and V8 kept it:
+ * its heap stayed at 52 MB reserved for ~20 MB used for the rest of the clinic
+ * day. And a 512 MB old generation, against V8's 4 GB on a 24 GB machine: V8
+ * lets an old generation grow to as much as 4 times what survived its last
+ * full collection when its limit is 2 GB or more, 1.4 times at 512 MB. The
+ * main thread lives on ~25 MB; left at 4 GB it filled with garbage to ~50 MB
+ * and collected it about once a clinic day, so the day's second half rose or
+ * fell by chance; at 512 MB it collects 4–6 times a day and ends at 38–42 MB
+ * reserved, not 50–53, ~20 times what it needs still in reach (README,
+ * A clinic day: memory). The worker threads keep their own limits: the pool
+ * unsets both flags before it starts one (src/main/offthread/pool.ts).
  */
-export const mainThreadFlags = '--max-semi-space-size=2'
+export const mainThreadFlags = '--max-semi-space-size=2 --max-old-space-size=512'

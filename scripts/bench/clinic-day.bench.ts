@@ -60,6 +60,8 @@ export interface Sample {
   handles: Record<string, number>
   /** each live worker thread's V8 heap, in the order they started */
   workers: { usedMb: number; totalMb: number; externalMb: number }[]
+  /** the main thread's full collections since the host started */
+  fullCollections: number
   /** api calls made before this sample */
   operations: number
 }
@@ -236,6 +238,9 @@ export function summarizeDay(samples: Sample[], beforeImport: Sample, childPeaks
     minutes: (last.at - first.at) / 60_000,
     cpuSeconds: (last.cpuMs - first.cpuMs) / 1000,
     mainHeapTotalEndMb: last.heapTotalMb,
+    // what the second half's slope is made of: the main thread's heap rises between its full collections
+    mainFullCollections: last.fullCollections - first.fullCollections,
+    secondHalfMainHeapUsedMb: { start: half[0]!.heapUsedMb, end: last.heapUsedMb },
     fds: { start: first.fds, end: last.fds },
     handles: {
       start: handles(first),
@@ -294,6 +299,11 @@ it('clinic day: memory, file descriptors and handles of the browser host', async
           ''
         ],
         ['host CPU over the day (main + workers)', `${summary.cpuSeconds.toFixed(1)} s`, ''],
+        [
+          "main thread's full collections; its heap",
+          `${summary.mainFullCollections} over the day; heap used ${mb(summary.secondHalfMainHeapUsedMb.start)} → ${mb(summary.secondHalfMainHeapUsedMb.end)} over the second half`,
+          ''
+        ],
         [
           'second half slope',
           `${summary.secondHalfMbPer1000Operations.toFixed(2)} MB per 1,000 api calls (${summary.secondHalfMbPerMinute.toFixed(2)} MB/min)`,

@@ -15,11 +15,19 @@
  * proportional set size (PSS: a page mapped by n processes counts 1/n in
  * each, so the group's pages are counted once). With PHYSIOPLAN_PROBE_GC=1 each sample
  * first forces a full garbage collection (main thread only), to tell held
- * memory from garbage not yet collected.
+ * memory from garbage not yet collected. Each sample counts the main
+ * thread's full collections so far. With PHYSIOPLAN_PROBE_SNAPSHOT_DIR and
+ * PHYSIOPLAN_PROBE_SNAPSHOT_AT (sample numbers, `20,40`), those samples first
+ * write heap snapshots of the main thread and of each worker thread there,
+ * for heap-diff.mjs (each forces a full collection and costs its heap's size
+ * again while it is written: a day with snapshots measures nothing else).
  */
 import { subscribe } from 'node:diagnostics_channel'
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs'
-import { setFlagsFromString } from 'node:v8'
+import { appendFileSync, createWriteStream, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { constants, PerformanceObserver } from 'node:perf_hooks'
+import { pipeline } from 'node:stream/promises'
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { isMainThread } from 'node:worker_threads'
 
@@ -86,7 +94,26 @@ function cpuMs() {
   return (user + system) / 1000
 }
 
+/** The main thread's full (mark-compact) collections since the host started. */
+let fullCollections = 0
+
+const snapshotDir = process.env.PHYSIOPLAN_PROBE_SNAPSHOT_DIR
+const snapshotAt = new Set((process.env.PHYSIOPLAN_PROBE_SNAPSHOT_AT ?? '').split(',').map(Number))
+let samples = 0
+
+/** main-<n>.heapsnapshot, and worker<i>-<n>.heapsnapshot for each live worker (in start order). */
+async function writeSnapshots(n) {
+  writeHeapSnapshot(join(snapshotDir, `main-${n}.heapsnapshot`))
+  let i = 0
+  for (const worker of workers) {
+    const file = join(snapshotDir, `worker${i++}-${n}.heapsnapshot`)
+    await pipeline(await worker.getHeapSnapshot(), createWriteStream(file))
+  }
+}
+
 async function sample() {
+  const n = samples++
+  if (snapshotDir && snapshotAt.has(n)) await writeSnapshots(n)
   if (process.env.PHYSIOPLAN_PROBE_GC === '1') {
     setFlagsFromString('--expose-gc')
     runInNewContext('gc')()
@@ -115,7 +142,8 @@ async function sample() {
     cpuMs: cpuMs(),
     fds: readdirSync('/proc/self/fd').length,
     handles,
-    workers: await workerHeaps()
+    workers: await workerHeaps(),
+    fullCollections
   }
 }
 
@@ -131,6 +159,10 @@ if (isMainThread && file && process.send) {
 } else if (isMainThread && file) {
   appendFileSync(file, `${JSON.stringify({ pid: process.pid })}\n`)
   setInterval(watchChildren, 100).unref()
+  new PerformanceObserver((list) => {
+    for (const { detail } of list.getEntries())
+      if (detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullCollections++
+  }).observe({ entryTypes: ['gc'] })
   subscribe('worker_threads', ({ worker }) => {
     workers.add(worker)
     worker.once('exit', () => workers.delete(worker))

@@ -112,10 +112,10 @@ describe('the environment the app starts with', () => {
     expect(appEnv({ MALLOC_ARENA_MAX: '4' }).MALLOC_ARENA_MAX).toBe('4')
   })
 
-  it("gives the main thread a small young generation, the person's own options after", () => {
-    expect(appEnv({}).NODE_OPTIONS).toBe('--max-semi-space-size=2')
+  it("sizes the main thread's heap, the person's own options after", () => {
+    expect(appEnv({}).NODE_OPTIONS).toBe('--max-semi-space-size=2 --max-old-space-size=512')
     expect(appEnv({ NODE_OPTIONS: '--max-semi-space-size=8 --trace-gc' }).NODE_OPTIONS).toBe(
-      '--max-semi-space-size=2 --max-semi-space-size=8 --trace-gc'
+      '--max-semi-space-size=2 --max-old-space-size=512 --max-semi-space-size=8 --trace-gc'
     )
   })
 })

@@ -82,6 +82,17 @@ export const workerLimits: ResourceLimits = {
  */
 export const handoutLimits: ResourceLimits = { ...workerLimits, maxYoungGenerationSizeMb: 32 }
 
+/**
+ * The data worker's: a 3 MB young generation (1 MB semi-spaces, as the
+ * import's process has). Backups and their checks are SQLite's own work
+ * (`VACUUM INTO`, `quick_check`), with little JavaScript. With 16 MB the
+ * worker's heap sat at ~20 MB reserved for ~13 MB used until V8, finding it
+ * idle, gave ~7 MB back at a moment of its choosing: a step down somewhere in
+ * each clinic day. With 3 MB it stays at 12–15 MB all day (README, A clinic
+ * day: memory).
+ */
+export const dataLimits: ResourceLimits = { ...workerLimits, maxYoungGenerationSizeMb: 3 }
+
 const unexpected = 'A background task stopped unexpectedly. Try again.'
 
 /** What a task that ran out of memory says; the app and the other tasks carry on. */
@@ -105,11 +116,12 @@ const tooLarge: Record<TaskName, string> = {
 const stays: Record<Lane, boolean> = { handouts: true, data: true, imports: false }
 
 function thread(resourceLimits: ResourceLimits, workerFile: string, on: RunnerEvents): Runner {
-  // The launchers give the main thread a small young generation with a V8 flag
-  // (mainThreadFlags in scripts/start-shell.mts). V8 applies a flag to every heap
-  // made after it, over a worker's resourceLimits: unset (0, sized from the limits)
-  // before a worker starts, the workers keep the young generation measured for them.
+  // The launchers size the main thread's heap with V8 flags (mainThreadFlags in
+  // scripts/start-shell.mts). V8 applies a flag to every heap made after it, over a
+  // worker's resourceLimits: unset (0, sized from the limits) before a worker starts,
+  // the workers keep the heap measured for them.
   setFlagsFromString('--max-semi-space-size=0')
+  setFlagsFromString('--max-old-space-size=0')
   const started = new Worker(workerFile, { resourceLimits })
   started.on('message', on.message)
   // the error's name only: its message could quote patient data
@@ -275,7 +287,7 @@ export function createOffThread(
   }
   const byLane = {
     handouts: lane(workerFile, stays.handouts, (file, on) => thread(handoutLimits, file, on)),
-    data: lane(workerFile, stays.data, (file, on) => thread(workerLimits, file, on)),
+    data: lane(workerFile, stays.data, (file, on) => thread(dataLimits, file, on)),
     imports: lane(workerFile, stays.imports, (file, on) => startChild(file, childArgs, on))
   }
   return {
