@@ -232,7 +232,12 @@ describe('two desktops offline, against a real clinic server', () => {
 })
 
 /** Runs the sender child on `dataDir` and kills it with SIGKILL after `afterSent` writes; resolves to whether it was killed. */
-function sendAndKill(dataDir: string, login: string, afterSent: number): Promise<boolean> {
+function sendAndKill(
+  dataDir: string,
+  login: string,
+  afterSent: number,
+  env: Record<string, string> = {}
+): Promise<boolean> {
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
@@ -247,7 +252,8 @@ function sendAndKill(dataDir: string, login: string, afterSent: number): Promise
           ...process.env,
           SENDER_DATA_DIR: dataDir,
           SENDER_LOGIN: login,
-          SENDER_PASSWORD: password
+          SENDER_PASSWORD: password,
+          ...env
         },
         stdio: ['ignore', 'pipe', 'pipe']
       }
@@ -284,6 +290,12 @@ describe('the sending process killed midway', () => {
     desktops.splice(desktops.indexOf(kim), 1)
     server = await serve(port)
 
+    // killed between the server's commit and the outbox's record of it: entries go patient,
+    // visit, patient…, so the 5th applied is Kai 3, whose entry is still waiting here
+    expect(
+      await sendAndKill(dataDir, logins[2]!, Infinity, { SENDER_DIE_AFTER_APPLIED: '5' })
+    ).toBe(true)
+    expect(await onServer(`patients WHERE full_name LIKE 'Killed, Kai %'`)).toBe(3)
     let kills = 0
     for (const after of [3, 17, 29, 45])
       if (await sendAndKill(dataDir, logins[2]!, after)) kills += 1

@@ -1,7 +1,8 @@
 /**
  * The sending process of offline-desktops.test.ts: a desktop on the data
  * folder the parent names, signed in, sending its outbox and saying "sent
- * N" after each write, until the parent kills it.
+ * N" after each write, until the parent kills it, or until it kills itself
+ * right after the server applied its SENDER_DIE_AFTER_APPLIED-th write.
  */
 import { it } from 'vitest'
 import { clinicConnection } from '../../src/main/clinic/connection'
@@ -16,11 +17,20 @@ it('sends the outbox', async () => {
   const status = connection.status()
   if (status.mode !== 'clinic' || status.fingerprint === null) throw new Error('not connected')
   const db = openLocalCopy(localCopyFile(dataDir, status.fingerprint))
+  const dieAfter = Number(process.env.SENDER_DIE_AFTER_APPLIED ?? 0)
+  let applied = 0
   await sendWaiting(
     db,
     async (channel, input, write) => {
       const result = await connection.call(channel, input, write)
-      return connection.reachable() ? result : null
+      if (!connection.reachable()) return null
+      // the crash the key is for: the server committed it, the outbox doesn't know yet
+      if (result.ok && ++applied === dieAfter) {
+        // vitest's process first (the parent waits for it), then this worker
+        process.kill(process.ppid, 'SIGKILL')
+        process.kill(process.pid, 'SIGKILL')
+      }
+      return result
     },
     login,
     (done) => console.log(`sent ${done}`)
