@@ -43,6 +43,8 @@ function clinicServer() {
     db,
     applied,
     up: true,
+    /** applies the next keyed write, then goes away before answering (the answer lost) */
+    loseAnswer: false,
     /** how many calls carried an idempotency key, repeats included */
     keyed: 0,
     async answer(channel: string, input: unknown, key?: string): Promise<Result<unknown>> {
@@ -57,6 +59,10 @@ function clinicServer() {
       }
       const result = await dispatch(handlers as Handlers, channel, input)
       if (key !== undefined && result.ok) applied.set(key, result)
+      if (key !== undefined && server.loseAnswer) {
+        Object.assign(server, { up: false, loseAnswer: false })
+        throw refused
+      }
       return result
     }
   }
@@ -370,6 +376,46 @@ describe('offline in clinic mode', () => {
       condition: 'Knee pain',
       notes: 'Moved',
       version: 4
+    })
+    expect(await dana.status()).toMatchObject({ waiting: 0, problems: 0 })
+  })
+
+  it('settles a conflict once when the answer to the settle was lost', async () => {
+    const server = clinicServer()
+    const dana = desktop(server, 'dana')
+    await dana.signIn()
+    const ann = await ok<Patient>(dana.call('patients:create', details('Lee, Ann')))
+    await dana.now()
+    server.up = false
+    await ok(
+      dana.call('patients:update', { id: ann.id, version: 1, ...details('Lee, Ann'), phone: '111' })
+    )
+    server.db.prepare(`UPDATE patients SET phone = '222', version = 2 WHERE id = ?`).run(ann.id)
+    server.up = true
+    await dana.now()
+    const [problem] = await ok<SyncProblem[]>(dana.call('sync:problems', {}))
+
+    // the server applies the settle, then the network drops before its answer
+    server.loseAnswer = true
+    expect(
+      await dana.call('sync:resolve', {
+        id: problem!.id,
+        resolution: { choose: { phone: 'mine' } }
+      })
+    ).toMatchObject({ ok: false, error: { code: 'unavailable' } })
+    expect(server.db.prepare('SELECT phone, version FROM patients').get()).toEqual({
+      phone: '111',
+      version: 3
+    })
+    // settled again (another choice, even): the one the server applied stands, nothing twice
+    server.up = true
+    const left = await ok<SyncProblem[]>(
+      dana.call('sync:resolve', { id: problem!.id, resolution: { choose: { phone: 'theirs' } } })
+    )
+    expect(left).toEqual([])
+    expect(server.db.prepare('SELECT phone, version FROM patients').get()).toEqual({
+      phone: '111',
+      version: 3
     })
     expect(await dana.status()).toMatchObject({ waiting: 0, problems: 0 })
   })

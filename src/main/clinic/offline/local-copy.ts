@@ -26,7 +26,8 @@ export function localCopyFile(dataDir: string, fingerprint: string): string {
  * The sync's own tables. The outbox keeps every write made offline with
  * the local answer it got (the id map is read from it beside the server's),
  * never deleted unprompted: sent entries stay 60 days for the restore check.
- * A problem holds the outbox entries waiting on it (outbox.problem_id).
+ * A problem holds the outbox entries waiting on it (outbox.problem_id);
+ * the write that settles a conflict is kept as 'settling' while it is sent.
  */
 const syncTables = `
 CREATE TABLE IF NOT EXISTS outbox (
@@ -40,7 +41,7 @@ CREATE TABLE IF NOT EXISTS outbox (
   login      TEXT,
   made_at    TEXT NOT NULL,
   state      TEXT NOT NULL DEFAULT 'waiting'
-             CHECK (state IN ('waiting', 'sent', 'conflict', 'refused', 'dropped')),
+             CHECK (state IN ('waiting', 'sent', 'conflict', 'refused', 'dropped', 'settling')),
   problem_id INTEGER,
   error      TEXT,
   sent_at    TEXT

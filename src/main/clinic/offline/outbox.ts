@@ -48,7 +48,7 @@ export interface OutboxEntry {
   audit: number[]
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   seq: number
   key: string
   channel: string

@@ -146,7 +146,9 @@ function asText(db: Database, key: string, value: unknown): string | null {
 /** The entries a problem holds, oldest first. */
 function entriesOf(db: Database, problemId: number): OutboxEntry[] {
   return (
-    db.prepare('SELECT * FROM outbox WHERE problem_id = ? ORDER BY seq').all(problemId) as never[]
+    db
+      .prepare(`SELECT * FROM outbox WHERE problem_id = ? AND state <> 'settling' ORDER BY seq`)
+      .all(problemId) as never[]
   ).map(entryOf)
 }
 
