@@ -60,3 +60,14 @@ it('holds every table and column of the solo schema, and adds only clinic column
     clinic.filter((column) => !solo.includes(column) && !clinicOnly.test(column)).sort()
   ).toEqual([])
 })
+
+it('stops the synced tables’ own ids below 2^52, where desktops’ offline ids start', async () => {
+  const { rows: ceilings } = await owner.query<{ table: string; max: string }>(
+    `SELECT c.relname AS table, s.seqmax::text AS max
+         FROM pg_depend d JOIN pg_class c ON c.oid = d.refobjid
+         JOIN pg_sequence s ON s.seqrelid = d.objid
+        WHERE d.deptype = 'i' AND c.relname NOT IN ('accounts', 'sessions', 'clinics', 'sign_in_failures', 'visit_outcomes')`
+  )
+  expect(ceilings.length).toBe(12)
+  expect(new Set(ceilings.map((row) => row.max))).toEqual(new Set([String(2 ** 52 - 1)]))
+})

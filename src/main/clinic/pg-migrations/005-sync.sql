@@ -140,3 +140,17 @@ END $$;
 -- an applied write is a fact: kept, never deleted (its answer is written once the call has run)
 GRANT SELECT, INSERT, UPDATE (answer) ON applied_writes TO physioplan_app;
 GRANT SELECT, INSERT ON sync_tombstones TO physioplan_app;
+
+-- A desktop's local copy gives the rows it makes offline ids from 2^52 up and tells them
+-- from the server's by that alone (src/main/clinic/offline/local-ids.ts): the server's own
+-- ids stop below it.
+DO $$
+DECLARE
+  name text;
+BEGIN
+  FOREACH name IN ARRAY ARRAY['patients', 'exercises', 'exercise_media', 'advice_sections',
+    'templates', 'template_items', 'programs', 'program_versions', 'program_items',
+    'program_advice', 'visits', 'audit_log'] LOOP
+    EXECUTE format('ALTER TABLE %I ALTER COLUMN id SET MAXVALUE 4503599627370495', name);
+  END LOOP;
+END $$;
