@@ -589,6 +589,36 @@ describe('offline in clinic mode', () => {
     expect(owners).toEqual(['Kept, Kim'])
   })
 
+  it('keeps the copy closed after a sign-out on purpose, until the next sign-in', async () => {
+    const server = clinicServer()
+    const dana = desktop(server, 'dana')
+    await dana.signIn()
+    const ann = await ok<Patient>(dana.call('patients:create', details('Lee, Ann')))
+    await dana.now()
+    await ok(dana.call('clinicServer:signOut', {}))
+    server.up = false
+    expect((await dana.call('patients:get', { id: ann.id })).ok).toBe(false)
+    expect(await dana.status()).toMatchObject({
+      state: 'signedOut',
+      message: expect.stringContaining('stays closed until you sign in again')
+    })
+    // an app started again without a session is a home visit: it opens the copy
+    server.up = true
+    await dana.signIn()
+    server.up = false
+    expect(await ok<Patient>(dana.call('patients:get', { id: ann.id }))).toMatchObject({
+      fullName: 'Lee, Ann'
+    })
+    // a patient the copy doesn't keep is said to be not here, not erased
+    expect(await dana.call('patients:get', { id: ann.id + 1000 })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not_found',
+        message: expect.stringContaining('isn’t on this computer’s copy')
+      }
+    })
+  })
+
   it('makes no copy before the first sign-in', async () => {
     const dana = desktop(clinicServer(), 'dana')
     await ok(dana.call('clinicServer:connect', { address, fingerprint: fingerprint(pem) }))

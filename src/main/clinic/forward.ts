@@ -98,6 +98,7 @@ export function clinicDispatch(
     )
     // signed in, or another server: the copy that goes with it, and what waits sent
     if (result.ok && /^clinicServer:(signIn|connect|solo)$/.test(channel)) offline?.linkChanged()
+    if (result.ok && channel === 'clinicServer:signOut') offline?.signedOut()
     return result
   }
   /**
@@ -111,6 +112,7 @@ export function clinicDispatch(
       ? { idempotencyKey: randomUUID(), madeAt: new Date().toISOString() }
       : undefined
     const result = await connection.call(channel, offline.toServer(input), sent)
+    if (sent && result.ok) offline.wroteOnline()
     if (connection.reachable() || !offline.routesHere()) return result
     return offline.call(channel, input, sent?.idempotencyKey)
   }

@@ -29,6 +29,8 @@ import {
   readState,
   recentSentKeys,
   resendMissing,
+  setSignedOut,
+  signedOutHere,
   waitingOf
 } from './state'
 import { translate } from './translate'
@@ -57,6 +59,13 @@ export interface OfflineSync {
   handlers: HandlerTable<'sync'>
   /** the connection signed in, or changed server: open the right copy and catch up */
   linkChanged: () => void
+  /**
+   * signed out on purpose: the copy stays closed, offline too, until the next sign-in (an
+   * app started without a session opens it: that is a home visit, not a sign-out)
+   */
+  signedOut: () => void
+  /** a write the server accepted online: the copy catches up with it shortly, to have it offline */
+  wroteOnline: () => void
   /** sends what waits and pulls, once at a time; settles when done */
   syncNow: () => Promise<void>
   close: () => void
@@ -137,7 +146,9 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
   const routesHere = () => {
     if (connection.isSolo()) return false
     const held = open(false)
-    return usable(held) && (signedInAs() === null || !connection.reachable())
+    return (
+      usable(held) && !signedOutHere(held!.db) && (signedInAs() === null || !connection.reachable())
+    )
   }
 
   /** The server's answer, or null when it can't be reached or the session ended: stop there. */
@@ -233,6 +244,7 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
   }
   const everySend = options.everyMs?.send ?? 30_000
   const timer = everySend > 0 ? setInterval(tick, everySend) : null
+  let soon: NodeJS.Timeout | undefined
   timer?.unref()
   // an offline start has no session: whether the server answers, said at once
   if (everySend > 0) probe()
@@ -245,15 +257,19 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
       )
     }
     const { waiting, waitingFor } = waitingOf(held.db)
+    const closed = signedOutHere(held.db)
     const state: SyncStatus['state'] =
       busy ??
-      (!connection.reachable()
-        ? 'offline'
-        : signedInAs() === null || (waitingFor !== null && waitingFor !== signedInAs())
-          ? 'signedOut'
-          : 'online')
-    const message =
-      state === 'offline'
+      (closed
+        ? 'signedOut'
+        : !connection.reachable()
+          ? 'offline'
+          : signedInAs() === null || (waitingFor !== null && waitingFor !== signedInAs())
+            ? 'signedOut'
+            : 'online')
+    const message = closed
+      ? 'Signed out: this computer’s copy of the clinic stays closed until you sign in again, which needs the clinic server. Before a home visit, close PhysioPlan instead of signing out.'
+      : state === 'offline'
         ? 'The clinic server can’t be reached: you are working on this computer’s copy.'
         : state === 'signedOut' && waiting > 0
           ? `Sign in as ${waitingFor} to send the changes made on this computer.`
@@ -294,7 +310,22 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
           }
         }
       }
-      return held.writer.call(channel, input, offlineWrite(channel) ? lastLogin() : null, key)
+      const result = await held.writer.call(
+        channel,
+        input,
+        offlineWrite(channel) ? lastLogin() : null,
+        key
+      )
+      if (result.ok || result.error.code !== 'not_found') return result
+      // not here is not erased: the copy keeps some of the clinic's patients, not all
+      const { weeks } = readState(held.db)
+      return {
+        ok: false,
+        error: {
+          code: 'not_found',
+          message: `That isn’t on this computer’s copy of the clinic, which keeps the patients you saw in the last ${weeks === 1 ? 'week' : `${weeks} weeks`} and those kept for offline visits. It shows again when the clinic server answers.`
+        }
+      }
     },
     drawing: () => open(false)!.drawing,
     toServer: (input) => {
@@ -304,12 +335,26 @@ export function offlineSync(options: OfflineOptions): OfflineSync {
     handlers,
     linkChanged: () => {
       if (connection.isSolo()) return closeCopy()
+      const held = open(false)
+      if (held && signedInAs() !== null) setSignedOut(held.db, false)
       // a sign-in or another address is a reconnect: ask again which sent writes the server has
       checkedRestore = false
       if (signedInAs() !== null) void syncNow().catch(() => undefined)
     },
+    signedOut: () => {
+      const held = open(false)
+      if (held) setSignedOut(held.db, true)
+    },
+    wroteOnline: () => {
+      if (everySend === 0) return
+      // a burst of saves (the builder autosaving) makes one pull, after it
+      clearTimeout(soon)
+      soon = setTimeout(() => void syncNow().catch(() => undefined), 3000)
+      soon.unref()
+    },
     syncNow,
     close: () => {
+      clearTimeout(soon)
       if (timer) clearInterval(timer)
       closeCopy()
     }

@@ -67,7 +67,9 @@ CREATE TABLE IF NOT EXISTS sync_state (
   epoch        TEXT,
   last_pull_at TEXT,
   weeks        INTEGER NOT NULL DEFAULT 4 CHECK (weeks BETWEEN 1 AND 52),
-  held         TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(held))
+  held         TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(held)),
+  -- signed out on purpose: the copy stays closed until the next sign-in
+  signed_out   INTEGER NOT NULL DEFAULT 0 CHECK (signed_out IN (0, 1))
 ) STRICT;
 INSERT OR IGNORE INTO sync_state (one) VALUES (1);
 CREATE TABLE IF NOT EXISTS pins (patient_id INTEGER PRIMARY KEY) STRICT;

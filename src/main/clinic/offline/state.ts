@@ -31,6 +31,15 @@ export function readState(db: Database): PullState {
   }
 }
 
+/** Whether the therapist signed out on purpose (then the copy opens at the next sign-in only). */
+export function signedOutHere(db: Database): boolean {
+  return db.prepare('SELECT signed_out FROM sync_state').pluck().get() === 1
+}
+
+export function setSignedOut(db: Database, signedOut: boolean): void {
+  db.prepare('UPDATE sync_state SET signed_out = ?').run(signedOut ? 1 : 0)
+}
+
 export function pinsOf(db: Database): number[] {
   return db.prepare('SELECT patient_id FROM pins ORDER BY patient_id').pluck().all() as number[]
 }
