@@ -11,6 +11,16 @@
  * the sync panel and the conflicts screen show it.
  */
 
+/**
+ * Ids from here up are made on a desktop offline, in its local copy, and
+ * become the server's ids once sent; the server's own stop below
+ * (clinic migration 005).
+ */
+export const offlineIdBase = 2 ** 52
+
+export const isOfflineId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= offlineIdBase
+
 export type SyncState =
   /** solo mode: nothing to sync */
   | 'solo'

@@ -9,9 +9,10 @@
  * the rewrite after a create need to know which row a number is.
  */
 import type { Database } from 'better-sqlite3'
+import { isOfflineId, offlineIdBase } from '@shared/sync'
 import type { Migration } from '../../core/db/migration-list'
 
-export const localIdBase = 2 ** 52
+export const localIdBase = offlineIdBase
 /** 2^47 ids a table: 16 blocks fit below 2^53, JavaScript's last exact integer */
 const blockSize = 2 ** 47
 
@@ -36,8 +37,7 @@ export const blockStart = (table: LocalIdTable): number =>
   localIdBase + localIdTables.indexOf(table) * blockSize
 
 /** Whether `value` is an id made on this computer (and so unknown to the server until sent). */
-export const isLocalId = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value >= localIdBase
+export const isLocalId = isOfflineId
 
 /** The table a local id was made in. */
 export function tableOfLocalId(id: number): LocalIdTable | null {

@@ -18,7 +18,9 @@ const changes = (count: number) => countOf(count, 'change')
  * now, if any: waiting writes are sent only by the account that made them.
  */
 export function bannerWords(status: SyncStatus, signedInAs: string | null): BannerWords | null {
-  const { state, waiting, progress } = status
+  const { state, waiting } = status
+  // nothing counted yet (a pull's first page on its way): said without "0 of 0"
+  const progress = status.progress && status.progress.total > 0 ? status.progress : null
   const of = progress && `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`
   if (state === 'sending') {
     const what = progress ? `${of} ${nounFor(progress.total, 'change')}` : changes(waiting)
