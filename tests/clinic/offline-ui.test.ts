@@ -106,6 +106,16 @@ it(
     await banner().getByText('1 change waiting to be sent').waitFor()
     expect(await banner().textContent()).toContain('Offline')
 
+    // a new patient, made on this computer: her page has the copy's temporary id until she is sent
+    await page.getByRole('link', { name: 'Patients' }).first().click()
+  await page.getByRole('link', { name: 'New patient' }).first().click()
+    await page.getByLabel('Full name').fill('Ola Newcomer')
+    await page.getByLabel('Date of birth').fill('1990-12-01')
+    await page.getByRole('button', { name: 'Add patient' }).click()
+    await banner().getByText('2 changes waiting to be sent').waitFor()
+    const temporary = new URL(page.url()).pathname
+    expect(Number(temporary.split('/').at(-1))).toBeGreaterThanOrEqual(2 ** 52)
+
     // meanwhile a colleague changes the same phone on the clinic's server
     const current = dataOf(await colleague.call('patients:get', { id: patient.id })) as Patient
     dataOf(
@@ -132,6 +142,13 @@ it(
     await phone.getByRole('radio', { name: 'This computer’s: +47 911 11 111' }).check()
     await card.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Nothing waits for you.').waitFor()
+
+    // the page left on her temporary id follows her to the server's
+    await page.goto(`${host.origin}${temporary}${new URL(host.url).hash}`)
+    await page.getByRole('heading', { name: 'Ola Newcomer' }).waitFor()
+    await expect
+      .poll(() => Number(new URL(page.url()).pathname.split('/').at(-1)))
+      .toBeLessThan(2 ** 52)
 
     // the server has this computer's phone now, and the banner has nothing left to say
     const settled = dataOf(await colleague.call('patients:get', { id: patient.id })) as Patient
