@@ -1,13 +1,5 @@
 import type { SyncStatus } from '../../src/shared/sync'
+import { noCopyStatus } from '../../src/main/core/sync.handlers'
 
 /** Connected, signed in, nothing waiting: the state a test changes to the one it shows. */
-export const idleStatus: SyncStatus = {
-  state: 'online',
-  waiting: 0,
-  problems: 0,
-  progress: null,
-  lastPullAt: null,
-  message: null,
-  localCopy: null,
-  waitingFor: null
-}
+export const idleStatus: SyncStatus = noCopyStatus('online')
