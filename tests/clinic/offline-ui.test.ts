@@ -108,7 +108,7 @@ it(
 
     // a new patient, made on this computer: her page has the copy's temporary id until she is sent
     await page.getByRole('link', { name: 'Patients' }).first().click()
-  await page.getByRole('link', { name: 'New patient' }).first().click()
+    await page.getByRole('link', { name: 'New patient' }).first().click()
     await page.getByLabel('Full name').fill('Ola Newcomer')
     await page.getByLabel('Date of birth').fill('1990-12-01')
     await page.getByRole('button', { name: 'Add patient' }).click()
