@@ -199,7 +199,12 @@ describe('this computer’s copy', () => {
     sync.forgetRefusal = null
     await copy.getByRole('button', { name: 'Remove this computer’s copy…' }).click()
     await copy.getByText('This computer’s copy of the clinic is removed.').waitFor()
-    await copy.getByText('No copy on this computer yet').waitFor()
+    await copy.getByText('No copy on this computer: one is made at your next sign-in.').waitFor()
+    expect(asked.at(-1)).toContain('pinned for offline visits and the weeks kept are forgotten')
+    const tries = () => sync.calls.filter((call) => call.channel === 'sync:now').length
+    const before = tries()
+    await copy.getByRole('button', { name: 'Make a copy now' }).click()
+    await expect.poll(tries).toBe(before + 1)
   })
 })
 
