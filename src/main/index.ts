@@ -21,6 +21,7 @@ import { databaseFileName } from './core/db/open'
 import { openStore, type OpenedStore } from './core/store'
 import { clinicConnection, type ClinicConnection } from './clinic/connection'
 import { clinicDispatch } from './clinic/forward'
+import { giveBackEvery, givingBackEvery } from './core/give-back'
 import { offlineSync, type OfflineSync } from './clinic/offline/engine'
 
 // electron-vite's dev server, in development only: a packaged app that took the address
@@ -137,7 +138,10 @@ function start(): void {
   })
   bindIpc(
     ipcMain,
-    clinicDispatch(store.handlers, connection!, store.drawingFrom, offline),
+    givingBackEvery(
+      giveBackEvery.calls,
+      clinicDispatch(store.handlers, connection!, store.drawingFrom, offline)
+    ),
     allowedOrigins
   )
   openMainWindow()

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/errors'
 import { schemaVersion } from '../../src/main/core/db/migrate'
-import { createOffThread, dataLimits } from '../../src/main/offthread/pool'
+import { createOffThread, dataLimits, handoutFixedSemiSpaceMb } from '../../src/main/offthread/pool'
 import type { HandoutJob } from '../../src/main/offthread/tasks'
 import {
   longSnapshot,
@@ -128,6 +128,30 @@ describe('work off the main thread', () => {
     } finally {
       unsubscribe('worker_threads', seen as (message: unknown) => void)
       setFlagsFromString('--max-semi-space-size=0 --max-old-space-size=0')
+    }
+  })
+
+  it("fixes the handout thread's young generation at its largest, and no other thread's", async () => {
+    const started: Worker[] = []
+    const seen = ({ worker: thread }: { worker: Worker }) => started.push(thread)
+    subscribe('worker_threads', seen as (message: unknown) => void)
+    const pool = createOffThread(resolve('out/main/worker.js'))
+    try {
+      // the handout thread's lightest task: its heap holds little more than its young generation
+      await pool.run('forgetWords', {})
+      const junk = join(data.dataDir, 'not-a-database-either.sqlite3')
+      writeFileSync(junk, 'text')
+      await expect(pool.run('inspectBackup', { file: junk })).rejects.toThrow()
+      expect(started).toHaveLength(2)
+      const [handouts, backups] = await Promise.all(started.map((t) => t.getHeapStatistics()))
+      const young = 2 * handoutFixedSemiSpaceMb * 2 ** 20
+      // the young generation committed from the start: ~44 MB in all, code loaded, where
+      // left to V8 (1 MB semi-spaces, grown as handouts need) the heap starts at ~30
+      expect(handouts!.total_heap_size).toBeGreaterThan(young + 4 * 2 ** 20)
+      expect(backups!.total_heap_size).toBeLessThan(young / 2)
+    } finally {
+      unsubscribe('worker_threads', seen as (message: unknown) => void)
+      await pool.close()
     }
   })
 

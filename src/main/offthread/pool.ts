@@ -83,6 +83,16 @@ export const workerLimits: ResourceLimits = {
 export const handoutLimits: ResourceLimits = { ...workerLimits, maxYoungGenerationSizeMb: 32 }
 
 /**
+ * The handout worker's young generation stays at its largest (two 16 MB
+ * semi-spaces), which it reaches within its first handouts anyway. Left to
+ * grow and shrink, it shrank whenever handouts slowed and V8 kept the pages
+ * it shrank out of in a pool for reuse: the pool grew 0 → 12 MB through a
+ * clinic day, on top of the heap, and under load nothing gave it back
+ * (`--trace-gc` prints it as "pooled"; README, A clinic day: memory).
+ */
+export const handoutFixedSemiSpaceMb = handoutLimits.maxYoungGenerationSizeMb! / 2
+
+/**
  * The data worker's: a 3 MB young generation (1 MB semi-spaces, as the
  * import's process has). Backups and their checks are SQLite's own work
  * (`VACUUM INTO`, `quick_check`), with little JavaScript. With 16 MB the
@@ -115,14 +125,25 @@ const tooLarge: Record<TaskName, string> = {
  */
 const stays: Record<Lane, boolean> = { handouts: true, data: true, imports: false }
 
-function thread(resourceLimits: ResourceLimits, workerFile: string, on: RunnerEvents): Runner {
+function thread(
+  resourceLimits: ResourceLimits,
+  workerFile: string,
+  on: RunnerEvents,
+  fixedSemiSpaceMb = 0
+): Runner {
   // The launchers size the main thread's heap with V8 flags (mainThreadFlags in
   // scripts/start-shell.mts). V8 applies a flag to every heap made after it, over a
   // worker's resourceLimits: unset (0, sized from the limits) before a worker starts,
   // the workers keep the heap measured for them.
   setFlagsFromString('--max-semi-space-size=0')
   setFlagsFromString('--max-old-space-size=0')
+  // No resource limit sets a young generation's least size: the flag, for this
+  // thread's heap only (made before the thread is online), then unset.
+  setFlagsFromString(`--min-semi-space-size=${fixedSemiSpaceMb}`)
   const started = new Worker(workerFile, { resourceLimits })
+  const unsetMinimum = () => setFlagsFromString('--min-semi-space-size=0')
+  started.once('online', unsetMinimum)
+  started.once('exit', unsetMinimum)
   started.on('message', on.message)
   // the error's name only: its message could quote patient data
   started.on('error', (error: Error & { code?: string }) => {
@@ -286,7 +307,9 @@ export function createOffThread(
     }
   }
   const byLane = {
-    handouts: lane(workerFile, stays.handouts, (file, on) => thread(handoutLimits, file, on)),
+    handouts: lane(workerFile, stays.handouts, (file, on) =>
+      thread(handoutLimits, file, on, handoutFixedSemiSpaceMb)
+    ),
     data: lane(workerFile, stays.data, (file, on) => thread(dataLimits, file, on)),
     imports: lane(workerFile, stays.imports, (file, on) => startChild(file, childArgs, on))
   }

@@ -5,6 +5,7 @@
  * process, so it talks through whichever channel it was started with.
  */
 import { parentPort } from 'node:worker_threads'
+import { givingBackHandouts } from '../core/give-back'
 import { sendableError, type TaskReply, type TaskRequest } from './messages'
 import { runTask } from './tasks'
 
@@ -40,12 +41,18 @@ function channel(): { listen: Listen; reply: (message: TaskReply) => void } {
 
 const { listen, reply } = channel()
 
+/** Handouts are what the worker allocates most for (~45 MB of layout objects for a large one). */
+const handoutMade = givingBackHandouts()
+
 // one task at a time: the work is CPU- or disk-bound, and two backups must not interleave
 let queue: Promise<unknown> = Promise.resolve()
 listen(({ id, name, input }) => {
   queue = queue.then(() =>
     runTask(name, input as never, (done, total) => reply({ id, progress: [done, total] })).then(
-      (value) => reply({ id, value }),
+      (value) => {
+        reply({ id, value })
+        if (name === 'handout') handoutMade()
+      },
       (error: unknown) => reply({ id, error: sendableError(error) })
     )
   )

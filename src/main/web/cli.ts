@@ -13,6 +13,7 @@ import { clinicAddress } from '@shared/clinic-server'
 import { AppError } from '@shared/errors'
 import { clinicConnection } from '../clinic/connection'
 import { clinicDispatch } from '../clinic/forward'
+import { giveBackEvery, givingBackEvery } from '../core/give-back'
 import { offlineSync } from '../clinic/offline/engine'
 import { scheduleBackups } from '../core/backup-schedule'
 import { recoverFromNewestBackup } from '../core/backups'
@@ -70,7 +71,10 @@ async function main(): Promise<void> {
     drawingFrom: store.drawingFrom
   })
   const host = await startWebHost({
-    dispatch: clinicDispatch(store.handlers, connection, store.drawingFrom, offline),
+    dispatch: givingBackEvery(
+      giveBackEvery.calls,
+      clinicDispatch(store.handlers, connection, store.drawingFrom, offline)
+    ),
     rendererDir: join(__dirname, '../renderer'),
     token: randomBytes(24).toString('base64url'),
     port
