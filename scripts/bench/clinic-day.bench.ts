@@ -114,6 +114,27 @@ function slope(points: [number, number][]): number {
   return sxx === 0 ? 0 : sxy / sxx
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length / 2
+  return Number.isInteger(middle)
+    ? (sorted[middle - 1]! + sorted[middle]!) / 2
+    : sorted[middle - 0.5]!
+}
+
+/**
+ * Theil–Sen slope: the median of the slopes between every two points. A
+ * sample that lands on a passing high (a worker's heap between its
+ * collections) moves a least-squares fit, the more so near the ends; it moves
+ * this one only as one pair in many, so it tells whether the floor rises.
+ */
+function medianSlope(points: [number, number][]): number {
+  const slopes = points.flatMap(([x1, y1], i) =>
+    points.slice(i + 1).map(([x2, y2]) => (y2 - y1) / (x2 - x1))
+  )
+  return median(slopes)
+}
+
 const searches = ['ham', 'pla', 'squ', 'bri', 'çağ', 'łuk', 'fer', 'mor', 'oka', 'tan']
 
 /** The whole day against one host; returns the samples taken along the way. */
@@ -234,6 +255,12 @@ export function summarizeDay(samples: Sample[], beforeImport: Sample, childPeaks
     endMb: last.rssMb,
     secondHalfMbPer1000Operations: slope(half.map((s) => [s.operations / 1000, s.rssMb])),
     secondHalfMbPerMinute: slope(half.map((s) => [s.at / 60_000, s.rssMb])),
+    secondHalfMedianSlope: medianSlope(half.map((s) => [s.operations / 1000, s.rssMb])),
+    // the second half's first and last fifths of samples, each as its median
+    secondHalfEndsMb: {
+      first: median(half.slice(0, Math.ceil(half.length / 5)).map((s) => s.rssMb)),
+      last: median(half.slice(-Math.ceil(half.length / 5)).map((s) => s.rssMb))
+    },
     operations: last.operations,
     minutes: (last.at - first.at) / 60_000,
     cpuSeconds: (last.cpuMs - first.cpuMs) / 1000,
@@ -306,7 +333,7 @@ it('clinic day: memory, file descriptors and handles of the browser host', async
         ],
         [
           'second half slope',
-          `${summary.secondHalfMbPer1000Operations.toFixed(2)} MB per 1,000 api calls (${summary.secondHalfMbPerMinute.toFixed(2)} MB/min)`,
+          `${summary.secondHalfMbPer1000Operations.toFixed(2)} MB per 1,000 api calls (${summary.secondHalfMbPerMinute.toFixed(2)} MB/min); median slope ${summary.secondHalfMedianSlope.toFixed(2)}; ${mb(summary.secondHalfEndsMb.first)} → ${mb(summary.secondHalfEndsMb.last)} (first and last fifth, medians)`,
           'no growth'
         ],
         ['file descriptors, start → end', `${summary.fds.start} → ${summary.fds.end}`, 'flat'],
