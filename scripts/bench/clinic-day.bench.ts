@@ -339,7 +339,7 @@ it('clinic day: memory, file descriptors and handles of the browser host', async
         ['file descriptors, start → end', `${summary.fds.start} → ${summary.fds.end}`, 'flat'],
         ['active handles, start → end', `${summary.handles.start} → ${summary.handles.end}`, 'flat']
       ]
-        .map(([a, b, c]) => `${a!.padEnd(44)}${b!.padEnd(96)}${c}`)
+        .map(([a, b, c]) => `${a!.padEnd(44)}${b!.padEnd(96)} ${c}`)
         .join('\n') +
       `\n\nSamples (api calls: resident MB (anonymous+file+shared) PSS MB / main heap used MB / external MB [workers' heaps, reserved MB]): ${samples
         .map(

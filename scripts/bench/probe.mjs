@@ -21,6 +21,8 @@
  * write heap snapshots of the main thread and of each worker thread there,
  * for heap-diff.mjs (each forces a full collection and costs its heap's size
  * again while it is written: a day with snapshots measures nothing else).
+ * With PHYSIOPLAN_PROBE_TRACE_GC=1 V8 prints every collection to the host's
+ * output, which tests/e2e/host.ts appends to PHYSIOPLAN_HOST_LOG.
  */
 import { subscribe } from 'node:diagnostics_channel'
 import { appendFileSync, createWriteStream, readdirSync, readFileSync } from 'node:fs'
@@ -32,6 +34,8 @@ import { runInNewContext } from 'node:vm'
 import { isMainThread } from 'node:worker_threads'
 
 const file = process.env.PHYSIOPLAN_PROBE_FILE
+// V8's line for each collection of every thread ("pooled": pages kept for reuse, in no heap's total)
+if (process.env.PHYSIOPLAN_PROBE_TRACE_GC) setFlagsFromString('--trace-gc')
 
 /** A /proc/self/status field in MB (the kernel writes them in kB). */
 function statusMb(status, field) {

@@ -1,6 +1,6 @@
 /** Starts the built browser host on a temporary data folder, and a Chromium (see chromium.ts). */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -39,6 +39,8 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
       20_000
     )
     const read = (chunk: Buffer): void => {
+      // the clinic-day benchmark's V8 trace (PHYSIOPLAN_PROBE_TRACE_GC) goes to the host's output
+      if (process.env.PHYSIOPLAN_HOST_LOG) appendFileSync(process.env.PHYSIOPLAN_HOST_LOG, chunk)
       output += chunk.toString()
       const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output)
       if (match?.[1]) {
