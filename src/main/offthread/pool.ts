@@ -138,12 +138,15 @@ function thread(
   setFlagsFromString('--max-semi-space-size=0')
   setFlagsFromString('--max-old-space-size=0')
   // No resource limit sets a young generation's least size: the flag, for this
-  // thread's heap only (made before the thread is online), then unset.
-  setFlagsFromString(`--min-semi-space-size=${fixedSemiSpaceMb}`)
+  // thread's heap (made before the thread is online), then unset. Another thread
+  // started meanwhile gets it too, which V8 caps at that thread's own largest.
+  if (fixedSemiSpaceMb > 0) setFlagsFromString(`--min-semi-space-size=${fixedSemiSpaceMb}`)
   const started = new Worker(workerFile, { resourceLimits })
-  const unsetMinimum = () => setFlagsFromString('--min-semi-space-size=0')
-  started.once('online', unsetMinimum)
-  started.once('exit', unsetMinimum)
+  if (fixedSemiSpaceMb > 0) {
+    const unsetMinimum = () => setFlagsFromString('--min-semi-space-size=0')
+    started.once('online', unsetMinimum)
+    started.once('exit', unsetMinimum)
+  }
   started.on('message', on.message)
   // the error's name only: its message could quote patient data
   started.on('error', (error: Error & { code?: string }) => {
