@@ -55,8 +55,11 @@ export function memoryReducingCollection(): Collect {
   return reducing
 }
 
+/** The same, taken on its first use: a thread that never gives back never touches the flags. */
+const reduceMemory: Collect = () => memoryReducingCollection()()
+
 /** A counter of finished work: each `every`th call gives the spare heap back. */
-export function givingBack(every: number, collect: Collect = memoryReducingCollection()): Collect {
+export function givingBack(every: number, collect: Collect = reduceMemory): Collect {
   let done = 0
   return () => {
     done = (done + 1) % every
@@ -69,7 +72,7 @@ export function givingBack(every: number, collect: Collect = memoryReducingColle
  * (at least `handoutsBetween` after the last), and every `giveBackEvery.handouts`.
  */
 export function givingBackHandouts(
-  collect: Collect = memoryReducingCollection(),
+  collect: Collect = reduceMemory,
   heapBytes: () => number = () => getHeapStatistics().total_heap_size
 ): Collect {
   let since = 0
@@ -86,7 +89,7 @@ export function givingBackHandouts(
 export function givingBackEvery(
   every: number,
   dispatch: Dispatch,
-  collect: Collect = memoryReducingCollection()
+  collect: Collect = reduceMemory
 ): Dispatch {
   const answered = givingBack(every, collect)
   return async (channel, rawInput) => {
